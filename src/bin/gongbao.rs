@@ -1,0 +1,2 @@
+//! The batch binary.
+fn main() {}

@@ -1,0 +1,492 @@
+//! Document structure: what a bulletin says about itself (metadata), who speaks where (turns of
+//! an interview or press conference), what is page chrome, and what is repeated.
+//!
+//! Everything here works on the normalized text (simplified, half-width), line by line, so the
+//! patterns are written once in simplified script with ASCII punctuation: `問：` in the original
+//! is `问:` here.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+/// What a document says about itself. Every field is `None` when the document does not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The title.
+    pub title: Option<String>,
+    /// The publication date (发布日期, a dateline, a masthead date, or the date under the
+    /// signature of a letter).
+    pub published: Option<Date>,
+    /// The publishing body (发布机构, 发文机关).
+    pub publisher: Option<String>,
+    /// Where the text comes from (来源).
+    pub source: Option<String>,
+    /// The author or reporter (作者, 记者).
+    pub author: Option<String>,
+    /// The index number of a government information disclosure page (索引号).
+    pub index_no: Option<String>,
+}
+
+/// Where the publication date was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// A labelled field: 发布日期, 时间, 日期 ...
+    Field,
+    /// A date line at the top of the page.
+    Dateline,
+    /// The date under the signature at the end of a letter.
+    Signature,
+}
+
+/// A speaker's turn: from the label to the next label (or to page chrome).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Turn {
+    /// Bytes of the normalized text covered by the turn, label included.
+    pub span: Range<usize>,
+    /// The label as the text writes it, simplified: `裴航向`, `记者`, `问`.
+    pub speaker: String,
+}
+
+/// A stretch of text that repeats an earlier one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repeat {
+    /// The repeated copy.
+    pub span: Range<usize>,
+    /// Where the first copy starts; offsets inside the copy correspond one to one.
+    pub first: usize,
+}
+
+/// The structure of a document, in byte offsets of the normalized text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Every line (without its line break).
+    pub lines: Vec<Range<usize>>,
+    /// Lines that are page chrome: navigation, share bars, footers, staff lists, page numbers,
+    /// related-news lists, metadata headers. Sorted, not overlapping.
+    pub chrome: Vec<Range<usize>>,
+    /// Speaker turns, in order.
+    pub turns: Vec<Turn>,
+    /// Lines that repeat earlier lines.
+    pub repeats: Vec<Repeat>,
+    /// What the document says about itself.
+    pub meta: Meta,
+    /// Where `meta.published` was read.
+    pub published_from: Option<DateSource>,
+}
+
+impl Layout {
+    /// The speaker of the turn containing byte `pos`.
+    pub fn speaker_at(&self, pos: usize) -> Option<&str> {
+        let i = self.turns.partition_point(|t| t.span.start <= pos);
+        let t = self.turns.get(i.checked_sub(1)?)?;
+        (pos < t.span.end).then_some(t.speaker.as_str())
+    }
+
+    /// Whether `span` lies in page chrome.
+    pub fn is_chrome(&self, span: &Range<usize>) -> bool {
+        let i = self.chrome.partition_point(|c| c.end <= span.start);
+        self.chrome.get(i).is_some_and(|c| c.start <= span.start && span.start < c.end)
+    }
+
+    /// The repeat containing `pos`, if it lies in a repeated copy.
+    pub fn repeat_at(&self, pos: usize) -> Option<&Repeat> {
+        let i = self.repeats.partition_point(|r| r.span.start <= pos);
+        let r = self.repeats.get(i.checked_sub(1)?)?;
+        (pos < r.span.end).then_some(r)
+    }
+
+    /// The line containing `pos`.
+    pub fn line_at(&self, pos: usize) -> Option<Range<usize>> {
+        let i = self.lines.partition_point(|l| l.start <= pos);
+        self.lines.get(i.checked_sub(1)?).cloned()
+    }
+}
+
+/// Labels that always open a turn when they start a line and are followed by a colon.
+const SPEAKER_WORDS: &[&str] = &["问", "答", "记者", "主持人", "主持", "嘉宾", "网友", "提问", "回答", "Q", "A"];
+
+/// Labels followed by a colon that are fields, not speakers.
+const FIELD_WORDS: &[&str] = &[
+    "来源", "作者", "时间", "日期", "地址", "电话", "邮箱", "编辑", "责任编辑", "通讯员", "摄影", "发布", "索引号", "网址",
+    "传真", "邮编", "联系人", "附件", "标题", "名称", "注", "备注", "说明", "据了解", "据统计", "据悉", "要求", "目标",
+    "内容", "主题", "方式", "地点", "单位", "类别", "分类", "文号", "状态", "浏览", "点击", "字号", "字体", "关键词",
+];
+
+/// Phrases that make a line page chrome.
+const CHROME_PHRASES: &[&str] = &[
+    "您当前的位置", "当前位置", "您的位置", "您现在的位置", "扫一扫", "分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】",
+    "字体:", "字号:", "【字体", "【字号", "责任编辑", "举报邮箱", "举报电话", "不良信息举报", "版权所有", "Copyright",
+    "copyright", "ICP备", "ICP证", "公网安备", "网站标识码", "主办单位", "技术支持", "网站地图", "联系我们", "上一篇",
+    "下一篇", "【举报】", "浏览次数", "阅读次数", "点击数:", "访问量", "【纠错】", "我要纠错", "收藏本页", "设为首页",
+];
+
+/// Lines that open a list of related links: everything short after them is chrome.
+const RELATED_PHRASES: &[&str] = &["相关新闻", "相关阅读", "相关链接", "相关文章", "推荐阅读", "热点新闻", "延伸阅读"];
+
+/// Words that start a newspaper staff line (总策划 … 编辑 … 校对).
+const STAFF_WORDS: &[&str] = &["总策划", "策划", "编辑", "校对", "美编", "责编", "版式", "组版", "审校", "统筹", "主编"];
+
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    // Labels of metadata fields; table layouts put spaces between their characters.
+    let labels = [
+        "索引号", "发布机构", "发文机关", "发布日期", "成文日期", "发布时间", "公开目录", "主题分类", "名称", "标题", "文号",
+        "来源", "作者", "时间", "日期", "责任编辑", "编辑", "记者", "通讯员", "有效性", "公开方式", "公开范围", "体裁分类",
+    ];
+    let alts: Vec<String> = labels
+        .iter()
+        .map(|l| l.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(" *"))
+        .collect();
+    Regex::new(&format!(r"(?:^|[\s|【\[(])({})(?: *[:]| +)", alts.join("|"))).expect("field regex")
+});
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号])").expect("date regex")
+});
+
+/// The first calendar date written in `s` (`2024-07-15`, `2024/7/15`, `2024年7月15日`).
+pub fn find_date(s: &str) -> Option<(Date, Range<usize>)> {
+    for c in DATE.captures_iter(s) {
+        let y: i16 = c[1].parse().ok()?;
+        let (m, d) = match (c.get(2), c.get(3)) {
+            (Some(m), Some(d)) => (m.as_str(), d.as_str()),
+            _ => (c.get(4)?.as_str(), c.get(5)?.as_str()),
+        };
+        let (Ok(m), Ok(d)) = (m.parse::<i8>(), d.parse::<i8>()) else { continue };
+        if let Ok(date) = Date::new(y, m, d)
+            && (1900..=2200).contains(&y)
+        {
+            return Some((date, c.get(0)?.range()));
+        }
+    }
+    None
+}
+
+/// Read the structure of a normalized text.
+pub fn analyze(text: &str) -> Layout {
+    let mut layout = Layout { lines: lines(text), ..Layout::default() };
+    find_chrome(text, &mut layout);
+    find_meta(text, &mut layout);
+    find_turns(text, &mut layout);
+    find_repeats(text, &mut layout);
+    layout
+}
+
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            out.push(start..end);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+fn trimmed(text: &str, r: &Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    r.start + lead..r.start + lead + t.len()
+}
+
+fn is_chrome_line(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['•', '·', '●', '-', '*', ' ']);
+    if t.is_empty() {
+        return false;
+    }
+    if CHROME_PHRASES.iter().any(|p| t.contains(p)) || t.starts_with("首页>") || t.starts_with("首页 >") || t == "外链" {
+        return true;
+    }
+    // A page number: a few digits alone, or 第N版.
+    if t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    // A newspaper staff line: 总策划 张三 编辑 李四 ...
+    if let Some(w) = STAFF_WORDS.iter().find(|w| t.starts_with(**w)) {
+        let rest = &t[w.len()..];
+        return rest.starts_with(' ') && !rest.contains(['。', ',']) && t.chars().count() <= 60;
+    }
+    false
+}
+
+fn find_chrome(text: &str, layout: &mut Layout) {
+    let mut related = false;
+    let lines = layout.lines.clone();
+    for (i, r) in lines.iter().enumerate() {
+        let line = &text[r.clone()];
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let short = t.chars().count() <= 40;
+        if RELATED_PHRASES.iter().any(|p| t.starts_with(p)) && short {
+            related = true;
+        } else if related && !short {
+            related = false;
+        }
+        // A reaction list (微笑 流汗 难过 ...): a bullet and one short word.
+        let bullet = line.trim_start().starts_with(['•', '·', '●']) && t.chars().count() <= 8;
+        // A line of a few characters between chrome lines is chrome too (外链, 分享).
+        let between = short
+            && t.chars().count() <= 6
+            && i > 0
+            && layout.chrome.last().is_some_and(|c| c.end + 8 >= r.start)
+            && !t.ends_with('。');
+        if related || bullet || between || is_chrome_line(line) {
+            layout.chrome.push(trimmed(text, r));
+        }
+    }
+}
+
+/// The fields of a metadata line: (label without spaces, value range).
+fn fields(text: &str, line: &Range<usize>) -> Vec<(String, Range<usize>)> {
+    let s = &text[line.clone()];
+    let found: Vec<_> = FIELD.captures_iter(s).filter_map(|c| Some((c.get(1)?, c.get(0)?.end()))).collect();
+    let mut out = Vec::new();
+    for (k, (label, value_start)) in found.iter().enumerate() {
+        let value_end = found.get(k + 1).map_or(s.len(), |next| next.0.start());
+        let value = s[*value_start..value_end].trim_end_matches(['|', '【', '[', '(']);
+        let v = trimmed(text, &(line.start + value_start..line.start + value_start + value.len()));
+        if !v.is_empty() {
+            out.push((label.as_str().replace(' ', ""), v));
+        }
+    }
+    out
+}
+
+fn find_meta(text: &str, layout: &mut Layout) {
+    let lines: Vec<Range<usize>> = layout.lines.iter().map(|r| trimmed(text, r)).filter(|r| !r.is_empty()).collect();
+    let head = lines.len().min(15);
+    let mut meta = Meta::default();
+    let mut published_from = None;
+    let mut header_lines = Vec::new();
+    for (i, r) in lines.iter().enumerate() {
+        let in_head = i < head;
+        let fs = fields(text, r);
+        let mut is_header = false;
+        for (label, v) in &fs {
+            let value = text[v.clone()].trim();
+            // A labelled value is a field only when it is short (a sentence that starts with
+            // 时间 is not a field).
+            if value.chars().count() > 60 && !matches!(label.as_str(), "名称" | "标题") {
+                continue;
+            }
+            match label.as_str() {
+                "索引号" => set(&mut meta.index_no, value.split_whitespace().next().unwrap_or(value)),
+                "发布机构" | "发文机关" => set(&mut meta.publisher, value),
+                "名称" | "标题" => set(&mut meta.title, value),
+                "来源" => {
+                    let v = value.split_whitespace().next().unwrap_or(value);
+                    set(&mut meta.source, v);
+                    set(&mut meta.publisher, v);
+                }
+                "作者" | "记者" => set(&mut meta.author, value.split_whitespace().next().unwrap_or(value)),
+                "发布日期" | "发布时间" | "时间" | "日期" | "成文日期" => {
+                    if meta.published.is_none()
+                        && let Some((d, _)) = find_date(value)
+                    {
+                        meta.published = Some(d);
+                        published_from = Some(DateSource::Field);
+                    }
+                }
+                _ => {}
+            }
+            is_header = true;
+        }
+        let line = &text[r.clone()];
+        // A byline: 记者 王拥 通讯员 吴海燕.
+        if let Some(rest) = line.strip_prefix("记者 ") {
+            if let Some(name) = rest.split_whitespace().next()
+                && name.chars().count() <= 4
+            {
+                set(&mut meta.author, name);
+            }
+        }
+        // A date alone on a line near the top (a masthead or dateline).
+        if in_head && meta.published.is_none() {
+            if let Some((d, span)) = find_date(line)
+                && line.len() - span.len() <= 24
+                && !line.contains('。')
+            {
+                meta.published = Some(d);
+                published_from = Some(DateSource::Dateline);
+                is_header = true;
+            }
+        }
+        if is_header && in_head {
+            header_lines.push(r.clone());
+        }
+    }
+    // The date under a signature: the last lines are an organisation and a date.
+    if meta.published.is_none() {
+        for r in lines.iter().rev().take(4) {
+            let line = &text[r.clone()];
+            if let Some((d, span)) = find_date(line)
+                && span.len() + 2 >= line.len()
+            {
+                meta.published = Some(d);
+                published_from = Some(DateSource::Signature);
+                break;
+            }
+        }
+    }
+    if meta.title.is_none() {
+        meta.title = lines
+            .iter()
+            .take(head)
+            .filter(|r| !layout.is_chrome(r) && !header_lines.contains(r))
+            .map(|r| text[r.clone()].trim())
+            .find(|l| {
+                let n = l.chars().count();
+                (6..=80).contains(&n)
+                    && !l.contains(['。', '!', '?', ':', ','])
+                    && !l.starts_with('【')
+                    && find_date(l).is_none()
+                    && !l.starts_with("——")
+            })
+            .map(str::to_owned);
+    }
+    for r in header_lines {
+        if !layout.is_chrome(&r) {
+            let i = layout.chrome.partition_point(|c| c.start < r.start);
+            layout.chrome.insert(i, r);
+        }
+    }
+    layout.meta = meta;
+    layout.published_from = published_from;
+}
+
+fn set(slot: &mut Option<String>, value: &str) {
+    let v = value.trim().trim_matches(['|', ' ']);
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(v.to_owned());
+    }
+}
+
+/// A speaker label at the start of `line`: `【裴航向】:`, `问:`, `张世波:`. Returns the label
+/// and whether it is bracketed.
+fn speaker_label(line: &str) -> Option<(&str, bool)> {
+    let t = line.trim_start();
+    if let Some(rest) = t.strip_prefix('【') {
+        let close = rest.find('】')?;
+        let label = rest[..close].trim();
+        let after = rest[close + '】'.len_utf8()..].trim_start();
+        let n = label.chars().count();
+        if (1..=8).contains(&n) && (after.starts_with(':') || !after.is_empty()) && !label.contains(['•', ' ']) && label != "举报" {
+            return Some((label, true));
+        }
+        return None;
+    }
+    let colon = t.find(':')?;
+    let label = t[..colon].trim();
+    let n = label.chars().count();
+    if n == 0 || n > 6 || t[colon + 1..].trim().is_empty() {
+        return None;
+    }
+    if !label.chars().all(|c| crate::normalize::script::is_han(c) || c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some((label, false))
+}
+
+fn find_turns(text: &str, layout: &mut Layout) {
+    // Candidate labels per line; plain labels count only when they are speaker words or
+    // recur (a name that opens two answers is a speaker; 据统计 once is not).
+    let mut cands: Vec<(Range<usize>, String, bool)> = Vec::new();
+    for r in &layout.lines {
+        if let Some((label, bracketed)) = speaker_label(&text[r.clone()]) {
+            cands.push((r.clone(), label.to_owned(), bracketed));
+        }
+    }
+    let count = |l: &str| cands.iter().filter(|c| c.1 == l).count();
+    let accepted: Vec<(usize, String)> = cands
+        .iter()
+        .filter(|(_, label, bracketed)| {
+            !FIELD_WORDS.contains(&label.as_str())
+                && (*bracketed || SPEAKER_WORDS.contains(&label.as_str()) || (count(label) >= 2 && label.chars().count() <= 4))
+        })
+        .map(|(r, l, _)| (r.start + (text[r.clone()].len() - text[r.clone()].trim_start().len()), l.clone()))
+        .collect();
+    // A plain name counts only in a document that has other turns too.
+    let turns_start: Vec<(usize, String)> = if accepted.len() >= 2 { accepted } else { Vec::new() };
+    for (k, (start, speaker)) in turns_start.iter().enumerate() {
+        let next = turns_start.get(k + 1).map_or(text.len(), |n| n.0);
+        // A turn ends at the next turn, or at the first chrome line or byline before it.
+        let mut end = next;
+        for line in layout.lines.iter().filter(|l| l.start > *start && l.start < next) {
+            let t = text[line.clone()].trim();
+            if layout.is_chrome(&trimmed(text, line)) || t.starts_with("记者 ") {
+                end = line.start;
+                break;
+            }
+        }
+        layout.turns.push(Turn { span: *start..end, speaker: speaker.clone() });
+    }
+}
+
+fn find_repeats(text: &str, layout: &mut Layout) {
+    use std::collections::HashMap;
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for r in &layout.lines {
+        let t = trimmed(text, r);
+        let s = &text[t.clone()];
+        if s.chars().count() < 20 {
+            continue;
+        }
+        match seen.get(s) {
+            Some(&first) => layout.repeats.push(Repeat { span: t, first }),
+            None => {
+                seen.insert(s, t.start);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_a_disclosure_header() {
+        let text = "政府信息公开\n关于某事的答复函\n索 引 号 abc/2024-00012 发布机构 市招商服务中心\n公开目录 建议提案办理 发布日期 2024-07-15\n名  称 关于某事的答复函\n\n正文。";
+        let l = analyze(text);
+        assert_eq!(l.meta.index_no.as_deref(), Some("abc/2024-00012"));
+        assert_eq!(l.meta.publisher.as_deref(), Some("市招商服务中心"));
+        assert_eq!(l.meta.published, Some(jiff::civil::date(2024, 7, 15)));
+        assert_eq!(l.meta.title.as_deref(), Some("关于某事的答复函"));
+    }
+
+    #[test]
+    fn finds_turns() {
+        let text = "【主持人】:您好!\n【王局长】:大家好。\n我们签约5个项目。\n扫一扫在手机打开当前页";
+        let l = analyze(text);
+        let at = text.find("签约").unwrap();
+        assert_eq!(l.speaker_at(at), Some("王局长"));
+        assert_eq!(l.speaker_at(text.find("扫一扫").unwrap()), None);
+        assert!(l.is_chrome(&(text.find("扫一扫").unwrap()..text.len())));
+    }
+
+    #[test]
+    fn plain_labels_need_to_recur() {
+        let text = "据统计:今年签约5个项目。\n记者:问题一?\n张三:回答一。\n记者:问题二?\n张三:回答二。";
+        let l = analyze(text);
+        assert_eq!(l.speaker_at(0), None);
+        assert_eq!(l.speaker_at(text.find("回答二").unwrap()), Some("张三"));
+    }
+
+    #[test]
+    fn finds_chrome() {
+        let text = "您当前的位置:首页 > 资讯\n正文第一段。\n责任编辑:某某\n举报电话:12345678901\n13";
+        let l = analyze(text);
+        assert!(!l.is_chrome(&(text.find("正文").unwrap()..text.find("正文").unwrap() + 3)));
+        assert_eq!(l.chrome.len(), 4);
+    }
+}

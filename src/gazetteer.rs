@@ -1,0 +1,1 @@
+//! China's administrative divisions and named regions, embedded.

@@ -1,0 +1,257 @@
+//! # gongbao (公报)
+//!
+//! Exact, typed, traceable facts from Chinese government bulletins.
+//!
+//! ## Overview
+//!
+//! Local governments publish thousands of investment-promotion (招商引资) bulletins: interviews,
+//! press conferences, reply letters, newspaper pages, web news. gongbao reads such a text and
+//! returns what an analyst tabulates:
+//!
+//! - **money**: `116.68亿元` → `11668000000` CNY, `4830万美元` → `48300000` USD, exact decimals;
+//! - **counts** with what is counted: `新签约项目52个` → 52, 个, 新签约项目;
+//! - **percentages** and percentage points with their role: `同比增长11.73%`, `高21.5个百分点`;
+//! - **dates and periods** as calendar ranges resolved against the document's own date:
+//!   `1-10月`, `上半年`, `截至2023年12月20日`, `今年`;
+//! - **places** with division codes: `咸阳` → 咸阳市 610400; regions such as 京津冀;
+//! - **quantities**: `8.88平方公里`, `150兆瓦`.
+//!
+//! Input may be traditional script, full-width, or a mirror-site copy with pinyin after the
+//! characters (`召開(kāi)`); every fact's span points into the **original** text.
+//!
+//! ## Usage
+//!
+//! [`extract`] reads a document with default options; an [`Extractor`] carries options such as
+//! the reference date. For single values, the `parse_*` functions read one expression:
+//! [`parse_money`], [`parse_count`], [`parse_percent`], [`parse_number`].
+//!
+//! ## Examples
+//!
+//! ```
+//! use gongbao::{extract, Value};
+//!
+//! let text = "2023年,全市新签约项目52个,总投资116.68亿元,同比增长11.73%。";
+//! let doc = extract(text);
+//! for fact in &doc.facts {
+//!     assert_eq!(&text[fact.span.range()], fact.text);
+//! }
+//! let money = doc.facts.iter().find_map(|f| match &f.value {
+//!     Value::Money(m) => Some(m),
+//!     _ => None,
+//! });
+//! assert_eq!(money.unwrap().value.to_string(), "11668000000");
+//! ```
+//!
+//! Traditional script with inline pinyin; spans still point into the original:
+//!
+//! ```
+//! let text = "1-10月,全市新簽約項(xiàng)目247個(gè)";
+//! let doc = gongbao::extract(text);
+//! let count = doc.facts.iter().find(|f| f.kind() == gongbao::Kind::Count).unwrap();
+//! assert_eq!(count.text, "247個");
+//! assert_eq!(doc.script, gongbao::Script::Traditional);
+//! ```
+//!
+//! With a reference date for relative expressions:
+//!
+//! ```
+//! use gongbao::{Extractor, Value};
+//! use jiff::civil::date;
+//!
+//! let doc = Extractor::new().reference_date(date(2024, 7, 15)).extract("上半年签约34个项目");
+//! let Value::Time(t) = &doc.facts[0].value else { panic!() };
+//! assert_eq!(t.start.unwrap().to_string(), "2024-01-01");
+//! assert_eq!(t.end.unwrap().to_string(), "2024-06-30");
+//! ```
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod decode;
+pub mod document;
+mod error;
+pub mod extract;
+pub mod fact;
+pub mod gazetteer;
+#[cfg(feature = "html")]
+pub mod html;
+pub mod normalize;
+pub mod number;
+mod parse;
+pub mod segment;
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+pub use document::Meta;
+pub use error::{Error, Result};
+pub use fact::{
+    Count, Fact, Kind, Money, PartialDate, Percent, PercentUnit, Place, PlaceLevel, Qualifier, Quantity, Role, Span, TimeRange,
+    Value,
+};
+pub use normalize::{Script, Variant};
+pub use number::{Number, parse_number};
+pub use parse::{parse_count, parse_money, parse_percent, parse_quantity};
+
+/// Where the reference date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceFrom {
+    /// Given by the caller (`--reference-date`, [`Extractor::reference_date`]).
+    Argument,
+    /// The document's own metadata: 发布日期, a dateline, a masthead date, a signature date.
+    Metadata,
+    /// Inferred from the years the text uses.
+    Text,
+}
+
+/// The date relative expressions (今年, 上半年, 4月28日 without a year) resolve against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    /// The date.
+    pub date: Date,
+    /// Where it came from.
+    pub from: ReferenceFrom,
+}
+
+/// Everything gongbao found in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// What relative time was resolved against.
+    pub reference_date: Option<Date>,
+    /// Where `reference_date` came from.
+    pub reference_from: Option<ReferenceFrom>,
+    /// The script of the original text.
+    pub script: Script,
+    /// What the document says about itself.
+    pub meta: Meta,
+    /// The facts, in the order of their spans' starts.
+    pub facts: Vec<Fact>,
+    /// Things worth knowing about how the document was read.
+    pub warnings: Vec<String>,
+}
+
+/// Reads documents, with options.
+///
+/// Building one is cheap; dictionaries and automata are loaded once per process, on first use,
+/// and shared by every `Extractor` and thread.
+#[derive(Debug, Default)]
+pub struct Extractor {
+    reference_date: Option<Date>,
+    normalizer: normalize::Normalizer,
+}
+
+impl Extractor {
+    /// An extractor with default options: no reference date (the document's own is used), the
+    /// `t2s` conversion with the pure-Rust backend.
+    pub fn new() -> Self {
+        Extractor::default()
+    }
+
+    /// Resolve relative expressions against `date` (the document's own date is then ignored).
+    pub fn reference_date(mut self, date: Date) -> Self {
+        self.reference_date = Some(date);
+        self
+    }
+
+    /// Use the `variant` conversion for traditional script.
+    pub fn variant(mut self, variant: Variant) -> Self {
+        self.normalizer = normalize::Normalizer::new(variant);
+        self
+    }
+
+    /// Use another traditional→simplified converter, such as the system OpenCC
+    /// (`normalize::convert::Opencc`, cargo feature `opencc`).
+    pub fn converter(mut self, converter: Box<dyn normalize::Converter>) -> Self {
+        self.normalizer = normalize::Normalizer::with_converter(converter);
+        self
+    }
+
+    /// Normalize a text as extraction does (for callers that want the normalized text itself).
+    pub fn normalize<'a>(&self, text: &'a str) -> normalize::Normalized<'a> {
+        self.normalizer.normalize(text)
+    }
+
+    /// Read one document. Never fails and never panics: trouble goes to
+    /// [`Document::warnings`].
+    pub fn extract(&self, text: &str) -> Document {
+        let normalized = self.normalizer.normalize(text);
+        let layout = document::analyze(&normalized.text);
+        let reference = match self.reference_date {
+            Some(date) => Some(Reference { date, from: ReferenceFrom::Argument }),
+            None => layout.meta.published.map(|date| Reference { date, from: ReferenceFrom::Metadata }),
+        };
+        let ctx = extract::Context::new(text, &normalized.text, &normalized.map, &layout, reference);
+        let mut found = extract::Found::new(reference);
+        for r in extract::recognizers() {
+            r.recognize(&ctx, &mut found);
+        }
+        let mut warnings = std::mem::take(&mut found.warnings);
+        for p in ctx.number_problems() {
+            let span = normalized.map.to_original(p.span.clone());
+            warnings.push(format!("bytes {}..{}: {}", span.start, span.end, p.message));
+        }
+        let facts = assemble(text, &normalized.map, &layout, found.candidates, &mut warnings);
+        Document {
+            reference_date: found.reference.map(|r| r.date),
+            reference_from: found.reference.map(|r| r.from),
+            script: normalized.script,
+            meta: layout.meta.clone(),
+            facts,
+            warnings,
+        }
+    }
+}
+
+/// Turn candidates (normalized offsets) into facts (original offsets), in span order, with
+/// speakers, chrome and repeats marked.
+fn assemble(
+    original: &str,
+    map: &normalize::OffsetMap,
+    layout: &document::Layout,
+    mut candidates: Vec<extract::Candidate>,
+    warnings: &mut Vec<String>,
+) -> Vec<Fact> {
+    candidates.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)).then(a.value.kind().cmp(&b.value.kind())));
+    candidates.dedup_by(|b, a| a.span == b.span && a.value == b.value);
+    let mut facts: Vec<Fact> = Vec::with_capacity(candidates.len());
+    let mut norm_starts: Vec<(usize, Kind)> = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        let span = map.to_original(c.span.clone());
+        let Some(text) = original.get(span.clone()) else {
+            warnings.push(format!("a {} fact could not be mapped to the original text", c.value.kind()));
+            continue;
+        };
+        norm_starts.push((c.span.start, c.value.kind()));
+        facts.push(Fact {
+            span: span.into(),
+            text: text.to_owned(),
+            speaker: layout.speaker_at(c.span.start).map(str::to_owned),
+            boilerplate: layout.is_chrome(&c.span),
+            duplicate_of: None,
+            value: c.value,
+        });
+    }
+    // Facts in a repeated copy point to their twin in the first copy.
+    for i in 0..facts.len() {
+        let (start, kind) = norm_starts[i];
+        if let Some(rep) = layout.repeat_at(start) {
+            let twin = rep.first + (start - rep.span.start);
+            facts[i].duplicate_of = norm_starts[..i].iter().position(|&(s, k)| s == twin && k == kind);
+        }
+    }
+    facts
+}
+
+/// Read one document with default options.
+///
+/// ```
+/// let doc = gongbao::extract("实际利用外资4830万美元");
+/// assert_eq!(doc.facts[0].text, "4830万美元");
+/// ```
+pub fn extract(text: &str) -> Document {
+    static DEFAULT: LazyLock<Extractor> = LazyLock::new(Extractor::new);
+    DEFAULT.extract(text)
+}

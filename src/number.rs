@@ -1,0 +1,800 @@
+//! The one number parser: Arabic and Chinese numerals, 万/亿 scales, ranges and qualifiers, as
+//! exact decimals. Every extractor reads numbers through this module; nothing else parses them.
+//!
+//! What it reads:
+//! - Arabic digits with decimals and thousands separators: `116.68`, `1,100`;
+//! - Chinese numerals: `三千五百`, `两万`, `二十`, `十五`, colloquial `三万五` (= 35000), financial
+//!   `壹贰叁` with `拾佰仟`, decimals `三点五`, digit sequences `二〇二三`;
+//! - mixed forms: `3.5万`, `1.2万亿`, `33亿5,006万2千`;
+//! - vague tails inside the number: `160多`, `50余`, `十几`, `10多万` (qualifier `over`);
+//! - ranges: `5亿至10亿`, `3-5亿` (the lower bound takes the upper's scale), `1至2`, `三到五`.
+//!
+//! Values are [`Decimal`]s computed with checked arithmetic: `116.68亿` is exactly
+//! `11668000000`, and a number too large to represent is an error, never a wrapped value.
+//!
+//! ```
+//! use gongbao::number::parse_number;
+//! use rust_decimal::Decimal;
+//!
+//! assert_eq!(parse_number("三千五百万").unwrap().value, Decimal::from(35_000_000));
+//! assert_eq!(parse_number("116.68亿").unwrap().value.to_string(), "11668000000");
+//! let range = parse_number("3-5亿").unwrap();
+//! assert_eq!((range.value, range.max), (Decimal::from(300_000_000), Some(Decimal::from(500_000_000))));
+//! ```
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::Qualifier;
+use crate::error::{Error, Result};
+
+/// A number read from a string, with its range bound and qualifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number {
+    /// The value (the lower bound of a range).
+    pub value: Decimal,
+    /// The upper bound of a range.
+    pub max: Option<Decimal>,
+    /// How the number is hedged (`约`, `多`, `以上` ...).
+    pub qualifier: Option<Qualifier>,
+}
+
+/// A number found in a text by [`scan`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberMention {
+    /// Bytes of the numeral in the scanned text: the number (or range), with any vague tail
+    /// (`多`, `余`) inside it, without units or outer qualifiers.
+    pub span: Range<usize>,
+    /// The value (lower bound of a range).
+    pub value: Decimal,
+    /// The upper bound of a range.
+    pub max: Option<Decimal>,
+    /// A qualifier written inside the number (`160多`, `50余`, `十几`).
+    pub qualifier: Option<Qualifier>,
+    /// Whether Arabic digits were used.
+    pub arabic: bool,
+    /// Whether Chinese numeral characters were used.
+    pub chinese: bool,
+    /// Whether the number ends in a 万/亿 scale (`5亿`, `3.5万`), as opposed to a plain number.
+    pub scaled: bool,
+}
+
+impl NumberMention {
+    /// Whether the number is the bare Chinese `一` (or `两`), which is more often an article
+    /// (`一个项目`, `一批企业`) than a figure.
+    pub fn is_article(&self, text: &str) -> bool {
+        !self.arabic && self.max.is_none() && matches!(&text[self.span.clone()], "一" | "壹")
+    }
+}
+
+/// Something that went wrong in a number that looked like a figure (too many digits, a value
+/// too large to represent exactly). Extraction reports these as warnings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberProblem {
+    /// Where the number is.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters
+
+/// The value of a Chinese digit character.
+pub fn chinese_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '〇' | '零' | '○' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' | '貳' | '兩' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The power of ten of a small unit character (十 百 千).
+fn small_unit(c: char) -> Option<u32> {
+    match c {
+        '十' | '拾' => Some(1),
+        '百' | '佰' => Some(2),
+        '千' | '仟' => Some(3),
+        _ => None,
+    }
+}
+
+/// The power of ten of a large unit character (万 亿).
+fn large_unit(c: char) -> Option<u32> {
+    match c {
+        '万' | '萬' => Some(4),
+        '亿' | '億' => Some(8),
+        _ => None,
+    }
+}
+
+/// Whether `c` can be part of a Chinese numeral.
+pub fn is_chinese_numeral_char(c: char) -> bool {
+    chinese_digit(c).is_some() || small_unit(c).is_some() || large_unit(c).is_some()
+}
+
+fn pow10(e: u32) -> Decimal {
+    Decimal::from_i128_with_scale(10i128.pow(e), 0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexing one numeral
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Atom {
+    /// An Arabic number, or a Chinese decimal such as 三点五.
+    Value(Decimal),
+    /// A Chinese digit.
+    Digit(u8),
+    /// 零 / 〇 between parts.
+    Zero,
+    /// 十 百 千.
+    Small(u32),
+    /// 万 亿.
+    Large(u32),
+}
+
+/// The result of lexing one numeral.
+#[derive(Debug, Clone, PartialEq)]
+struct Lexed {
+    end: usize,
+    value: Decimal,
+    qualifier: Option<Qualifier>,
+    arabic: bool,
+    chinese: bool,
+    /// The product of the trailing units (`5亿` → 10^8, `5千万` → 10^7), 1 when none.
+    trailing_scale: Decimal,
+    scaled: bool,
+}
+
+/// The longest Arabic number at `at`: digits, thousands groups, one decimal part. Returns the
+/// end and the digits without separators.
+fn arabic_at(text: &str, at: usize) -> Option<(usize, String)> {
+    let b = text.as_bytes();
+    let mut i = at;
+    let mut digits = String::new();
+    while i < b.len() && b[i].is_ascii_digit() {
+        digits.push(b[i] as char);
+        i += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    // Thousands groups: ",ddd" exactly, only after 1–3 leading digits.
+    if digits.len() <= 3 {
+        while i + 3 < b.len() + 1
+            && b.get(i) == Some(&b',')
+            && b.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+        {
+            digits.push_str(&text[i + 1..i + 4]);
+            i += 4;
+        }
+    }
+    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        digits.push('.');
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            digits.push(b[i] as char);
+            i += 1;
+        }
+    }
+    Some((i, digits))
+}
+
+/// The character at byte `i`, if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// The character before byte `i`, if any.
+pub(crate) fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// Why a run of numeral characters is not a number.
+#[derive(Debug, Clone, PartialEq)]
+struct NotANumber {
+    /// Where the run ends, so that scanning resumes after it (`三五成群` is skipped whole).
+    end: usize,
+    /// A problem worth reporting (too many digits, too large), or `None` for ordinary words.
+    problem: Option<String>,
+}
+
+/// Lex one numeral starting at `start`: `None` when no numeral starts there.
+fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber>> {
+    let mut atoms: Vec<Atom> = Vec::new();
+    let mut pos = start;
+    let mut qualifier = None;
+    let mut arabic = false;
+    let mut chinese = false;
+    let mut end = start;
+    let mut too_long = None;
+    while let Some(c) = char_at(text, pos) {
+        let last = atoms.last().copied();
+        let after_number = matches!(last, Some(Atom::Value(_) | Atom::Digit(_)));
+        if c.is_ascii_digit() {
+            if after_number || qualifier.is_some() {
+                break;
+            }
+            let (e, digits) = arabic_at(text, pos)?;
+            // After a unit, digits continue the number only when another unit follows
+            // (33亿5006万); otherwise they are a separate number.
+            if matches!(last, Some(Atom::Small(_) | Atom::Large(_))) && !char_at(text, e).is_some_and(|c| small_unit(c).or(large_unit(c)).is_some()) {
+                break;
+            }
+            if digits.len() > 40 {
+                too_long = Some(digits.len());
+                pos = e;
+                end = e;
+                break;
+            }
+            let Ok(v) = Decimal::from_str_exact(&digits) else {
+                let problem = Some(format!("{} digits cannot be represented exactly", digits.len()));
+                return Some(Err(NotANumber { end: e, problem }));
+            };
+            atoms.push(Atom::Value(v));
+            arabic = true;
+            pos = e;
+            end = e;
+        } else if let Some(d) = chinese_digit(c) {
+            if qualifier.is_some() || matches!(last, Some(Atom::Value(_))) {
+                break;
+            }
+            let next = pos + c.len_utf8();
+            // A Chinese decimal: 三点五.
+            if d != 0 && char_at(text, next) == Some('点') && char_at(text, next + '点'.len_utf8()).and_then(chinese_digit).is_some() {
+                let mut s = String::new();
+                s.push(char::from(b'0' + d));
+                s.push('.');
+                let mut p = next + '点'.len_utf8();
+                while let Some(f) = char_at(text, p).and_then(|c| chinese_digit(c).map(|d| (c, d))) {
+                    s.push(char::from(b'0' + f.1));
+                    p += f.0.len_utf8();
+                }
+                if matches!(last, Some(Atom::Digit(_))) {
+                    break;
+                }
+                atoms.push(Atom::Value(Decimal::from_str_exact(&s).ok()?));
+                chinese = true;
+                pos = p;
+                end = p;
+                continue;
+            }
+            atoms.push(if d == 0 && !matches!(last, Some(Atom::Digit(_))) && !atoms.is_empty() { Atom::Zero } else { Atom::Digit(d) });
+            chinese = true;
+            pos = next;
+            end = next;
+        } else if let Some(e) = small_unit(c) {
+            if qualifier.is_some() && !matches!(last, Some(Atom::Value(_) | Atom::Digit(_) | Atom::Small(_))) {
+                break;
+            }
+            atoms.push(Atom::Small(e));
+            chinese = true;
+            pos += c.len_utf8();
+            end = pos;
+        } else if let Some(e) = large_unit(c) {
+            if atoms.is_empty() {
+                break;
+            }
+            atoms.push(Atom::Large(e));
+            pos += c.len_utf8();
+            end = pos;
+        } else if matches!(c, '多' | '余' | '几' | '来') && qualifier.is_none() && !atoms.is_empty() {
+            // 160多, 50余, 10多万, 十几, 十来: a vague tail, then possibly a scale.
+            let ok = match c {
+                '多' | '余' => after_number || matches!(last, Some(Atom::Small(_) | Atom::Large(_))),
+                '几' => matches!(last, Some(Atom::Small(_))),
+                _ => matches!(last, Some(Atom::Small(_))) && !arabic,
+            };
+            if !ok {
+                break;
+            }
+            qualifier = Some(if c == '来' { Qualifier::Approx } else { Qualifier::Over });
+            pos += c.len_utf8();
+            end = pos;
+        } else {
+            break;
+        }
+    }
+    if let Some(n) = too_long {
+        let problem = Some(format!("a number of {n} digits is too long to be a figure"));
+        return Some(Err(NotANumber { end, problem }));
+    }
+    // Drop trailing zero markers (二十零?) that end a numeral.
+    while matches!(atoms.last(), Some(Atom::Zero)) {
+        atoms.pop();
+    }
+    if atoms.is_empty() {
+        return None;
+    }
+    // A numeral needs a digit, or to start with 十 (十五 = 15).
+    let has_digit = atoms.iter().any(|a| matches!(a, Atom::Value(_) | Atom::Digit(_)));
+    if !has_digit && atoms[0] != Atom::Small(1) {
+        return None;
+    }
+    // Two digits side by side without a unit (三五成群, 七八个, 十三五) are a vague range or
+    // a name, not a number.
+    if atoms.len() < 3 || !atoms.iter().all(|a| matches!(a, Atom::Digit(_) | Atom::Zero)) {
+        if atoms.windows(2).any(|w| matches!(w, [Atom::Digit(_) | Atom::Value(_), Atom::Digit(_) | Atom::Value(_)])) {
+            return Some(Err(NotANumber { end, problem: None }));
+        }
+    }
+    let value = match evaluate(&atoms) {
+        Ok(v) => v,
+        Err(problem) => return Some(Err(NotANumber { end, problem: Some(problem) })),
+    };
+    let mut trailing_scale = Decimal::ONE;
+    for a in atoms.iter().rev() {
+        match a {
+            Atom::Small(e) | Atom::Large(e) => trailing_scale *= pow10(*e),
+            _ => break,
+        }
+    }
+    let scaled = matches!(atoms.last(), Some(Atom::Large(_)))
+        || (arabic && matches!(atoms.last(), Some(Atom::Small(_))));
+    Some(Ok(Lexed { end: pos, value, qualifier, arabic, chinese, trailing_scale, scaled }))
+}
+
+/// The value of a sequence of atoms.
+fn evaluate(atoms: &[Atom]) -> std::result::Result<Decimal, String> {
+    let overflow = || "the value is too large to represent exactly".to_owned();
+    // Digit sequences without units: 二〇二三 = 2023. Two digits alone (三五, 八九) are a
+    // vague range in Chinese, not a number.
+    if atoms.len() >= 3 && atoms.iter().all(|a| matches!(a, Atom::Digit(_) | Atom::Zero)) {
+        let mut v = Decimal::ZERO;
+        for a in atoms {
+            let d = if let Atom::Digit(d) = a { *d } else { 0 };
+            v = v.checked_mul(Decimal::TEN).and_then(|v| v.checked_add(Decimal::from(d))).ok_or_else(overflow)?;
+        }
+        return Ok(v);
+    }
+    let mut total = Decimal::ZERO; // parts of 亿 and above
+    let mut wan = Decimal::ZERO; // the part between 亿 and 万
+    let mut section = Decimal::ZERO; // below 万
+    let mut current: Option<Decimal> = None;
+    let mut last_unit: Option<u32> = None;
+    let mut zero_since_unit = false;
+    let mul = |a: Decimal, b: Decimal| a.checked_mul(b).ok_or_else(overflow);
+    let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or_else(overflow);
+    for a in atoms {
+        match *a {
+            Atom::Value(v) => current = Some(v),
+            Atom::Digit(d) => current = Some(Decimal::from(d)),
+            Atom::Zero => zero_since_unit = true,
+            Atom::Small(e) => {
+                section = add(section, mul(current.take().unwrap_or(Decimal::ONE), pow10(e))?)?;
+                last_unit = Some(e);
+                zero_since_unit = false;
+            }
+            Atom::Large(4) => {
+                let part = add(section, current.take().unwrap_or(Decimal::ZERO))?;
+                // 万 after 亿-less text scales everything below it; 万亿 stacks.
+                wan = add(wan, mul(if part.is_zero() { Decimal::ONE } else { part }, pow10(4))?)?;
+                section = Decimal::ZERO;
+                last_unit = Some(4);
+                zero_since_unit = false;
+            }
+            Atom::Large(e) => {
+                let part = add(add(wan, section)?, current.take().unwrap_or(Decimal::ZERO))?;
+                total = add(total, mul(if part.is_zero() { Decimal::ONE } else { part }, pow10(e))?)?;
+                wan = Decimal::ZERO;
+                section = Decimal::ZERO;
+                last_unit = Some(e);
+                zero_since_unit = false;
+            }
+        }
+    }
+    // Colloquial trailing digit: 三万五 = 35000, 一千二 = 1200 (not after 零: 三万零五 = 30005).
+    if let (Some(Atom::Digit(d)), Some(unit)) = (atoms.last(), last_unit)
+        && atoms.len() >= 3
+        && !zero_since_unit
+        && unit >= 2
+    {
+        current = Some(mul(Decimal::from(*d), pow10(unit - 1))?);
+    }
+    add(add(add(total, wan)?, section)?, current.unwrap_or(Decimal::ZERO))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Qualifiers around a number
+
+/// Words before a number that hedge it, longest first.
+const PREFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("不超过", Qualifier::Under),
+    ("不高于", Qualifier::Under),
+    ("不多于", Qualifier::Under),
+    ("不少于", Qualifier::Over),
+    ("不低于", Qualifier::Over),
+    ("超过", Qualifier::Over),
+    ("多于", Qualifier::Over),
+    ("高于", Qualifier::Over),
+    ("突破", Qualifier::Over),
+    ("不到", Qualifier::Under),
+    ("不足", Qualifier::Under),
+    ("低于", Qualifier::Under),
+    ("少于", Qualifier::Under),
+    ("大约", Qualifier::Approx),
+    ("大概", Qualifier::Approx),
+    ("将近", Qualifier::Approx),
+    ("接近", Qualifier::Approx),
+    ("约合", Qualifier::Approx),
+    ("逾", Qualifier::Over),
+    ("超", Qualifier::Over),
+    ("过", Qualifier::Over),
+    ("约", Qualifier::Approx),
+    ("近", Qualifier::Approx),
+];
+
+/// Characters that, before a one-character qualifier, make it part of another word
+/// (签约, 节约, 最近, 附近, 通过, 经过 ...).
+fn blocks_single_qualifier(q: &str, before: Option<char>) -> bool {
+    let Some(b) = before else { return false };
+    match q {
+        "约" => "签节制合契履违特邀预公条盟协缔守践赴相婚要集简隐如".contains(b),
+        "近" => "最附靠邻就临亲贴远将接逼".contains(b),
+        "过" => "通经超不度越路跨错难改记闯放错胜".contains(b),
+        "超" => "高赶".contains(b),
+        _ => false,
+    }
+}
+
+/// Words after a number (and its unit) that hedge it.
+const SUFFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("以上", Qualifier::Over),
+    ("之多", Qualifier::Over),
+    ("左右", Qualifier::Approx),
+    ("上下", Qualifier::Approx),
+    ("以下", Qualifier::Under),
+    ("以内", Qualifier::Under),
+    ("之内", Qualifier::Under),
+];
+
+/// A qualifier word ending exactly at `start` (with at most the verbs 达/为/了 between it and
+/// the number). Returns the qualifier and where its word starts.
+pub fn prefix_qualifier(text: &str, start: usize) -> Option<(Qualifier, usize)> {
+    let mut at = start;
+    // 超过了, 约为, 近达: allow one linking character between.
+    for _ in 0..2 {
+        let head = &text[..at];
+        for &(w, q) in PREFIX_QUALIFIERS {
+            if let Some(rest) = head.strip_suffix(w) {
+                if w.chars().count() == 1 && blocks_single_qualifier(w, rest.chars().next_back()) {
+                    continue;
+                }
+                return Some((q, rest.len()));
+            }
+        }
+        match char_before(text, at) {
+            Some(c @ ('达' | '为' | '了' | '是')) if at == start => at -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    None
+}
+
+/// A qualifier word starting exactly at `end`. Returns it and where it ends.
+pub fn suffix_qualifier(text: &str, end: usize) -> Option<(Qualifier, usize)> {
+    let tail = &text[end..];
+    for &(w, q) in SUFFIX_QUALIFIERS {
+        if let Some(rest) = tail.strip_prefix(w) {
+            // 上下游, 上下级: not a hedge.
+            if w == "上下" && rest.chars().next().is_some_and(|c| "游级班文一联行".contains(c)) {
+                continue;
+            }
+            return Some((q, end + w.len()));
+        }
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scanning a text
+
+/// Range connectors between two numbers.
+const RANGE_CONNECTORS: &[&str] = &["至", "到", "-", "~", "–", "—", "～", "〜"];
+
+/// Words after which a number is an identifier (phone, code, serial), not a figure.
+const IDENTIFIER_CUES: &[&str] = &[
+    "电话", "手机", "传真", "热线", "邮编", "邮政编码", "QQ", "qq", "微信", "备案", "ICP", "编号", "账号", "帐号",
+    "身份证", "证号", "工号", "序号", "代码", "索引号", "文号", "号码", "Tel", "TEL", "tel", "Fax", "FAX",
+];
+
+fn is_identifier_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '@' | '_' | '/' | '\\' | '#' | '&' | '=')
+}
+
+/// Whether the Arabic number at `span` is an identifier: a phone number, an ID or postal code,
+/// part of a code, a URL or an e-mail address.
+fn is_identifier(text: &str, span: &Range<usize>) -> bool {
+    let before = char_before(text, span.start);
+    let after = char_at(text, span.end);
+    if before.is_some_and(|c| is_identifier_char(c) || c == '-' && char_before(text, span.start - 1).is_some_and(|c| c.is_ascii_alphanumeric())) {
+        return true;
+    }
+    if after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '@' | '_' | '/' | '\\' | '#'))
+        || (after == Some('.') && char_at(text, span.end + 1).is_some_and(|c| c.is_ascii_alphanumeric()))
+        || (after == Some(':') && char_at(text, span.end + 1).is_some_and(|c| c.is_ascii_digit()))
+    {
+        return true;
+    }
+    let s = &text[span.clone()];
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    // Phone-like: 11-digit mobiles, area-code landlines, 400/800 numbers, ID numbers.
+    let bare = s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+    if bare && (digits.len() >= 11 || (digits.len() >= 7 && s.contains('-')) || (s.starts_with('0') && digits.len() >= 7)) {
+        return true;
+    }
+    if bare && digits.len() >= 7 && before == Some('-') {
+        return true;
+    }
+    // The head of a dash chain that did not read as a range (400-123-4567).
+    if after == Some('-') && char_at(text, span.end + 1).is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let head = &text[..span.start];
+    let head = head.trim_end_matches([':', '：', ' ', '(', '（', '为', '是']);
+    let window: String = head.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    IDENTIFIER_CUES.iter().any(|cue| window.ends_with(cue) || (window.contains(cue) && digits.len() >= 5))
+}
+
+/// Find every number in `text`. Ordinals (`第39号`), identifiers (phone numbers, codes,
+/// e-mail addresses) and Chinese numeral characters that are only units (`万`, `千亿`) are not
+/// numbers. Problems (numbers too large to represent) are reported beside.
+pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let mut pos = 0;
+    let bytes = text.as_bytes();
+    while pos < text.len() {
+        let Some(c) = char_at(text, pos) else { break };
+        let starts = c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1);
+        if !starts {
+            pos += c.len_utf8();
+            continue;
+        }
+        // Do not start inside an Arabic number or a longer alphanumeric token.
+        if c.is_ascii_digit() && pos > 0 && (bytes[pos - 1].is_ascii_digit() || bytes[pos - 1] == b'.') {
+            pos += 1;
+            continue;
+        }
+        match mention_at(text, pos) {
+            None => pos += c.len_utf8(),
+            Some(Err((span, problem))) => {
+                pos = span.end.max(pos + c.len_utf8());
+                if let Some(message) = problem {
+                    problems.push(NumberProblem { span, message });
+                }
+            }
+            Some(Ok(m)) => {
+                pos = m.span.end.max(pos + c.len_utf8());
+                // 第39号, 五届三次: ordinals.
+                let ordinal = matches!(char_before(text, m.span.start), Some('第' | '届'));
+                let vague = char_before(text, m.span.start).is_some_and(|b| matches!(b, '数' | '几' | '好'));
+                if !ordinal && !vague && !(m.arabic && is_identifier(text, &m.span)) {
+                    found.push(m);
+                }
+            }
+        }
+    }
+    (found, problems)
+}
+
+/// The number (or range) starting at `pos`; `Err` gives the extent of a run that is not a
+/// number, and the problem with it if it is worth reporting.
+#[allow(clippy::type_complexity)]
+fn mention_at(text: &str, pos: usize) -> Option<std::result::Result<NumberMention, (Range<usize>, Option<String>)>> {
+    let first = match lex(text, pos)? {
+        Ok(l) => l,
+        Err(NotANumber { end, problem }) => return Some(Err((pos..end.max(pos + 1).min(text.len()), problem))),
+    };
+    let mut m = NumberMention {
+        span: pos..first.end,
+        value: first.value,
+        max: None,
+        qualifier: first.qualifier,
+        arabic: first.arabic,
+        chinese: first.chinese,
+        scaled: first.scaled,
+    };
+    // A range: number, connector, number of the same script.
+    for conn in RANGE_CONNECTORS {
+        let Some(rest) = text[first.end..].strip_prefix(conn) else { continue };
+        let second_at = text.len() - rest.len();
+        let Some(Ok(second)) = lex(text, second_at) else { break };
+        if second.arabic != first.arabic || (first.qualifier.is_some() && second.qualifier.is_none() && first.arabic) {
+            break;
+        }
+        // A dash chain (400-123-4567, 2024-07-15) is not a range.
+        if conn.len() == 1 && (text[second.end..].starts_with(['-', '~']) || char_before(text, pos) == Some('-')) {
+            break;
+        }
+        let mut low = first.value;
+        if first.trailing_scale == Decimal::ONE && second.trailing_scale != Decimal::ONE {
+            match low.checked_mul(second.trailing_scale) {
+                Some(v) => low = v,
+                None => break,
+            }
+        }
+        if low >= second.value {
+            break;
+        }
+        m.value = low;
+        m.max = Some(second.value);
+        m.span.end = second.end;
+        m.qualifier = first.qualifier.or(second.qualifier);
+        m.chinese |= second.chinese;
+        m.scaled = second.scaled;
+        break;
+    }
+    Some(Ok(m))
+}
+
+/// Parse a whole string as a number: digits or Chinese numerals, with scales, a range, and
+/// qualifiers before (`约`, `超过`) or after (`多`, `以上`, `左右`). Full-width characters are
+/// accepted.
+///
+/// ```
+/// use gongbao::number::parse_number;
+/// use gongbao::Qualifier;
+///
+/// let n = parse_number("约1.2万亿").unwrap();
+/// assert_eq!(n.value.to_string(), "1200000000000");
+/// assert_eq!(n.qualifier, Some(Qualifier::Approx));
+/// assert_eq!(parse_number("33亿5,006万2千").unwrap().value.to_string(), "3350062000");
+/// assert_eq!(parse_number("壹仟贰佰叁拾肆").unwrap().value.to_string(), "1234");
+/// assert!(parse_number("99999999999999999999999亿").is_err());
+/// assert!(parse_number("项目").is_err());
+/// ```
+pub fn parse_number(input: &str) -> Result<Number> {
+    let folded = crate::normalize::width::fold(input.trim()).0;
+    let text = folded.trim();
+    let (prefix_q, start) = leading_qualifier(text);
+    let Some(lexed) = mention_at(text, start) else {
+        return Err(Error::parse(input, "a number", "no number found"));
+    };
+    let m = lexed.map_err(|(_, problem)| match problem {
+        Some(msg) => Error::OutOfRange(format!("{input}: {msg}")),
+        None => Error::parse(input, "a number", "digits side by side without a unit"),
+    })?;
+    let (suffix_q, end) = suffix_qualifier(text, m.span.end).map_or((None, m.span.end), |(q, e)| (Some(q), e));
+    if end != text.len() {
+        return Err(Error::parse(input, "a number", format!("unexpected {:?}", &text[end..])));
+    }
+    Ok(Number { value: m.value, max: m.max, qualifier: m.qualifier.or(prefix_q).or(suffix_q) })
+}
+
+/// A qualifier word at the very start of `text`, and where the rest starts.
+pub(crate) fn leading_qualifier(text: &str) -> (Option<Qualifier>, usize) {
+    for &(w, q) in PREFIX_QUALIFIERS {
+        if text.starts_with(w) {
+            return (Some(q), w.len());
+        }
+    }
+    (None, 0)
+}
+
+impl FromStr for Number {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        parse_number(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> String {
+        parse_number(s).unwrap_or_else(|e| panic!("{s}: {e}")).value.normalize().to_string()
+    }
+
+    #[test]
+    fn arabic() {
+        assert_eq!(v("116.68亿"), "11668000000");
+        assert_eq!(v("1,100万"), "11000000");
+        assert_eq!(v("3.5万"), "35000");
+        assert_eq!(v("1.2万亿"), "1200000000000");
+        assert_eq!(v("4830万"), "48300000");
+        assert_eq!(v("0.5"), "0.5");
+        assert_eq!(v("5千万"), "50000000");
+    }
+
+    #[test]
+    fn chinese() {
+        assert_eq!(v("三千五百"), "3500");
+        assert_eq!(v("三千五百万"), "35000000");
+        assert_eq!(v("两"), "2");
+        assert_eq!(v("一千二百亿"), "120000000000");
+        assert_eq!(v("二十"), "20");
+        assert_eq!(v("十五"), "15");
+        assert_eq!(v("十"), "10");
+        assert_eq!(v("三万五"), "35000");
+        assert_eq!(v("一千二"), "1200");
+        assert_eq!(v("三万零五"), "30005");
+        assert_eq!(v("一百零五"), "105");
+        assert_eq!(v("壹贰叁"), "123");
+        assert_eq!(v("壹仟贰佰叁拾肆"), "1234");
+        assert_eq!(v("二〇二三"), "2023");
+        assert_eq!(v("三点五"), "3.5");
+        assert_eq!(v("十三点五亿"), "1350000000");
+        assert_eq!(v("一亿零五百万"), "105000000");
+        assert_eq!(v("五十万"), "500000");
+        assert_eq!(v("十万"), "100000");
+    }
+
+    #[test]
+    fn mixed_and_ranges() {
+        assert_eq!(v("33亿5,006万2千"), "3350062000");
+        let r = parse_number("5亿至10亿").unwrap();
+        assert_eq!((r.value.to_string(), r.max.unwrap().to_string()), ("500000000".into(), "1000000000".into()));
+        let r = parse_number("3-5亿").unwrap();
+        assert_eq!(r.value.to_string(), "300000000");
+        let r = parse_number("1至2").unwrap();
+        assert_eq!((r.value, r.max), (Decimal::ONE, Some(Decimal::TWO)));
+        let r = parse_number("三到五").unwrap();
+        assert_eq!((r.value, r.max), (Decimal::from(3), Some(Decimal::from(5))));
+    }
+
+    #[test]
+    fn qualifiers() {
+        assert_eq!(parse_number("160多").unwrap().qualifier, Some(Qualifier::Over));
+        assert_eq!(parse_number("50余").unwrap().qualifier, Some(Qualifier::Over));
+        assert_eq!(parse_number("约230").unwrap().qualifier, Some(Qualifier::Approx));
+        assert_eq!(parse_number("不到5").unwrap().qualifier, Some(Qualifier::Under));
+        assert_eq!(parse_number("10以上").unwrap().qualifier, Some(Qualifier::Over));
+        let n = parse_number("10多万").unwrap();
+        assert_eq!((n.value.to_string(), n.qualifier), ("100000".into(), Some(Qualifier::Over)));
+        assert_eq!(parse_number("十几").unwrap().value, Decimal::TEN);
+    }
+
+    #[test]
+    fn rejects_non_numbers() {
+        for s in ["", "项目", "万", "千亿", "三五", "1 2"] {
+            assert!(parse_number(s).is_err(), "{s:?}");
+        }
+        assert!(matches!(parse_number("99999999999999999999999亿"), Err(Error::OutOfRange(_))));
+        assert!(matches!(parse_number(&"9".repeat(10_000)), Err(Error::OutOfRange(_))));
+    }
+
+    #[test]
+    fn scan_skips_ordinals_and_identifiers() {
+        let text = "第39号提案,电话:18992491111,邮箱qianxun162@163.com,编辑NB33102,新签约项目52个";
+        let (found, _) = scan(text);
+        let got: Vec<&str> = found.iter().map(|m| &text[m.span.clone()]).collect();
+        assert_eq!(got, ["52"]);
+    }
+
+    #[test]
+    fn scan_finds_chinese_and_mixed() {
+        let text = "六个承载平台,1.3万人次,3-5亿元,投资过5亿的,四大特点";
+        let (found, _) = scan(text);
+        let got: Vec<&str> = found.iter().map(|m| &text[m.span.clone()]).collect();
+        assert_eq!(got, ["六", "1.3万", "3-5亿", "5亿", "四"]);
+    }
+
+    #[test]
+    fn qualifier_words_in_context() {
+        let t = "签约383亿元";
+        assert_eq!(prefix_qualifier(t, t.find("383").unwrap()), None);
+        let t = "总投资约677亿元";
+        assert_eq!(prefix_qualifier(t, t.find("677").unwrap()).map(|q| q.0), Some(Qualifier::Approx));
+        let t = "实际利用外资突破4000万美元";
+        assert_eq!(prefix_qualifier(t, t.find("4000").unwrap()).map(|q| q.0), Some(Qualifier::Over));
+        let t = "通过3个平台";
+        assert_eq!(prefix_qualifier(t, t.find('3').unwrap()), None);
+        let t = "10个上下游项目";
+        assert_eq!(suffix_qualifier(t, t.find('个').unwrap() + 3), None);
+    }
+}
