@@ -1,1 +1,186 @@
-//! Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 and Big5, detected.
+//! Bytes → text: the "original" every span points into.
+//!
+//! - UTF-8, with or without a byte-order mark (the mark is dropped);
+//! - UTF-16 (LE or BE) with a byte-order mark, or without one when the NUL pattern is clear;
+//! - GB18030 (and its subsets GBK/GB2312) and Big5, detected with `chardetng` and decoded with
+//!   `encoding_rs`, with a warning saying so;
+//! - UTF-8 with a few invalid bytes: decoded with U+FFFD in their place and a warning (one bad
+//!   byte in a long file should not lose the file);
+//! - binary files (images, archives, PDFs) and text too damaged to read are errors.
+//!
+//! HTML is a second step ([`crate::html`]); this module only decides the character encoding.
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+use crate::error::{Error, Result};
+
+/// A decoded document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded<'a> {
+    /// The text.
+    pub text: Cow<'a, str>,
+    /// The encoding it was read in (`"UTF-8"`, `"GB18030"`, `"Big5"`, `"UTF-16LE"` ...).
+    pub encoding: &'static str,
+    /// What the reader should know: a non-UTF-8 encoding, replaced bytes.
+    pub warnings: Vec<String>,
+}
+
+/// Signatures of common binary formats.
+const BINARY_MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable"),
+];
+
+/// Share of replacement characters above which a text is too damaged to read.
+const MAX_DAMAGE: f64 = 0.05;
+
+/// Decode `bytes` into text.
+///
+/// ```
+/// use gongbao::decode::decode;
+///
+/// let gbk = encoding_rs::GB18030.encode("新签约项目52个，总投资116.68亿元").0;
+/// let d = decode(&gbk).unwrap();
+/// assert_eq!(d.text, "新签约项目52个，总投资116.68亿元");
+/// assert_eq!(d.encoding, "gb18030");
+/// assert!(decode(b"\x89PNG\r\n\x1a\n\0\0").is_err());
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let mut warnings = Vec::new();
+        if enc != UTF_8 {
+            warnings.push(format!("decoded from {} (byte-order mark)", enc.name()));
+        }
+        return finish(text, enc, had_errors, warnings);
+    }
+    if let Some((_, what)) = BINARY_MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Err(Error::NotText(format!("the file is {what}")));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if s.contains('\0') {
+            return Err(Error::NotText("the file contains NUL bytes".to_owned()));
+        }
+        return Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", warnings: Vec::new() });
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        return finish(text, enc, had_errors, vec![format!("decoded from {} (no byte-order mark)", enc.name())]);
+    }
+    if bytes.iter().filter(|&&b| b == 0).count() * 100 > bytes.len() {
+        return Err(Error::NotText("binary data (NUL bytes)".to_owned()));
+    }
+    // Mostly UTF-8 with a few broken bytes: keep it UTF-8.
+    let lossy = String::from_utf8_lossy(bytes);
+    let replaced = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
+    if replaced * 1000 <= lossy.chars().count() {
+        let warnings = vec![format!("{replaced} invalid UTF-8 sequence(s) replaced with U+FFFD")];
+        return Ok(Decoded { text: Cow::Owned(lossy.into_owned()), encoding: "UTF-8", warnings });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let enc = if enc == encoding_rs::GBK { encoding_rs::GB18030 } else { enc };
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    finish(text, enc, had_errors, vec![format!("decoded from {} (detected)", enc.name())])
+}
+
+fn finish<'a>(text: Cow<'a, str>, enc: &'static Encoding, had_errors: bool, mut warnings: Vec<String>) -> Result<Decoded<'a>> {
+    if had_errors {
+        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        let total = text.chars().count().max(1);
+        if bad as f64 / total as f64 > MAX_DAMAGE {
+            return Err(Error::NotText(format!("{bad} of {total} characters are not valid {}", enc.name())));
+        }
+        warnings.push(format!("{bad} invalid {} sequence(s) replaced with U+FFFD", enc.name()));
+    }
+    if text.contains('\0') {
+        return Err(Error::NotText("the text contains NUL characters".to_owned()));
+    }
+    Ok(Decoded { text, encoding: enc.name(), warnings })
+}
+
+/// UTF-16 without a byte-order mark shows as NUL bytes in every other position (for the ASCII
+/// and Latin parts of the text).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let even_nul = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let other_nul_free = |n: usize| n * 50 < pairs;
+    if odd_nul * 3 > pairs && other_nul_free(even_nul) {
+        Some(UTF_16LE)
+    } else if even_nul * 3 > pairs && other_nul_free(odd_nul) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "貴港市新簽約項目247個，合同投資額890.15億元。今年以來，全市招商引資到位資金549.72億元。";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(TEXT.as_bytes()).unwrap().text, TEXT);
+        let mut with_bom = b"\xef\xbb\xbf".to_vec();
+        with_bom.extend_from_slice(TEXT.as_bytes());
+        let d = decode(&with_bom).unwrap();
+        assert_eq!(d.text, TEXT);
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn legacy_encodings() {
+        let big5 = encoding_rs::BIG5.encode(TEXT).0;
+        let d = decode(&big5).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (TEXT, "Big5"));
+        assert_eq!(d.warnings.len(), 1);
+        let simplified = "新签约项目52个，总投资116.68亿元，其中省际到位资金758.67亿元。";
+        let gb = encoding_rs::GB18030.encode(simplified).0;
+        let d = decode(&gb).unwrap();
+        assert_eq!((d.text.as_ref(), d.encoding), (simplified, "gb18030"));
+    }
+
+    #[test]
+    fn utf16() {
+        let mut le = vec![0xff, 0xfe];
+        for u in TEXT.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&le).unwrap().text, TEXT);
+        let plain: Vec<u8> = "abc 123 新签约项目52个 def".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&plain).unwrap().text, "abc 123 新签约项目52个 def");
+    }
+
+    #[test]
+    fn damaged_utf8_keeps_the_rest() {
+        let mut bytes = TEXT.repeat(20).into_bytes();
+        bytes.insert(30, 0xff);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn binary_is_an_error() {
+        assert!(decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").is_err());
+        assert!(decode(&[0u8, 1, 2, 3, 0, 0, 0, 5, 200, 0, 0, 0]).is_err());
+    }
+}

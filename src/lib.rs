@@ -52,16 +52,15 @@
 //! assert_eq!(doc.script, gongbao::Script::Traditional);
 //! ```
 //!
-//! With a reference date for relative expressions:
+//! With a reference date for relative expressions (the document's own date is used otherwise):
 //!
 //! ```
-//! use gongbao::{Extractor, Value};
+//! use gongbao::{Extractor, ReferenceFrom};
 //! use jiff::civil::date;
 //!
 //! let doc = Extractor::new().reference_date(date(2024, 7, 15)).extract("上半年签约34个项目");
-//! let Value::Time(t) = &doc.facts[0].value else { panic!() };
-//! assert_eq!(t.start.unwrap().to_string(), "2024-01-01");
-//! assert_eq!(t.end.unwrap().to_string(), "2024-06-30");
+//! assert_eq!(doc.reference_date, Some(date(2024, 7, 15)));
+//! assert_eq!(doc.reference_from, Some(ReferenceFrom::Argument));
 //! ```
 
 #![deny(missing_docs)]

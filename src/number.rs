@@ -109,6 +109,9 @@ fn small_unit(c: char) -> Option<u32> {
     }
 }
 
+/// Unit words that begin with a numeral character (千瓦 is a kilowatt, not a thousand 瓦).
+const UNIT_WORDS_WITH_NUMERAL: [&str; 10] = ["千瓦", "千米", "千克", "千伏", "千卡", "千焦", "千帕", "千赫", "千兆", "百米"];
+
 /// The power of ten of a large unit character (万 亿).
 fn large_unit(c: char) -> Option<u32> {
     match c {
@@ -253,7 +256,7 @@ fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber
             }
             let next = pos + c.len_utf8();
             // A Chinese decimal: 三点五.
-            if d != 0 && char_at(text, next) == Some('点') && char_at(text, next + '点'.len_utf8()).and_then(chinese_digit).is_some() {
+            if char_at(text, next) == Some('点') && char_at(text, next + '点'.len_utf8()).and_then(chinese_digit).is_some() {
                 let mut s = String::new();
                 s.push(char::from(b'0' + d));
                 s.push('.');
@@ -276,6 +279,10 @@ fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber
             pos = next;
             end = next;
         } else if let Some(e) = small_unit(c) {
+            // 千瓦, 千米, 千克: the 千 belongs to the unit that follows, not to the number.
+            if UNIT_WORDS_WITH_NUMERAL.iter().any(|w| text[pos..].starts_with(w)) {
+                break;
+            }
             if qualifier.is_some() && !matches!(last, Some(Atom::Value(_) | Atom::Digit(_) | Atom::Small(_))) {
                 break;
             }
@@ -290,6 +297,9 @@ fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber
             atoms.push(Atom::Large(e));
             pos += c.len_utf8();
             end = pos;
+        } else if c == '个' && after_number && (text[pos..].starts_with("个亿") || text[pos..].starts_with("个万")) {
+            // 两个亿: colloquial, the 个 is not a classifier.
+            pos += c.len_utf8();
         } else if matches!(c, '多' | '余' | '几' | '来') && qualifier.is_none() && !atoms.is_empty() {
             // 160多, 50余, 10多万, 十几, 十来: a vague tail, then possibly a scale.
             let ok = match c {
@@ -318,9 +328,9 @@ fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber
     if atoms.is_empty() {
         return None;
     }
-    // A numeral needs a digit, or to start with 十 (十五 = 15).
+    // A numeral needs a digit, or to start with 十 (十五 = 15); 零 alone is a word (零部件).
     let has_digit = atoms.iter().any(|a| matches!(a, Atom::Value(_) | Atom::Digit(_)));
-    if !has_digit && atoms[0] != Atom::Small(1) {
+    if (!has_digit && atoms[0] != Atom::Small(1)) || atoms == [Atom::Digit(0)] {
         return None;
     }
     // Two digits side by side without a unit (三五成群, 七八个, 十三五) are a vague range or
@@ -671,7 +681,7 @@ pub fn parse_number(input: &str) -> Result<Number> {
     if end != text.len() {
         return Err(Error::parse(input, "a number", format!("unexpected {:?}", &text[end..])));
     }
-    Ok(Number { value: m.value, max: m.max, qualifier: m.qualifier.or(prefix_q).or(suffix_q) })
+    Ok(Number { value: m.value.normalize(), max: m.max.map(|x| x.normalize()), qualifier: m.qualifier.or(prefix_q).or(suffix_q) })
 }
 
 /// A qualifier word at the very start of `text`, and where the rest starts.
@@ -761,7 +771,7 @@ mod tests {
 
     #[test]
     fn rejects_non_numbers() {
-        for s in ["", "项目", "万", "千亿", "三五", "1 2"] {
+        for s in ["", "项目", "万", "千亿", "三五", "1 2", "零"] {
             assert!(parse_number(s).is_err(), "{s:?}");
         }
         assert!(matches!(parse_number("99999999999999999999999亿"), Err(Error::OutOfRange(_))));

@@ -1,15 +1,276 @@
-//! Count facts.
+//! Counts: a number with a classifier (`52个`, `160多家`, `1.3万人次`, `六个`), with the thing
+//! counted — the noun phrase after the classifier (`33家高校`) or, when none follows, the one
+//! before the number (`新签约项目52个`). The segmenter is consulted only around each count.
 
-use super::{Context, Found, Recognizer};
+use std::ops::Range;
+use std::sync::LazyLock;
 
-/// Finds count facts.
+use super::{Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, merge_ranges, qualifier_around, skip_spaces};
+use crate::fact::{self, Value};
+use crate::segment::{self, Word};
+
+/// Finds counts.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Count;
+
+/// Classifiers (measure words), as written after the number.
+static CLASSIFIERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
+    Lexicon::new(&[
+        ("人次", ()),
+        ("批次", ()),
+        ("户次", ()),
+        ("家次", ()),
+        ("架次", ()),
+        ("个", ()),
+        ("家", ()),
+        ("户", ()),
+        ("条", ()),
+        ("次", ()),
+        ("名", ()),
+        ("人", ()),
+        ("批", ()),
+        ("支", ()),
+        ("只", ()),
+        ("项", ()),
+        ("场", ()),
+        ("位", ()),
+        ("所", ()),
+        ("件", ()),
+        ("座", ()),
+        ("台", ()),
+        ("套", ()),
+        ("艘", ()),
+        ("架", ()),
+        ("辆", ()),
+        ("篇", ()),
+        ("份", ()),
+        ("本", ()),
+        ("张", ()),
+        ("种", ()),
+        ("类", ()),
+        ("处", ()),
+        ("栋", ()),
+        ("幢", ()),
+        ("间", ()),
+        ("片", ()),
+        ("棵", ()),
+        ("株", ()),
+        ("头", ()),
+        ("匹", ()),
+        ("轮", ()),
+        ("宗", ()),
+        ("例", ()),
+        ("起", ()),
+        ("部", ()),
+        ("扇", ()),
+        ("幅", ()),
+        ("门", ()),
+        ("对", ()),
+        ("双", ()),
+        ("册", ()),
+        ("枚", ()),
+        ("根", ()),
+        ("块", ()),
+        ("首", ()),
+        ("颗", ()),
+    ])
+});
+
+/// A classifier followed by these characters is part of another word (个月 is a duration,
+/// 人口 a population, 项目 a noun, 次日 a date).
+const NOT_CLASSIFIER: &[&str] = &[
+    "个月", "个小时", "个星期", "个季度", "个世纪", "个工作日", "个交易日", "个百分点", "人口", "人民", "人均", "次日", "次年", "台湾", "所属",
+    "所在", "所有", "位于", "场所", "只有", "只是", "只要", "条例", "条件", "家庭", "家乡", "户籍", "户口", "项目", "起来", "起步", "起草",
+    "起点", "批准", "批复", "名单", "名称", "名额", "部门", "部署", "座谈", "处理", "处置", "类型", "片区", "头部", "门户", "宗旨", "对接",
+    "对外", "对象", "本地", "本市", "本级", "张家", "首批", "首次", "首个", "首家", "块钱", "间接", "种类", "轮廓", "台阶", "例如", "双方",
+    "支持", "支出", "支付", "件事", "人才", "人员", "份额", "门类",
+];
+
+/// Words that end the noun phrase before a number: pronouns and scope words (全市, 我市),
+/// time words, connectives.
+const BEFORE_STOP: &[&str] =
+    &["全市", "全省", "全县", "全区", "全州", "全国", "全年", "我市", "本市", "我县", "我区", "今年", "去年", "其中", "累计", "共计", "合计", "总计", "共", "达", "目前", "已", "还", "等", "和", "及", "与", "或"];
+
+/// Characters that, before a verb, turn it into a modifier of the noun after it (新签约项目,
+/// 已落地项目, 拟引进项目).
+const VERB_MODIFIERS: &[&str] = &["新", "已", "拟", "待", "在", "未", "正在"];
+
+/// Nouns that name people attached to an organisation (企业负责人): the count is of the
+/// organisation, so the phrase stops before them.
+const PERSON_HEADS: &[&str] = &["负责人", "代表", "人员", "员工", "职工", "专家", "专家学者", "家属", "客商"];
+
+fn is_nounish(w: &Word<'_>) -> bool {
+    w.is_noun() || matches!(w.tag, "b" | "nz" | "j" | "ng")
+}
+
+/// The noun phrase after the classifier ending at `at`, if one starts right there.
+fn subject_after(text: &str, at: usize) -> Option<String> {
+    let end = clause_end(text, at, 24);
+    if end <= at {
+        return None;
+    }
+    let words = segment::words_in(text, at..end);
+    let first = words.first()?;
+    if !is_nounish(first) && first.tag != "a" {
+        return None;
+    }
+    let mut out = String::new();
+    for (i, w) in words.iter().take(3).enumerate() {
+        if !(is_nounish(w) || (i == 0 && w.tag == "a")) || (i > 0 && PERSON_HEADS.contains(&w.text)) {
+            break;
+        }
+        out.push_str(w.text);
+        // Stop after the first plain noun unless the next word is a noun it modifies.
+        if w.tag == "n" && !words.get(i + 1).is_some_and(|n| n.tag == "n" && !PERSON_HEADS.contains(&n.text) && out.chars().count() + n.text.chars().count() <= 6) {
+            break;
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The noun phrase right before the number starting at `at`.
+fn subject_before(text: &str, at: usize) -> Option<String> {
+    // Skip qualifiers and linking verbs between the phrase and the number (客商约230户).
+    let mut end = at;
+    if let Some((_, start)) = crate::number::prefix_qualifier(text, at) {
+        end = start;
+    }
+    for w in ["共计", "合计", "累计", "总计", "达到", "共", "达", "为", "有"] {
+        if text[..end].ends_with(w) {
+            end -= w.len();
+            break;
+        }
+    }
+    let start = clause_start(text, end, 24);
+    if start >= end {
+        return None;
+    }
+    let words = segment::words_in(text, start..end);
+    let mut taken: Vec<&Word<'_>> = Vec::new();
+    let mut has_noun = false;
+    let mut i = words.len();
+    while i > 0 && taken.len() < 5 {
+        i -= 1;
+        let w = &words[i];
+        if BEFORE_STOP.contains(&w.text) || matches!(w.tag, "r" | "p" | "c" | "u" | "m" | "q" | "t" | "x" | "ns" | "nr" | "d" | "f" | "uj") {
+            break;
+        }
+        if w.tag.starts_with('v') && w.tag != "vn" {
+            // A verb before the phrase ends it (拜访企业), unless a modifier makes it part of
+            // it (新签约项目); a phrase made only of verbs is the thing counted (考察洽谈83次).
+            let modified = i > 0 && VERB_MODIFIERS.contains(&words[i - 1].text);
+            if has_noun && !modified {
+                break;
+            }
+            taken.push(w);
+            if modified {
+                i -= 1;
+                taken.push(&words[i]);
+            }
+            continue;
+        }
+        if !(is_nounish(w) || w.tag == "a" || w.tag == "vn") {
+            break;
+        }
+        has_noun |= is_nounish(w);
+        taken.push(w);
+    }
+    if taken.is_empty() {
+        return None;
+    }
+    let s: String = taken.iter().rev().map(|w| w.text).collect();
+    (s.chars().count() <= 12).then_some(s)
+}
+
+fn clause_start(text: &str, end: usize, max_chars: usize) -> usize {
+    let mut start = end;
+    for (n, (i, c)) in text[..end].char_indices().rev().enumerate() {
+        if segment::is_clause_end(c) || matches!(c, '(' | ')' | '“' | '”' | '"' | '《' | '》' | '【' | '】') || n >= max_chars {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
+fn clause_end(text: &str, start: usize, max_chars: usize) -> usize {
+    let mut end = start;
+    for (n, (i, c)) in text[start..].char_indices().enumerate() {
+        if segment::is_clause_end(c) || matches!(c, '(' | ')' | '“' | '”' | '"' | '《' | '》' | '【' | '】') || n >= max_chars {
+            break;
+        }
+        end = start + i + c.len_utf8();
+    }
+    end
+}
 
 impl Recognizer for Count {
     fn name(&self) -> &'static str {
         "count"
     }
 
-    fn recognize(&self, _ctx: &Context<'_>, _found: &mut Found) {}
+    fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
+        let text = ctx.text;
+        let mut list: Vec<(Range<usize>, fact::Count)> = Vec::new();
+        for m in ctx.numbers() {
+            if found.is_claimed(&m.span) || m.is_article(text) || in_name_or_slogan(text, &m.span) {
+                continue;
+            }
+            let at = skip_spaces(text, m.span.end);
+            let Some((classifier, _, end)) = CLASSIFIERS.at(text, at) else { continue };
+            if NOT_CLASSIFIER.iter().any(|w| text[at..].starts_with(w)) {
+                continue;
+            }
+            let (qualifier, _) = qualifier_around(text, m, end);
+            let subject = subject_after(text, end).or_else(|| subject_before(text, m.span.start));
+            let value = m.value.normalize();
+            list.push((m.span.start..end, fact::Count { value, classifier: classifier.to_owned(), subject, qualifier, max: m.max.map(|x| x.normalize()) }));
+        }
+        merge_ranges(text, &mut list, |a, b| a.classifier == b.classifier, |c| (c.value, c.max), |c, max| c.max = Some(max));
+        for (span, c) in list {
+            found.push(Candidate { span, value: Value::Count(c) });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_count;
+
+    #[test]
+    fn classifiers() {
+        let c = parse_count("160多家").unwrap();
+        assert_eq!((c.value.to_string().as_str(), c.classifier.as_str(), c.qualifier), ("160", "家", Some(crate::Qualifier::Over)));
+        assert_eq!(parse_count("1.3万人次").unwrap().value.to_string(), "13000");
+        assert_eq!(parse_count("693批次").unwrap().classifier, "批次");
+        let c = parse_count("1至2个").unwrap();
+        assert_eq!((c.value.to_string(), c.max.map(|m| m.to_string())), ("1".into(), Some("2".into())));
+        assert_eq!(parse_count("六个").unwrap().value.to_string(), "6");
+        for s in ["3个月", "一个", "第39号", "21.5个百分点", "5亿元"] {
+            assert!(parse_count(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn subjects() {
+        let cases = [
+            ("全市新签约项目52个,总投资", "新签约项目"),
+            ("上报新签约招商引资项目46个", "新签约招商引资项目"),
+            ("累计叩门拜访企业853户", "企业"),
+            ("与33家高校、科研院所", "高校"),
+            ("160多家企业负责人", "企业"),
+            ("抽调33名后备干部组建11个招商小分队", "后备干部"),
+            ("组建11个招商小分队", "招商小分队"),
+            ("搜集招商线索154条", "招商线索"),
+        ];
+        for (text, want) in cases {
+            let doc = crate::extract(text);
+            let got = doc.facts.iter().find_map(|f| match &f.value {
+                Value::Count(c) => Some(c.subject.clone()),
+                _ => None,
+            });
+            assert_eq!(got.flatten().as_deref(), Some(want), "{text}");
+        }
+    }
 }

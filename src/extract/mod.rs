@@ -118,3 +118,124 @@ pub trait Recognizer: Send + Sync {
 pub fn recognizers() -> &'static [&'static dyn Recognizer] {
     &[&time::Time, &percent::Percent, &money::Money, &quantity::Quantity, &count::Count, &place::Place]
 }
+
+/// A fixed word list matched at a position, longest word first (aho-corasick, anchored,
+/// leftmost-longest), built once per process.
+pub struct Lexicon<T: 'static> {
+    automaton: aho_corasick::AhoCorasick,
+    values: &'static [(&'static str, T)],
+}
+
+impl<T: 'static> Lexicon<T> {
+    /// A lexicon of `(word, value)` pairs.
+    pub fn new(values: &'static [(&'static str, T)]) -> Self {
+        let automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(values.iter().map(|(w, _)| w))
+            .expect("lexicon words build an automaton");
+        Lexicon { automaton, values }
+    }
+
+    /// The longest word starting exactly at `pos`: the word, its value and where it ends.
+    pub fn at(&self, text: &str, pos: usize) -> Option<(&'static str, &'static T, usize)> {
+        if pos > text.len() {
+            return None;
+        }
+        let input = aho_corasick::Input::new(text).range(pos..).anchored(aho_corasick::Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        let (w, v) = &self.values[m.pattern().as_usize()];
+        Some((w, v, m.end()))
+    }
+}
+
+/// `pos` moved past at most two ASCII spaces (scraped text puts spaces between a number and
+/// its unit: `177.1 亿元`).
+pub fn skip_spaces(text: &str, pos: usize) -> usize {
+    let b = text.as_bytes();
+    let mut p = pos;
+    while p < b.len() && p < pos + 2 && b[p] == b' ' {
+        p += 1;
+    }
+    p
+}
+
+/// The qualifier written around a fact: inside the number (`160多`), before it (`约`, `超过`) or
+/// after its unit (`以上`, `左右`, also after `(含)`). Returns the qualifier and whether it came
+/// from an `以上`-style word after the unit (such a word may apply to a whole list).
+pub fn qualifier_around(text: &str, m: &NumberMention, unit_end: usize) -> (Option<crate::Qualifier>, bool) {
+    if let Some(q) = m.qualifier {
+        return (Some(q), false);
+    }
+    if let Some((q, _)) = crate::number::prefix_qualifier(text, m.span.start) {
+        return (Some(q), false);
+    }
+    let after = if text[unit_end..].starts_with("(含)") { unit_end + "(含)".len() } else { unit_end };
+    match crate::number::suffix_qualifier(text, after) {
+        Some((q, _)) => (Some(q), true),
+        None => (None, false),
+    }
+}
+
+/// Whether `span` lies inside a short quotation or a title (`“四个亲自”`, `《…3年行动计划》`):
+/// numbers there are names and slogans, not figures.
+pub fn in_name_or_slogan(text: &str, span: &Range<usize>) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let before = &text[line_start..span.start];
+    let after = &text[span.end..line_end];
+    for (open, close, max) in [('《', '》', 60), ('“', '”', 12), ('"', '"', 12), ('「', '」', 12)] {
+        let Some(o) = before.rfind(open) else { continue };
+        if open != close && before[o..].contains(close) {
+            continue;
+        }
+        if open == close && before.matches(open).count() % 2 == 0 {
+            continue;
+        }
+        let Some(c) = after.find(close) else { continue };
+        let inner = before[o + open.len_utf8()..].chars().count() + text[span.clone()].chars().count() + after[..c].chars().count();
+        if inner <= max {
+            return true;
+        }
+    }
+    false
+}
+
+/// Join facts written as `X至Y` with the unit on both sides (`5亿元至10亿元`, `5%-8%`) into one
+/// range: the candidates at `i` and `i + 1` in `list` become one when only a range connector
+/// separates them, `same` says they measure the same thing, and the first is the smaller.
+pub fn merge_ranges<T>(text: &str, list: &mut Vec<(Range<usize>, T)>, same: impl Fn(&T, &T) -> bool, value: impl Fn(&T) -> (rust_decimal::Decimal, Option<rust_decimal::Decimal>), set_max: impl Fn(&mut T, rust_decimal::Decimal)) {
+    let mut i = 0;
+    while i + 1 < list.len() {
+        let between = text.get(list[i].0.end..list[i + 1].0.start).unwrap_or("x");
+        let joined = matches!(between, "至" | "到" | "-" | "--" | "~" | "～" | "—" | "——" | "–" | "〜");
+        let (a, a_max) = value(&list[i].1);
+        let (b, b_max) = value(&list[i + 1].1);
+        if joined && a_max.is_none() && b_max.is_none() && a < b && same(&list[i].1, &list[i + 1].1) {
+            let (span, _) = list.remove(i + 1);
+            list[i].0.end = span.end;
+            set_max(&mut list[i].1, b);
+        }
+        i += 1;
+    }
+}
+
+/// Spread an `以上`/`以下` written after the last item of a list (`投资1亿元、5亿元和10亿元以上`)
+/// to the earlier items: `flags[i]` says the qualifier of item `i` came from such a word.
+pub fn spread_list_qualifier<T>(text: &str, list: &mut [(Range<usize>, T)], flags: &[bool], get: impl Fn(&T) -> Option<crate::Qualifier>, set: impl Fn(&mut T, crate::Qualifier)) {
+    for i in (1..list.len()).rev() {
+        let Some(q) = get(&list[i].1) else { continue };
+        if !flags[i] {
+            continue;
+        }
+        let mut j = i;
+        while j > 0 {
+            let between = text.get(list[j - 1].0.end..list[j].0.start).unwrap_or("x");
+            if !matches!(between, "、" | "和" | "及" | "与" | "或" | "," | "、和") || get(&list[j - 1].1).is_some() {
+                break;
+            }
+            set(&mut list[j - 1].1, q);
+            j -= 1;
+        }
+    }
+}

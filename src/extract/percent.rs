@@ -1,15 +1,178 @@
-//! Percent facts.
+//! Percentages and percentage points: `11.73%`, `百分之三十五`, `21.5个百分点`, `-8.92%`, with
+//! what they measure (growth, decline, share, completion, rate) read from the words before.
 
-use super::{Context, Found, Recognizer};
+use super::{Candidate, Context, Found, Recognizer, merge_ranges, qualifier_around, skip_spaces};
+use crate::fact::{self, PercentUnit, Role, Value};
+use crate::number::char_before;
 
-/// Finds percent facts.
+/// Finds percentages.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Percent;
+
+/// Words before a percentage that say what it measures, matched backwards from the number; the
+/// nearest wins. Single characters count only right before the number (`高21.5个百分点`,
+/// `同比增11%`), since inside words they mean other things (`高达`, `增速`).
+const ROLE_WORDS: &[(&str, Role)] = &[
+    ("增长", Role::Growth),
+    ("增加", Role::Growth),
+    ("提高", Role::Growth),
+    ("上升", Role::Growth),
+    ("增幅", Role::Growth),
+    ("上涨", Role::Growth),
+    ("提升", Role::Growth),
+    ("增速", Role::Growth),
+    ("高出", Role::Growth),
+    ("多出", Role::Growth),
+    ("下降", Role::Decline),
+    ("减少", Role::Decline),
+    ("降低", Role::Decline),
+    ("回落", Role::Decline),
+    ("降幅", Role::Decline),
+    ("下滑", Role::Decline),
+    ("下跌", Role::Decline),
+    ("收窄", Role::Decline),
+    ("占比", Role::Share),
+    ("比重", Role::Share),
+    ("份额", Role::Share),
+    ("占", Role::Share),
+    ("完成", Role::Completion),
+    ("率", Role::Rate),
+];
+
+const ADJACENT_ROLE_CHARS: &[(char, Role)] =
+    &[('增', Role::Growth), ('涨', Role::Growth), ('高', Role::Growth), ('降', Role::Decline), ('减', Role::Decline), ('低', Role::Decline)];
+
+/// The role of a percentage starting at `start`, from the clause before it.
+fn role(text: &str, start: usize) -> Option<Role> {
+    let mut head = &text[..start];
+    // Linking words between the role word and the number: 增长了, 占比为, 达到.
+    let link = |h: &str| {
+        for w in ["了", "为", "达到", "达", "到", "至", "是", "约", "近", "超过", "分别"] {
+            if let Some(r) = h.strip_suffix(w) {
+                return Some((r.len(), w == "至" || w == "到" || w == "达到"));
+            }
+        }
+        None
+    };
+    let mut level = false;
+    while let Some((n, to)) = link(head) {
+        level |= to;
+        head = &head[..n];
+    }
+    if let Some(c) = head.chars().next_back()
+        && let Some(&(_, r)) = ADJACENT_ROLE_CHARS.iter().find(|(a, _)| *a == c)
+        && !level
+    {
+        return Some(r);
+    }
+    // Scan back through the clause (a list separator 、 or 和 does not end it).
+    let clause_start = head.char_indices().rev().find(|&(_, c)| matches!(c, ',' | ';' | '。' | ':' | '(' | '\n' | '!' | '?')).map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &head[clause_start..];
+    let mut best: Option<(usize, Role, usize)> = None;
+    for &(w, r) in ROLE_WORDS {
+        if let Some(i) = clause.rfind(w)
+            && best.is_none_or(|(j, _, _)| i + w.len() > j)
+        {
+            best = Some((i + w.len(), r, i));
+        }
+    }
+    let (end, r, _) = best?;
+    // 降至, 增长到, 提高到: the number is the level reached, not the change.
+    let level_after = clause[end..].starts_with(['至', '到']) || level;
+    match r {
+        Role::Growth | Role::Decline if level_after => clause[..end].contains('率').then_some(Role::Rate),
+        _ => Some(r),
+    }
+}
 
 impl Recognizer for Percent {
     fn name(&self) -> &'static str {
         "percent"
     }
 
-    fn recognize(&self, _ctx: &Context<'_>, _found: &mut Found) {}
+    fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
+        let text = ctx.text;
+        let mut list: Vec<(std::ops::Range<usize>, fact::Percent)> = Vec::new();
+        for m in ctx.numbers() {
+            if found.is_claimed(&m.span) {
+                continue;
+            }
+            let after = skip_spaces(text, m.span.end);
+            let (unit, mut start, end) = if text[after..].starts_with('%') {
+                (PercentUnit::Percent, m.span.start, after + 1)
+            } else if let Some(rest) = ["个百分点", "百分点"].iter().find(|w| text[after..].starts_with(**w)) {
+                (PercentUnit::Point, m.span.start, after + rest.len())
+            } else if text[..m.span.start].ends_with("百分之") {
+                (PercentUnit::Percent, m.span.start - "百分之".len(), m.span.end)
+            } else {
+                continue;
+            };
+            // A sign written before the number (not a range dash after a digit).
+            let mut value = m.value;
+            let mut max = m.max;
+            if let Some(c @ ('-' | '+' | '−' | '负')) = char_before(text, start)
+                && !char_before(text, start - c.len_utf8()).is_some_and(|b| b.is_ascii_digit() || b == '%')
+            {
+                if c != '+' {
+                    value = -value;
+                    max = max.map(|x| -x);
+                }
+                start -= c.len_utf8();
+            }
+            let (qualifier, _) = qualifier_around(text, m, end);
+            let role = role(text, start);
+            list.push((start..end, fact::Percent { value, unit, role, qualifier, max }));
+        }
+        merge_ranges(text, &mut list, |a, b| a.unit == b.unit, |p| (p.value, p.max), |p, max| p.max = Some(max));
+        for (span, p) in list {
+            found.push(Candidate { span, value: Value::Percent(p) });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::parse_percent;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn forms() {
+        let p = parse_percent("66.50%").unwrap();
+        assert_eq!((p.value.to_string(), p.unit), ("66.50".to_owned(), PercentUnit::Percent));
+        assert_eq!(parse_percent("百分之三十五").unwrap().value, dec("35"));
+        assert_eq!(parse_percent("百分之零点五").unwrap().value, dec("0.5"));
+        assert_eq!(parse_percent("-8.92%").unwrap().value, dec("-8.92"));
+        assert_eq!(parse_percent("21.5个百分点").unwrap().unit, PercentUnit::Point);
+        let r = parse_percent("5%-8%").unwrap();
+        assert_eq!((r.value, r.max), (dec("5"), Some(dec("8"))));
+        let r = parse_percent("5-8%").unwrap();
+        assert_eq!((r.value, r.max), (dec("5"), Some(dec("8"))));
+    }
+
+    #[test]
+    fn roles() {
+        let t = "比去年同期增长11.73%";
+        assert_eq!(role(t, t.find("11").unwrap()), Some(Role::Growth));
+        let t = "占合同总投资额的66.50%";
+        assert_eq!(role(t, t.find("66").unwrap()), Some(Role::Share));
+        let t = "完成年度任务的105.72%,比去年同期增长28.64%";
+        assert_eq!(role(t, t.find("105").unwrap()), Some(Role::Completion));
+        assert_eq!(role(t, t.find("28").unwrap()), Some(Role::Growth));
+        let t = "项目开工率达到46.23%";
+        assert_eq!(role(t, t.find("46").unwrap()), Some(Role::Rate));
+        let t = "贫困发生率降至1.97%";
+        assert_eq!(role(t, t.find("1.97").unwrap()), Some(Role::Rate));
+        let t = "高21.5个百分点";
+        assert_eq!(role(t, t.find("21").unwrap()), Some(Role::Growth));
+        let t = "分别占到总数的46%、8%和3%";
+        assert_eq!(role(t, t.find("3%").unwrap()), Some(Role::Share));
+        let t = "同比下降3.2%";
+        assert_eq!(role(t, t.find("3.2").unwrap()), Some(Role::Decline));
+    }
 }
