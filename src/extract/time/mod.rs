@@ -1,0 +1,114 @@
+//! Time facts: dates and periods as inclusive calendar ranges.
+//!
+//! A document is read in three steps:
+//! 1. [`grammar`] finds every time expression and says what it means in words
+//!    ([`syntax::Expr`]: "months 1 to 10 of a year not written", "from the start of the reference
+//!    year, open-ended");
+//! 2. when neither the caller nor the document's metadata gives a reference date, one is inferred
+//!    from the expressions ([`infer_reference`]);
+//! 3. [`resolve`] turns each expression into dates, in text order, carrying the last year, month
+//!    and day named forward, so that `4月28日` after `2023年,…` is 2023-04-28.
+//!
+//! Conventions (where usage leaves a choice):
+//! - `6月底`, `年底`, `一季度末` are the last day of the period; `年初`, `月初` are the whole
+//!   period (they are too vague for a day).
+//! - `截至…`, `…及以前`, `…以前`, `…之前` include the named period; `…以来`, `…起`, `…以后` open the end.
+//! - A bare `全年` (`全年目标任务`) is no time; `2023年全年`, `今年全年` are the year.
+//! - `过去一年` is the calendar year before the reference year.
+//! - `去年同期` (a comparison base) is last year, relative.
+//! - A month whose year is unknown ends on its longest length (`XXXX-02-29`).
+//! - A reference inferred from the text is known to the year only (its date is the latest full
+//!   date the text writes, else January 1 of the inferred year): expressions that need the day or
+//!   the month (`今天`, `上周`, `本月`, `20天后`) are then not resolved.
+
+pub mod grammar;
+pub mod resolve;
+pub mod syntax;
+
+use jiff::civil::Date;
+
+use super::{Candidate, Context, Found, Recognizer};
+use crate::fact::Value;
+use crate::{Reference, ReferenceFrom};
+use resolve::Frame;
+use syntax::{Expr, MonthPart, MonthSpec, Period, What, YearPart, YearSpec};
+
+/// Finds time facts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Time;
+
+impl Recognizer for Time {
+    fn name(&self) -> &'static str {
+        "time"
+    }
+
+    fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
+        let mentions = grammar::scan(ctx.text);
+        if found.reference.is_none()
+            && let Some(date) = infer_reference(
+                ctx.text,
+                mentions.iter().filter_map(|m| match &m.what {
+                    What::Time(e) => Some(e),
+                    What::NotTime => None,
+                }),
+            )
+        {
+            found.reference = Some(Reference {
+                date,
+                from: ReferenceFrom::Text,
+            });
+        }
+        let mut frame = Frame::new(found.reference);
+        for m in mentions {
+            match m.what {
+                What::Time(expr) => match frame.resolve(&expr) {
+                    Some(range) => found.push(Candidate {
+                        span: m.span,
+                        value: Value::Time(range),
+                    }),
+                    None => found.claim(m.span),
+                },
+                What::NotTime => found.claim(m.span),
+            }
+        }
+    }
+}
+
+/// The reference date a text implies, from its own time expressions:
+/// 1. the latest full date it writes (`截至2023年12月20日` was written at the end of 2023, even
+///    when the text goes on about plans for 2024);
+/// 2. else January 1 of the latest year it writes, or of the year after when it calls a period
+///    `过去一年` (a text that calls 2023 "the past year" is from 2024);
+/// 3. else none.
+pub fn infer_reference<'e>(text: &str, exprs: impl Iterator<Item = &'e Expr>) -> Option<Date> {
+    let mut latest_date: Option<Date> = None;
+    let mut latest_year: Option<i16> = None;
+    for e in exprs {
+        for p in [e.first, e.last] {
+            let Period::Year(YearSpec::Absolute(y), part) = p else {
+                continue;
+            };
+            latest_year = latest_year.max(Some(y));
+            if let YearPart::Month(MonthSpec::Named(m), MonthPart::Day(d)) = part
+                && let Ok(date) = Date::new(y, m, d)
+            {
+                latest_date = latest_date.max(Some(date));
+            }
+        }
+    }
+    if latest_date.is_some() {
+        return latest_date;
+    }
+    let year = latest_year?;
+    let looks_back = text.contains("过去一年") || text.contains("过去的一年");
+    Date::new(
+        if looks_back {
+            year.checked_add(1)?
+        } else {
+            year
+        },
+        1,
+        1,
+    )
+    .ok()
+}
