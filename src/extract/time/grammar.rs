@@ -259,10 +259,12 @@ fn expression(p: &mut Parser<'_>) -> Option<Expr> {
     p.eat_any(&["从", "自"]);
     let (first, last) = range(p)?;
     let mut open = if until { Open::Start } else { Open::Neither };
-    if open == Open::Neither {
-        open = p
-            .attempt(|p| open_suffix(p, &last))
-            .unwrap_or(Open::Neither);
+    // A suffix bounds a single period; after a range (2020至2025年前) it only restates its end.
+    let suffix = p
+        .attempt(|p| open_suffix(p, &last))
+        .unwrap_or(Open::Neither);
+    if open == Open::Neither && first == last {
+        open = suffix;
     }
     p.eat_any(&["为止", "止"]);
     p.eat_any(&["左右", "前后"]);
@@ -1220,6 +1222,7 @@ fn clock(p: &mut Parser<'_>) -> Option<()> {
             return None;
         }
         p.attempt(|p| if p.eat(":") { p.digits(2) } else { None });
+        p.eat("时");
         Some(())
     }) {
         return Some(());

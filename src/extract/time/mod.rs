@@ -25,10 +25,13 @@ pub mod grammar;
 pub mod resolve;
 pub mod syntax;
 
+use std::sync::LazyLock;
+
 use jiff::civil::Date;
 
 use super::{Candidate, Context, Found, Recognizer};
-use crate::fact::Value;
+use crate::fact::{TimeRange, Value};
+use crate::normalize::Normalizer;
 use crate::{Reference, ReferenceFrom};
 use resolve::Frame;
 use syntax::{Expr, MonthPart, MonthSpec, Period, What, YearPart, YearSpec};
@@ -72,6 +75,37 @@ impl Recognizer for Time {
             }
         }
     }
+}
+
+/// Parse one time expression that is the whole of `input` (surrounding spaces aside), resolving
+/// relative words against `reference` (treated as known to the day). Backs
+/// [`crate::parse_time`].
+pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
+    static NORMALIZER: LazyLock<Normalizer> = LazyLock::new(Normalizer::default);
+    let normalized = NORMALIZER.normalize(input.trim());
+    let text: &str = &normalized.text;
+    let fail = |reason: &str| crate::Error::parse(input, "a time", reason);
+    let mentions = grammar::scan(text);
+    let [mention] = mentions.as_slice() else {
+        return Err(fail(if mentions.is_empty() {
+            "no date or period found"
+        } else {
+            "more than one time expression"
+        }));
+    };
+    let What::Time(expr) = &mention.what else {
+        return Err(fail("not a date or period"));
+    };
+    if mention.span != (0..text.len()) {
+        return Err(fail("text around the time expression"));
+    }
+    let mut frame = Frame::new(reference.map(|date| Reference {
+        date,
+        from: ReferenceFrom::Argument,
+    }));
+    frame
+        .resolve(expr)
+        .ok_or_else(|| fail("the date does not exist, or needs a reference date"))
 }
 
 /// The reference date a text implies, from its own time expressions:

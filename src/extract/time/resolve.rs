@@ -147,14 +147,20 @@ impl Frame {
         };
         match *p {
             Period::Year(YearSpec::Implicit, YearPart::Month(MonthSpec::Inherited, part)) => {
-                let (year, month) = match self.month {
-                    Some(m) => m,
-                    None => {
-                        let r = self.precise_reference()?;
-                        (Some(r.year()), r.month())
-                    }
-                };
-                bounds(month_part(year, month, part)?, true)
+                if let Some((year, month)) = self.month {
+                    return bounds(month_part(year, month, part)?, true);
+                }
+                // 29日 read in a February: the latest month that has the day.
+                let r = self.precise_reference()?;
+                (0..3).find_map(|back| {
+                    let (year, month) = add_months(Some(r.year()), r.month(), -back)?;
+                    bounds(month_part(year, month, part)?, true)
+                })
+            }
+            Period::Year(YearSpec::Implicit, part) if self.year.is_none() => {
+                // 2月29日 read in a common year: the latest year that has the day.
+                let year = self.reference_year();
+                (0..8).find_map(|back| bounds(self.year_part(year.map(|y| y - back), part)?, true))
             }
             Period::Year(spec, part) => {
                 let (year, relative) = self.year_of(spec);
