@@ -21,8 +21,8 @@
 use rust_decimal::prelude::ToPrimitive;
 
 use super::syntax::{
-    Century, Expr, Holiday, Mention, MonthPart, MonthSpec, Open, Period, WeekPart, What, YearPart,
-    YearSpec,
+    Century, Expr, Holiday, LunarDay, Mention, MonthPart, MonthSpec, Open, Period, WeekPart, What,
+    YearPart, YearSpec,
 };
 use crate::number::{chinese_digit, is_chinese_numeral_char, parse_number};
 
@@ -326,6 +326,7 @@ fn range(p: &mut Parser<'_>) -> Option<(Period, Period)> {
 fn point(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     p.attempt(numeric_date)
         .or_else(|| p.attempt(centuries))
+        .or_else(|| p.attempt(|p| lunar(p, YearSpec::Implicit)))
         .or_else(|| p.attempt(year_led))
         .or_else(|| {
             p.attempt(|p| {
@@ -344,7 +345,7 @@ fn point(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         .or_else(|| p.attempt(day_relative))
         .or_else(|| {
             p.attempt(|p| {
-                holiday(p).map(|h| {
+                holiday(p, false).map(|h| {
                     (
                         Period::Holiday(YearSpec::Implicit, h),
                         Period::Holiday(YearSpec::Implicit, h),
@@ -639,10 +640,13 @@ fn year_led(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     }
     let spec = year(p)?;
     p.spaces();
+    if let Some(lunar) = p.attempt(|p| lunar(p, spec)) {
+        return Some(lunar);
+    }
     if let Some((a, b)) = p.attempt(|p| parts_of_year(p, spec)) {
         return Some((Period::Year(spec, a), Period::Year(spec, b)));
     }
-    if let Some(h) = p.attempt(holiday) {
+    if let Some(h) = p.attempt(|p| holiday(p, true)) {
         return Some(same(Period::Holiday(spec, h)));
     }
     // 2023年全年, 2024年内, 去年同期: still the year.
@@ -1161,11 +1165,131 @@ const HOLIDAYS: &[(&str, Holiday)] = &[
     ),
 ];
 
-fn holiday(p: &mut Parser<'_>) -> Option<Holiday> {
+/// The solar terms by the sun's longitude, and whether the name alone (without a year) is the
+/// term: 雨水, 小雪, 白露 ... are also ordinary words.
+const SOLAR_TERMS: &[(&str, u16, bool)] = &[
+    ("小寒", 285, true),
+    ("大寒", 300, true),
+    ("立春", 315, true),
+    ("雨水", 330, false),
+    ("惊蛰", 345, true),
+    ("春分", 0, true),
+    ("清明", 15, true),
+    ("谷雨", 30, true),
+    ("立夏", 45, true),
+    ("小满", 60, true),
+    ("芒种", 75, true),
+    ("夏至", 90, true),
+    ("小暑", 105, true),
+    ("大暑", 120, true),
+    ("立秋", 135, true),
+    ("处暑", 150, true),
+    ("白露", 165, false),
+    ("秋分", 180, true),
+    ("寒露", 195, false),
+    ("霜降", 210, false),
+    ("立冬", 225, true),
+    ("小雪", 240, false),
+    ("大雪", 255, false),
+    ("冬至", 270, true),
+];
+
+/// A holiday or a solar term; `after_year` when a year is written before it.
+fn holiday(p: &mut Parser<'_>, after_year: bool) -> Option<Holiday> {
+    let rest = p.rest();
+    if let Some(&(name, longitude, alone)) =
+        SOLAR_TERMS.iter().find(|(n, _, _)| rest.starts_with(n))
+    {
+        if !(alone || after_year) {
+            return None;
+        }
+        p.i += name.len();
+        p.eat("节");
+        return Some(Holiday::SolarTerm(longitude));
+    }
     let h = p.lookup(HOLIDAYS)?;
     // 国庆70周年 is an anniversary, not the day.
     p.eat_any(&["当天", "当日"]);
     Some(h)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lunisolar calendar
+
+const LUNAR_FESTIVALS: &[(&str, (u8, LunarDay))] = &[
+    ("春节", (1, LunarDay::Day(1))),
+    ("元宵节", (1, LunarDay::Day(15))),
+    ("元宵", (1, LunarDay::Day(15))),
+    ("端午节", (5, LunarDay::Day(5))),
+    ("端午", (5, LunarDay::Day(5))),
+    ("七夕节", (7, LunarDay::Day(7))),
+    ("七夕", (7, LunarDay::Day(7))),
+    ("中秋节", (8, LunarDay::Day(15))),
+    ("中秋", (8, LunarDay::Day(15))),
+    ("重阳节", (9, LunarDay::Day(9))),
+    ("重阳", (9, LunarDay::Day(9))),
+    ("腊八节", (12, LunarDay::Day(8))),
+    ("腊八", (12, LunarDay::Day(8))),
+    ("除夕", (12, LunarDay::Last)),
+    ("大年三十", (12, LunarDay::Last)),
+];
+
+/// A lunar date: `农历八月十五`, `正月初八`, `闰四月`, `腊月`, `大年初一`, `中秋`. Something must
+/// mark it lunar (农历/阴历, 闰, a month named 正/冬/腊, a day named 初N); `八月十五` alone is
+/// read as a Gregorian date.
+fn lunar(p: &mut Parser<'_>, year_before: YearSpec) -> Option<(Period, Period)> {
+    let marked = p.eat_any(&["农历", "阴历"]);
+    let year = match year_before {
+        YearSpec::Implicit if marked => p.attempt(year).unwrap_or(YearSpec::Implicit),
+        y => y,
+    };
+    let lunar = |month, leap, day| {
+        same(Period::Lunar {
+            year,
+            month,
+            leap,
+            day,
+        })
+    };
+    if let Some((month, day)) = p.lookup(LUNAR_FESTIVALS) {
+        return Some(lunar(month, false, day));
+    }
+    if p.eat("大年") {
+        return Some(lunar(1, false, LunarDay::Day(lunar_day(p)?)));
+    }
+    let leap = p.eat("闰");
+    let (month, named) = if let Some(m) = p.lookup(&[("正月", 1), ("冬月", 11), ("腊月", 12)])
+    {
+        (m, true)
+    } else {
+        let m = p.small(12)? as u8;
+        p.eat("月").then_some((m, false))?
+    };
+    let first_day_named = p.rest().starts_with('初');
+    let day = p.attempt(|p| {
+        let d = lunar_day(p)?;
+        p.eat_any(&["日", "号"]);
+        Some(d)
+    });
+    if !(marked || leap || named || first_day_named && day.is_some()) {
+        return None;
+    }
+    Some(lunar(
+        month,
+        leap,
+        day.map_or(LunarDay::Whole, LunarDay::Day),
+    ))
+}
+
+/// A day of a lunar month: `初一`…`初十`, `十五`, `廿三`, `23`.
+fn lunar_day(p: &mut Parser<'_>) -> Option<u8> {
+    if p.eat("初") {
+        return p.small(10).map(|d| d as u8);
+    }
+    if p.eat("廿") {
+        return Some(20 + p.small(9).unwrap_or(0) as u8);
+    }
+    p.small(30).map(|d| d as u8)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@
 //!   the month (`今天`, `上周`, `本月`, `20天后`) are then not resolved.
 
 pub mod grammar;
+pub mod lunar;
 pub mod resolve;
 pub mod syntax;
 

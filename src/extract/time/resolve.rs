@@ -5,8 +5,10 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use super::lunar;
 use super::syntax::{
-    Century, Expr, Holiday, MonthPart, MonthSpec, Open, Period, WeekPart, YearPart, YearSpec,
+    Century, Expr, Holiday, LunarDay, MonthPart, MonthSpec, Open, Period, WeekPart, YearPart,
+    YearSpec,
 };
 use crate::fact::{PartialDate, TimeRange};
 use crate::{Reference, ReferenceFrom};
@@ -260,8 +262,30 @@ impl Frame {
                     Holiday::NthWeekday { month, n, weekday } => {
                         nth_weekday(year?, month, n, weekday)?.into()
                     }
+                    Holiday::SolarTerm(longitude) => lunar::solar_term(year?, longitude)?.into(),
                 };
                 bounds((d, d), relative)
+            }
+            Period::Lunar {
+                year,
+                month,
+                leap,
+                day,
+            } => {
+                let (year, relative) = self.year_of(year);
+                let (first, last) = lunar::lunar_month(year?, month, leap)?;
+                let (a, b) = match day {
+                    LunarDay::Whole => (first, last),
+                    LunarDay::Last => (last, last),
+                    LunarDay::Day(d) => {
+                        let d = first.checked_add((i64::from(d) - 1).days()).ok()?;
+                        if d > last {
+                            return None;
+                        }
+                        (d, d)
+                    }
+                };
+                bounds((a.into(), b.into()), relative)
             }
         }
     }

@@ -112,6 +112,8 @@ pub enum Century {
 pub enum Holiday {
     /// A fixed Gregorian month and day: 元旦, 国庆, 教师节.
     Fixed(i8, i8),
+    /// A solar term, by the sun's apparent longitude in degrees: 清明 15, 冬至 270.
+    SolarTerm(u16),
     /// The n-th weekday of a Gregorian month: 母亲节 (second Sunday of May).
     NthWeekday {
         /// Month, 1–12.
@@ -164,6 +166,29 @@ pub enum Period {
     },
     /// A holiday in a year.
     Holiday(YearSpec, Holiday),
+    /// A month or a day of the Chinese lunisolar calendar (农历), in the lunar year that begins in
+    /// the given Gregorian year: `农历八月十五`, `正月`, `闰四月`, `春节`, `除夕`.
+    Lunar {
+        /// The Gregorian year in which the lunar year begins.
+        year: YearSpec,
+        /// 1–12.
+        month: u8,
+        /// A leap month (闰).
+        leap: bool,
+        /// Which day of it.
+        day: LunarDay,
+    },
+}
+
+/// A day of a lunar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LunarDay {
+    /// The whole month.
+    Whole,
+    /// 初一 = 1 … 三十 = 30.
+    Day(u8),
+    /// The last day (除夕 is the last day of the twelfth month, the 29th or the 30th).
+    Last,
 }
 
 /// Which bound of an expression is open.
