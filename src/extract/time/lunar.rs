@@ -194,6 +194,9 @@ fn sui(year: i16) -> Option<Vec<LunarMonth>> {
     let solstice = |y: i16| solar_term(y, 270);
     let k0 = new_moon_on_or_before(solstice(year - 1)?)?;
     let k1 = new_moon_on_or_before(solstice(year)?)?;
+    if !(12.0..=13.0).contains(&(k1 - k0)) {
+        return None;
+    }
     let starts: Vec<Date> = (0..=(k1 - k0) as i64)
         .map(|i| beijing_date(new_moon(k0 + i as f64)))
         .collect::<Option<_>>()?;

@@ -17,6 +17,12 @@
 //! - `过去一年` is the calendar year before the reference year.
 //! - `去年同期` (a comparison base) is last year, relative.
 //! - A month whose year is unknown ends on its longest length (`XXXX-02-29`).
+//! - A month-day with no year takes the year the text last named (`2023年,…4月28日`, or the
+//!   heading `2019年招商工作大事记` above a chronicle), else the reference year; a day alone
+//!   (`18日`) takes the last month named. A comparison base does not set the year.
+//! - A two-digit year (`07年`, `九七年`) is the one at most ten years after the reference year.
+//! - Festivals and lunar dates (`春节`, `中秋`, `农历八月十五`, `闰四月`) are Gregorian dates of
+//!   the lunar year that begins in the named (or implicit) year; see [`lunar`].
 //! - A reference inferred from the text is known to the year only (its date is the latest full
 //!   date the text writes, else January 1 of the inferred year): expressions that need the day or
 //!   the month (`今天`, `上周`, `本月`, `20天后`) are then not resolved.
@@ -146,4 +152,63 @@ pub fn infer_reference<'e>(text: &str, exprs: impl Iterator<Item = &'e Expr>) ->
         1,
     )
     .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::time::syntax::Mention;
+    use proptest::prelude::*;
+
+    fn resolve_all(text: &str, mentions: Vec<Mention>, reference: Option<Reference>) {
+        let mut frame = Frame::new(reference);
+        for m in mentions {
+            assert!(
+                text.get(m.span.clone()).is_some(),
+                "{:?} is not on char boundaries of {text:?}",
+                m.span
+            );
+            if let What::Time(e) = m.what
+                && let Some(t) = frame.resolve(&e)
+                && let (Some(a), Some(b)) = (t.start, t.end)
+                && a.year.is_some() == b.year.is_some()
+            {
+                assert!(a <= b, "{text:?}: {a} after {b}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(
+            text in "[0-9年月日号至到~ .:/·\\-今去明上下本半季度前后第个周星期礼拜一二三四五六七八九十〇零两农历闰正腊初廿春节除夕截止以来及起天世纪代民国康熙〔〕\\[\\]Qa-z中文、,。]{0,40}",
+            year in -9999i16..=9999,
+            text_reference in any::<bool>(),
+        ) {
+            let from = if text_reference { ReferenceFrom::Text } else { ReferenceFrom::Argument };
+            let reference = Date::new(year, 6, 15).ok().map(|date| Reference { date, from });
+            resolve_all(&text, grammar::scan(&text), reference);
+            let _ = parse(&text, reference.map(|r| r.date));
+        }
+    }
+
+    #[test]
+    fn scanning_is_linear() {
+        let unit =
+            "2023年1-10月,截至12月20日签约;一二三四五六七八九十〇〇〇〇,1234567890123,今年以来";
+        let text = unit.repeat(20_000);
+        let start = std::time::Instant::now();
+        let found = grammar::scan(&text);
+        assert_eq!(found.len(), 3 * 20_000);
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn parse_wants_exactly_one_expression() {
+        assert!(parse("2023年", None).is_ok());
+        assert!(parse("2023年和2024年", None).is_err());
+        assert!(parse("今天", None).is_err());
+        assert!(parse("2023年2月30日", None).is_err());
+        assert!(parse("签约仪式", None).is_err());
+    }
 }
