@@ -1,0 +1,1422 @@
+//! Reading time expressions from the normalized text (simplified script, ASCII digits and
+//! punctuation): a small recursive-descent parser that tries each position once and never
+//! looks further than one expression ahead, so a scan is linear in the text.
+//!
+//! ```text
+//! expression := [截至|截止] [从|自] range [以来|起|以后 | 及以前|以前|之前|前] [为止|止] [左右|前后]
+//! range      := point [time-of-day] [起] [connector point [time-of-day] [止]]
+//! point      := numeric date (2024-07-15, 2023.4.28, 20240307, 09-01, 6·30)
+//!             | century / decade (上世纪80年代, 18世纪)
+//!             | year [parts of a year | holiday]   (2023年, 今年, 民国112年, 07年第三季度)
+//!             | parts of a year                     (1-10月, 上半年, 一季度, 4月28日, 前10个月)
+//!             | 本月/上个月… [part] | 本季度… | 上周/星期一… | 今天/明天/次日… | 20天后
+//!             | holiday                             (国庆, 春节, 母亲节)
+//! ```
+//!
+//! What is not a time: a year glued to an identifier (`szsfwzx/2024-00049`), the year of a
+//! document number (`〔2024〕12号`, claimed so its `12号` is no date either), ordinals
+//! (`第39号`), single-digit or unit-bearing "years" that are durations (`三年`, `十年`,
+//! `5年`), and a bare `全年`.
+
+use rust_decimal::prelude::ToPrimitive;
+
+use super::syntax::{
+    Century, Expr, Holiday, LunarDay, Mention, MonthPart, MonthSpec, Open, Period, WeekPart, What,
+    YearPart, YearSpec,
+};
+use crate::number::{chinese_digit, is_chinese_numeral_char, parse_number};
+
+/// Every time expression (and every phrase to claim) in `text`, in order, not overlapping.
+pub fn scan(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
+        if may_start(text, at, c)
+            && let Some(m) = mention_at(text, at)
+            && m.span.end > at
+        {
+            at = m.span.end;
+            out.push(m);
+            continue;
+        }
+        at += c.len_utf8();
+    }
+    out
+}
+
+/// Parse the one time expression starting exactly at `at`, if any.
+pub fn mention_at(text: &str, at: usize) -> Option<Mention> {
+    let mut p = Parser { t: text, i: at };
+    if p.attempt(not_time).is_some() {
+        return Some(Mention {
+            span: at..p.i,
+            what: What::NotTime,
+        });
+    }
+    let expr = p.attempt(expression)?;
+    Some(Mention {
+        span: at..p.i,
+        what: What::Time(expr),
+    })
+}
+
+/// Whether an expression may start at `at` (where `c` is): not inside a number, an identifier
+/// or an ordinal.
+fn may_start(text: &str, at: usize, c: char) -> bool {
+    let prev = text[..at].chars().next_back();
+    if c.is_ascii_digit() {
+        return !prev.is_some_and(|p| {
+            p.is_ascii_alphanumeric() || "./_@-#%".contains(p) || p == '第' || p == '每'
+        });
+    }
+    if is_chinese_numeral_char(c) {
+        return !prev.is_some_and(|p| is_chinese_numeral_char(p) || p == '第' || p == '每');
+    }
+    c == 'Q' || !c.is_ascii()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cursor
+
+/// A number as written: its value, how many digits, in which script.
+#[derive(Debug, Clone, Copy)]
+struct Num {
+    value: u32,
+    /// Digits written (Arabic, or Chinese digit by digit); 0 for Chinese with 十/百/千.
+    digits: u8,
+    arabic: bool,
+    /// Written with a leading zero (`07`).
+    zero_lead: bool,
+}
+
+struct Parser<'t> {
+    t: &'t str,
+    i: usize,
+}
+
+impl<'t> Parser<'t> {
+    fn rest(&self) -> &'t str {
+        self.t.get(self.i..).unwrap_or("")
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    fn prev(&self) -> Option<char> {
+        self.t.get(..self.i).and_then(|h| h.chars().next_back())
+    }
+
+    fn eat(&mut self, s: &str) -> bool {
+        let ok = self.rest().starts_with(s);
+        if ok {
+            self.i += s.len();
+        }
+        ok
+    }
+
+    fn eat_any(&mut self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.eat(w))
+    }
+
+    /// The first word of `table` at the cursor (tables list longer words first), consumed.
+    fn lookup<T: Copy>(&mut self, table: &[(&str, T)]) -> Option<T> {
+        let rest = self.rest();
+        let &(w, v) = table.iter().find(|(w, _)| rest.starts_with(w))?;
+        self.i += w.len();
+        Some(v)
+    }
+
+    /// Skip up to three ASCII spaces (texts copied from tables and PDFs space out `2008 年`).
+    fn spaces(&mut self) {
+        for _ in 0..3 {
+            if !self.eat(" ") {
+                break;
+            }
+        }
+    }
+
+    /// Run `f`; on failure, put the cursor back.
+    fn attempt<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
+        let save = self.i;
+        let r = f(self);
+        if r.is_none() {
+            self.i = save;
+        }
+        r
+    }
+
+    /// At most `max` ASCII digits (at least one).
+    fn digits(&mut self, max: usize) -> Option<(u32, usize)> {
+        let n = self
+            .rest()
+            .bytes()
+            .take(max)
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let v = self.rest().get(..n)?.parse().ok()?;
+        self.i += n;
+        Some((v, n))
+    }
+
+    /// A number: Arabic digits, or Chinese numerals (digit by digit, `二〇二三`, or with units,
+    /// `二十八`, read by the shared number parser).
+    fn number(&mut self) -> Option<Num> {
+        let rest = self.rest();
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if n > 8 {
+                return None;
+            }
+            let value = rest[..n].parse().ok()?;
+            self.i += n;
+            return Some(Num {
+                value,
+                digits: n as u8,
+                arabic: true,
+                zero_lead: n > 1 && rest.starts_with('0'),
+            });
+        }
+        let run_len: usize = rest
+            .chars()
+            .take_while(|&c| is_chinese_numeral_char(c) && !matches!(c, '万' | '萬' | '亿' | '億'))
+            .take(8)
+            .map(char::len_utf8)
+            .sum();
+        let run = &rest[..run_len];
+        if run.is_empty() {
+            return None;
+        }
+        let sequence: Option<u32> = run
+            .chars()
+            .try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(chinese_digit(c)?)));
+        let (value, digits) = match sequence {
+            Some(v) => (v, run.chars().count() as u8),
+            None => {
+                let n = parse_number(run).ok()?;
+                if n.max.is_some() || n.qualifier.is_some() || !n.value.fract().is_zero() {
+                    return None;
+                }
+                (n.value.to_u32()?, 0)
+            }
+        };
+        self.i += run_len;
+        Some(Num {
+            value,
+            digits,
+            arabic: false,
+            zero_lead: false,
+        })
+    }
+
+    /// A number from 1 to `max`, one or two digits (or a Chinese numeral).
+    fn small(&mut self, max: u32) -> Option<u32> {
+        self.attempt(|p| {
+            let n = p.number()?;
+            (n.value >= 1 && n.value <= max && n.digits <= 2).then_some(n.value)
+        })
+    }
+
+    /// A range connector (`-`, `至`, `到`, `~`, `——`), with spaces around it.
+    fn connector(&mut self) -> bool {
+        self.attempt(|p| {
+            p.spaces();
+            p.eat_any(CONNECTORS).then(|| p.spaces())
+        })
+        .is_some()
+    }
+}
+
+const CONNECTORS: &[&str] = &["——", "—", "–", "-", "~", "〜", "起至", "至", "到"];
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+/// Phrases that are no time but must not be read as figures.
+fn not_time(p: &mut Parser<'_>) -> Option<()> {
+    if p.eat_any(&["截至目前", "截止目前", "截至当前", "截止当前", "到目前为止"])
+    {
+        return Some(());
+    }
+    // The year of a document number: 〔2024〕12号, [2024]12号.
+    if p.prev().is_some_and(|c| "〔[【(".contains(c)) {
+        let (y, n) = p.digits(4)?;
+        if n == 4 && (1900..=2100).contains(&y) && p.eat_any(&["〕", "]", "】", ")"]) {
+            if p.attempt(|p| p.digits(6).and_then(|_| p.eat("号").then_some(())))
+                .is_none()
+            {
+                p.eat("号");
+            }
+            return Some(());
+        }
+    }
+    None
+}
+
+fn expression(p: &mut Parser<'_>) -> Option<Expr> {
+    let after_comparison = ["比", "较", "同比"].iter().any(|w| p.t[..p.i].ends_with(w));
+    let until = p.eat_any(&["截至", "截止到", "截止至", "截止"]);
+    p.eat_any(&["从", "自"]);
+    let (first, last) = range(p)?;
+    let mut open = if until { Open::Start } else { Open::Neither };
+    // A suffix bounds a single period; after a range (2020至2025年前) it only restates its end.
+    let suffix = p
+        .attempt(|p| open_suffix(p, &last))
+        .unwrap_or(Open::Neither);
+    if open == Open::Neither && first == last {
+        open = suffix;
+    }
+    p.eat_any(&["为止", "止"]);
+    p.eat_any(&["左右", "前后"]);
+    let comparison = after_comparison || p.t[..p.i].ends_with("同期");
+    Some(Expr {
+        first,
+        last,
+        open,
+        comparison,
+    })
+}
+
+/// `以来`, `起`, `以后` (open end); `及以前`, `以前`, `之前`, `前` (open start).
+fn open_suffix(p: &mut Parser<'_>, last: &Period) -> Option<Open> {
+    if p.eat_any(&["以来", "至今", "以后", "之后", "开始"]) {
+        return Some(Open::End);
+    }
+    if p.eat("起") {
+        // 起步, 起草, 起点 are words of their own.
+        return (!p.peek().is_some_and(|c| "步草点来飞诉源始".contains(c))).then_some(Open::End);
+    }
+    if p.eat_any(&["及以前", "及之前", "以前", "之前"]) {
+        return Some(Open::Start);
+    }
+    // A bare 前 bounds only a written date (2025年前, 3月15日前), and not 前所未有, 前列 ...
+    let written = match last {
+        Period::Year(y, part) => {
+            y.is_written() || matches!(part, YearPart::Month(MonthSpec::Named(_), _))
+        }
+        _ => false,
+    };
+    if written
+        && p.eat("前")
+        && !p
+            .peek()
+            .is_some_and(|c| "所列景期沿身夕后提进往来三两一二四五六七八九十".contains(c))
+    {
+        return Some(Open::Start);
+    }
+    None
+}
+
+fn range(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    let (first, single_last) = point(p)?;
+    let after_first = p.i;
+    time_of_day(p);
+    p.eat("起");
+    if p.connector()
+        && let Some((_, last)) = p.attempt(point)
+    {
+        time_of_day(p);
+        return Some((first, last));
+    }
+    p.i = after_first;
+    time_of_day(p);
+    Some((first, single_last))
+}
+
+fn point(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    p.attempt(numeric_date)
+        .or_else(|| p.attempt(centuries))
+        .or_else(|| p.attempt(|p| lunar(p, YearSpec::Implicit)))
+        .or_else(|| p.attempt(year_led))
+        .or_else(|| {
+            p.attempt(|p| {
+                parts_of_year(p, YearSpec::Implicit).map(|(a, b)| {
+                    (
+                        Period::Year(YearSpec::Implicit, a),
+                        Period::Year(YearSpec::Implicit, b),
+                    )
+                })
+            })
+        })
+        .or_else(|| p.attempt(day_alone))
+        .or_else(|| p.attempt(month_relative))
+        .or_else(|| p.attempt(quarter_relative))
+        .or_else(|| p.attempt(week))
+        .or_else(|| p.attempt(day_relative))
+        .or_else(|| {
+            p.attempt(|p| {
+                holiday(p, false).map(|h| {
+                    (
+                        Period::Holiday(YearSpec::Implicit, h),
+                        Period::Holiday(YearSpec::Implicit, h),
+                    )
+                })
+            })
+        })
+}
+
+fn same(p: Period) -> (Period, Period) {
+    (p, p)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numeric dates
+
+fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    let start = p.i;
+    let rest = p.rest();
+    let run = rest.bytes().take_while(u8::is_ascii_digit).count();
+    // 20240307
+    if run == 8 {
+        let (y, m, d) = (
+            rest[..4].parse().ok()?,
+            rest[4..6].parse().ok()?,
+            rest[6..8].parse().ok()?,
+        );
+        if !(1900..=2100).contains(&y)
+            || jiff::civil::Date::new(y, m, d).is_err()
+            || near_phone_cue(p.t, start)
+        {
+            return None;
+        }
+        p.i += 8;
+        return Some(same(day(YearSpec::Absolute(y), m, d)));
+    }
+    if run == 4 {
+        let (y, _) = p.digits(4)?;
+        if !(1000..=2100).contains(&y) {
+            return None;
+        }
+        let y = y as i16;
+        let after_year = p.i;
+        if let Some(found) = p.attempt(|p| {
+            let sep = p.peek().filter(|c| "-./ ".contains(*c))?;
+            p.i += 1;
+            let (m, mlen) = p.digits(2)?;
+            if !(1..=12).contains(&m) || (sep == ' ' && mlen != 2) {
+                return None;
+            }
+            let with_day = p.attempt(|p| {
+                let sep2 = p.peek().filter(|c| "-./ ".contains(*c))?;
+                if (sep == ' ') != (sep2 == ' ') {
+                    return None;
+                }
+                p.i += 1;
+                let (d, dlen) = p.digits(2)?;
+                if sep == ' ' && dlen != 2 {
+                    return None;
+                }
+                jiff::civil::Date::new(y, m as i8, d as i8).ok()?;
+                // 2018-12-1209:03: a clock glued to the day.
+                if p.peek().is_some_and(|c| c.is_ascii_digit()) && !clock_ahead(p) {
+                    return None;
+                }
+                Some(day(YearSpec::Absolute(y), m as i8, d as i8))
+            });
+            if let Some(d) = with_day {
+                return Some(same(d));
+            }
+            // A year and month alone (2008.03) only as one end of a range: 2023.5 alone is a
+            // decimal number.
+            if sep == ' ' || p.peek().is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let ranged = is_connector_before(p.t, start) || digits_after_connector(p);
+            ranged.then(|| {
+                same(Period::Year(
+                    YearSpec::Absolute(y),
+                    YearPart::Month(MonthSpec::Named(m as i8), MonthPart::Whole),
+                ))
+            })
+        }) {
+            return Some(found);
+        }
+        p.i = after_year;
+        // A bare year: 2018 alone, before a space and a word, or as one end of a range (2016-2018).
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        let next = p.peek();
+        if p.rest()
+            .trim_start_matches(' ')
+            .starts_with(['年', '月', '日'])
+        {
+            return None;
+        }
+        let alone = next.is_none()
+            || next == Some(' ')
+                && p.rest()[1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_ascii_digit() && !"年月日".contains(c));
+        let ranged = is_connector_before(p.t, start) || digits_after_connector(p);
+        return (alone || ranged)
+            .then(|| same(Period::Year(YearSpec::Absolute(y), YearPart::Whole)));
+    }
+    if (1..=2).contains(&run) {
+        let (m, mlen) = p.digits(2)?;
+        let sep = p.peek()?;
+        p.i += sep.len_utf8();
+        let (d, dlen) = p.digits(2)?;
+        if !(1..=12).contains(&m)
+            || !(1..=31).contains(&d)
+            || p.peek().is_some_and(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let ok = match sep {
+            // 09-01: zero-padded month and day, not part of a longer dash chain.
+            '-' => mlen == 2 && dlen == 2 && !p.rest().starts_with(['-', '.']),
+            // 6·30
+            '·' => true,
+            // 11/3号
+            '/' => p.eat_any(&["号", "日"]),
+            _ => false,
+        };
+        return ok.then(|| same(day(YearSpec::Implicit, m as i8, d as i8)));
+    }
+    None
+}
+
+/// Whether `at` follows a range connector (the second end of `2008.03-2009`).
+fn is_connector_before(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(' ');
+    if head.ends_with("截至") || head.ends_with("截止") {
+        return false;
+    }
+    CONNECTORS.iter().any(|c| head.ends_with(c)) || head.ends_with('从') || head.ends_with('自')
+}
+
+/// Whether a connector and a digit follow the cursor (which does not move).
+fn digits_after_connector(p: &mut Parser<'_>) -> bool {
+    let save = p.i;
+    let yes = p.connector() && p.peek().is_some_and(|c| c.is_ascii_digit());
+    p.i = save;
+    yes
+}
+
+/// Whether `HH:MM` starts at the cursor.
+fn clock_ahead(p: &Parser<'_>) -> bool {
+    let b = p.rest().as_bytes();
+    b.len() >= 4
+        && b[0].is_ascii_digit()
+        && (b[1] == b':' || b[1].is_ascii_digit() && b.get(2) == Some(&b':'))
+}
+
+/// Whether a telephone or fax label is just before `at` (`电话:20231011` is no date).
+fn near_phone_cue(text: &str, at: usize) -> bool {
+    let head: String = text[..at]
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    [
+        "电话", "传真", "热线", "手机", "Tel", "TEL", "tel", "编号", "号码", "代码",
+    ]
+    .iter()
+    .any(|c| head.contains(c))
+}
+
+fn day(y: YearSpec, m: i8, d: i8) -> Period {
+    Period::Year(y, YearPart::Month(MonthSpec::Named(m), MonthPart::Day(d)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years
+
+/// Eras whose years are counted from 1: the value is the year before the first.
+const ERAS: &[(&str, i16)] = &[
+    ("民国", 1911),
+    ("宣统", 1908),
+    ("光绪", 1874),
+    ("同治", 1861),
+    ("咸丰", 1850),
+    ("道光", 1820),
+    ("嘉庆", 1795),
+    ("乾隆", 1735),
+    ("雍正", 1722),
+    ("康熙", 1661),
+    ("顺治", 1643),
+    ("崇祯", 1627),
+    ("万历", 1572),
+    ("永乐", 1402),
+    ("洪武", 1367),
+    ("天宝", 741),
+    ("开元", 712),
+    ("神龙", 704),
+    ("贞观", 626),
+];
+
+const YEAR_WORDS: &[(&str, YearSpec)] = &[
+    ("大前年", YearSpec::Deictic(-3)),
+    ("大后年", YearSpec::Deictic(3)),
+    ("过去的一年", YearSpec::Deictic(-1)),
+    ("过去一年", YearSpec::Deictic(-1)),
+    ("上一年", YearSpec::Deictic(-1)),
+    ("下一年", YearSpec::Deictic(1)),
+    ("这一年", YearSpec::Deictic(0)),
+    ("今年", YearSpec::Deictic(0)),
+    ("去年", YearSpec::Deictic(-1)),
+    ("明年", YearSpec::Deictic(1)),
+    ("前年", YearSpec::Deictic(-2)),
+    ("后年", YearSpec::Deictic(2)),
+    ("上年", YearSpec::Deictic(-1)),
+    ("本年", YearSpec::Deictic(0)),
+    ("来年", YearSpec::Deictic(1)),
+    ("当年", YearSpec::Anaphoric(0)),
+    ("同年", YearSpec::Anaphoric(0)),
+    ("次年", YearSpec::Anaphoric(1)),
+    ("翌年", YearSpec::Anaphoric(1)),
+];
+
+/// Characters before 前/后/上 that make them part of another word (提前, 以后, 以上).
+fn glued_before(c: Option<char>) -> bool {
+    c.is_some_and(|c| "提之以目面空眼史向最先落靠延往朝日然此超年线".contains(c))
+}
+
+/// A year: a number and 年, an era year, or a word (今年, 去年, 当年).
+fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
+    let prev = p.prev();
+    if let Some(spec) = p.lookup(YEAR_WORDS) {
+        let word_start_glued = glued_before(prev)
+            && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(_));
+        // 后年均, 上年度 is fine, 以后年份 is not a year.
+        if word_start_glued || p.peek().is_some_and(|c| "均龄轻纪".contains(c)) {
+            return None;
+        }
+        p.eat("度");
+        return Some(spec);
+    }
+    if let Some(base) = p.lookup(ERAS) {
+        let n = if p.eat("元") { 1 } else { p.number()?.value };
+        if !(1..=200).contains(&n) || !p.eat("年") {
+            return None;
+        }
+        return Some(YearSpec::Absolute(base + n as i16));
+    }
+    p.eat("公元");
+    let n = p.number()?;
+    if n.arabic {
+        p.spaces();
+    }
+    if !p.eat("年") || p.peek().is_some_and(|c| "代级龄".contains(c)) {
+        return None;
+    }
+    let after = p.i;
+    let spec = match (n.arabic, n.digits) {
+        (true, 4) | (false, 3 | 4)
+            if (1000..=2100).contains(&n.value) || !n.arabic && n.value > 0 =>
+        {
+            YearSpec::Absolute(n.value as i16)
+        }
+        (true, 2) => {
+            // 15年 is more often fifteen years; a two-digit year needs a leading zero or a
+            // month, quarter or half after it (15年3月, 07年第三季度).
+            p.spaces();
+            let part_follows = p.peek().is_some_and(|c| {
+                c.is_ascii_digit() || is_chinese_numeral_char(c) || "第前后首上下Q".contains(c)
+            });
+            p.i = after;
+            (n.zero_lead || part_follows).then_some(YearSpec::TwoDigit(n.value as u8))?
+        }
+        (false, 2) => YearSpec::TwoDigit(n.value as u8),
+        (false, 0) if (1000..=2100).contains(&n.value) => YearSpec::Absolute(n.value as i16),
+        _ => return None,
+    };
+    p.eat("度");
+    Some(spec)
+}
+
+/// A year and what follows it: a part of it, a holiday in it, or nothing.
+fn year_led(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    if p.eat("今明两年") {
+        return Some((
+            Period::Year(YearSpec::Deictic(0), YearPart::Whole),
+            Period::Year(YearSpec::Deictic(1), YearPart::Whole),
+        ));
+    }
+    let spec = year(p)?;
+    p.spaces();
+    if let Some(lunar) = p.attempt(|p| lunar(p, spec)) {
+        return Some(lunar);
+    }
+    if let Some((a, b)) = p.attempt(|p| parts_of_year(p, spec)) {
+        return Some((Period::Year(spec, a), Period::Year(spec, b)));
+    }
+    if let Some(h) = p.attempt(|p| holiday(p, true)) {
+        return Some(same(Period::Holiday(spec, h)));
+    }
+    // 2023年全年, 2024年内, 去年同期: still the year.
+    p.eat_any(&["全年", "年内", "内", "年初", "初", "同期"]);
+    Some(same(Period::Year(spec, YearPart::Whole)))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parts of a year
+
+const QUARTER: &[&str] = &["季度", "季"];
+
+/// What follows a year (or stands alone, with the year implicit): halves, quarters, months,
+/// days, weeks.
+fn parts_of_year(p: &mut Parser<'_>, year: YearSpec) -> Option<(YearPart, YearPart)> {
+    let written = year != YearSpec::Implicit;
+    let one = |x: YearPart| Some((x, x));
+    if p.eat("上半年") {
+        return one(YearPart::Half(1));
+    }
+    if p.eat("下半年") {
+        return one(YearPart::Half(2));
+    }
+    if p.eat_any(&["年底", "年末"]) || written && p.eat_any(&["底", "末"]) {
+        return one(YearPart::LastDay);
+    }
+    if !written && p.eat("年内") {
+        return one(YearPart::Whole);
+    }
+    if p.eat_any(&["首季度", "首季"]) {
+        return quarter_end(p, 1, 1);
+    }
+    if p.eat("Q") {
+        let (q, _) = p.digits(1)?;
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        p.eat("季度");
+        return quarter_end(p, q as u8, q as u8);
+    }
+    if p.eat("首月") {
+        return one(YearPart::Month(MonthSpec::Named(1), MonthPart::Whole));
+    }
+    // 前三季度, 前10个月, 后三月
+    if let Some(r) = p.attempt(|p| {
+        let first = p.eat("前");
+        if !(first || written && p.eat("后")) {
+            return None;
+        }
+        let n = p.small(12)? as u8;
+        p.eat("个");
+        if p.eat_any(QUARTER) {
+            return (n <= 4)
+                .then(|| if first { (1, n) } else { (5 - n, 4) })
+                .map(|(a, b)| (YearPart::Quarter(a), YearPart::Quarter(b)));
+        }
+        p.eat("月").then_some(())?;
+        let (a, b) = if first { (1, n) } else { (13 - n, 12) };
+        Some((month(a), month(b)))
+    }) {
+        return Some(r);
+    }
+    // 第N季度, 一季度, 1-3季度
+    if let Some((a, b)) = p.attempt(|p| {
+        p.eat("第");
+        let a = p.small(4)? as u8;
+        let b = p
+            .attempt(|p| {
+                if !p.connector() {
+                    return None;
+                }
+                p.eat("第");
+                p.small(4).map(|v| v as u8)
+            })
+            .unwrap_or(a);
+        p.eat("个");
+        (p.eat_any(QUARTER) && a <= b).then_some((a, b))
+    }) {
+        return quarter_end(p, a, b);
+    }
+    if written {
+        // 第52周, 第三十七个星期, 第十天, 第8个月
+        if let Some(r) = p.attempt(|p| {
+            p.eat("第").then_some(())?;
+            let n = p.small(366)?;
+            if p.eat("天") {
+                return one(YearPart::Day(n as u16));
+            }
+            p.eat("个");
+            if p.eat("月") {
+                return (n <= 12).then(|| (month(n as u8), month(n as u8)));
+            }
+            (p.eat_any(&["周", "星期", "礼拜"]) && n <= 53)
+                .then_some((YearPart::Week(n as u8), YearPart::Week(n as u8)))
+        }) {
+            return Some(r);
+        }
+        // 去年本月十日
+        if p.eat_any(&["本月", "当月"]) {
+            let (a, b) = month_part(p);
+            return Some((
+                YearPart::Month(MonthSpec::OfReference, a),
+                YearPart::Month(MonthSpec::OfReference, b),
+            ));
+        }
+    }
+    months(p)
+}
+
+fn month(m: u8) -> YearPart {
+    YearPart::Month(MonthSpec::Named(m as i8), MonthPart::Whole)
+}
+
+/// After quarters: `末` is the quarter's last day.
+fn quarter_end(p: &mut Parser<'_>, a: u8, b: u8) -> Option<(YearPart, YearPart)> {
+    if p.eat("末") {
+        let last = YearPart::Month(MonthSpec::Named((b * 3) as i8), MonthPart::LastDay);
+        return Some((last, last));
+    }
+    p.eat("初");
+    Some((YearPart::Quarter(a), YearPart::Quarter(b)))
+}
+
+/// `4月`, `1-10月`, `1至3月份`, `4月28日`, `3月15日至19日`, `6月下旬`, `6月底`, `2月份第二周`.
+fn months(p: &mut Parser<'_>) -> Option<(YearPart, YearPart)> {
+    let m1 = p.small(12)? as i8;
+    if let Some(m2) = p.attempt(|p| {
+        p.connector().then_some(())?;
+        let m2 = p.small(12)? as i8;
+        p.eat("月").then_some(m2)
+    }) {
+        p.eat("份");
+        return (m1 < m2).then(|| (month(m1 as u8), month(m2 as u8)));
+    }
+    if !p.eat("月") {
+        return None;
+    }
+    p.eat("份");
+    let (a, b) = month_part(p);
+    Some((
+        YearPart::Month(MonthSpec::Named(m1), a),
+        YearPart::Month(MonthSpec::Named(m1), b),
+    ))
+}
+
+const WEEKDAY_WORDS: &[&str] = &["星期", "礼拜", "周"];
+
+fn weekday(p: &mut Parser<'_>) -> Option<u8> {
+    let c = p.peek()?;
+    let w = match c {
+        '一' | '1' => 1,
+        '二' | '2' => 2,
+        '三' | '3' => 3,
+        '四' | '4' => 4,
+        '五' | '5' => 5,
+        '六' | '6' => 6,
+        '日' | '天' | '7' => 7,
+        _ => return None,
+    };
+    p.i += c.len_utf8();
+    Some(w)
+}
+
+/// What follows a month: a day, a range of days, a third of the month, its end, a week.
+fn month_part(p: &mut Parser<'_>) -> (MonthPart, MonthPart) {
+    p.eat("的");
+    let one = |x: MonthPart| (x, x);
+    if let Some(x) = p.lookup(&[("上旬", 1), ("中旬", 2), ("下旬", 3)]) {
+        return one(MonthPart::Xun(x));
+    }
+    if p.eat_any(&["底", "末"]) {
+        return one(MonthPart::LastDay);
+    }
+    if let Some(r) = p.attempt(|p| {
+        if p.eat("第") {
+            let n = p.small(6)? as u8;
+            if p.eat("周") {
+                return Some(one(MonthPart::Week(n)));
+            }
+            p.eat("个");
+            p.eat_any(WEEKDAY_WORDS).then_some(())?;
+            return Some(one(MonthPart::NthWeekday {
+                n,
+                weekday: weekday(p)?,
+            }));
+        }
+        if p.eat("最后一个") {
+            p.eat_any(WEEKDAY_WORDS).then_some(())?;
+            return Some(one(MonthPart::LastWeekday(weekday(p)?)));
+        }
+        if p.eat("最后") {
+            let n = p.small(31)? as u8;
+            return p.eat("天").then_some(one(MonthPart::LastDays(n)));
+        }
+        if p.eat("前") {
+            let n = p.small(31)? as u8;
+            return p.eat("天").then_some(one(MonthPart::FirstDays(n)));
+        }
+        None
+    }) {
+        return r;
+    }
+    if let Some(r) = p.attempt(days) {
+        return r;
+    }
+    p.eat("初");
+    one(MonthPart::Whole)
+}
+
+/// `28日`, `12-19日`, `15日至19日`, `九号`, or a bare day at the end of a phrase (`1月3`).
+fn days(p: &mut Parser<'_>) -> Option<(MonthPart, MonthPart)> {
+    let d1 = p.small(31)? as i8;
+    if let Some(d2) = p.attempt(|p| {
+        p.eat_any(&["日", "号"]);
+        p.connector().then_some(())?;
+        let d2 = p.small(31)? as i8;
+        p.eat_any(&["日", "号"]).then_some(d2)
+    }) {
+        return (d1 < d2).then_some((MonthPart::Day(d1), MonthPart::Day(d2)));
+    }
+    if !p.eat_any(&["日", "号"]) {
+        // A bare day: only where nothing else can follow the number (1月3, 十月31, 1月3至2月10).
+        let next = p.peek();
+        let free = next.is_none_or(|c| {
+            " ,.;:!?)。、;!?)\"”".contains(c)
+                || "至到-~—".contains(c)
+                || "早上下中晚凌傍夜".contains(c)
+        });
+        if !free {
+            return None;
+        }
+    }
+    Some((MonthPart::Day(d1), MonthPart::Day(d1)))
+}
+
+/// A day with no month: `18日`, `29号`. Its month is the text's last month, or the reference's.
+fn day_alone(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    let start = p.i;
+    let n = p.number()?;
+    if !(1..=31).contains(&n.value) || !n.arabic && n.digits > 2 {
+        return None;
+    }
+    let d = n.value as i8;
+    let unit = p.peek()?;
+    if !matches!(unit, '日' | '号') {
+        return None;
+    }
+    p.i += unit.len_utf8();
+    let next = p.peek();
+    let ok = match unit {
+        // 7日内, 3日游, 5日均线, 日元 ... are not dates.
+        '日' => {
+            !next.is_some_and(|c| "内游均元线前后以之".contains(c))
+                && (n.arabic
+                    || next.is_none_or(|c| !c.is_alphanumeric() || "上下早晚中".contains(c)))
+        }
+        // 3号楼, 1号线, 12号文: 号 names things; a day needs a pause or a time after it.
+        _ => next.is_none_or(|c| {
+            !c.is_alphanumeric() || "上下早晚中凌起前后至到开是的你我他这那".contains(c)
+        }),
+    };
+    if !ok || p.t[..start].ends_with(['〕', ']', '】', ')']) {
+        return None;
+    }
+    let period = Period::Year(
+        YearSpec::Implicit,
+        YearPart::Month(MonthSpec::Inherited, MonthPart::Day(d)),
+    );
+    Some(same(period))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Relative months, quarters, weeks, days
+
+fn month_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    const WORDS: &[(&str, (i8, bool))] = &[
+        ("上上个月", (-2, false)),
+        ("上一个月", (-1, false)),
+        ("上个月", (-1, false)),
+        ("上一月", (-1, false)),
+        ("上月", (-1, false)),
+        ("下一个月", (1, false)),
+        ("下个月", (1, false)),
+        ("下月", (1, false)),
+        ("本月", (0, false)),
+        ("这个月", (0, false)),
+        ("这月", (0, false)),
+        ("当月", (0, true)),
+        ("同月", (0, true)),
+        ("次月", (1, true)),
+    ];
+    let (offset, anaphoric) = p.lookup(WORDS)?;
+    let (a, b) = month_part(p);
+    Some((
+        Period::Month {
+            offset,
+            anaphoric,
+            part: a,
+        },
+        Period::Month {
+            offset,
+            anaphoric,
+            part: b,
+        },
+    ))
+}
+
+fn quarter_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    const WORDS: &[(&str, i8)] = &[
+        ("上一季度", -1),
+        ("上个季度", -1),
+        ("上季度", -1),
+        ("本季度", 0),
+        ("这个季度", 0),
+        ("这季度", 0),
+        ("下一季度", 1),
+        ("下个季度", 1),
+        ("下季度", 1),
+    ];
+    Some(same(Period::Quarter(p.lookup(WORDS)?)))
+}
+
+/// `上周`, `下周三`, `下下周末`, `上上个周三`, `这个星期一`, `星期天`, `周末`.
+fn week(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    const OFFSETS: &[(&str, i8)] = &[
+        ("上上个", -2),
+        ("上上", -2),
+        ("下下个", 2),
+        ("下下", 2),
+        ("上一个", -1),
+        ("上个", -1),
+        ("上一", -1),
+        ("上", -1),
+        ("下一个", 1),
+        ("下个", 1),
+        ("下一", 1),
+        ("下", 1),
+        ("本", 0),
+        ("这个", 0),
+        ("这一", 0),
+        ("这", 0),
+    ];
+    let prev = p.prev();
+    let offset = p.lookup(OFFSETS);
+    if offset.is_some() && glued_before(prev) {
+        return None;
+    }
+    if !p.eat_any(WEEKDAY_WORDS) {
+        return None;
+    }
+    // 周期, 周边, 周年, 周到 ... are other words.
+    if p.peek()
+        .is_some_and(|c| "期边年岁转全到密围长报刊末".contains(c))
+        && !p.rest().starts_with("末")
+    {
+        return None;
+    }
+    let part = if p.eat("末") {
+        WeekPart::Weekend
+    } else if let Some(w) = p.attempt(|p| {
+        p.eat("的");
+        p.eat_any(WEEKDAY_WORDS);
+        weekday(p)
+    }) {
+        WeekPart::Day(w)
+    } else if offset.is_some() {
+        WeekPart::Whole
+    } else {
+        return None;
+    };
+    Some(same(Period::Week {
+        offset: offset.unwrap_or(0),
+        part,
+    }))
+}
+
+/// `今天`, `明天`, `大前天`, `次日`, `第三天`, `20天后`, `两天之前`.
+fn day_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    const WORDS: &[(&str, (i32, bool))] = &[
+        ("大大后天", (4, false)),
+        ("大大前天", (-4, false)),
+        ("大后天", (3, false)),
+        ("大前天", (-3, false)),
+        ("前天", (-2, false)),
+        ("后天", (2, false)),
+        ("昨天", (-1, false)),
+        ("昨日", (-1, false)),
+        ("昨晚", (-1, false)),
+        ("昨夜", (-1, false)),
+        ("今天", (0, false)),
+        ("今日", (0, false)),
+        ("本日", (0, false)),
+        ("今晚", (0, false)),
+        ("今夜", (0, false)),
+        ("今早", (0, false)),
+        ("明天", (1, false)),
+        ("明日", (1, false)),
+        ("明晚", (1, false)),
+        ("明早", (1, false)),
+        ("当天", (0, true)),
+        ("当日", (0, true)),
+        ("次日", (1, true)),
+        ("翌日", (1, true)),
+    ];
+    let prev = p.prev();
+    if let Some((offset, anaphoric)) = p.lookup(WORDS) {
+        // 提前天数, 之后天气: 前天/后天 inside other words.
+        return (!glued_before(prev) && !p.peek().is_some_and(|c| "数气然".contains(c)))
+            .then_some(same(Period::Day { offset, anaphoric }));
+    }
+    // 第三天: counting the text's last day (or the reference date) as the first.
+    if p.eat("第") {
+        let n = p.small(366)? as i32;
+        return p.eat("天").then_some(same(Period::Day {
+            offset: n - 1,
+            anaphoric: true,
+        }));
+    }
+    let n = p.number()?.value as i32;
+    if !(1..=10_000).contains(&n) || !p.eat("天") {
+        return None;
+    }
+    // 20天后 is one day; 20天以后 and 两天之前 are bounds, read by the expression's suffix.
+    let offset = if p.eat("后") || p.rest().starts_with("以后") || p.rest().starts_with("之后")
+    {
+        n
+    } else if p.eat("前") || p.rest().starts_with("以前") || p.rest().starts_with("之前") {
+        -n
+    } else {
+        return None;
+    };
+    Some(same(Period::Day {
+        offset,
+        anaphoric: false,
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Centuries and decades
+
+fn centuries(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    let century = if let Some(k) = p.lookup(&[
+        ("上个世纪", -1),
+        ("上世纪", -1),
+        ("本世纪", 0),
+        ("下个世纪", 1),
+        ("下世纪", 1),
+    ]) {
+        Some(Century::Deictic(k))
+    } else {
+        p.attempt(|p| {
+            let n = p.small(21)?;
+            p.eat("世纪").then_some(Century::Numbered(n as u8))
+        })
+    };
+    let decade = p.attempt(|p| {
+        let n = p.number()?;
+        let ok = n.value < 100 && n.value % 10 == 0 && (!n.arabic || n.digits == 2);
+        (ok && p.eat("年代")).then_some((n.value / 10) as u8)
+    });
+    match (century, decade) {
+        (None, None) => None,
+        (None, Some(_)) => Some(same(Period::Centuries {
+            century: Century::Unnamed,
+            decade,
+        })),
+        (Some(century), decade) => Some(same(Period::Centuries { century, decade })),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Holidays
+
+const HOLIDAYS: &[(&str, Holiday)] = &[
+    ("元旦", Holiday::Fixed(1, 1)),
+    ("新年", Holiday::Fixed(1, 1)),
+    ("女生节", Holiday::Fixed(3, 7)),
+    ("愚人节", Holiday::Fixed(4, 1)),
+    ("万圣节", Holiday::Fixed(10, 31)),
+    ("光棍节", Holiday::Fixed(11, 11)),
+    ("双十一", Holiday::Fixed(11, 11)),
+    ("双十二", Holiday::Fixed(12, 12)),
+    ("情人节", Holiday::Fixed(2, 14)),
+    ("三八妇女节", Holiday::Fixed(3, 8)),
+    ("妇女节", Holiday::Fixed(3, 8)),
+    ("植树节", Holiday::Fixed(3, 12)),
+    ("五一劳动节", Holiday::Fixed(5, 1)),
+    ("劳动节", Holiday::Fixed(5, 1)),
+    ("五一", Holiday::Fixed(5, 1)),
+    ("五四青年节", Holiday::Fixed(5, 4)),
+    ("青年节", Holiday::Fixed(5, 4)),
+    ("六一儿童节", Holiday::Fixed(6, 1)),
+    ("儿童节", Holiday::Fixed(6, 1)),
+    ("建党节", Holiday::Fixed(7, 1)),
+    ("建军节", Holiday::Fixed(8, 1)),
+    ("教师节", Holiday::Fixed(9, 10)),
+    ("国庆节", Holiday::Fixed(10, 1)),
+    ("国庆", Holiday::Fixed(10, 1)),
+    ("平安夜", Holiday::Fixed(12, 24)),
+    ("圣诞节", Holiday::Fixed(12, 25)),
+    (
+        "母亲节",
+        Holiday::NthWeekday {
+            month: 5,
+            n: 2,
+            weekday: 7,
+        },
+    ),
+    (
+        "父亲节",
+        Holiday::NthWeekday {
+            month: 6,
+            n: 3,
+            weekday: 7,
+        },
+    ),
+    (
+        "感恩节",
+        Holiday::NthWeekday {
+            month: 11,
+            n: 4,
+            weekday: 4,
+        },
+    ),
+];
+
+/// The solar terms by the sun's longitude, and whether the name alone (without a year) is the
+/// term: 雨水, 小雪, 白露 ... are also ordinary words.
+const SOLAR_TERMS: &[(&str, u16, bool)] = &[
+    ("小寒", 285, true),
+    ("大寒", 300, true),
+    ("立春", 315, true),
+    ("雨水", 330, false),
+    ("惊蛰", 345, true),
+    ("春分", 0, true),
+    ("清明", 15, true),
+    ("谷雨", 30, true),
+    ("立夏", 45, true),
+    ("小满", 60, true),
+    ("芒种", 75, true),
+    ("夏至", 90, true),
+    ("小暑", 105, true),
+    ("大暑", 120, true),
+    ("立秋", 135, true),
+    ("处暑", 150, true),
+    ("白露", 165, false),
+    ("秋分", 180, true),
+    ("寒露", 195, false),
+    ("霜降", 210, false),
+    ("立冬", 225, true),
+    ("小雪", 240, false),
+    ("大雪", 255, false),
+    ("冬至", 270, true),
+];
+
+/// A holiday or a solar term; `after_year` when a year is written before it.
+fn holiday(p: &mut Parser<'_>, after_year: bool) -> Option<Holiday> {
+    let rest = p.rest();
+    if let Some(&(name, longitude, alone)) =
+        SOLAR_TERMS.iter().find(|(n, _, _)| rest.starts_with(n))
+    {
+        if !(alone || after_year) {
+            return None;
+        }
+        p.i += name.len();
+        p.eat("节");
+        return Some(Holiday::SolarTerm(longitude));
+    }
+    let h = p.lookup(HOLIDAYS)?;
+    // 国庆70周年 is an anniversary, not the day.
+    p.eat_any(&["当天", "当日"]);
+    Some(h)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lunisolar calendar
+
+const LUNAR_FESTIVALS: &[(&str, (u8, LunarDay))] = &[
+    ("春节", (1, LunarDay::Day(1))),
+    ("元宵节", (1, LunarDay::Day(15))),
+    ("元宵", (1, LunarDay::Day(15))),
+    ("端午节", (5, LunarDay::Day(5))),
+    ("端午", (5, LunarDay::Day(5))),
+    ("七夕节", (7, LunarDay::Day(7))),
+    ("七夕", (7, LunarDay::Day(7))),
+    ("中秋节", (8, LunarDay::Day(15))),
+    ("中秋", (8, LunarDay::Day(15))),
+    ("重阳节", (9, LunarDay::Day(9))),
+    ("重阳", (9, LunarDay::Day(9))),
+    ("腊八节", (12, LunarDay::Day(8))),
+    ("腊八", (12, LunarDay::Day(8))),
+    ("除夕", (12, LunarDay::Last)),
+    ("大年三十", (12, LunarDay::Last)),
+];
+
+/// A lunar date: `农历八月十五`, `正月初八`, `闰四月`, `腊月`, `大年初一`, `中秋`. Something must
+/// mark it lunar (农历/阴历, 闰, a month named 正/冬/腊, a day named 初N); `八月十五` alone is
+/// read as a Gregorian date.
+fn lunar(p: &mut Parser<'_>, year_before: YearSpec) -> Option<(Period, Period)> {
+    let marked = p.eat_any(&["农历", "阴历"]);
+    let year = match year_before {
+        YearSpec::Implicit if marked => p.attempt(year).unwrap_or(YearSpec::Implicit),
+        y => y,
+    };
+    let lunar = |month, leap, day| {
+        same(Period::Lunar {
+            year,
+            month,
+            leap,
+            day,
+        })
+    };
+    if let Some((month, day)) = p.lookup(LUNAR_FESTIVALS) {
+        return Some(lunar(month, false, day));
+    }
+    if p.eat("大年") {
+        return Some(lunar(1, false, LunarDay::Day(lunar_day(p)?)));
+    }
+    let leap = p.eat("闰");
+    let (month, named) = if let Some(m) = p.lookup(&[("正月", 1), ("冬月", 11), ("腊月", 12)])
+    {
+        (m, true)
+    } else {
+        let m = p.small(12)? as u8;
+        p.eat("月").then_some((m, false))?
+    };
+    let first_day_named = p.rest().starts_with('初');
+    let day = p.attempt(|p| {
+        let d = lunar_day(p)?;
+        p.eat_any(&["日", "号"]);
+        Some(d)
+    });
+    if !(marked || leap || named || first_day_named && day.is_some()) {
+        return None;
+    }
+    Some(lunar(
+        month,
+        leap,
+        day.map_or(LunarDay::Whole, LunarDay::Day),
+    ))
+}
+
+/// A day of a lunar month: `初一`…`初十`, `十五`, `廿三`, `23`.
+fn lunar_day(p: &mut Parser<'_>) -> Option<u8> {
+    if p.eat("初") {
+        return p.small(10).map(|d| d as u8);
+    }
+    if p.eat("廿") {
+        return Some(20 + p.small(9).unwrap_or(0) as u8);
+    }
+    p.small(30).map(|d| d as u8)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time of day (read to claim its digits; it does not change the date)
+
+const DAY_PARTS: &[&str] = &[
+    "后半夜",
+    "上午",
+    "下午",
+    "中午",
+    "早上",
+    "早晨",
+    "晚上",
+    "凌晨",
+    "傍晚",
+    "夜间",
+    "夜里",
+    "半夜",
+    "午夜",
+    "黎明",
+    "清晨",
+    "深夜",
+    "午后",
+    "早",
+    "晚",
+    "夜",
+];
+
+fn time_of_day(p: &mut Parser<'_>) {
+    let save = p.i;
+    p.spaces();
+    let part = p.eat_any(DAY_PARTS);
+    let has_clock = p.attempt(clock).is_some();
+    if has_clock {
+        // 9:30~11:30, 下午3点至下午8点, 1点到3点十分
+        p.attempt(|p| {
+            p.connector().then_some(())?;
+            p.eat_any(DAY_PARTS);
+            clock(p)
+        });
+    }
+    if !part && !has_clock {
+        p.i = save;
+    }
+}
+
+/// `8点11分`, `十一点半`, `20时1刻`, `18:59`, `09:36:46`, `零时`.
+fn clock(p: &mut Parser<'_>) -> Option<()> {
+    if let Some(()) = p.attempt(|p| {
+        let (h, _) = p.digits(2)?;
+        p.eat(":").then_some(())?;
+        let (m, mlen) = p.digits(2)?;
+        if h > 24 || m > 59 || mlen != 2 {
+            return None;
+        }
+        p.attempt(|p| if p.eat(":") { p.digits(2) } else { None });
+        p.eat("时");
+        Some(())
+    }) {
+        return Some(());
+    }
+    let h = p.number()?.value;
+    if h > 24 || !p.eat_any(&["点", "时"]) {
+        return None;
+    }
+    if !p.eat_any(&["半", "一刻", "三刻"]) {
+        p.attempt(|p| {
+            let m = p.number()?.value;
+            (m < 60 && p.eat_any(&["分", "刻"])).then_some(())
+        });
+        p.attempt(|p| {
+            let s = p.number()?.value;
+            (s < 60 && p.eat("秒")).then_some(())
+        });
+    }
+    p.eat_any(&["钟", "许"]);
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<&str> {
+        scan(text)
+            .iter()
+            .filter(|m| matches!(m.what, What::Time(_)))
+            .map(|m| &text[m.span.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn finds_whole_expressions() {
+        assert_eq!(spans("1-10月,全市新签约项目247个"), ["1-10月"]);
+        assert_eq!(spans("3月15日至19日,赴北京考察"), ["3月15日至19日"]);
+        assert_eq!(spans("截至2023年12月20日,签约56个"), ["截至2023年12月20日"]);
+        assert_eq!(spans("今年以来,全市共谋划项目"), ["今年以来"]);
+        assert_eq!(spans("预计明年一季度上规"), ["明年一季度"]);
+        assert_eq!(spans("2022年及以前存量厂房"), ["2022年及以前"]);
+        assert_eq!(spans("6月28日上午,推介会举行"), ["6月28日上午"]);
+    }
+
+    #[test]
+    fn leaves_non_times_alone() {
+        assert!(spans("索引号 abc/2024-00049").is_empty());
+        assert!(spans("十三五规划,第三届博览会,三年行动,5年以上").is_empty());
+        assert!(spans("全年目标任务,长期以来,主题教育开展以来").is_empty());
+        assert!(spans("第39号提案,3号楼,7日内办结").is_empty());
+        assert!(spans("培育1至2个潜力产业,投资3-5亿元").is_empty());
+        assert!(spans("提前天数,周边城市,周期").is_empty());
+        let claimed = scan("〔2024〕12号文件");
+        assert_eq!(claimed.len(), 1);
+        assert_eq!(claimed[0].what, What::NotTime);
+    }
+
+    #[test]
+    fn two_digit_years_need_a_part_or_a_zero() {
+        assert_eq!(spans("07年以后"), ["07年以后"]);
+        assert_eq!(spans("15年3月2日"), ["15年3月2日"]);
+        assert!(spans("用15年时间").is_empty());
+    }
+}
