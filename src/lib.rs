@@ -55,12 +55,14 @@
 //! With a reference date for relative expressions (the document's own date is used otherwise):
 //!
 //! ```
-//! use gongbao::{Extractor, ReferenceFrom};
+//! use gongbao::{Extractor, ReferenceFrom, Value};
 //! use jiff::civil::date;
 //!
 //! let doc = Extractor::new().reference_date(date(2024, 7, 15)).extract("上半年签约34个项目");
-//! assert_eq!(doc.reference_date, Some(date(2024, 7, 15)));
 //! assert_eq!(doc.reference_from, Some(ReferenceFrom::Argument));
+//! let Value::Time(t) = &doc.facts[0].value else { panic!("a period first") };
+//! assert_eq!(t.start.unwrap().to_string(), "2024-01-01");
+//! assert_eq!(t.end.unwrap().to_string(), "2024-06-30");
 //! ```
 
 #![deny(missing_docs)]
@@ -92,7 +94,7 @@ pub use fact::{
 };
 pub use normalize::{Script, Variant};
 pub use number::{Number, parse_number};
-pub use parse::{parse_count, parse_money, parse_percent, parse_quantity};
+pub use parse::{parse_count, parse_money, parse_percent, parse_quantity, parse_time};
 
 /// Where the reference date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -176,9 +178,15 @@ impl Extractor {
     /// Read one document. Never fails and never panics: trouble goes to
     /// [`Document::warnings`].
     pub fn extract(&self, text: &str) -> Document {
+        self.extract_with_reference(text, self.reference_date)
+    }
+
+    /// Read one document with its own reference date (a batch where each document brings its
+    /// date); `None` falls back to the document's metadata and text.
+    pub fn extract_with_reference(&self, text: &str, reference_date: Option<Date>) -> Document {
         let normalized = self.normalizer.normalize(text);
         let layout = document::analyze(&normalized.text);
-        let reference = match self.reference_date {
+        let reference = match reference_date {
             Some(date) => Some(Reference { date, from: ReferenceFrom::Argument }),
             None => layout.meta.published.map(|date| Reference { date, from: ReferenceFrom::Metadata }),
         };
@@ -242,24 +250,6 @@ fn assemble(
         }
     }
     facts
-}
-
-/// Parse one date or period: `2023年4月28日`, `1-10月`, `截至2023年12月20日`, `今年以来`, as an
-/// inclusive calendar range. Relative expressions (`今年`, `上半年`, `4月28日`) resolve against
-/// `reference`; without one, an unknown year is `XXXX`.
-///
-/// ```
-/// use jiff::civil::date;
-///
-/// let t = gongbao::parse_time("1-10月", Some(date(2022, 11, 18))).unwrap();
-/// assert_eq!((t.start.unwrap().to_string(), t.end.unwrap().to_string()), ("2022-01-01".into(), "2022-10-31".into()));
-/// let t = gongbao::parse_time("截至2023年12月20日", None).unwrap();
-/// assert_eq!((t.start, t.end.unwrap().to_string()), (None, "2023-12-20".into()));
-/// assert_eq!(gongbao::parse_time("4月28日", None).unwrap().start.unwrap().to_string(), "XXXX-04-28");
-/// assert!(gongbao::parse_time("十三五", None).is_err());
-/// ```
-pub fn parse_time(input: &str, reference: Option<Date>) -> Result<TimeRange> {
-    extract::time::parse(input, reference)
 }
 
 /// Read one document with default options.

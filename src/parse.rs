@@ -4,7 +4,7 @@
 use crate::document::Layout;
 use crate::error::{Error, Result};
 use crate::extract::{Context, Found, Recognizer, count, money, percent, quantity};
-use crate::fact::{Count, Kind, Money, Percent, Quantity, Value};
+use crate::fact::{Count, Kind, Money, Percent, Quantity, TimeRange, Value};
 use crate::normalize::Normalizer;
 use crate::number::{leading_qualifier, suffix_qualifier};
 
@@ -98,4 +98,22 @@ pub fn parse_quantity(input: &str) -> Result<Quantity> {
         Value::Quantity(q) => Ok(q),
         _ => unreachable!("filtered by kind"),
     }
+}
+
+/// Parse one date or period: `2023年4月28日`, `1-10月`, `截至2023年12月20日`, `今年以来`, as an
+/// inclusive calendar range. Relative expressions (`今年`, `上半年`, `4月28日`) resolve against
+/// `reference`; without one, an unknown year is `XXXX`.
+///
+/// ```
+/// use jiff::civil::date;
+///
+/// let t = gongbao::parse_time("1-10月", Some(date(2022, 11, 18))).unwrap();
+/// assert_eq!((t.start.unwrap().to_string(), t.end.unwrap().to_string()), ("2022-01-01".into(), "2022-10-31".into()));
+/// let t = gongbao::parse_time("截至2023年12月20日", None).unwrap();
+/// assert_eq!((t.start, t.end.unwrap().to_string()), (None, "2023-12-20".into()));
+/// assert_eq!(gongbao::parse_time("4月28日", None).unwrap().start.unwrap().to_string(), "XXXX-04-28");
+/// assert!(gongbao::parse_time("十三五", None).is_err());
+/// ```
+pub fn parse_time(input: &str, reference: Option<jiff::civil::Date>) -> Result<TimeRange> {
+    crate::extract::time::parse(input, reference)
 }
