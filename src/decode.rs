@@ -95,6 +95,28 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
     finish(text, enc, had_errors, vec![format!("decoded from {} (detected)", enc.name())])
 }
 
+/// The text of a document: decoded, then converted from HTML when `html` is `Some(true)` (an
+/// `.htm`/`.html` file) or, with `None`, when the text looks like HTML. This text is the
+/// "original" that fact spans point into.
+///
+/// ```
+/// let d = gongbao::decode::document_text(b"<p>\xe6\x96\xb0\xe7\xad\xbe\xe7\xba\xa652\xe4\xb8\xaa</p>", Some(true)).unwrap();
+/// assert_eq!(d.text, "新签约52个\n");
+/// ```
+pub fn document_text(bytes: &[u8], html: Option<bool>) -> Result<Decoded<'_>> {
+    let mut decoded = decode(bytes)?;
+    #[cfg(feature = "html")]
+    if html.unwrap_or_else(|| crate::html::looks_like_html(&decoded.text)) {
+        decoded.text = Cow::Owned(crate::html::to_text(&decoded.text));
+        decoded.warnings.push("converted from HTML: spans point into the page's text".to_owned());
+    }
+    #[cfg(not(feature = "html"))]
+    if html == Some(true) {
+        decoded.warnings.push("HTML read as plain text (gongbao was built without the `html` feature)".to_owned());
+    }
+    Ok(decoded)
+}
+
 fn finish<'a>(text: Cow<'a, str>, enc: &'static Encoding, had_errors: bool, mut warnings: Vec<String>) -> Result<Decoded<'a>> {
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();

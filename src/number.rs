@@ -155,8 +155,12 @@ struct Lexed {
     qualifier: Option<Qualifier>,
     arabic: bool,
     chinese: bool,
-    /// The product of the trailing units (`5亿` → 10^8, `5千万` → 10^7), 1 when none.
-    trailing_scale: Decimal,
+    /// The product of the units after the last digit (`5千万` → 10^7, `三十万` → 10^5).
+    units_after_digit: Decimal,
+    /// The product of the trailing 万/亿 units alone (`三十万` → 10^4).
+    large_scale: Decimal,
+    /// Whether a 万/亿 unit was written.
+    has_large: bool,
     scaled: bool,
 }
 
@@ -214,23 +218,41 @@ struct NotANumber {
     problem: Option<String>,
 }
 
-/// Lex one numeral starting at `start`: `None` when no numeral starts there.
-fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber>> {
+/// Financial numeral characters: a single one alone is a word (拾起, 登陆部队), not a number.
+fn is_financial(c: char) -> bool {
+    matches!(c, '壹' | '贰' | '貳' | '叁' | '肆' | '伍' | '陆' | '陸' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟')
+}
+
+/// Lex one numeral starting at `start`: `None` when no numeral starts there. In `spaced` mode
+/// single spaces between the characters of the numeral are allowed (`百分之五 十`); otherwise
+/// only between digits and a following 万/亿 (`177.1 亿`), as scraped text has them.
+fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lexed, NotANumber>> {
     let mut atoms: Vec<Atom> = Vec::new();
     let mut pos = start;
     let mut qualifier = None;
     let mut arabic = false;
     let mut chinese = false;
-    let mut end = start;
+    // The smallest 十/百/千 since the last 万/亿: within a section they must decrease.
+    let mut section_unit: Option<u32> = None;
     let mut too_long = None;
-    while let Some(c) = char_at(text, pos) {
+    loop {
+        // Where the next atom would start, with the spaces this mode allows skipped.
+        let gap = if atoms.is_empty() { 0 } else { text[pos..].len() - text[pos..].trim_start_matches(' ').len() };
+        let at = pos + gap;
+        let Some(c) = char_at(text, at) else { break };
+        if gap > 0 {
+            let to_large = gap <= 2 && matches!(atoms.last(), Some(Atom::Value(_))) && large_unit(c).is_some();
+            if !(to_large || (spaced && gap == 1 && (is_chinese_numeral_char(c) || c.is_ascii_digit() || c == '点'))) {
+                break;
+            }
+        }
         let last = atoms.last().copied();
         let after_number = matches!(last, Some(Atom::Value(_) | Atom::Digit(_)));
         if c.is_ascii_digit() {
             if after_number || qualifier.is_some() {
                 break;
             }
-            let (e, digits) = arabic_at(text, pos)?;
+            let (e, digits) = arabic_at(text, at)?;
             // After a unit, digits continue the number only when another unit follows
             // (33亿5006万); otherwise they are a separate number.
             if matches!(last, Some(Atom::Small(_) | Atom::Large(_))) && !char_at(text, e).is_some_and(|c| small_unit(c).or(large_unit(c)).is_some()) {
@@ -239,7 +261,6 @@ fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber
             if digits.len() > 40 {
                 too_long = Some(digits.len());
                 pos = e;
-                end = e;
                 break;
             }
             let Ok(v) = Decimal::from_str_exact(&digits) else {
@@ -249,58 +270,72 @@ fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber
             atoms.push(Atom::Value(v));
             arabic = true;
             pos = e;
-            end = e;
+            // 15k, 3.2K, 30w: thousand and ten thousand as written in informal text.
+            let scale = match char_at(text, pos) {
+                Some('k' | 'K') => Some(Atom::Small(3)),
+                Some('w') => Some(Atom::Large(4)),
+                _ => None,
+            };
+            if let Some(scale) = scale
+                && !char_at(text, pos + 1).is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                atoms.push(scale);
+                pos += 1;
+            }
+        } else if c == '点' && matches!(last, Some(Atom::Digit(_) | Atom::Small(_))) && qualifier.is_none() {
+            // A Chinese decimal: 三点五, 一百二十点五.
+            let mut frac = String::new();
+            let mut p = at + '点'.len_utf8();
+            while let Some((fc, d)) = char_at(text, p).and_then(|c| chinese_digit(c).map(|d| (c, d))) {
+                frac.push(char::from(b'0' + d));
+                p += fc.len_utf8();
+                if spaced && text[p..].starts_with(' ') && char_at(text, p + 1).and_then(chinese_digit).is_some() {
+                    p += 1;
+                }
+            }
+            if frac.is_empty() || atoms.iter().any(|a| matches!(a, Atom::Large(_))) {
+                break;
+            }
+            let Ok(int) = evaluate(&atoms) else { break };
+            let Ok(frac) = Decimal::from_str_exact(&format!("0.{frac}")) else { break };
+            atoms = vec![Atom::Value(int + frac)];
+            chinese = true;
+            section_unit = None;
+            pos = p;
         } else if let Some(d) = chinese_digit(c) {
             if qualifier.is_some() || matches!(last, Some(Atom::Value(_))) {
                 break;
             }
-            let next = pos + c.len_utf8();
-            // A Chinese decimal: 三点五.
-            if char_at(text, next) == Some('点') && char_at(text, next + '点'.len_utf8()).and_then(chinese_digit).is_some() {
-                let mut s = String::new();
-                s.push(char::from(b'0' + d));
-                s.push('.');
-                let mut p = next + '点'.len_utf8();
-                while let Some(f) = char_at(text, p).and_then(|c| chinese_digit(c).map(|d| (c, d))) {
-                    s.push(char::from(b'0' + f.1));
-                    p += f.0.len_utf8();
-                }
-                if matches!(last, Some(Atom::Digit(_))) {
-                    break;
-                }
-                atoms.push(Atom::Value(Decimal::from_str_exact(&s).ok()?));
-                chinese = true;
-                pos = p;
-                end = p;
-                continue;
-            }
             atoms.push(if d == 0 && !matches!(last, Some(Atom::Digit(_))) && !atoms.is_empty() { Atom::Zero } else { Atom::Digit(d) });
             chinese = true;
-            pos = next;
-            end = next;
+            pos = at + c.len_utf8();
         } else if let Some(e) = small_unit(c) {
             // 千瓦, 千米, 千克: the 千 belongs to the unit that follows, not to the number.
-            if UNIT_WORDS_WITH_NUMERAL.iter().any(|w| text[pos..].starts_with(w)) {
+            if UNIT_WORDS_WITH_NUMERAL.iter().any(|w| text[at..].starts_with(w)) {
                 break;
             }
             if qualifier.is_some() && !matches!(last, Some(Atom::Value(_) | Atom::Digit(_) | Atom::Small(_))) {
                 break;
             }
+            // 七十百分位: units within a section decrease; a larger one starts something else.
+            if section_unit.is_some_and(|u| e >= u) {
+                break;
+            }
+            section_unit = Some(e);
             atoms.push(Atom::Small(e));
             chinese = true;
-            pos += c.len_utf8();
-            end = pos;
+            pos = at + c.len_utf8();
         } else if let Some(e) = large_unit(c) {
             if atoms.is_empty() {
                 break;
             }
             atoms.push(Atom::Large(e));
-            pos += c.len_utf8();
-            end = pos;
-        } else if c == '个' && after_number && (text[pos..].starts_with("个亿") || text[pos..].starts_with("个万")) {
+            section_unit = None;
+            pos = at + c.len_utf8();
+        } else if c == '个' && gap == 0 && after_number && (text[pos..].starts_with("个亿") || text[pos..].starts_with("个万")) {
             // 两个亿: colloquial, the 个 is not a classifier.
             pos += c.len_utf8();
-        } else if matches!(c, '多' | '余' | '几' | '来') && qualifier.is_none() && !atoms.is_empty() {
+        } else if matches!(c, '多' | '余' | '几' | '来') && gap == 0 && qualifier.is_none() && !atoms.is_empty() {
             // 160多, 50余, 10多万, 十几, 十来: a vague tail, then possibly a scale.
             let ok = match c {
                 '多' | '余' => after_number || matches!(last, Some(Atom::Small(_) | Atom::Large(_))),
@@ -312,11 +347,11 @@ fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber
             }
             qualifier = Some(if c == '来' { Qualifier::Approx } else { Qualifier::Over });
             pos += c.len_utf8();
-            end = pos;
         } else {
             break;
         }
     }
+    let end = pos;
     if let Some(n) = too_long {
         let problem = Some(format!("a number of {n} digits is too long to be a figure"));
         return Some(Err(NotANumber { end, problem }));
@@ -328,32 +363,41 @@ fn lex(text: &str, start: usize) -> Option<std::result::Result<Lexed, NotANumber
     if atoms.is_empty() {
         return None;
     }
-    // A numeral needs a digit, or to start with 十 (十五 = 15); 零 alone is a word (零部件).
+    // A numeral needs a digit, or to start with 十 (十五 = 15); 零 alone is a word (零部件),
+    // and so is one financial character alone (拾起).
     let has_digit = atoms.iter().any(|a| matches!(a, Atom::Value(_) | Atom::Digit(_)));
-    if (!has_digit && atoms[0] != Atom::Small(1)) || atoms == [Atom::Digit(0)] {
-        return None;
+    let lone_financial = !arabic && text[start..end].chars().count() == 1 && text[start..end].chars().all(is_financial);
+    if (!has_digit && atoms[0] != Atom::Small(1)) || atoms == [Atom::Digit(0)] || lone_financial {
+        return Some(Err(NotANumber { end, problem: None }));
     }
     // Two digits side by side without a unit (三五成群, 七八个, 十三五) are a vague range or
     // a name, not a number.
-    if atoms.len() < 3 || !atoms.iter().all(|a| matches!(a, Atom::Digit(_) | Atom::Zero)) {
-        if atoms.windows(2).any(|w| matches!(w, [Atom::Digit(_) | Atom::Value(_), Atom::Digit(_) | Atom::Value(_)])) {
-            return Some(Err(NotANumber { end, problem: None }));
-        }
+    if (atoms.len() < 3 || !atoms.iter().all(|a| matches!(a, Atom::Digit(_) | Atom::Zero)))
+        && atoms.windows(2).any(|w| matches!(w, [Atom::Digit(_) | Atom::Value(_), Atom::Digit(_) | Atom::Value(_)]))
+    {
+        return Some(Err(NotANumber { end, problem: None }));
     }
     let value = match evaluate(&atoms) {
         Ok(v) => v,
         Err(problem) => return Some(Err(NotANumber { end, problem: Some(problem) })),
     };
-    let mut trailing_scale = Decimal::ONE;
+    // The scales a range's lower bound may share (see `mention_at`): all the units after the
+    // last digit (5千万 → 10^7), and the 万/亿 part alone (三十万 → 10^4).
+    let mut units_after_digit = Decimal::ONE;
+    let mut large_scale = Decimal::ONE;
     for a in atoms.iter().rev() {
         match a {
-            Atom::Small(e) | Atom::Large(e) => trailing_scale *= pow10(*e),
+            Atom::Small(e) => units_after_digit *= pow10(*e),
+            Atom::Large(e) => {
+                units_after_digit *= pow10(*e);
+                large_scale *= pow10(*e);
+            }
             _ => break,
         }
     }
-    let scaled = matches!(atoms.last(), Some(Atom::Large(_)))
-        || (arabic && matches!(atoms.last(), Some(Atom::Small(_))));
-    Some(Ok(Lexed { end: pos, value, qualifier, arabic, chinese, trailing_scale, scaled }))
+    let has_large = atoms.iter().any(|a| matches!(a, Atom::Large(_)));
+    let scaled = matches!(atoms.last(), Some(Atom::Large(_))) || (arabic && matches!(atoms.last(), Some(Atom::Small(_))));
+    Some(Ok(Lexed { end, value, qualifier, arabic, chinese, units_after_digit, large_scale, has_large, scaled }))
 }
 
 /// The value of a sequence of atoms.
@@ -421,6 +465,11 @@ fn evaluate(atoms: &[Atom]) -> std::result::Result<Decimal, String> {
 
 /// Words before a number that hedge it, longest first.
 const PREFIX_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("至少有", Qualifier::Over),
+    ("至少", Qualifier::Over),
+    ("最少", Qualifier::Over),
+    ("最多", Qualifier::Under),
+    ("至多", Qualifier::Under),
     ("不超过", Qualifier::Under),
     ("不高于", Qualifier::Under),
     ("不多于", Qualifier::Under),
@@ -512,7 +561,7 @@ pub fn suffix_qualifier(text: &str, end: usize) -> Option<(Qualifier, usize)> {
 // Scanning a text
 
 /// Range connectors between two numbers.
-const RANGE_CONNECTORS: &[&str] = &["至", "到", "-", "~", "–", "—", "～", "〜"];
+const RANGE_CONNECTORS: &[&str] = &["至", "到", "--", "——", "-", "~", "–", "—", "～", "〜"];
 
 /// Words after which a number is an identifier (phone, code, serial), not a figure.
 const IDENTIFIER_CUES: &[&str] = &[
@@ -521,7 +570,23 @@ const IDENTIFIER_CUES: &[&str] = &[
 ];
 
 fn is_identifier_char(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, '@' | '_' | '/' | '\\' | '#' | '&' | '=')
+    c.is_ascii_alphabetic() || matches!(c, '@' | '_' | '/' | '\\' | '#' | '&' | '=' | '%')
+}
+
+/// The spans of web addresses (`http://…`, `https://…`, `www.…`): numbers in them are not figures.
+fn url_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for needle in ["http://", "https://", "www."] {
+        for start in memchr::memmem::find_iter(text.as_bytes(), needle) {
+            if spans.iter().any(|s| s.contains(&start)) {
+                continue;
+            }
+            let len = text[start..].find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']')).unwrap_or(text.len() - start);
+            spans.push(start..start + len);
+        }
+    }
+    spans.sort_by_key(|s| s.start);
+    spans
 }
 
 /// Whether the Arabic number at `span` is an identifier: a phone number, an ID or postal code,
@@ -566,7 +631,12 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
     let mut problems = Vec::new();
     let mut pos = 0;
     let bytes = text.as_bytes();
+    let urls = url_spans(text);
     while pos < text.len() {
+        if let Some(u) = urls.iter().find(|u| u.contains(&pos)) {
+            pos = u.end;
+            continue;
+        }
         let Some(c) = char_at(text, pos) else { break };
         let starts = c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1);
         if !starts {
@@ -578,7 +648,7 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
             pos += 1;
             continue;
         }
-        match mention_at(text, pos) {
+        match mention_at(text, pos, false) {
             None => pos += c.len_utf8(),
             Some(Err((span, problem))) => {
                 pos = span.end.max(pos + c.len_utf8());
@@ -603,8 +673,8 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
 /// The number (or range) starting at `pos`; `Err` gives the extent of a run that is not a
 /// number, and the problem with it if it is worth reporting.
 #[allow(clippy::type_complexity)]
-fn mention_at(text: &str, pos: usize) -> Option<std::result::Result<NumberMention, (Range<usize>, Option<String>)>> {
-    let first = match lex(text, pos)? {
+fn mention_at(text: &str, pos: usize, spaced: bool) -> Option<std::result::Result<NumberMention, (Range<usize>, Option<String>)>> {
+    let first = match lex(text, pos, spaced)? {
         Ok(l) => l,
         Err(NotANumber { end, problem }) => return Some(Err((pos..end.max(pos + 1).min(text.len()), problem))),
     };
@@ -617,37 +687,48 @@ fn mention_at(text: &str, pos: usize) -> Option<std::result::Result<NumberMentio
         chinese: first.chinese,
         scaled: first.scaled,
     };
-    // A range: number, connector, number of the same script.
-    for conn in RANGE_CONNECTORS {
-        let Some(rest) = text[first.end..].strip_prefix(conn) else { continue };
-        let second_at = text.len() - rest.len();
-        let Some(Ok(second)) = lex(text, second_at) else { break };
-        if second.arabic != first.arabic || (first.qualifier.is_some() && second.qualifier.is_none() && first.arabic) {
-            break;
-        }
-        // A dash chain (400-123-4567, 2024-07-15) is not a range.
-        if conn.len() == 1 && (text[second.end..].starts_with(['-', '~']) || char_before(text, pos) == Some('-')) {
-            break;
-        }
-        let mut low = first.value;
-        if first.trailing_scale == Decimal::ONE && second.trailing_scale != Decimal::ONE {
-            match low.checked_mul(second.trailing_scale) {
-                Some(v) => low = v,
-                None => break,
-            }
-        }
-        if low >= second.value {
-            break;
-        }
-        m.value = low;
-        m.max = Some(second.value);
-        m.span.end = second.end;
-        m.qualifier = first.qualifier.or(second.qualifier);
-        m.chinese |= second.chinese;
-        m.scaled = second.scaled;
-        break;
+    if let Some((second, end)) = range_end(text, pos, &first, spaced) {
+        m.value = second.0;
+        m.max = Some(second.1.value);
+        m.span.end = end;
+        m.qualifier = first.qualifier.or(second.1.qualifier);
+        m.chinese |= second.1.chinese;
+        m.arabic |= second.1.arabic;
+        m.scaled = second.1.scaled;
     }
     Some(Ok(m))
+}
+
+/// The upper bound of a range after the numeral `first` (at `pos`): `至`, `到`, dashes or
+/// tildes, with at most one space around, and `(含)` allowed before the connector. Returns
+/// the lower bound (scaled like the upper one where it wrote no scale: `3-5亿` is 3亿 to 5亿,
+/// `一千到两千万` 1000万 to 2000万, but `从8500到3万` stays 8500), the upper numeral, and the
+/// end of the range.
+fn range_end(text: &str, pos: usize, first: &Lexed, spaced: bool) -> Option<((Decimal, Lexed), usize)> {
+    let mut at = first.end;
+    if text[at..].starts_with("(含)") {
+        at += "(含)".len();
+    }
+    let spaces_before = text[at..].len() - text[at..].trim_start_matches(' ').len();
+    let after_space = at + spaces_before.min(1);
+    let conn = RANGE_CONNECTORS.iter().find(|c| text[after_space..].starts_with(**c))?;
+    let mut second_at = after_space + conn.len();
+    if text[second_at..].starts_with(' ') {
+        second_at += 1;
+    }
+    let Some(Ok(second)) = lex(text, second_at, spaced) else { return None };
+    // A dash chain (400-123-4567, 2024-07-15) is not a range.
+    let dash = matches!(*conn, "-" | "~" | "–");
+    if dash && (text[second.end..].starts_with(['-', '~']) || char_before(text, pos) == Some('-')) {
+        return None;
+    }
+    if first.qualifier.is_some() && second.qualifier.is_none() && first.arabic {
+        return None;
+    }
+    let scales: &[Decimal] = if first.has_large { &[Decimal::ONE] } else { &[second.units_after_digit, second.large_scale, Decimal::ONE] };
+    let low = scales.iter().filter_map(|s| first.value.checked_mul(*s)).find(|low| *low < second.value)?;
+    let end = second.end;
+    Some(((low, second), end))
 }
 
 /// Parse a whole string as a number: digits or Chinese numerals, with scales, a range, and
@@ -670,7 +751,7 @@ pub fn parse_number(input: &str) -> Result<Number> {
     let folded = crate::normalize::width::fold(input.trim()).0;
     let text = folded.trim();
     let (prefix_q, start) = leading_qualifier(text);
-    let Some(lexed) = mention_at(text, start) else {
+    let Some(lexed) = mention_at(text, start, false) else {
         return Err(Error::parse(input, "a number", "no number found"));
     };
     let m = lexed.map_err(|(_, problem)| match problem {
@@ -692,6 +773,12 @@ pub(crate) fn leading_qualifier(text: &str) -> (Option<Qualifier>, usize) {
         }
     }
     (None, 0)
+}
+
+/// The number starting exactly at `pos`, with single spaces between its characters allowed
+/// (`百分之五 十`): for recognizers that found an unambiguous cue before it.
+pub(crate) fn spaced_number_at(text: &str, pos: usize) -> Option<NumberMention> {
+    mention_at(text, pos, true)?.ok()
 }
 
 impl FromStr for Number {

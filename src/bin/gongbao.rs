@@ -1,37 +1,463 @@
-//! The batch binary (first cut: files in, JSON Lines out).
+//! `gongbao`: the batch binary. Reads documents (files, folders, standard input, or JSON Lines),
+//! extracts facts with the library, and prints one JSON object per document (or CSV rows), in
+//! input order, as each document is done. The JSON is fixed by `CONTRACT.md`.
+//!
+//! No extraction logic lives here: this is arguments, input walking, decoding, parallelism and
+//! output.
 
-use std::io::Write;
+use std::fs;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-use serde::Serialize;
+use clap::{Parser, Subcommand, ValueEnum};
+use gongbao::{Document, Extractor, Fact, Meta, ReferenceFrom, Script, Value, Variant};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
-#[derive(Serialize)]
-struct Line<'a> {
-    source: &'a str,
-    #[serde(flatten)]
-    doc: Option<gongbao::Document>,
+#[derive(Parser)]
+#[command(name = "gongbao", version, about = "Exact, typed, traceable facts from Chinese government bulletins")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract facts from documents; one JSON line (or CSV rows) per document, in input order.
+    Extract(ExtractArgs),
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files, or folders walked recursively for *.txt, *.htm, *.html; `-` reads one document
+    /// from standard input.
+    #[arg(value_name = "PATH", conflicts_with = "jsonl")]
+    paths: Vec<PathBuf>,
+
+    /// Read many documents from a JSON Lines file (or `-` for standard input), one object a
+    /// line: {"id": "...", "text": "...", "reference_date": "YYYY-MM-DD"}.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+    jsonl: Option<PathBuf>,
+
+    /// The date relative expressions resolve against when a document does not give its own.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    reference_date: Option<Date>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+
+    /// Documents processed in parallel (default: the number of cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Traditional→simplified conversion.
+    #[arg(long, value_enum, default_value_t = VariantArg::T2s)]
+    variant: VariantArg,
+
+    /// Convert with the system OpenCC library instead of the built-in converter.
+    #[cfg(feature = "opencc")]
+    #[arg(long)]
+    opencc: bool,
+
+    /// Largest document read, in MiB; larger ones get an error line.
+    #[arg(long, value_name = "MIB", default_value_t = 512)]
+    max_size: u64,
+
+    /// Never show a progress bar (it is shown only when standard error is a terminal).
+    #[arg(long)]
+    no_progress: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// One JSON object per document (CONTRACT.md).
+    Jsonl,
+    /// One row per fact, UTF-8 with a byte-order mark so that spreadsheet programs read it.
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum VariantArg {
+    /// Traditional (OpenCC standard) → simplified.
+    T2s,
+    /// Taiwan traditional → mainland simplified with mainland phrasing.
+    Tw2sp,
+    /// Hong Kong traditional → simplified.
+    Hk2s,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>().map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+}
+
+/// One document to read.
+enum Input {
+    /// A file (HTML when its extension says so).
+    File(PathBuf),
+    /// Standard input.
+    Stdin,
+    /// A line of a JSON Lines input.
+    Line { number: usize, line: String },
+    /// Something that could not even be listed (an unreadable folder).
+    Broken { source: String, error: String },
+}
+
+/// One JSON Lines input record.
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    text: String,
+    reference_date: Option<String>,
+}
+
+/// What one document produced.
+struct Outcome {
+    source: String,
+    document: Option<Document>,
+    warnings: Vec<String>,
     error: Option<String>,
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut extractor = gongbao::Extractor::new();
-    let mut paths = Vec::new();
-    let mut it = args.iter().skip(1);
-    while let Some(a) = it.next() {
-        if a == "--reference-date" {
-            extractor = extractor.reference_date(it.next().expect("date").parse().expect("YYYY-MM-DD"));
-        } else {
-            paths.push(a.clone());
+/// One output line, exactly as CONTRACT.md describes it.
+#[derive(Serialize)]
+struct Line<'a> {
+    source: &'a str,
+    reference_date: Option<Date>,
+    reference_from: Option<ReferenceFrom>,
+    script: Option<Script>,
+    meta: &'a Meta,
+    facts: &'a [Fact],
+    warnings: &'a [String],
+    error: Option<&'a str>,
+}
+
+struct Settings {
+    extractor: Extractor,
+    reference_date: Option<Date>,
+    max_bytes: u64,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Command::Extract(args) = cli.command;
+    match run(args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("gongbao: {e}");
+            ExitCode::from(2)
         }
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for p in &paths {
-        let line = match std::fs::read_to_string(p) {
-            Ok(text) => Line { source: p, doc: Some(extractor.extract(&text)), error: None },
-            Err(e) => Line { source: p, doc: None, error: Some(e.to_string()) },
-        };
-        serde_json::to_writer(&mut out, &line).expect("write");
-        writeln!(out).expect("write");
+}
+
+/// Run the batch; `Ok(true)` when every document was read.
+fn run(args: ExtractArgs) -> Result<bool, String> {
+    if args.paths.is_empty() && args.jsonl.is_none() {
+        return Err("nothing to read: give files or folders, `-` for standard input, or --jsonl FILE".to_owned());
+    }
+    let variant = match args.variant {
+        VariantArg::T2s => Variant::T2s,
+        VariantArg::Tw2sp => Variant::Tw2sp,
+        VariantArg::Hk2s => Variant::Hk2s,
+    };
+    #[allow(unused_mut)]
+    let mut extractor = Extractor::new().variant(variant);
+    #[cfg(feature = "opencc")]
+    if args.opencc {
+        let converter = gongbao::normalize::convert::Opencc::new(variant).map_err(|e| e.to_string())?;
+        extractor = extractor.converter(Box::new(converter));
+    }
+    let settings = Settings { extractor, reference_date: args.reference_date, max_bytes: args.max_size.saturating_mul(1 << 20) };
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
+
+    let inputs: Box<dyn Iterator<Item = Input>> = match &args.jsonl {
+        Some(path) => Box::new(jsonl_inputs(path)?),
+        None => Box::new(path_inputs(args.paths.clone())),
+    };
+
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    if matches!(args.format, Format::Csv) {
+        write_csv_header(&mut out).map_err(|e| e.to_string())?;
+    }
+    let progress = (!args.no_progress && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} [{elapsed}] {msg}").expect("template"));
+        bar
+    });
+
+    // Documents are processed in chunks: each chunk in parallel, its lines written in input
+    // order as soon as the chunk is done. Memory is bounded by the chunk, whatever the batch.
+    let chunk_len = jobs * 8;
+    let mut all_read = true;
+    let mut inputs = inputs.peekable();
+    while inputs.peek().is_some() {
+        let chunk: Vec<Input> = inputs.by_ref().take(chunk_len).collect();
+        let outcomes: Vec<Outcome> = pool.install(|| chunk.into_par_iter().map(|input| process(input, &settings)).collect());
+        for o in outcomes {
+            all_read &= o.error.is_none();
+            let written = match args.format {
+                Format::Jsonl => write_jsonl(&mut out, &o),
+                Format::Csv => write_csv(&mut out, &o),
+            };
+            written.and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_with_message("done");
+    }
+    Ok(all_read)
+}
+
+/// The documents named by paths: files as given, folders walked recursively in name order.
+fn path_inputs(paths: Vec<PathBuf>) -> impl Iterator<Item = Input> {
+    // A stack of pending entries, each folder's entries pushed in reverse name order so they
+    // come out in name order; folders are read lazily, one at a time.
+    let mut stack: Vec<(PathBuf, bool)> = paths.into_iter().rev().map(|p| (p, true)).collect();
+    std::iter::from_fn(move || {
+        while let Some((path, explicit)) = stack.pop() {
+            if explicit && path.as_os_str() == "-" {
+                return Some(Input::Stdin);
+            }
+            let source = path.display().to_string();
+            let meta = match fs::metadata(&path) {
+                Ok(m) => m,
+                Err(e) => return Some(Input::Broken { error: format!("cannot read {source}: {e}"), source }),
+            };
+            if meta.is_dir() {
+                match fs::read_dir(&path).and_then(|rd| rd.map(|e| e.map(|e| e.path())).collect::<io::Result<Vec<_>>>()) {
+                    Ok(mut entries) => {
+                        entries.sort();
+                        stack.extend(entries.into_iter().rev().map(|p| (p, false)));
+                    }
+                    Err(e) => return Some(Input::Broken { error: format!("cannot read folder {source}: {e}"), source }),
+                }
+                continue;
+            }
+            if explicit || has_document_extension(&path) {
+                return Some(Input::File(path));
+            }
+        }
+        None
+    })
+}
+
+fn has_document_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html"))
+}
+
+fn is_html_path(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "htm" | "html"))
+}
+
+/// The records of a JSON Lines input, one per non-empty line (a line that is not valid UTF-8
+/// still gets its output line, with an error).
+fn jsonl_inputs(path: &Path) -> Result<impl Iterator<Item = Input>, String> {
+    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+        Box::new(io::BufReader::new(io::stdin()))
+    } else {
+        let f = fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        Box::new(io::BufReader::with_capacity(1 << 20, f))
+    };
+    let mut reader = reader;
+    let mut number = 0;
+    Ok(std::iter::from_fn(move || {
+        loop {
+            let mut buf = Vec::new();
+            number += 1;
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Input::Broken { source: format!("line {number}"), error: format!("cannot read line {number}: {e}") }),
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(match String::from_utf8(buf) {
+                Ok(line) => Input::Line { number, line },
+                Err(_) => Input::Broken { source: format!("line {number}"), error: format!("line {number} is not valid UTF-8") },
+            });
+        }
+    }))
+}
+
+/// Read and extract one document. Never panics on bad input: every failure becomes the
+/// document's `error`.
+fn process(input: Input, settings: &Settings) -> Outcome {
+    let failed = |source: String, error: String| Outcome { source, document: None, warnings: Vec::new(), error: Some(error) };
+    let (source, bytes, html, reference) = match input {
+        Input::Broken { source, error } => return failed(source, error),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            if let Err(e) = io::stdin().lock().take(settings.max_bytes + 1).read_to_end(&mut bytes) {
+                return failed("-".into(), format!("cannot read standard input: {e}"));
+            }
+            (String::from("-"), bytes, None, settings.reference_date)
+        }
+        Input::File(path) => {
+            let source = path.display().to_string();
+            match fs::metadata(&path) {
+                Ok(m) if m.len() > settings.max_bytes => {
+                    return failed(source, gongbao::Error::TooLarge { size: m.len(), limit: settings.max_bytes }.to_string());
+                }
+                Err(e) => return failed(source.clone(), format!("cannot read {source}: {e}")),
+                Ok(_) => {}
+            }
+            match fs::read(&path) {
+                Ok(bytes) => {
+                    let html = is_html_path(&path).then_some(true);
+                    (source, bytes, html, settings.reference_date)
+                }
+                Err(e) => return failed(source.clone(), format!("cannot read {source}: {e}")),
+            }
+        }
+        Input::Line { number, line } => {
+            let record: Record = match serde_json::from_str(&line) {
+                Ok(r) => r,
+                Err(e) => return failed(format!("line {number}"), format!("line {number} is not a JSON object with a \"text\": {e}")),
+            };
+            let source = match record.id {
+                Some(serde_json::Value::String(s)) => s,
+                Some(other) => other.to_string(),
+                None => format!("line {number}"),
+            };
+            let mut warnings = Vec::new();
+            let reference = match record.reference_date.as_deref().map(str::parse::<Date>) {
+                None => settings.reference_date,
+                Some(Ok(d)) => Some(d),
+                Some(Err(e)) => {
+                    warnings.push(format!("reference_date ignored: {e}"));
+                    settings.reference_date
+                }
+            };
+            let doc = settings.extractor.extract_with_reference(&record.text, reference);
+            return Outcome { source, document: Some(doc), warnings, error: None };
+        }
+    };
+    if bytes.len() as u64 > settings.max_bytes {
+        return failed(source, gongbao::Error::TooLarge { size: bytes.len() as u64, limit: settings.max_bytes }.to_string());
+    }
+    match gongbao::decode::document_text(&bytes, html) {
+        Ok(decoded) => {
+            let doc = settings.extractor.extract_with_reference(&decoded.text, reference);
+            Outcome { source, document: Some(doc), warnings: decoded.warnings, error: None }
+        }
+        Err(e) => failed(source, e.to_string()),
+    }
+}
+
+fn write_jsonl(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
+    let empty = Meta::default();
+    let mut warnings = o.warnings.clone();
+    if let Some(d) = &o.document {
+        warnings.extend(d.warnings.iter().cloned());
+    }
+    let line = Line {
+        source: &o.source,
+        reference_date: o.document.as_ref().and_then(|d| d.reference_date),
+        reference_from: o.document.as_ref().and_then(|d| d.reference_from),
+        script: o.document.as_ref().map(|d| d.script),
+        meta: o.document.as_ref().map_or(&empty, |d| &d.meta),
+        facts: o.document.as_ref().map_or(&[], |d| &d.facts),
+        warnings: &warnings,
+        error: o.error.as_deref(),
+    };
+    serde_json::to_writer(&mut *out, &line)?;
+    out.write_all(b"\n")
+}
+
+const CSV_COLUMNS: [&str; 24] = [
+    "source", "kind", "start", "end", "text", "value", "max", "currency", "unit", "classifier", "subject", "qualifier", "role",
+    "time_start", "time_end", "relative", "name", "level", "code", "parent", "speaker", "boilerplate", "duplicate_of", "error",
+];
+
+fn write_csv_header(out: &mut impl Write) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_COLUMNS)?;
+    w.flush()
+}
+
+fn write_csv(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+    if let Some(error) = &o.error {
+        let mut row = vec![String::new(); CSV_COLUMNS.len()];
+        row[0] = o.source.clone();
+        row[23] = error.clone();
+        w.write_record(&row)?;
+    }
+    for fact in o.document.iter().flat_map(|d| &d.facts) {
+        w.write_record(csv_row(&o.source, fact))?;
+    }
+    w.flush()
+}
+
+fn csv_row(source: &str, f: &Fact) -> Vec<String> {
+    let s = |x: Option<String>| x.unwrap_or_default();
+    let mut row = vec![String::new(); CSV_COLUMNS.len()];
+    row[0] = source.to_owned();
+    row[1] = f.kind().to_string();
+    row[2] = f.span.start.to_string();
+    row[3] = f.span.end.to_string();
+    row[4] = f.text.clone();
+    match &f.value {
+        Value::Money(m) => {
+            row[5] = m.value.to_string();
+            row[6] = s(m.max.map(|x| x.to_string()));
+            row[7] = m.currency.clone();
+            row[11] = json_name(m.qualifier.as_ref());
+        }
+        Value::Count(c) => {
+            row[5] = c.value.to_string();
+            row[6] = s(c.max.map(|x| x.to_string()));
+            row[9] = c.classifier.clone();
+            row[10] = s(c.subject.clone());
+            row[11] = json_name(c.qualifier.as_ref());
+        }
+        Value::Percent(p) => {
+            row[5] = p.value.to_string();
+            row[6] = s(p.max.map(|x| x.to_string()));
+            row[8] = json_name(Some(&p.unit));
+            row[11] = json_name(p.qualifier.as_ref());
+            row[12] = json_name(p.role.as_ref());
+        }
+        Value::Quantity(q) => {
+            row[5] = q.value.to_string();
+            row[6] = s(q.max.map(|x| x.to_string()));
+            row[8] = q.unit.clone();
+            row[11] = json_name(q.qualifier.as_ref());
+        }
+        Value::Time(t) => {
+            row[13] = s(t.start.map(|d| d.to_string()));
+            row[14] = s(t.end.map(|d| d.to_string()));
+            row[15] = t.relative.to_string();
+        }
+        Value::Place(p) => {
+            row[16] = p.name.clone();
+            row[17] = json_name(Some(&p.level));
+            row[18] = s(p.code.clone());
+            row[19] = s(p.parent.clone());
+        }
+        _ => {}
+    }
+    row[20] = s(f.speaker.clone());
+    row[21] = f.boilerplate.to_string();
+    row[22] = s(f.duplicate_of.map(|i| i.to_string()));
+    row
+}
+
+/// The JSON name of a value (`"over"`, `"point"`), empty for `None`, for CSV cells.
+fn json_name<T: Serialize>(value: Option<&T>) -> String {
+    match value.map(serde_json::to_value) {
+        Some(Ok(serde_json::Value::String(s))) => s,
+        Some(Ok(other)) => other.to_string(),
+        _ => String::new(),
     }
 }

@@ -1,9 +1,14 @@
 //! Percentages and percentage points: `11.73%`, `百分之三十五`, `21.5个百分点`, `-8.92%`, with
 //! what they measure (growth, decline, share, completion, rate) read from the words before.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
 use super::{Candidate, Context, Found, Recognizer, merge_ranges, qualifier_around, skip_spaces};
 use crate::fact::{self, PercentUnit, Role, Value};
-use crate::number::char_before;
+use crate::number::{char_before, is_chinese_numeral_char, spaced_number_at};
 
 /// Finds percentages.
 #[derive(Debug, Clone, Copy, Default)]
@@ -93,8 +98,24 @@ impl Recognizer for Percent {
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         let text = ctx.text;
         let mut list: Vec<(std::ops::Range<usize>, fact::Percent)> = Vec::new();
+        // 百分之三十五: the cue comes first, and the number after it may be spaced out.
+        for cue in PER_HUNDRED.find_iter(text) {
+            if char_before(text, cue.start()).is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c)) || found.is_claimed(&cue.range()) {
+                continue;
+            }
+            let (value, end) = if text[cue.end()..].starts_with('百') && !text[cue.end()..].starts_with("百分") {
+                (Decimal::ONE_HUNDRED, cue.end() + '百'.len_utf8())
+            } else {
+                match spaced_number_at(text, cue.end()) {
+                    Some(m) if m.max.is_none() => (m.value, m.span.end),
+                    _ => continue,
+                }
+            };
+            let role = role(text, cue.start());
+            list.push((cue.start()..end, fact::Percent { value, unit: PercentUnit::Percent, role, qualifier: None, max: None }));
+        }
         for m in ctx.numbers() {
-            if found.is_claimed(&m.span) {
+            if found.is_claimed(&m.span) || list.iter().any(|(s, _)| s.start < m.span.end && m.span.start < s.end) {
                 continue;
             }
             let after = skip_spaces(text, m.span.end);
@@ -102,8 +123,6 @@ impl Recognizer for Percent {
                 (PercentUnit::Percent, m.span.start, after + 1)
             } else if let Some(rest) = ["个百分点", "百分点"].iter().find(|w| text[after..].starts_with(**w)) {
                 (PercentUnit::Point, m.span.start, after + rest.len())
-            } else if text[..m.span.start].ends_with("百分之") {
-                (PercentUnit::Percent, m.span.start - "百分之".len(), m.span.end)
             } else {
                 continue;
             };
@@ -123,12 +142,16 @@ impl Recognizer for Percent {
             let role = role(text, start);
             list.push((start..end, fact::Percent { value, unit, role, qualifier, max }));
         }
+        list.sort_by_key(|(span, _)| span.start);
         merge_ranges(text, &mut list, |a, b| a.unit == b.unit, |p| (p.value, p.max), |p, max| p.max = Some(max));
         for (span, p) in list {
             found.push(Candidate { span, value: Value::Percent(p) });
         }
     }
 }
+
+/// `百分之`, also spaced out (`百 分 之`) and with the financial `佰`.
+static PER_HUNDRED: LazyLock<Regex> = LazyLock::new(|| Regex::new("[百佰] {0,2}分 {0,2}之 {0,2}").expect("valid regex"));
 
 #[cfg(test)]
 mod tests {
@@ -147,6 +170,12 @@ mod tests {
         assert_eq!((p.value.to_string(), p.unit), ("66.50".to_owned(), PercentUnit::Percent));
         assert_eq!(parse_percent("百分之三十五").unwrap().value, dec("35"));
         assert_eq!(parse_percent("百分之零点五").unwrap().value, dec("0.5"));
+        assert_eq!(parse_percent("百分之一百二十点五").unwrap().value, dec("120.5"));
+        assert_eq!(parse_percent("百分之百").unwrap().value, dec("100"));
+        assert_eq!(parse_percent("百 分 之 2.4").unwrap().value, dec("2.4"));
+        assert_eq!(parse_percent("百分之五 十").unwrap().value, dec("50"));
+        assert_eq!(parse_percent("百分之15k").unwrap().value, dec("15000"));
+        assert!(parse_percent("五百分之2.2").is_err());
         assert_eq!(parse_percent("-8.92%").unwrap().value, dec("-8.92"));
         assert_eq!(parse_percent("21.5个百分点").unwrap().unit, PercentUnit::Point);
         let r = parse_percent("5%-8%").unwrap();
