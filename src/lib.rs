@@ -259,7 +259,7 @@ fn assemble(
 ///     Value::Place(p) => (f.text.as_str(), p.name.as_str(), p.code.as_deref()),
 ///     _ => unreachable!(),
 /// }).collect();
-/// assert_eq!(names, [("咸阳", "咸阳市", Some("610400")), ("兴平市", "兴平市", Some("610481"))]);
+/// assert_eq!(names, [("咸阳市", "咸阳市", Some("610400")), ("兴平市", "兴平市", Some("610481"))]);
 /// ```
 pub fn places(text: &str) -> Vec<Fact> {
     let normalized = Extractor::new().normalize(text);

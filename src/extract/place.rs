@@ -17,14 +17,15 @@
 //!    the same division in full, or a place in the same city or province, or the mention stands
 //!    right after its province or city (`江苏昆山`). Common words (`延长`, `新建`, `来宾`: jieba's
 //!    dictionary tags them as common words, or `data/common_words.txt` lists them) need more:
-//!    the full name elsewhere, their province or city right before, or a list of places in a
-//!    document about their province (`太原、大同、长治`).
+//!    the full name elsewhere, or their province or city right before.
 //! 4. **Choose.** A name that fits several divisions (吉林: province or city; 朝阳区: Beijing or
 //!    Changchun; 海南: province or a prefecture of Qinghai) takes the one the document supports
 //!    best: the division itself or a place inside it named elsewhere counts most, then places in
-//!    the same city, then in the same province, and a province or city written right before
-//!    decides. With no support either way the higher level wins (吉林 → 吉林省), then the lower
-//!    code (朝阳区 → 110105, Beijing).
+//!    the same city, then in the same province; a province or city written right before
+//!    decides, and a place listed with others is taken at their level (北京、天津、河北:
+//!    provinces). A reading below another (吉林市 under 吉林省) needs evidence about itself,
+//!    not only about its province. With no support either way the higher level wins (吉林 →
+//!    吉林省), then the lower code (朝阳区 → 110105, Beijing).
 //!
 //! 中国, 全国 and 国家 are not places (the contract has no country level), nor are compass
 //! regions (西部, 华南地区); see `data/regions.tsv`.
@@ -71,8 +72,8 @@ const COMMON_WORD_FREQUENCY: usize = 100;
 /// jieba's tags for names: places, persons, organisations, other proper nouns, abbreviations.
 const NAME_TAGS: [&str; 7] = ["ns", "nr", "nrt", "nrfg", "nz", "nt", "j"];
 
-/// Separators of a list of places: `上海、苏州`, `柞水—高淳`.
-const LIST_SEPARATORS: [char; 8] = ['、', ',', '，', '和', '与', '及', '—', '/'];
+/// What separates the places of a list: `上海、福建`, `黑龙江和吉林`.
+const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', '和', '与', '及', '/'];
 
 /// The automaton over every gazetteer name (pattern index = name index); `None` only if the
 /// automaton cannot be built, which a unit test rules out.
@@ -213,8 +214,9 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
         && compound_parts_bound(word, span);
     // A full name may begin any dictionary word (上海市人民政府).
     let begins_word = at_word_start && span.end < word.end && in_dictionary;
-    // The suffix glued to an unknown word that follows (新建区松湖镇: 新建/区松/湖镇); a known
-    // word there (区域, 市场, 市委) makes the stem the name (河北区域 is 河北, not 河北区).
+    // The suffix glued to the word that follows: an unknown word (新建区松湖镇: 新建/区松/湖镇)
+    // or the division's organs (吉林省委, 咸阳市长, 兴平市政府). Another known word there makes
+    // the stem the name (河北区域 is 河北, not 河北区).
     let suffix_glued = || {
         let last = text[..span.end]
             .chars()
@@ -224,7 +226,7 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
         words.is_boundary(stem_end)
             && words
                 .word_at(stem_end)
-                .is_some_and(|w| !jieba.has_word(w.text))
+                .is_some_and(|w| !jieba.has_word(w.text) || names_an_organ(w.text))
     };
     // jieba's dictionary knows the name as a place (莱芜 ns, 昆山 ns).
     let dictionary_place = one_word && word.tag == "ns" && in_dictionary;
@@ -249,6 +251,8 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
             let doubt = match common {
                 Common::Listed if short || county => Doubt::CommonWord,
                 Common::InDictionary if county => Doubt::CommonWord,
+                // Part of another name: a river, a lake, a mountain (永定河, 鄱阳湖, 五台山).
+                _ if county && short && in_compound => Doubt::CommonWord,
                 _ if county && (!short && chars <= 2 || short && !dictionary_place) => {
                     Doubt::Support
                 }
@@ -260,6 +264,11 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
             })
         })
         .collect()
+}
+
+/// Whether a word that begins with a division's suffix names its organs: 省委, 市长, 县政府.
+fn names_an_organ(word: &str) -> bool {
+    matches!(word.chars().nth(1), Some('委' | '长' | '政'))
 }
 
 /// Whether `span` starts and ends on the boundaries of the parts jieba's search mode finds in
@@ -279,68 +288,134 @@ fn compound_parts_bound(word: &Word<'_>, span: &Range<usize>) -> bool {
 /// Choose one reading per mention, or none, from what the whole document says.
 fn resolve(text: &str, mentions: &[Mention]) -> Vec<(Range<usize>, &'static Entry)> {
     let evidence = Evidence::of(mentions);
-    let mut out = Vec::new();
-    for (i, m) in mentions.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| &mentions[j]);
-        let after = mentions.get(i + 1);
-        let listed = [
-            before.map(|b| (b, b.span.end..m.span.start)),
-            after.map(|a| (a, m.span.end..a.span.start)),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|(n, gap)| {
-            is_list_separator(&text[gap]) && n.readings.iter().any(|r| r.doubt == Doubt::None)
-        });
-        let count = |e: Option<&Entry>| e.map_or(0, |e| evidence.count(e.id(), m.name));
-        let judged: Vec<Judged> = m
-            .readings
-            .iter()
-            .filter_map(|r| {
-                let entry = gazetteer::get(r.entry);
-                // A province or city written right before (江苏昆山), or a place inside it
-                // written right after (山西长治潞州区).
-                let adjacent = before
-                    .is_some_and(|b| b.span.end == m.span.start && encloses(b, entry))
-                    || after.is_some_and(|a| a.span.start == m.span.end && inside(a, entry));
-                let parent = entry.parent();
-                let grandparent = parent.and_then(Entry::parent);
-                let named = evidence.named(r.entry, m.name);
-                let nearby = count(parent) + count(grandparent) > 0;
-                let supported = match r.doubt {
-                    Doubt::None => true,
-                    Doubt::Support => adjacent || named || nearby,
-                    Doubt::CommonWord => adjacent || named || (listed && nearby),
-                };
-                let own = count(Some(entry));
-                let score =
-                    100 * usize::from(adjacent) + 4 * own + 2 * count(parent) + count(grandparent);
-                supported.then_some(Judged {
-                    entry,
-                    score,
-                    direct: adjacent || own > 0,
+    let list_levels = list_levels(text, mentions);
+    let judged: Vec<Vec<Judged>> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let before = i.checked_sub(1).map(|j| &mentions[j]);
+            let after = mentions.get(i + 1);
+            let count = |e: Option<&Entry>| e.map_or(0, |e| evidence.count(e.id(), m.name));
+            m.readings
+                .iter()
+                .filter_map(|r| {
+                    let entry = gazetteer::get(r.entry);
+                    // A province or city written right before (江苏昆山), or a place inside it
+                    // written right after (山西长治潞州区).
+                    let adjacent = before
+                        .is_some_and(|b| b.span.end == m.span.start && encloses(b, entry))
+                        || after.is_some_and(|a| a.span.start == m.span.end && inside(a, entry));
+                    let parent = entry.parent();
+                    let grandparent = parent.and_then(Entry::parent);
+                    let named = evidence.named(r.entry, m.name);
+                    let nearby = count(parent) + count(grandparent) > 0;
+                    let supported = match r.doubt {
+                        Doubt::None => true,
+                        Doubt::Support => adjacent || named || nearby,
+                        Doubt::CommonWord => adjacent || named,
+                    };
+                    let own = count(Some(entry));
+                    let like_list = list_levels[i] == Some(entry.level);
+                    let score = 100 * usize::from(adjacent)
+                        + 50 * usize::from(like_list)
+                        + 4 * own
+                        + 2 * count(parent)
+                        + count(grandparent);
+                    supported.then_some(Judged {
+                        entry,
+                        score,
+                        adjacent,
+                        direct: adjacent || like_list || own > 0,
+                    })
                 })
-            })
-            .collect();
-        // A reading below the highest one (吉林市 under 吉林省, 河北区 under 河北省) needs
-        // evidence of its own: places around it in the same province do not make 河北 a
-        // district of Tianjin.
-        let top = judged.iter().map(|j| j.entry.level).min();
-        let best = judged
-            .iter()
-            .filter(|j| Some(j.entry.level) == top || j.direct)
-            .max_by_key(|j| {
-                (
-                    j.score,
-                    Reverse(j.entry.level),
-                    Reverse(j.entry.code.is_none()),
-                    Reverse(j.entry.code),
-                    Reverse(j.entry.id()),
-                )
-            });
-        if let Some(best) = best {
-            out.push((m.span.clone(), best.entry));
+                .collect()
+        })
+        .collect();
+    let best: Vec<Option<&Judged>> = judged.iter().map(|j| best_reading(j)).collect();
+    // A name placed by its parent or child once (北京朝阳) keeps that reading wherever else the
+    // document uses it and the reading is supported there (朝阳企业).
+    let mut placed: HashMap<usize, EntryId> = HashMap::new();
+    for (m, best) in mentions.iter().zip(&best) {
+        if let Some(j) = best.filter(|j| j.adjacent) {
+            placed.entry(m.name).or_insert(j.entry.id());
         }
+    }
+    mentions
+        .iter()
+        .zip(&judged)
+        .zip(best)
+        .filter_map(|((m, judged), best)| {
+            let placed_elsewhere = || {
+                let id = placed.get(&m.name)?;
+                judged.iter().find(|j| j.entry.id() == *id)
+            };
+            let chosen = match best {
+                Some(j) if j.adjacent => j,
+                _ => placed_elsewhere().or(best)?,
+            };
+            Some((m.span.clone(), chosen.entry))
+        })
+        .collect()
+}
+
+/// The reading the document supports best. A reading below the highest one (吉林市 under
+/// 吉林省, 河北区 under 河北省) needs evidence about itself: places around it in the same
+/// province do not make 河北 a district of Tianjin.
+fn best_reading(judged: &[Judged]) -> Option<&Judged> {
+    let top = judged.iter().map(|j| j.entry.level).min();
+    judged
+        .iter()
+        .filter(|j| Some(j.entry.level) == top || j.direct)
+        .max_by_key(|j| {
+            (
+                j.score,
+                Reverse(j.entry.level),
+                Reverse(j.entry.code.is_none()),
+                Reverse(j.entry.code),
+                Reverse(j.entry.id()),
+            )
+        })
+}
+
+/// For each mention in a list of places (上海、福建、四川), the level most of the other places
+/// of the list have, counting those whose readings are all of one level.
+fn list_levels(text: &str, mentions: &[Mention]) -> Vec<Option<PlaceLevel>> {
+    let level_of = |m: &Mention| {
+        let mut levels = m.readings.iter().map(|r| gazetteer::get(r.entry).level);
+        let first = levels.next()?;
+        levels.all(|l| l == first).then_some(first)
+    };
+    let listed_with_next = |i: usize| {
+        mentions.get(i + 1).is_some_and(|next| {
+            let mut gap = text
+                .get(mentions[i].span.end..next.span.start)
+                .unwrap_or("")
+                .chars();
+            matches!((gap.next(), gap.next()), (Some(c), None) if LIST_SEPARATORS.contains(&c))
+        })
+    };
+    let mut out = vec![None; mentions.len()];
+    let mut start = 0;
+    while start < mentions.len() {
+        let mut end = start + 1;
+        while listed_with_next(end - 1) {
+            end += 1;
+        }
+        let levels: Vec<Option<PlaceLevel>> = mentions[start..end].iter().map(level_of).collect();
+        for (k, slot) in out[start..end].iter_mut().enumerate() {
+            let mut counts: HashMap<PlaceLevel, usize> = HashMap::new();
+            for (_, level) in levels.iter().enumerate().filter(|&(j, _)| j != k) {
+                if let Some(level) = level {
+                    *counts.entry(*level).or_default() += 1;
+                }
+            }
+            let top = counts.values().copied().max().unwrap_or(0);
+            let mut leaders = counts.iter().filter(|&(_, &c)| c == top);
+            if let (Some((&level, _)), None) = (leaders.next(), leaders.next()) {
+                *slot = Some(level);
+            }
+        }
+        start = end;
     }
     out
 }
@@ -350,6 +425,8 @@ struct Judged {
     entry: &'static Entry,
     /// How well the document supports it.
     score: usize,
+    /// Whether its parent is written right before it, or a child right after.
+    adjacent: bool,
     /// Whether the evidence is about the entry itself (named, or a place inside it named, or
     /// its parent or child written next to it), not only about its surroundings.
     direct: bool,
@@ -360,9 +437,11 @@ struct Judged {
 /// evidence for its own name, so that a name repeated (朝阳 ×3) does not vote for its own
 /// first reading.
 struct Evidence {
-    /// Entry → (name → mentions of that name at or inside the entry).
-    within: HashMap<EntryId, HashMap<usize, usize>>,
-    /// Entry → names that named it for sure.
+    /// Entry → mentions at or inside it.
+    within: HashMap<EntryId, usize>,
+    /// (entry, name) → mentions of that name at or inside the entry.
+    within_by_name: HashMap<(EntryId, usize), usize>,
+    /// Entry → the names that named it for sure.
     named: HashMap<EntryId, HashSet<usize>>,
 }
 
@@ -370,6 +449,7 @@ impl Evidence {
     fn of(mentions: &[Mention]) -> Evidence {
         let mut evidence = Evidence {
             within: HashMap::new(),
+            within_by_name: HashMap::new(),
             named: HashMap::new(),
         };
         for m in mentions {
@@ -384,12 +464,8 @@ impl Evidence {
             evidence.named.entry(id).or_default().insert(m.name);
             let entry = gazetteer::get(id);
             for e in std::iter::once(entry).chain(entry.ancestors()) {
-                *evidence
-                    .within
-                    .entry(e.id())
-                    .or_default()
-                    .entry(m.name)
-                    .or_default() += 1;
+                *evidence.within.entry(e.id()).or_default() += 1;
+                *evidence.within_by_name.entry((e.id(), m.name)).or_default() += 1;
             }
         }
         evidence
@@ -397,20 +473,19 @@ impl Evidence {
 
     /// Mentions at or inside `entry`, by names other than `name`.
     fn count(&self, entry: EntryId, name: usize) -> usize {
-        self.within.get(&entry).map_or(0, |by_name| {
-            by_name
-                .iter()
-                .filter(|&(&n, _)| n != name)
-                .map(|(_, c)| c)
-                .sum()
-        })
+        let all = self.within.get(&entry).copied().unwrap_or(0);
+        all - self
+            .within_by_name
+            .get(&(entry, name))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Whether a name other than `name` names `entry` for sure.
     fn named(&self, entry: EntryId, name: usize) -> bool {
         self.named
             .get(&entry)
-            .is_some_and(|names| names.iter().any(|&n| n != name))
+            .is_some_and(|names| names.len() > 1 || !names.contains(&name))
     }
 }
 
@@ -426,11 +501,6 @@ fn inside(m: &Mention, entry: &Entry) -> bool {
     m.readings
         .iter()
         .any(|r| r.entry != entry.id() && gazetteer::get(r.entry).is_within(entry))
-}
-
-fn is_list_separator(gap: &str) -> bool {
-    let mut chars = gap.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if LIST_SEPARATORS.contains(&c))
 }
 
 /// jieba's words in windows around the matches, in text order.
@@ -505,4 +575,79 @@ fn extend_right(text: &str, pos: usize) -> usize {
         .take_while(|&(_, c)| in_jieba_block(c))
         .last()
         .map_or(pos, |(i, c)| pos + i + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn names(text: &str) -> Vec<(&str, &'static str)> {
+        find(text)
+            .into_iter()
+            .map(|(span, e)| (&text[span], e.name))
+            .collect()
+    }
+
+    #[test]
+    fn the_automaton_builds() {
+        assert!(MATCHER.is_some());
+        assert_eq!(COMMON_WORDS.len(), gazetteer::names().len());
+    }
+
+    #[test]
+    fn every_common_word_listed_is_a_gazetteer_name() {
+        let listed = include_str!("../../data/common_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for word in listed {
+            assert!(!gazetteer::lookup(word).is_empty(), "{word} is no name");
+        }
+    }
+
+    #[test]
+    fn names_at_the_edges_of_the_text_and_of_blocks() {
+        assert_eq!(names("咸阳"), [("咸阳", "咸阳市")]);
+        assert_eq!(names("(咸阳)"), [("咸阳", "咸阳市")]);
+        assert_eq!(names("A咸阳市1"), [("咸阳市", "咸阳市")]);
+        assert!(names("").is_empty());
+    }
+
+    #[test]
+    fn a_county_short_form_is_supported_by_its_full_name_elsewhere() {
+        // 高淳 alone is a person's name to jieba; 高淳区 written once makes it the district.
+        assert!(names("高淳招商推介会").is_empty());
+        assert_eq!(
+            names("高淳区招商推介会，高淳客商"),
+            [("高淳区", "高淳区"), ("高淳", "高淳区")]
+        );
+    }
+
+    #[test]
+    fn a_name_placed_once_keeps_its_reading() {
+        let text = "北京朝阳，朝阳企业，朝阳项目";
+        assert!(
+            names(text)
+                .iter()
+                .skip(1)
+                .all(|&(_, name)| name == "朝阳区")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_names_in_order_and_never_overlap(
+            text in "[咸阳兴平市县区省西安长治久北京朝吉林海南新建延安康中国、,。a1 \\n😀]{0,40}"
+        ) {
+            let found = find(&text);
+            let mut end = 0;
+            for (span, entry) in found {
+                prop_assert!(span.start >= end);
+                end = span.end;
+                let slice = text.get(span.clone()).expect("spans fall on char boundaries");
+                prop_assert!(gazetteer::lookup(slice).iter().any(|e| e.id() == entry.id()));
+            }
+        }
+    }
 }

@@ -305,7 +305,7 @@ impl Gazetteer {
         }
 
         // Names: full names first, then short forms and variants, then hand-listed names, then
-        // the former names of districts where no other division bears them.
+        // the former names of districts.
         for i in 0..g.entries.len() {
             let (name, level) = (g.entries[i].name, g.entries[i].level);
             if !names::is_generic(name, level) {
@@ -335,13 +335,17 @@ impl Gazetteer {
                     .push(format!("other_names.tsv: no division {code}")),
             }
         }
-        for i in 0..g.entries.len() {
-            let (name, level) = (g.entries[i].name, g.entries[i].level);
-            for former in names::former_district_names(name, level) {
-                if !g.by_name.contains_key(former.as_str()) {
-                    g.add_name(&former, i as EntryId, Form::Full);
-                }
-            }
+        // Two districts of one name (长安区) share their former name; names already taken by a
+        // division, variant or listed name stay theirs.
+        let former: Vec<(String, EntryId)> = (0..g.entries.len())
+            .filter_map(|i| {
+                let (name, level) = (g.entries[i].name, g.entries[i].level);
+                names::former_district_name(name, level).map(|f| (f, i as EntryId))
+            })
+            .filter(|(f, _)| !g.by_name.contains_key(f.as_str()))
+            .collect();
+        for (name, id) in former {
+            g.add_name(&name, id, Form::Full);
         }
         g
     }

@@ -158,17 +158,14 @@ pub fn variants(name: &str, level: PlaceLevel) -> Vec<(String, Form)> {
     out
 }
 
-/// Former names of a district "XX区": "XX县" and "XX市", what it was before 撤县设区 or
-/// 撤市设区 (新津县 → 新津区, 萧山市 → 萧山区). The caller keeps only those no division bears.
-pub fn former_district_names(name: &str, level: PlaceLevel) -> Vec<String> {
-    if level != PlaceLevel::County || ["新区", "林区", "特区"].iter().any(|s| name.ends_with(s))
-    {
-        return Vec::new();
+/// The former name of a district "XX区": "XX县", what it was before 撤县设区 (新津县 →
+/// 新津区). The caller keeps it only where no division bears it.
+pub fn former_district_name(name: &str, level: PlaceLevel) -> Option<String> {
+    if level != PlaceLevel::County || ["新区", "林区", "特区"].iter().any(|s| name.ends_with(s)) {
+        return None;
     }
-    match name.strip_suffix('区') {
-        Some(stem) if char_len(stem) >= 2 => vec![format!("{stem}县"), format!("{stem}市")],
-        _ => Vec::new(),
-    }
+    let stem = name.strip_suffix('区')?;
+    (char_len(stem) >= 2).then(|| format!("{stem}县"))
 }
 
 /// Whether a hand-listed name (a former name, an area's other name) is full or short: full
@@ -221,12 +218,9 @@ mod tests {
 
     #[test]
     fn districts_have_former_names() {
-        assert_eq!(
-            former_district_names("新津区", County),
-            ["新津县", "新津市"]
-        );
-        assert!(former_district_names("浦东新区", County).is_empty());
-        assert!(former_district_names("城区", County).is_empty());
+        assert_eq!(former_district_name("新津区", County).as_deref(), Some("新津县"));
+        assert_eq!(former_district_name("浦东新区", County), None);
+        assert_eq!(former_district_name("城区", County), None);
     }
 
     #[test]
