@@ -11,13 +11,16 @@
 //!    (`上海市人民政府`). Dictionary words that jieba tags as places or organisations are
 //!    compounds whose parts count (`上海浦东新区`, `中共湖南省委`, `苏州高新区`, `西安交通大学`).
 //!    Of overlapping matches the longest wins.
-//! 3. **Doubt.** Full names (`兴平市`), and short forms of provinces, cities, regions and areas
-//!    (`咸阳`, `广西`, `雄安`) are places. Short forms of counties (`兴平`, `杨凌`) and two-character
-//!    county names (`和县`) collide with many words, so they need *support*: the document names
-//!    the same division in full, or a place in the same city or province, or the mention stands
-//!    right after its province or city (`江苏昆山`). Common words (`延长`, `新建`, `来宾`: jieba's
-//!    dictionary tags them as common words, or `data/common_words.txt` lists them) need more:
-//!    the full name elsewhere, or their province or city right before.
+//! 3. **Doubt.** Full names (`兴平市`), short forms of provinces, cities, regions and areas
+//!    (`咸阳`, `广西`, `雄安`), and short forms of counties that jieba's dictionary knows as place
+//!    names (`莱芜`, `昆山`) are places. Other short forms of counties (`杨凌`, `高淳`) and
+//!    two-character county names (`和县`) need *support*: the document names the same division
+//!    in full, or a place in the same city or province, or the mention stands right after its
+//!    province or city (`江苏昆山`). Common words need more: the full name elsewhere, or their
+//!    province or city right before. They are the short forms jieba's dictionary tags as
+//!    frequent common words (`延长` v, `公安` n; counties only, as it tags cities loosely too),
+//!    those `data/common_words.txt` lists (`新建`, `来宾`), and a county's short form inside a
+//!    longer name (`永定河`, `鄱阳湖`).
 //! 4. **Choose.** A name that fits several divisions (吉林: province or city; 朝阳区: Beijing or
 //!    Changchun; 海南: province or a prefecture of Qinghai) takes the one the document supports
 //!    best: the division itself or a place inside it named elsewhere counts most, then places in
@@ -88,6 +91,7 @@ static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 /// Whether a name is also a common word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Common {
+    /// Only a name.
     No,
     /// Listed in `data/common_words.txt`.
     Listed,
@@ -117,6 +121,7 @@ static COMMON_WORDS: LazyLock<Vec<Common>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether jieba's dictionary has `word` as a frequent word with a tag that is not a name.
 fn is_dictionary_common_word(word: &str) -> bool {
     let jieba = &*segment::JIEBA;
     if !jieba.has_word(word) {
@@ -128,14 +133,15 @@ fn is_dictionary_common_word(word: &str) -> bool {
         && jieba.suggest_freq(word) > COMMON_WORD_FREQUENCY
 }
 
-/// How much evidence a reading needs before it counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How much evidence a reading needs before it counts (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Doubt {
-    /// A full name, or a province, city, region or area by its short form.
+    /// None: a full name, a short form of a province, city, region or area, a county's short
+    /// form that jieba knows as a place name.
     None,
-    /// A county by its short form or by a two-character name: supported by the document.
+    /// Its full name, its parent next to it, or a place of its city or province elsewhere.
     Support,
-    /// A common word: supported by the full name, an adjacent parent, or a list in context.
+    /// A common word: its full name elsewhere, or its parent next to it.
     CommonWord,
 }
 
@@ -402,15 +408,20 @@ fn list_levels(text: &str, mentions: &[Mention]) -> Vec<Option<PlaceLevel>> {
             end += 1;
         }
         let levels: Vec<Option<PlaceLevel>> = mentions[start..end].iter().map(level_of).collect();
-        for (k, slot) in out[start..end].iter_mut().enumerate() {
-            let mut counts: HashMap<PlaceLevel, usize> = HashMap::new();
-            for (_, level) in levels.iter().enumerate().filter(|&(j, _)| j != k) {
-                if let Some(level) = level {
-                    *counts.entry(*level).or_default() += 1;
-                }
-            }
-            let top = counts.values().copied().max().unwrap_or(0);
-            let mut leaders = counts.iter().filter(|&(_, &c)| c == top);
+        let mut counts: HashMap<PlaceLevel, usize> = HashMap::new();
+        for level in levels.iter().flatten() {
+            *counts.entry(*level).or_default() += 1;
+        }
+        for (own, slot) in levels.iter().zip(&mut out[start..end]) {
+            let others = |level: PlaceLevel, count: usize| count - usize::from(*own == Some(level));
+            let top = counts
+                .iter()
+                .map(|(&l, &c)| others(l, c))
+                .max()
+                .unwrap_or(0);
+            let mut leaders = counts
+                .iter()
+                .filter(|&(&l, &c)| others(l, c) == top && top > 0);
             if let (Some((&level, _)), None) = (leaders.next(), leaders.next()) {
                 *slot = Some(level);
             }
@@ -513,13 +524,16 @@ impl<'t> Words<'t> {
     /// cut at characters that end jieba's blocks anyway (punctuation, spaces), so the words are
     /// those of the whole text.
     fn around(text: &'t str, spans: impl Iterator<Item = Range<usize>>) -> Words<'t> {
+        let mut around: Vec<Range<usize>> = spans
+            .map(|s| extend_left(text, s.start)..extend_right(text, s.end))
+            .collect();
+        // Matches come in the order of their ends; a longer one may start earlier.
+        around.sort_by_key(|w| w.start);
         let mut windows: Vec<Range<usize>> = Vec::new();
-        for span in spans {
-            let start = extend_left(text, span.start);
-            let end = extend_right(text, span.end);
+        for w in around {
             match windows.last_mut() {
-                Some(last) if start <= last.end => last.end = last.end.max(end),
-                _ => windows.push(start..end),
+                Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                _ => windows.push(w),
             }
         }
         let words = windows
