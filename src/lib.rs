@@ -248,7 +248,7 @@ fn assemble(
 /// The places a text names, as facts: divisions with their codes, regions, new areas.
 ///
 /// Runs only the place recognizer (normalization included, so traditional script works);
-/// [`extract`] returns the same facts among the others. For the gazetteer itself (lookups by
+/// [`extract()`] returns the same facts among the others. For the gazetteer itself (lookups by
 /// name or code, parent chains) see [`gazetteer`].
 ///
 /// ```

@@ -1,7 +1,7 @@
 //! Place facts: divisions, regions and state-level new areas, found by name and resolved against
 //! the rest of the document.
 //!
-//! 1. **Match.** One Aho-Corasick pass finds every name of the [gazetteer](crate::gazetteer)
+//! 1. **Match.** One Aho-Corasick pass finds every name of the gazetteer
 //!    in the normalized text, overlapping matches included (`新安康` holds 新安 and 安康).
 //! 2. **Words.** jieba segments a short window around the matches (never the whole document),
 //!    and a match counts only where it stands as words of its own: `长安` in `长安汽车` and

@@ -161,7 +161,8 @@ pub fn variants(name: &str, level: PlaceLevel) -> Vec<(String, Form)> {
 /// The former name of a district "XX区": "XX县", what it was before 撤县设区 (新津县 →
 /// 新津区). The caller keeps it only where no division bears it.
 pub fn former_district_name(name: &str, level: PlaceLevel) -> Option<String> {
-    if level != PlaceLevel::County || ["新区", "林区", "特区"].iter().any(|s| name.ends_with(s)) {
+    if level != PlaceLevel::County || ["新区", "林区", "特区"].iter().any(|s| name.ends_with(s))
+    {
         return None;
     }
     let stem = name.strip_suffix('区')?;
@@ -218,7 +219,10 @@ mod tests {
 
     #[test]
     fn districts_have_former_names() {
-        assert_eq!(former_district_name("新津区", County).as_deref(), Some("新津县"));
+        assert_eq!(
+            former_district_name("新津区", County).as_deref(),
+            Some("新津县")
+        );
         assert_eq!(former_district_name("浦东新区", County), None);
         assert_eq!(former_district_name("城区", County), None);
     }
