@@ -7,10 +7,11 @@
 //!    and a match counts only where it stands as words of its own: `长安` in `长安汽车` and
 //!    `东城` in `广东城区` do not; `咸阳` in `中共咸阳市委` and `江门` in `江门纸业` do. A full name
 //!    may end inside an unknown word when its suffix is the first character of it
-//!    (`新建区松湖镇`, segmented 新建/区松/湖镇), or begin any dictionary word
-//!    (`上海市人民政府`). Dictionary words that jieba tags as places or organisations are
-//!    compounds whose parts count (`上海浦东新区`, `中共湖南省委`, `苏州高新区`, `西安交通大学`).
-//!    Of overlapping matches the longest wins.
+//!    (`新建区松湖镇`, segmented 新建/区松/湖镇), or begin any word (`上海市人民政府`). Any
+//!    name may begin a word jieba does not know but only guessed (`河北雄安再添`: 雄安再/添新),
+//!    and dictionary words that jieba tags as places or organisations are compounds whose parts
+//!    count (`上海浦东新区`, `中共湖南省委`, `苏州高新区`, `西安交通大学`). A name followed by a
+//!    street word is a street (`北京路`, `香港中路`). Of overlapping matches the longest wins.
 //! 3. **Doubt.** Full names (`兴平市`), short forms of provinces, cities, regions and areas
 //!    (`咸阳`, `广西`, `雄安`), and short forms of counties that jieba's dictionary knows as place
 //!    names (`莱芜`, `昆山`) are places. Other short forms of counties (`杨凌`, `高淳`) and
@@ -74,6 +75,12 @@ const COMMON_WORD_FREQUENCY: usize = 100;
 
 /// jieba's tags for names: places, persons, organisations, other proper nouns, abbreviations.
 const NAME_TAGS: [&str; 7] = ["ns", "nr", "nrt", "nrfg", "nz", "nt", "j"];
+
+/// Words that make the place before them a street name.
+const STREET_WORDS: [&str; 15] = [
+    "路", "街", "大街", "大道", "巷", "胡同", "东路", "西路", "南路", "北路", "中路", "东街",
+    "西街", "南街", "北街",
+];
 
 /// What separates the places of a list: `上海、福建`, `黑龙江和吉林`.
 const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', '和', '与', '及', '/'];
@@ -206,6 +213,15 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
     else {
         return Vec::new();
     };
+    // A street named after the place (北京路, 南京东路, 香港中路) is somewhere else.
+    let next_word = if span.end < word.end {
+        text.get(span.end..word.end)
+    } else {
+        words.word_at(span.end).map(|w| w.text)
+    };
+    if next_word.is_some_and(|w| STREET_WORDS.contains(&w)) {
+        return Vec::new();
+    }
     let jieba = &*segment::JIEBA;
     let at_word_start = word.start == span.start;
     let ends = words.is_boundary(span.end);
@@ -218,8 +234,10 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
         && in_dictionary
         && matches!(word.tag, "ns" | "nt")
         && compound_parts_bound(word, span);
-    // A full name may begin any dictionary word (上海市人民政府).
-    let begins_word = at_word_start && span.end < word.end && in_dictionary;
+    // A full name may begin any word (上海市人民政府); any name may begin a word jieba does not
+    // know, which its HMM guessed (河北雄安再添: 河北/雄安再/添新).
+    let begins_word = at_word_start && span.end < word.end;
+    let begins_unknown_word = begins_word && !in_dictionary;
     // The suffix glued to the word that follows: an unknown word (新建区松湖镇: 新建/区松/湖镇)
     // or the division's organs (吉林省委, 咸阳市长, 兴平市政府). Another known word there makes
     // the stem the name (河北区域 is 河北, not 河北区).
@@ -247,7 +265,11 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
                 Form::Full => {
                     (at_word_start && (ends || begins_word || suffix_glued())) || in_compound
                 }
-                Form::Short => (at_word_start && ends && (one_word || chars >= 3)) || in_compound,
+                Form::Short => {
+                    (at_word_start && ends && (one_word || chars >= 3))
+                        || in_compound
+                        || begins_unknown_word
+                }
             };
             if !stands_alone {
                 return None;
