@@ -261,7 +261,7 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
         .iter()
         .filter_map(|sense| {
             let stands_alone = match sense.form {
-                Form::Full if chars <= 2 => one_word,
+                Form::Full if chars <= 2 => one_word || begins_unknown_word,
                 Form::Full => {
                     (at_word_start && (ends || begins_word || suffix_glued())) || in_compound
                 }
