@@ -62,7 +62,7 @@ impl Entry {
     /// assert_eq!(chaoyang.parent().unwrap().name, "北京市");
     /// ```
     pub fn parent(&self) -> Option<&'static Entry> {
-        self.parent.map(entry)
+        self.parent.map(get)
     }
 
     /// The enclosing divisions, nearest first.
@@ -137,12 +137,8 @@ struct Gazetteer {
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
-fn entry(id: EntryId) -> &'static Entry {
-    &GAZETTEER.entries[id as usize]
-}
-
-/// Every entry of the gazetteer: divisions (provinces, cities, counties) in code order, then
-/// Hong Kong, Macau, Taiwan and Taiwan's cities, then regions and areas.
+/// Every entry of the gazetteer: the provinces, the cities and the counties, each in code order,
+/// then Hong Kong, Macau, Taiwan and Taiwan's cities, then the regions and new areas.
 ///
 /// ```
 /// let provinces = gongbao::gazetteer::entries()
@@ -163,12 +159,13 @@ pub fn entries() -> &'static [Entry] {
 /// assert!(gongbao::gazetteer::by_code("999999").is_none());
 /// ```
 pub fn by_code(code: &str) -> Option<&'static Entry> {
-    GAZETTEER.by_code.get(code).map(|&id| entry(id))
+    GAZETTEER.by_code.get(code).map(|&id| get(id))
 }
 
 /// The entries a name can mean: full names (`咸阳市`), short forms (`咸阳`, `广西`, `红河州`),
-/// former names (`襄樊`), other names of regions (`长江三角洲`). Higher levels come first, then
-/// lower codes, so the first entry is the most likely reading when nothing else is known.
+/// former names (`襄樊`), other names of regions (`长江三角洲`). Provinces come first, then
+/// cities, counties, regions and areas, each by code, so the first entry is the most likely
+/// reading when nothing else is known.
 ///
 /// One-character district names that are generic words (城区, 郊区, 矿区) are not looked up
 /// by name; [`by_code`] finds them.
@@ -190,7 +187,7 @@ pub fn lookup(name: &str) -> Vec<&'static Entry> {
         Some(&i) => GAZETTEER.names[i]
             .senses
             .iter()
-            .map(|s| entry(s.entry))
+            .map(|s| get(s.entry))
             .collect(),
         None => Vec::new(),
     };
@@ -206,7 +203,7 @@ pub(crate) fn names() -> &'static [Name] {
 
 /// An entry by its index.
 pub(crate) fn get(id: EntryId) -> &'static Entry {
-    entry(id)
+    &GAZETTEER.entries[id as usize]
 }
 
 /// The data lines that could not be read, for the test that keeps them at none.
