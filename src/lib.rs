@@ -252,6 +252,31 @@ fn assemble(
     facts
 }
 
+/// The places a text names, as facts: divisions with their codes, regions, new areas.
+///
+/// Runs only the place recognizer (normalization included, so traditional script works);
+/// [`extract()`] returns the same facts among the others. For the gazetteer itself (lookups by
+/// name or code, parent chains) see [`gazetteer`].
+///
+/// ```
+/// use gongbao::{places, Value};
+///
+/// let facts = places("中共咸阳市委在兴平市召开会议");
+/// let names: Vec<_> = facts.iter().map(|f| match &f.value {
+///     Value::Place(p) => (f.text.as_str(), p.name.as_str(), p.code.as_deref()),
+///     _ => unreachable!(),
+/// }).collect();
+/// assert_eq!(names, [("咸阳市", "咸阳市", Some("610400")), ("兴平市", "兴平市", Some("610481"))]);
+/// ```
+pub fn places(text: &str) -> Vec<Fact> {
+    let normalized = Extractor::new().normalize(text);
+    let layout = document::analyze(&normalized.text);
+    let ctx = extract::Context::new(text, &normalized.text, &normalized.map, &layout, None);
+    let mut found = extract::Found::new(None);
+    extract::Recognizer::recognize(&extract::place::Place, &ctx, &mut found);
+    assemble(text, &normalized.map, &layout, found.candidates, &mut Vec::new())
+}
+
 /// Read one document with default options.
 ///
 /// ```

@@ -1,6 +1,50 @@
-//! Place facts.
+//! Place facts: divisions, regions and state-level new areas, found by name and resolved against
+//! the rest of the document.
+//!
+//! 1. **Match.** One Aho-Corasick pass finds every name of the gazetteer
+//!    in the normalized text, overlapping matches included (`新安康` holds 新安 and 安康).
+//! 2. **Words.** jieba segments a short window around the matches (never the whole document),
+//!    and a match counts only where it stands as words of its own: `长安` in `长安汽车` and
+//!    `东城` in `广东城区` do not; `咸阳` in `中共咸阳市委` and `江门` in `江门纸业` do. A full name
+//!    may end inside an unknown word when its suffix is the first character of it
+//!    (`新建区松湖镇`, segmented 新建/区松/湖镇), or begin any word (`上海市人民政府`). Any
+//!    name may begin a word jieba does not know but only guessed (`河北雄安再添`: 雄安再/添新),
+//!    and dictionary words that jieba tags as places or organisations are compounds whose parts
+//!    count (`上海浦东新区`, `中共湖南省委`, `苏州高新区`, `西安交通大学`). A name followed by a
+//!    street word is a street (`北京路`, `香港中路`). Of overlapping matches the longest wins.
+//! 3. **Doubt.** Full names (`兴平市`), short forms of provinces, cities, regions and areas
+//!    (`咸阳`, `广西`, `雄安`), and short forms of counties that jieba's dictionary knows as place
+//!    names (`莱芜`, `昆山`) are places. Other short forms of counties (`杨凌`, `高淳`) and
+//!    two-character county names (`和县`) need *support*: the document names the same division
+//!    in full, or a place in the same city or province, or the mention stands right after its
+//!    province or city (`江苏昆山`). Common words need more: the full name elsewhere, or their
+//!    province or city right before. They are the short forms jieba's dictionary tags as
+//!    frequent common words (`延长` v, `公安` n; counties only, as it tags cities loosely too),
+//!    those `data/common_words.txt` lists (`新建`, `来宾`), and a county's short form inside a
+//!    longer name (`永定河`, `鄱阳湖`).
+//! 4. **Choose.** A name that fits several divisions (吉林: province or city; 朝阳区: Beijing or
+//!    Changchun; 海南: province or a prefecture of Qinghai) takes the one the document supports
+//!    best: the division itself or a place inside it named elsewhere counts most, then places in
+//!    the same city, then in the same province; a province or city written right before
+//!    decides, and a place listed with others is taken at their level (北京、天津、河北:
+//!    provinces). A reading below another (吉林市 under 吉林省) needs evidence about itself,
+//!    not only about its province. With no support either way the higher level wins (吉林 →
+//!    吉林省), then the lower code (朝阳区 → 110105, Beijing).
+//!
+//! 中国, 全国 and 国家 are not places (the contract has no country level), nor are compass
+//! regions (西部, 华南地区); see `data/regions.tsv`.
 
-use super::{Context, Found, Recognizer};
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::{Candidate, Context, Found, Recognizer};
+use crate::fact::{PlaceLevel, Value};
+use crate::gazetteer::{self, Entry, EntryId, Form};
+use crate::segment::{self, Word};
 
 /// Finds place facts.
 #[derive(Debug, Clone, Copy, Default)]
@@ -11,5 +55,635 @@ impl Recognizer for Place {
         "place"
     }
 
-    fn recognize(&self, _ctx: &Context<'_>, _found: &mut Found) {}
+    fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
+        for (span, entry) in find(ctx.text) {
+            found.push(Candidate {
+                span,
+                value: Value::Place(entry.to_place()),
+            });
+        }
+    }
+}
+
+/// Characters of jieba's segmentation on each side of a match: enough for its longest words.
+const CONTEXT_CHARS: usize = 12;
+
+/// A dictionary word at least this frequent in jieba's dictionary, with a tag that is not a
+/// name, is a common word (延长 v 1229, 公安 n 2800); rarer ones are mostly place names that
+/// the dictionary tags loosely (柞水 n 3, 米脂 n 93).
+const COMMON_WORD_FREQUENCY: usize = 100;
+
+/// jieba's tags for names: places, persons, organisations, other proper nouns, abbreviations.
+const NAME_TAGS: [&str; 7] = ["ns", "nr", "nrt", "nrfg", "nz", "nt", "j"];
+
+/// Words that make the place before them a street name.
+const STREET_WORDS: [&str; 15] = [
+    "路", "街", "大街", "大道", "巷", "胡同", "东路", "西路", "南路", "北路", "中路", "东街",
+    "西街", "南街", "北街",
+];
+
+/// What separates the places of a list: `上海、福建`, `黑龙江和吉林`.
+const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', '和', '与', '及', '/'];
+
+/// The automaton over every gazetteer name (pattern index = name index); `None` only if the
+/// automaton cannot be built, which a unit test rules out.
+static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let names = gazetteer::names().iter().map(|n| n.text.as_ref());
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(names)
+        .ok()
+});
+
+/// Whether a name is also a common word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Common {
+    /// Only a name.
+    No,
+    /// Listed in `data/common_words.txt`.
+    Listed,
+    /// A frequent word of jieba's dictionary with a tag that is not a name (延长 v, 公安 n).
+    /// Used for counties only: the dictionary tags many cities loosely too (合肥 n, 大连 d).
+    InDictionary,
+}
+
+/// For each gazetteer name, whether it is a common word.
+static COMMON_WORDS: LazyLock<Vec<Common>> = LazyLock::new(|| {
+    let listed: HashSet<&str> = include_str!("../../data/common_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    gazetteer::names()
+        .iter()
+        .map(|n| {
+            if listed.contains(n.text.as_ref()) {
+                Common::Listed
+            } else if is_dictionary_common_word(&n.text) {
+                Common::InDictionary
+            } else {
+                Common::No
+            }
+        })
+        .collect()
+});
+
+/// Whether jieba's dictionary has `word` as a frequent word with a tag that is not a name.
+fn is_dictionary_common_word(word: &str) -> bool {
+    let jieba = &*segment::JIEBA;
+    if !jieba.has_word(word) {
+        return false;
+    }
+    let tags = jieba.tag(word, false);
+    // `suggest_freq` of a word that segments as itself is its dictionary frequency (+1).
+    matches!(tags.as_slice(), [t] if !NAME_TAGS.contains(&t.tag))
+        && jieba.suggest_freq(word) > COMMON_WORD_FREQUENCY
+}
+
+/// How much evidence a reading needs before it counts (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Doubt {
+    /// None: a full name, a short form of a province, city, region or area, a county's short
+    /// form that jieba knows as a place name.
+    None,
+    /// Its full name, its parent next to it, or a place of its city or province elsewhere.
+    Support,
+    /// A common word: its full name elsewhere, or its parent next to it.
+    CommonWord,
+}
+
+/// One reading of a mention.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    entry: EntryId,
+    doubt: Doubt,
+}
+
+/// A name found where it stands as words of its own, with the readings that passed the checks.
+#[derive(Debug)]
+struct Mention {
+    span: Range<usize>,
+    /// The gazetteer name matched.
+    name: usize,
+    readings: Vec<Reading>,
+}
+
+/// The places named in `text` (normalized): byte spans with the division each one means, in
+/// text order.
+pub(crate) fn find(text: &str) -> Vec<(Range<usize>, &'static Entry)> {
+    let Some(matcher) = MATCHER.as_ref() else {
+        return Vec::new();
+    };
+    let matches: Vec<(Range<usize>, usize)> = matcher
+        .find_overlapping_iter(text)
+        .map(|m| (m.range(), m.pattern().as_usize()))
+        .collect();
+    if matches.is_empty() {
+        return Vec::new();
+    }
+    let words = Words::around(text, matches.iter().map(|(r, _)| r.clone()));
+    let mut mentions: Vec<Mention> = matches
+        .into_iter()
+        .filter_map(|(span, name)| {
+            let readings = readings(text, &span, name, &words);
+            (!readings.is_empty()).then_some(Mention {
+                span,
+                name,
+                readings,
+            })
+        })
+        .collect();
+    // Of overlapping mentions, the leftmost, then the longest.
+    mentions.sort_by_key(|m| (m.span.start, Reverse(m.span.end)));
+    let mut end = 0;
+    mentions.retain(|m| {
+        let keep = m.span.start >= end;
+        if keep {
+            end = m.span.end;
+        }
+        keep
+    });
+    resolve(text, &mentions)
+}
+
+/// The readings of the name `name` at `span` that stand as words of their own.
+fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> Vec<Reading> {
+    let (Some(gazetteer_name), Some(word)) =
+        (gazetteer::names().get(name), words.containing(span.start))
+    else {
+        return Vec::new();
+    };
+    // A street named after the place (北京路, 南京东路, 香港中路) is somewhere else.
+    let next_word = if span.end < word.end {
+        text.get(span.end..word.end)
+    } else {
+        words.word_at(span.end).map(|w| w.text)
+    };
+    if next_word.is_some_and(|w| STREET_WORDS.contains(&w)) {
+        return Vec::new();
+    }
+    let jieba = &*segment::JIEBA;
+    let at_word_start = word.start == span.start;
+    let ends = words.is_boundary(span.end);
+    let one_word = at_word_start && word.end == span.end;
+    let in_dictionary = jieba.has_word(word.text);
+    // Inside a dictionary word that names a place or an organisation after places, on the
+    // boundaries of its own parts (上海浦东新区, 中共湖南省委, 苏州高新区, 西安交通大学).
+    let in_compound = !one_word
+        && span.end <= word.end
+        && in_dictionary
+        && matches!(word.tag, "ns" | "nt")
+        && compound_parts_bound(word, span);
+    // A full name may begin any word (上海市人民政府); any name may begin a word jieba does not
+    // know, which its HMM guessed (河北雄安再添: 河北/雄安再/添新).
+    let begins_word = at_word_start && span.end < word.end;
+    let begins_unknown_word = begins_word && !in_dictionary;
+    // The suffix glued to the word that follows: an unknown word (新建区松湖镇: 新建/区松/湖镇)
+    // or the division's organs (吉林省委, 咸阳市长, 兴平市政府). Another known word there makes
+    // the stem the name (河北区域 is 河北, not 河北区).
+    let suffix_glued = || {
+        let last = text[..span.end]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        let stem_end = span.end - last;
+        words.is_boundary(stem_end)
+            && words
+                .word_at(stem_end)
+                .is_some_and(|w| !jieba.has_word(w.text) || names_an_organ(w.text))
+    };
+    // jieba's dictionary knows the name as a place (莱芜 ns, 昆山 ns).
+    let dictionary_place = one_word && word.tag == "ns" && in_dictionary;
+    let chars = gazetteer_name.text.chars().count();
+    let common = COMMON_WORDS.get(name).copied().unwrap_or(Common::No);
+    gazetteer_name
+        .senses
+        .iter()
+        .filter_map(|sense| {
+            let stands_alone = match sense.form {
+                Form::Full if chars <= 2 => one_word || begins_unknown_word,
+                Form::Full => {
+                    (at_word_start && (ends || begins_word || suffix_glued())) || in_compound
+                }
+                Form::Short => {
+                    (at_word_start && ends && (one_word || chars >= 3))
+                        || in_compound
+                        || begins_unknown_word
+                }
+            };
+            if !stands_alone {
+                return None;
+            }
+            let county = gazetteer::get(sense.entry).level == PlaceLevel::County;
+            let short = sense.form == Form::Short;
+            let doubt = match common {
+                Common::Listed if short || county => Doubt::CommonWord,
+                Common::InDictionary if county => Doubt::CommonWord,
+                // Part of another name: a river, a lake, a mountain (永定河, 鄱阳湖, 五台山).
+                _ if county && short && in_compound => Doubt::CommonWord,
+                _ if county && (!short && chars <= 2 || short && !dictionary_place) => {
+                    Doubt::Support
+                }
+                _ => Doubt::None,
+            };
+            Some(Reading {
+                entry: sense.entry,
+                doubt,
+            })
+        })
+        .collect()
+}
+
+/// Whether a word that begins with a division's suffix names its organs: 省委, 市长, 县政府.
+fn names_an_organ(word: &str) -> bool {
+    matches!(word.chars().nth(1), Some('委' | '长' | '政'))
+}
+
+/// Whether `span` starts and ends on the boundaries of the parts jieba's search mode finds in
+/// the dictionary word `word` (上海浦东新区: 上海, 浦东, 新区).
+fn compound_parts_bound(word: &Word<'_>, span: &Range<usize>) -> bool {
+    let parts = segment::JIEBA.cut_for_search(word.text, false);
+    let bound = |pos: usize| {
+        pos == word.start
+            || pos == word.end
+            || parts
+                .iter()
+                .any(|p| word.start + p.byte_start == pos || word.start + p.byte_end == pos)
+    };
+    bound(span.start) && bound(span.end)
+}
+
+/// Choose one reading per mention, or none, from what the whole document says.
+fn resolve(text: &str, mentions: &[Mention]) -> Vec<(Range<usize>, &'static Entry)> {
+    let evidence = Evidence::of(mentions);
+    let list_levels = list_levels(text, mentions);
+    let judged: Vec<Vec<Judged>> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let before = i.checked_sub(1).map(|j| &mentions[j]);
+            let after = mentions.get(i + 1);
+            let count = |e: Option<&Entry>| e.map_or(0, |e| evidence.count(e.id(), m.name));
+            m.readings
+                .iter()
+                .filter_map(|r| {
+                    let entry = gazetteer::get(r.entry);
+                    // A province or city written right before (江苏昆山), or a place inside it
+                    // written right after (山西长治潞州区).
+                    let adjacent = before
+                        .is_some_and(|b| b.span.end == m.span.start && encloses(b, entry))
+                        || after.is_some_and(|a| a.span.start == m.span.end && inside(a, entry));
+                    let parent = entry.parent();
+                    let grandparent = parent.and_then(Entry::parent);
+                    let named = evidence.named(r.entry, m.name);
+                    let nearby = count(parent) + count(grandparent) > 0;
+                    let supported = match r.doubt {
+                        Doubt::None => true,
+                        Doubt::Support => adjacent || named || nearby,
+                        Doubt::CommonWord => adjacent || named,
+                    };
+                    let own = count(Some(entry));
+                    let like_list = list_levels[i] == Some(entry.level);
+                    let score = 100 * usize::from(adjacent)
+                        + 50 * usize::from(like_list)
+                        + 4 * own
+                        + 2 * count(parent)
+                        + count(grandparent);
+                    supported.then_some(Judged {
+                        entry,
+                        score,
+                        adjacent,
+                        direct: adjacent || like_list || own > 0,
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let best: Vec<Option<&Judged>> = judged.iter().map(|j| best_reading(j)).collect();
+    // A name placed by its parent or child once (北京朝阳) keeps that reading wherever else the
+    // document uses it and the reading is supported there (朝阳企业).
+    let mut placed: HashMap<usize, EntryId> = HashMap::new();
+    for (m, best) in mentions.iter().zip(&best) {
+        if let Some(j) = best.filter(|j| j.adjacent) {
+            placed.entry(m.name).or_insert(j.entry.id());
+        }
+    }
+    mentions
+        .iter()
+        .zip(&judged)
+        .zip(best)
+        .filter_map(|((m, judged), best)| {
+            let placed_elsewhere = || {
+                let id = placed.get(&m.name)?;
+                judged.iter().find(|j| j.entry.id() == *id)
+            };
+            let chosen = match best {
+                Some(j) if j.adjacent => j,
+                _ => placed_elsewhere().or(best)?,
+            };
+            Some((m.span.clone(), chosen.entry))
+        })
+        .collect()
+}
+
+/// The reading the document supports best. A reading below the highest one (吉林市 under
+/// 吉林省, 河北区 under 河北省) needs evidence about itself: places around it in the same
+/// province do not make 河北 a district of Tianjin.
+fn best_reading(judged: &[Judged]) -> Option<&Judged> {
+    let top = judged.iter().map(|j| j.entry.level).min();
+    judged
+        .iter()
+        .filter(|j| Some(j.entry.level) == top || j.direct)
+        .max_by_key(|j| {
+            (
+                j.score,
+                Reverse(j.entry.level),
+                Reverse(j.entry.code.is_none()),
+                Reverse(j.entry.code),
+                Reverse(j.entry.id()),
+            )
+        })
+}
+
+/// For each mention in a list of places (上海、福建、四川), the level most of the other places
+/// of the list have, counting those whose readings are all of one level.
+fn list_levels(text: &str, mentions: &[Mention]) -> Vec<Option<PlaceLevel>> {
+    let level_of = |m: &Mention| {
+        let mut levels = m.readings.iter().map(|r| gazetteer::get(r.entry).level);
+        let first = levels.next()?;
+        levels.all(|l| l == first).then_some(first)
+    };
+    let listed_with_next = |i: usize| {
+        mentions.get(i + 1).is_some_and(|next| {
+            let mut gap = text
+                .get(mentions[i].span.end..next.span.start)
+                .unwrap_or("")
+                .chars();
+            matches!((gap.next(), gap.next()), (Some(c), None) if LIST_SEPARATORS.contains(&c))
+        })
+    };
+    let mut out = vec![None; mentions.len()];
+    let mut start = 0;
+    while start < mentions.len() {
+        let mut end = start + 1;
+        while listed_with_next(end - 1) {
+            end += 1;
+        }
+        let levels: Vec<Option<PlaceLevel>> = mentions[start..end].iter().map(level_of).collect();
+        let mut counts: HashMap<PlaceLevel, usize> = HashMap::new();
+        for level in levels.iter().flatten() {
+            *counts.entry(*level).or_default() += 1;
+        }
+        for (own, slot) in levels.iter().zip(&mut out[start..end]) {
+            let others = |level: PlaceLevel, count: usize| count - usize::from(*own == Some(level));
+            let top = counts
+                .iter()
+                .map(|(&l, &c)| others(l, c))
+                .max()
+                .unwrap_or(0);
+            let mut leaders = counts
+                .iter()
+                .filter(|&(&l, &c)| others(l, c) == top && top > 0);
+            if let (Some((&level, _)), None) = (leaders.next(), leaders.next()) {
+                *slot = Some(level);
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// A supported reading of a mention, weighed.
+struct Judged {
+    entry: &'static Entry,
+    /// How well the document supports it.
+    score: usize,
+    /// Whether its parent is written right before it, or a child right after.
+    adjacent: bool,
+    /// Whether the evidence is about the entry itself (named, or a place inside it named, or
+    /// its parent or child written next to it), not only about its surroundings.
+    direct: bool,
+}
+
+/// What the document says for sure: the mentions with exactly one undoubted reading, counted at
+/// that entry and at every division enclosing it, by the name that said it. A mention is never
+/// evidence for its own name, so that a name repeated (朝阳 ×3) does not vote for its own
+/// first reading.
+struct Evidence {
+    /// Entry → mentions at or inside it.
+    within: HashMap<EntryId, usize>,
+    /// (entry, name) → mentions of that name at or inside the entry.
+    within_by_name: HashMap<(EntryId, usize), usize>,
+    /// Entry → the names that named it for sure.
+    named: HashMap<EntryId, HashSet<usize>>,
+}
+
+impl Evidence {
+    fn of(mentions: &[Mention]) -> Evidence {
+        let mut evidence = Evidence {
+            within: HashMap::new(),
+            within_by_name: HashMap::new(),
+            named: HashMap::new(),
+        };
+        for m in mentions {
+            let mut sure = m
+                .readings
+                .iter()
+                .filter(|r| r.doubt == Doubt::None)
+                .map(|r| r.entry);
+            let (Some(id), None) = (sure.next(), sure.next()) else {
+                continue;
+            };
+            evidence.named.entry(id).or_default().insert(m.name);
+            let entry = gazetteer::get(id);
+            for e in std::iter::once(entry).chain(entry.ancestors()) {
+                *evidence.within.entry(e.id()).or_default() += 1;
+                *evidence.within_by_name.entry((e.id(), m.name)).or_default() += 1;
+            }
+        }
+        evidence
+    }
+
+    /// Mentions at or inside `entry`, by names other than `name`.
+    fn count(&self, entry: EntryId, name: usize) -> usize {
+        let all = self.within.get(&entry).copied().unwrap_or(0);
+        all - self
+            .within_by_name
+            .get(&(entry, name))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Whether a name other than `name` names `entry` for sure.
+    fn named(&self, entry: EntryId, name: usize) -> bool {
+        self.named
+            .get(&entry)
+            .is_some_and(|names| names.len() > 1 || !names.contains(&name))
+    }
+}
+
+/// Whether a reading of `m` is a division that encloses `entry`.
+fn encloses(m: &Mention, entry: &Entry) -> bool {
+    m.readings
+        .iter()
+        .any(|r| r.entry != entry.id() && entry.is_within(gazetteer::get(r.entry)))
+}
+
+/// Whether a reading of `m` is a division inside `entry`.
+fn inside(m: &Mention, entry: &Entry) -> bool {
+    m.readings
+        .iter()
+        .any(|r| r.entry != entry.id() && gazetteer::get(r.entry).is_within(entry))
+}
+
+/// jieba's words in windows around the matches, in text order.
+struct Words<'t> {
+    words: Vec<Word<'t>>,
+}
+
+impl<'t> Words<'t> {
+    /// Segment a window of [`CONTEXT_CHARS`] around each span (merged where they overlap),
+    /// cut at characters that end jieba's blocks anyway (punctuation, spaces), so the words are
+    /// those of the whole text.
+    fn around(text: &'t str, spans: impl Iterator<Item = Range<usize>>) -> Words<'t> {
+        let mut around: Vec<Range<usize>> = spans
+            .map(|s| extend_left(text, s.start)..extend_right(text, s.end))
+            .collect();
+        // Matches come in the order of their ends; a longer one may start earlier.
+        around.sort_by_key(|w| w.start);
+        let mut windows: Vec<Range<usize>> = Vec::new();
+        for w in around {
+            match windows.last_mut() {
+                Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+                _ => windows.push(w),
+            }
+        }
+        let words = windows
+            .into_iter()
+            .flat_map(|w| segment::words_in(text, w))
+            .collect();
+        Words { words }
+    }
+
+    /// The word that contains byte `pos`.
+    fn containing(&self, pos: usize) -> Option<&Word<'t>> {
+        let i = self.words.partition_point(|w| w.end <= pos);
+        self.words.get(i).filter(|w| w.start <= pos)
+    }
+
+    /// The word that starts at byte `pos`.
+    fn word_at(&self, pos: usize) -> Option<&Word<'t>> {
+        let i = self.words.partition_point(|w| w.start < pos);
+        self.words.get(i).filter(|w| w.start == pos)
+    }
+
+    /// Whether a word starts or ends at byte `pos`.
+    fn is_boundary(&self, pos: usize) -> bool {
+        // The first word that ends at or after `pos` ends there, starts there, or spans it.
+        let i = self.words.partition_point(|w| w.end < pos);
+        self.words
+            .get(i)
+            .is_some_and(|w| w.end == pos || w.start == pos)
+    }
+}
+
+/// Whether jieba segments `c` inside a block of text (CJK, ASCII letters and digits, `+#&._%-`).
+fn in_jieba_block(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+}
+
+fn extend_left(text: &str, pos: usize) -> usize {
+    text[..pos]
+        .char_indices()
+        .rev()
+        .take(CONTEXT_CHARS)
+        .take_while(|&(_, c)| in_jieba_block(c))
+        .last()
+        .map_or(pos, |(i, _)| i)
+}
+
+fn extend_right(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .char_indices()
+        .take(CONTEXT_CHARS)
+        .take_while(|&(_, c)| in_jieba_block(c))
+        .last()
+        .map_or(pos, |(i, c)| pos + i + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn names(text: &str) -> Vec<(&str, &'static str)> {
+        find(text)
+            .into_iter()
+            .map(|(span, e)| (&text[span], e.name))
+            .collect()
+    }
+
+    #[test]
+    fn the_automaton_builds() {
+        assert!(MATCHER.is_some());
+        assert_eq!(COMMON_WORDS.len(), gazetteer::names().len());
+    }
+
+    #[test]
+    fn every_common_word_listed_is_a_gazetteer_name() {
+        let listed = include_str!("../../data/common_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for word in listed {
+            assert!(!gazetteer::lookup(word).is_empty(), "{word} is no name");
+        }
+    }
+
+    #[test]
+    fn names_at_the_edges_of_the_text_and_of_blocks() {
+        assert_eq!(names("咸阳"), [("咸阳", "咸阳市")]);
+        assert_eq!(names("(咸阳)"), [("咸阳", "咸阳市")]);
+        assert_eq!(names("A咸阳市1"), [("咸阳市", "咸阳市")]);
+        assert!(names("").is_empty());
+    }
+
+    #[test]
+    fn a_county_short_form_is_supported_by_its_full_name_elsewhere() {
+        // 高淳 alone is a person's name to jieba; 高淳区 written once makes it the district.
+        assert!(names("高淳招商推介会").is_empty());
+        assert_eq!(
+            names("高淳区招商推介会，高淳客商"),
+            [("高淳区", "高淳区"), ("高淳", "高淳区")]
+        );
+    }
+
+    #[test]
+    fn a_name_placed_once_keeps_its_reading() {
+        let text = "北京朝阳，朝阳企业，朝阳项目";
+        assert!(
+            names(text)
+                .iter()
+                .skip(1)
+                .all(|&(_, name)| name == "朝阳区")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_names_in_order_and_never_overlap(
+            text in "[咸阳兴平市县区省西安长治久北京朝吉林海南新建延安康中国、,。a1 \\n😀]{0,40}"
+        ) {
+            let found = find(&text);
+            let mut end = 0;
+            for (span, entry) in found {
+                prop_assert!(span.start >= end);
+                end = span.end;
+                let slice = text.get(span.clone()).expect("spans fall on char boundaries");
+                prop_assert!(gazetteer::lookup(slice).iter().any(|e| e.id() == entry.id()));
+            }
+        }
+    }
 }

@@ -1,1 +1,0 @@
-//! China's administrative divisions and named regions, embedded.
