@@ -27,19 +27,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 /// Placeholder rows of `cities.csv`.
-const PLACEHOLDER_CITIES: [&str; 4] = [
-    "市辖区",
-    "县",
-    "省直辖县级行政区划",
-    "自治区直辖县级行政区划",
-];
+const PLACEHOLDER_CITIES: [&str; 4] = ["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"];
 
 /// Codes of the provinces that `HK-MO-TW.json` lists without one.
-const SPECIAL_PROVINCES: [(&str, &str); 3] = [
-    ("香港特别行政区", "810000"),
-    ("澳门特别行政区", "820000"),
-    ("台湾省", "710000"),
-];
+const SPECIAL_PROVINCES: [(&str, &str); 3] = [("香港特别行政区", "810000"), ("澳门特别行政区", "820000"), ("台湾省", "710000")];
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -74,12 +65,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         if !["市", "州", "地区", "盟"].iter().any(|s| name.ends_with(s)) {
             return Err(format!("cities.csv: unexpected city name {name}").into());
         }
-        push(
-            &format!("{code}00"),
-            name,
-            "city",
-            &format!("{province}0000"),
-        );
+        push(&format!("{code}00"), name, "city", &format!("{province}0000"));
     }
     for row in read_csv(&source.join("areas.csv"))? {
         let [code, name, city, province] = fields::<4>(&row)?;
@@ -89,22 +75,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         if (71..=79).contains(&code[4..].parse::<u32>()?) {
             continue;
         }
-        let parent = if placeholder.contains(city) {
-            format!("{province}0000")
-        } else {
-            format!("{city}00")
-        };
+        let parent = if placeholder.contains(city) { format!("{province}0000") } else { format!("{city}00") };
         push(code, name, "county", &parent);
     }
 
-    let special: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(source.join("HK-MO-TW.json"))?)?;
+    let special: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(source.join("HK-MO-TW.json"))?)?;
     for (province, code) in SPECIAL_PROVINCES {
         push(code, province, "province", "-");
     }
-    let taiwan = special["台湾省"]
-        .as_object()
-        .ok_or("HK-MO-TW.json: no 台湾省")?;
+    let taiwan = special["台湾省"].as_object().ok_or("HK-MO-TW.json: no 台湾省")?;
     for city in taiwan.keys() {
         push("-", city, "city", "710000");
     }
@@ -138,6 +117,5 @@ fn read_csv(path: &Path) -> Result<Vec<Vec<String>>, Box<dyn Error>> {
 
 fn fields<const N: usize>(row: &[String]) -> Result<[&str; N], Box<dyn Error>> {
     let v: Vec<&str> = row.iter().map(String::as_str).collect();
-    v.try_into()
-        .map_err(|v: Vec<&str>| format!("expected {N} fields, got {}: {v:?}", v.len()).into())
+    v.try_into().map_err(|v: Vec<&str>| format!("expected {N} fields, got {}: {v:?}", v.len()).into())
 }

@@ -135,7 +135,7 @@ fn finish<'a>(text: Cow<'a, str>, enc: &'static Encoding, had_errors: bool, mut 
 /// UTF-16 without a byte-order mark shows as NUL bytes in every other position (for the ASCII
 /// and Latin parts of the text).
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

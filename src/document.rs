@@ -110,17 +110,92 @@ const SPEAKER_WORDS: &[&str] = &["问", "答", "记者", "主持人", "主持", 
 
 /// Labels followed by a colon that are fields, not speakers.
 const FIELD_WORDS: &[&str] = &[
-    "来源", "作者", "时间", "日期", "地址", "电话", "邮箱", "编辑", "责任编辑", "通讯员", "摄影", "发布", "索引号", "网址",
-    "传真", "邮编", "联系人", "附件", "标题", "名称", "注", "备注", "说明", "据了解", "据统计", "据悉", "要求", "目标",
-    "内容", "主题", "方式", "地点", "单位", "类别", "分类", "文号", "状态", "浏览", "点击", "字号", "字体", "关键词",
+    "来源",
+    "作者",
+    "时间",
+    "日期",
+    "地址",
+    "电话",
+    "邮箱",
+    "编辑",
+    "责任编辑",
+    "通讯员",
+    "摄影",
+    "发布",
+    "索引号",
+    "网址",
+    "传真",
+    "邮编",
+    "联系人",
+    "附件",
+    "标题",
+    "名称",
+    "注",
+    "备注",
+    "说明",
+    "据了解",
+    "据统计",
+    "据悉",
+    "要求",
+    "目标",
+    "内容",
+    "主题",
+    "方式",
+    "地点",
+    "单位",
+    "类别",
+    "分类",
+    "文号",
+    "状态",
+    "浏览",
+    "点击",
+    "字号",
+    "字体",
+    "关键词",
 ];
 
 /// Phrases that make a line page chrome.
 const CHROME_PHRASES: &[&str] = &[
-    "您当前的位置", "当前位置", "您的位置", "您现在的位置", "扫一扫", "分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】",
-    "字体:", "字号:", "【字体", "【字号", "责任编辑", "举报邮箱", "举报电话", "不良信息举报", "版权所有", "Copyright",
-    "copyright", "ICP备", "ICP证", "公网安备", "网站标识码", "主办单位", "技术支持", "网站地图", "联系我们", "上一篇",
-    "下一篇", "【举报】", "浏览次数", "阅读次数", "点击数:", "访问量", "【纠错】", "我要纠错", "收藏本页", "设为首页",
+    "您当前的位置",
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "扫一扫",
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "【打印】",
+    "【关闭】",
+    "字体:",
+    "字号:",
+    "【字体",
+    "【字号",
+    "责任编辑",
+    "举报邮箱",
+    "举报电话",
+    "不良信息举报",
+    "版权所有",
+    "Copyright",
+    "copyright",
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "网站标识码",
+    "主办单位",
+    "技术支持",
+    "网站地图",
+    "联系我们",
+    "上一篇",
+    "下一篇",
+    "【举报】",
+    "浏览次数",
+    "阅读次数",
+    "点击数:",
+    "访问量",
+    "【纠错】",
+    "我要纠错",
+    "收藏本页",
+    "设为首页",
 ];
 
 /// Lines that open a list of related links: everything short after them is chrome.
@@ -132,13 +207,32 @@ const STAFF_WORDS: &[&str] = &["总策划", "策划", "编辑", "校对", "美�
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     // Labels of metadata fields; table layouts put spaces between their characters.
     let labels = [
-        "索引号", "发布机构", "发文机关", "发布日期", "成文日期", "发布时间", "公开目录", "主题分类", "名称", "标题", "文号",
-        "来源", "作者", "时间", "日期", "责任编辑", "编辑", "记者", "通讯员", "有效性", "公开方式", "公开范围", "体裁分类",
+        "索引号",
+        "发布机构",
+        "发文机关",
+        "发布日期",
+        "成文日期",
+        "发布时间",
+        "公开目录",
+        "主题分类",
+        "名称",
+        "标题",
+        "文号",
+        "来源",
+        "作者",
+        "时间",
+        "日期",
+        "责任编辑",
+        "编辑",
+        "记者",
+        "通讯员",
+        "有效性",
+        "公开方式",
+        "公开范围",
+        "体裁分类",
     ];
-    let alts: Vec<String> = labels
-        .iter()
-        .map(|l| l.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(" *"))
-        .collect();
+    let alts: Vec<String> =
+        labels.iter().map(|l| l.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(" *")).collect();
     Regex::new(&format!(r"(?:^|[\s|【\[(])({})(?: *[:]| +)", alts.join("|"))).expect("field regex")
 });
 
@@ -235,11 +329,8 @@ fn find_chrome(text: &str, layout: &mut Layout) {
         // A reaction list (微笑 流汗 难过 ...): a bullet and one short word.
         let bullet = line.trim_start().starts_with(['•', '·', '●']) && t.chars().count() <= 8;
         // A line of a few characters between chrome lines is chrome too (外链, 分享).
-        let between = short
-            && t.chars().count() <= 6
-            && i > 0
-            && layout.chrome.last().is_some_and(|c| c.end + 8 >= r.start)
-            && !t.ends_with('。');
+        let between =
+            short && t.chars().count() <= 6 && i > 0 && layout.chrome.last().is_some_and(|c| c.end + 8 >= r.start) && !t.ends_with('。');
         if related || bullet || between || is_chrome_line(line) {
             layout.chrome.push(trimmed(text, r));
         }
@@ -303,23 +394,22 @@ fn find_meta(text: &str, layout: &mut Layout) {
         }
         let line = &text[r.clone()];
         // A byline: 记者 王拥 通讯员 吴海燕.
-        if let Some(rest) = line.strip_prefix("记者 ") {
-            if let Some(name) = rest.split_whitespace().next()
-                && name.chars().count() <= 4
-            {
-                set(&mut meta.author, name);
-            }
+        if let Some(rest) = line.strip_prefix("记者 ")
+            && let Some(name) = rest.split_whitespace().next()
+            && name.chars().count() <= 4
+        {
+            set(&mut meta.author, name);
         }
         // A date alone on a line near the top (a masthead or dateline).
-        if in_head && meta.published.is_none() {
-            if let Some((d, span)) = find_date(line)
-                && line.len() - span.len() <= 24
-                && !line.contains('。')
-            {
-                meta.published = Some(d);
-                published_from = Some(DateSource::Dateline);
-                is_header = true;
-            }
+        if in_head
+            && meta.published.is_none()
+            && let Some((d, span)) = find_date(line)
+            && line.len() - span.len() <= 24
+            && !line.contains('。')
+        {
+            meta.published = Some(d);
+            published_from = Some(DateSource::Dateline);
+            is_header = true;
         }
         if is_header && in_head {
             header_lines.push(r.clone());

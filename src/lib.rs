@@ -89,8 +89,7 @@ use serde::{Deserialize, Serialize};
 pub use document::Meta;
 pub use error::{Error, Result};
 pub use fact::{
-    Count, Fact, Kind, Money, PartialDate, Percent, PercentUnit, Place, PlaceLevel, Qualifier, Quantity, Role, Span, TimeRange,
-    Value,
+    Count, Fact, Kind, Money, PartialDate, Percent, PercentUnit, Place, PlaceLevel, Qualifier, Quantity, Role, Span, TimeRange, Value,
 };
 pub use normalize::{Script, Variant};
 pub use number::{Number, parse_number};

@@ -255,7 +255,9 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
             let (e, digits) = arabic_at(text, at)?;
             // After a unit, digits continue the number only when another unit follows
             // (33亿5006万); otherwise they are a separate number.
-            if matches!(last, Some(Atom::Small(_) | Atom::Large(_))) && !char_at(text, e).is_some_and(|c| small_unit(c).or(large_unit(c)).is_some()) {
+            if matches!(last, Some(Atom::Small(_) | Atom::Large(_)))
+                && char_at(text, e).is_none_or(|c| small_unit(c).or(large_unit(c)).is_none())
+            {
                 break;
             }
             if digits.len() > 40 {
@@ -565,8 +567,33 @@ const RANGE_CONNECTORS: &[&str] = &["至", "到", "--", "——", "-", "~", "–
 
 /// Words after which a number is an identifier (phone, code, serial), not a figure.
 const IDENTIFIER_CUES: &[&str] = &[
-    "电话", "手机", "传真", "热线", "邮编", "邮政编码", "QQ", "qq", "微信", "备案", "ICP", "编号", "账号", "帐号",
-    "身份证", "证号", "工号", "序号", "代码", "索引号", "文号", "号码", "Tel", "TEL", "tel", "Fax", "FAX",
+    "电话",
+    "手机",
+    "传真",
+    "热线",
+    "邮编",
+    "邮政编码",
+    "QQ",
+    "qq",
+    "微信",
+    "备案",
+    "ICP",
+    "编号",
+    "账号",
+    "帐号",
+    "身份证",
+    "证号",
+    "工号",
+    "序号",
+    "代码",
+    "索引号",
+    "文号",
+    "号码",
+    "Tel",
+    "TEL",
+    "tel",
+    "Fax",
+    "FAX",
 ];
 
 fn is_identifier_char(c: char) -> bool {
@@ -581,7 +608,9 @@ fn url_spans(text: &str) -> Vec<Range<usize>> {
             if spans.iter().any(|s| s.contains(&start)) {
                 continue;
             }
-            let len = text[start..].find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']')).unwrap_or(text.len() - start);
+            let len = text[start..]
+                .find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
+                .unwrap_or(text.len() - start);
             spans.push(start..start + len);
         }
     }
@@ -594,7 +623,9 @@ fn url_spans(text: &str) -> Vec<Range<usize>> {
 fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     let before = char_before(text, span.start);
     let after = char_at(text, span.end);
-    if before.is_some_and(|c| is_identifier_char(c) || c == '-' && char_before(text, span.start - 1).is_some_and(|c| c.is_ascii_alphanumeric())) {
+    if before
+        .is_some_and(|c| is_identifier_char(c) || c == '-' && char_before(text, span.start - 1).is_some_and(|c| c.is_ascii_alphanumeric()))
+    {
         return true;
     }
     if after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '@' | '_' | '/' | '\\' | '#'))
@@ -661,7 +692,8 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
                 // 第39号, 五届三次: ordinals.
                 let ordinal = matches!(char_before(text, m.span.start), Some('第' | '届'));
                 let vague = char_before(text, m.span.start).is_some_and(|b| matches!(b, '数' | '几' | '好'));
-                if !ordinal && !vague && !(m.arabic && is_identifier(text, &m.span)) {
+                let identifier = m.arabic && is_identifier(text, &m.span);
+                if !(ordinal || vague || identifier) {
                     found.push(m);
                 }
             }

@@ -41,20 +41,13 @@ impl Word<'_> {
 
 /// Segment `text` into tagged words (jieba with HMM for unknown words).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    JIEBA
-        .tag(text, true)
-        .into_iter()
-        .map(|t| Word { text: t.word, tag: t.tag, start: t.byte_start, end: t.byte_end })
-        .collect()
+    JIEBA.tag(text, true).into_iter().map(|t| Word { text: t.word, tag: t.tag, start: t.byte_start, end: t.byte_end }).collect()
 }
 
 /// Segment `text[range]` and report spans in `text`'s offsets.
 pub fn words_in(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let base = range.start;
-    words(&text[range])
-        .into_iter()
-        .map(|w| Word { start: w.start + base, end: w.end + base, ..w })
-        .collect()
+    words(&text[range]).into_iter().map(|w| Word { start: w.start + base, end: w.end + base, ..w }).collect()
 }
 
 /// Whether `c` ends a sentence: `。！？；` (and their ASCII forms after width folding) and line

@@ -79,19 +79,13 @@ fn check_case(file: &str, n: usize, case: &Case) -> Vec<String> {
     let mut used = vec![false; facts.len()];
     for e in &case.facts {
         let hit = facts.iter().enumerate().position(|(i, f)| {
-            !used[i]
-                && e.iter().all(|(k, v)| {
-                    f.get(k.as_str()).map(as_string).unwrap_or_else(|| "null".to_owned()) == toml_string(v)
-                })
+            !used[i] && e.iter().all(|(k, v)| f.get(k.as_str()).map(as_string).unwrap_or_else(|| "null".to_owned()) == toml_string(v))
         });
         match hit {
             Some(i) => used[i] = true,
             None => {
-                let near: Vec<String> = facts
-                    .iter()
-                    .filter(|f| as_string(&f["kind"]) == toml_string(&e["kind"]))
-                    .map(|f| f.to_string())
-                    .collect();
+                let near: Vec<String> =
+                    facts.iter().filter(|f| as_string(&f["kind"]) == toml_string(&e["kind"])).map(|f| f.to_string()).collect();
                 errors.push(format!("{here}: expected {e:?}; facts of that kind: {near:?}"));
             }
         }

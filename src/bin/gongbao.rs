@@ -275,7 +275,9 @@ fn jsonl_inputs(path: &Path) -> Result<impl Iterator<Item = Input>, String> {
             match reader.read_until(b'\n', &mut buf) {
                 Ok(0) => return None,
                 Ok(_) => {}
-                Err(e) => return Some(Input::Broken { source: format!("line {number}"), error: format!("cannot read line {number}: {e}") }),
+                Err(e) => {
+                    return Some(Input::Broken { source: format!("line {number}"), error: format!("cannot read line {number}: {e}") });
+                }
             }
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -374,8 +376,30 @@ fn write_jsonl(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
 }
 
 const CSV_COLUMNS: [&str; 24] = [
-    "source", "kind", "start", "end", "text", "value", "max", "currency", "unit", "classifier", "subject", "qualifier", "role",
-    "time_start", "time_end", "relative", "name", "level", "code", "parent", "speaker", "boilerplate", "duplicate_of", "error",
+    "source",
+    "kind",
+    "start",
+    "end",
+    "text",
+    "value",
+    "max",
+    "currency",
+    "unit",
+    "classifier",
+    "subject",
+    "qualifier",
+    "role",
+    "time_start",
+    "time_end",
+    "relative",
+    "name",
+    "level",
+    "code",
+    "parent",
+    "speaker",
+    "boilerplate",
+    "duplicate_of",
+    "error",
 ];
 
 fn write_csv_header(out: &mut impl Write) -> io::Result<()> {

@@ -79,17 +79,88 @@ static CLASSIFIERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
 /// A classifier followed by these characters is part of another word (个月 is a duration,
 /// 人口 a population, 项目 a noun, 次日 a date).
 const NOT_CLASSIFIER: &[&str] = &[
-    "个月", "个小时", "个星期", "个季度", "个世纪", "个工作日", "个交易日", "个百分点", "人口", "人民", "人均", "次日", "次年", "台湾", "所属",
-    "所在", "所有", "位于", "场所", "只有", "只是", "只要", "条例", "条件", "家庭", "家乡", "户籍", "户口", "项目", "起来", "起步", "起草",
-    "起点", "批准", "批复", "名单", "名称", "名额", "部门", "部署", "座谈", "处理", "处置", "类型", "片区", "头部", "门户", "宗旨", "对接",
-    "对外", "对象", "本地", "本市", "本级", "张家", "首批", "首次", "首个", "首家", "块钱", "间接", "种类", "轮廓", "台阶", "例如", "双方",
-    "支持", "支出", "支付", "件事", "人才", "人员", "份额", "门类",
+    "个月",
+    "个小时",
+    "个星期",
+    "个季度",
+    "个世纪",
+    "个工作日",
+    "个交易日",
+    "个百分点",
+    "人口",
+    "人民",
+    "人均",
+    "次日",
+    "次年",
+    "台湾",
+    "所属",
+    "所在",
+    "所有",
+    "位于",
+    "场所",
+    "只有",
+    "只是",
+    "只要",
+    "条例",
+    "条件",
+    "家庭",
+    "家乡",
+    "户籍",
+    "户口",
+    "项目",
+    "起来",
+    "起步",
+    "起草",
+    "起点",
+    "批准",
+    "批复",
+    "名单",
+    "名称",
+    "名额",
+    "部门",
+    "部署",
+    "座谈",
+    "处理",
+    "处置",
+    "类型",
+    "片区",
+    "头部",
+    "门户",
+    "宗旨",
+    "对接",
+    "对外",
+    "对象",
+    "本地",
+    "本市",
+    "本级",
+    "张家",
+    "首批",
+    "首次",
+    "首个",
+    "首家",
+    "块钱",
+    "间接",
+    "种类",
+    "轮廓",
+    "台阶",
+    "例如",
+    "双方",
+    "支持",
+    "支出",
+    "支付",
+    "件事",
+    "人才",
+    "人员",
+    "份额",
+    "门类",
 ];
 
 /// Words that end the noun phrase before a number: pronouns and scope words (全市, 我市),
 /// time words, connectives.
-const BEFORE_STOP: &[&str] =
-    &["全市", "全省", "全县", "全区", "全州", "全国", "全年", "我市", "本市", "我县", "我区", "今年", "去年", "其中", "累计", "共计", "合计", "总计", "共", "达", "目前", "已", "还", "等", "和", "及", "与", "或"];
+const BEFORE_STOP: &[&str] = &[
+    "全市", "全省", "全县", "全区", "全州", "全国", "全年", "我市", "本市", "我县", "我区", "今年", "去年", "其中", "累计", "共计", "合计",
+    "总计", "共", "达", "目前", "已", "还", "等", "和", "及", "与", "或",
+];
 
 /// Characters that, before a verb, turn it into a modifier of the noun after it (新签约项目,
 /// 已落地项目, 拟引进项目).
@@ -121,7 +192,11 @@ fn subject_after(text: &str, at: usize) -> Option<String> {
         }
         out.push_str(w.text);
         // Stop after the first plain noun unless the next word is a noun it modifies.
-        if w.tag == "n" && !words.get(i + 1).is_some_and(|n| n.tag == "n" && !PERSON_HEADS.contains(&n.text) && out.chars().count() + n.text.chars().count() <= 6) {
+        if w.tag == "n"
+            && !words
+                .get(i + 1)
+                .is_some_and(|n| n.tag == "n" && !PERSON_HEADS.contains(&n.text) && out.chars().count() + n.text.chars().count() <= 6)
+        {
             break;
         }
     }
@@ -152,7 +227,8 @@ fn subject_before(text: &str, at: usize) -> Option<String> {
     while i > 0 && taken.len() < 5 {
         i -= 1;
         let w = &words[i];
-        if BEFORE_STOP.contains(&w.text) || matches!(w.tag, "r" | "p" | "c" | "u" | "m" | "q" | "t" | "x" | "ns" | "nr" | "d" | "f" | "uj") {
+        if BEFORE_STOP.contains(&w.text) || matches!(w.tag, "r" | "p" | "c" | "u" | "m" | "q" | "t" | "x" | "ns" | "nr" | "d" | "f" | "uj")
+        {
             break;
         }
         if w.tag.starts_with('v') && w.tag != "vn" {
@@ -224,7 +300,10 @@ impl Recognizer for Count {
             let (qualifier, _) = qualifier_around(text, m, end);
             let subject = subject_after(text, end).or_else(|| subject_before(text, m.span.start));
             let value = m.value.normalize();
-            list.push((m.span.start..end, fact::Count { value, classifier: classifier.to_owned(), subject, qualifier, max: m.max.map(|x| x.normalize()) }));
+            list.push((
+                m.span.start..end,
+                fact::Count { value, classifier: classifier.to_owned(), subject, qualifier, max: m.max.map(|x| x.normalize()) },
+            ));
         }
         merge_ranges(text, &mut list, |a, b| a.classifier == b.classifier, |c| (c.value, c.max), |c, max| c.max = Some(max));
         for (span, c) in list {

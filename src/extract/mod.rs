@@ -16,11 +16,11 @@ pub mod time;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::Reference;
 use crate::document::Layout;
 use crate::fact::Value;
 use crate::normalize::OffsetMap;
 use crate::number::{NumberMention, NumberProblem};
-use crate::Reference;
 
 /// What every recognizer reads: the texts, the document's layout, the reference date.
 pub struct Context<'a> {
@@ -204,7 +204,13 @@ pub fn in_name_or_slogan(text: &str, span: &Range<usize>) -> bool {
 /// Join facts written as `X至Y` with the unit on both sides (`5亿元至10亿元`, `5%-8%`) into one
 /// range: the candidates at `i` and `i + 1` in `list` become one when only a range connector
 /// separates them, `same` says they measure the same thing, and the first is the smaller.
-pub fn merge_ranges<T>(text: &str, list: &mut Vec<(Range<usize>, T)>, same: impl Fn(&T, &T) -> bool, value: impl Fn(&T) -> (rust_decimal::Decimal, Option<rust_decimal::Decimal>), set_max: impl Fn(&mut T, rust_decimal::Decimal)) {
+pub fn merge_ranges<T>(
+    text: &str,
+    list: &mut Vec<(Range<usize>, T)>,
+    same: impl Fn(&T, &T) -> bool,
+    value: impl Fn(&T) -> (rust_decimal::Decimal, Option<rust_decimal::Decimal>),
+    set_max: impl Fn(&mut T, rust_decimal::Decimal),
+) {
     let mut i = 0;
     while i + 1 < list.len() {
         let between = text.get(list[i].0.end..list[i + 1].0.start).unwrap_or("x");
@@ -222,7 +228,13 @@ pub fn merge_ranges<T>(text: &str, list: &mut Vec<(Range<usize>, T)>, same: impl
 
 /// Spread an `以上`/`以下` written after the last item of a list (`投资1亿元、5亿元和10亿元以上`)
 /// to the earlier items: `flags[i]` says the qualifier of item `i` came from such a word.
-pub fn spread_list_qualifier<T>(text: &str, list: &mut [(Range<usize>, T)], flags: &[bool], get: impl Fn(&T) -> Option<crate::Qualifier>, set: impl Fn(&mut T, crate::Qualifier)) {
+pub fn spread_list_qualifier<T>(
+    text: &str,
+    list: &mut [(Range<usize>, T)],
+    flags: &[bool],
+    get: impl Fn(&T) -> Option<crate::Qualifier>,
+    set: impl Fn(&mut T, crate::Qualifier),
+) {
     for i in (1..list.len()).rev() {
         let Some(q) = get(&list[i].1) else { continue };
         if !flags[i] {

@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 
-use super::{Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, merge_ranges, qualifier_around, skip_spaces, spread_list_qualifier};
+use super::{
+    Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, merge_ranges, qualifier_around, skip_spaces, spread_list_qualifier,
+};
 use crate::fact::{self, Value};
 use crate::number::NumberMention;
 
@@ -90,8 +92,29 @@ const PREFIX: &[(&str, &str)] = &[
 /// Words that, shortly before a scaled number without a currency, make it an amount of money in
 /// yuan (`投资过5亿的项目`, `引资1.85亿`).
 const MONEY_CONTEXT: &[&str] = &[
-    "投资", "资金", "金额", "引资", "融资", "总额", "资本", "基金", "贷款", "拨款", "补助", "补贴", "奖补", "奖励", "出资", "注资",
-    "募资", "销售额", "营收", "营业收入", "产值", "税收", "投入",
+    "投资",
+    "资金",
+    "金额",
+    "引资",
+    "融资",
+    "总额",
+    "资本",
+    "基金",
+    "贷款",
+    "拨款",
+    "补助",
+    "补贴",
+    "奖补",
+    "奖励",
+    "出资",
+    "注资",
+    "募资",
+    "销售额",
+    "营收",
+    "营业收入",
+    "产值",
+    "税收",
+    "投入",
 ];
 
 /// Characters allowed between such a word and the number (`投资过`, `总投资约`, `投资额达`).
@@ -103,7 +126,10 @@ fn currency_after(text: &str, pos: usize) -> Option<(&'static str, usize)> {
     let (word, &iso, end) = SUFFIX.at(text, p)?;
     // 块 is money only when no noun follows (三块 vs 三块土地).
     if word == "块"
-        && text[end..].chars().next().is_some_and(|c| crate::normalize::script::is_han(c) && c != '又' && !crate::number::is_chinese_numeral_char(c))
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| crate::normalize::script::is_han(c) && c != '又' && !crate::number::is_chinese_numeral_char(c))
     {
         return None;
     }

@@ -44,8 +44,14 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("率", Role::Rate),
 ];
 
-const ADJACENT_ROLE_CHARS: &[(char, Role)] =
-    &[('增', Role::Growth), ('涨', Role::Growth), ('高', Role::Growth), ('降', Role::Decline), ('减', Role::Decline), ('低', Role::Decline)];
+const ADJACENT_ROLE_CHARS: &[(char, Role)] = &[
+    ('增', Role::Growth),
+    ('涨', Role::Growth),
+    ('高', Role::Growth),
+    ('降', Role::Decline),
+    ('减', Role::Decline),
+    ('低', Role::Decline),
+];
 
 /// The role of a percentage starting at `start`, from the clause before it.
 fn role(text: &str, start: usize) -> Option<Role> {
@@ -71,7 +77,11 @@ fn role(text: &str, start: usize) -> Option<Role> {
         return Some(r);
     }
     // Scan back through the clause (a list separator 、 or 和 does not end it).
-    let clause_start = head.char_indices().rev().find(|&(_, c)| matches!(c, ',' | ';' | '。' | ':' | '(' | '\n' | '!' | '?')).map_or(0, |(i, c)| i + c.len_utf8());
+    let clause_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, ',' | ';' | '。' | ':' | '(' | '\n' | '!' | '?'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = &head[clause_start..];
     let mut best: Option<(usize, Role, usize)> = None;
     for &(w, r) in ROLE_WORDS {
@@ -100,7 +110,9 @@ impl Recognizer for Percent {
         let mut list: Vec<(std::ops::Range<usize>, fact::Percent)> = Vec::new();
         // 百分之三十五: the cue comes first, and the number after it may be spaced out.
         for cue in PER_HUNDRED.find_iter(text) {
-            if char_before(text, cue.start()).is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c)) || found.is_claimed(&cue.range()) {
+            if char_before(text, cue.start()).is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c))
+                || found.is_claimed(&cue.range())
+            {
                 continue;
             }
             let (value, end) = if text[cue.end()..].starts_with('百') && !text[cue.end()..].starts_with("百分") {

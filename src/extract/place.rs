@@ -57,10 +57,7 @@ impl Recognizer for Place {
 
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         for (span, entry) in find(ctx.text) {
-            found.push(Candidate {
-                span,
-                value: Value::Place(entry.to_place()),
-            });
+            found.push(Candidate { span, value: Value::Place(entry.to_place()) });
         }
     }
 }
@@ -77,10 +74,8 @@ const COMMON_WORD_FREQUENCY: usize = 100;
 const NAME_TAGS: [&str; 7] = ["ns", "nr", "nrt", "nrfg", "nz", "nt", "j"];
 
 /// Words that make the place before them a street name.
-const STREET_WORDS: [&str; 15] = [
-    "路", "街", "大街", "大道", "巷", "胡同", "东路", "西路", "南路", "北路", "中路", "东街",
-    "西街", "南街", "北街",
-];
+const STREET_WORDS: [&str; 15] =
+    ["路", "街", "大街", "大道", "巷", "胡同", "东路", "西路", "南路", "北路", "中路", "东街", "西街", "南街", "北街"];
 
 /// What separates the places of a list: `上海、福建`, `黑龙江和吉林`.
 const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', '和', '与', '及', '/'];
@@ -89,10 +84,7 @@ const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', '和', '与', '及', '/']
 /// automaton cannot be built, which a unit test rules out.
 static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     let names = gazetteer::names().iter().map(|n| n.text.as_ref());
-    AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(names)
-        .ok()
+    AhoCorasick::builder().match_kind(MatchKind::Standard).build(names).ok()
 });
 
 /// Whether a name is also a common word.
@@ -109,11 +101,8 @@ enum Common {
 
 /// For each gazetteer name, whether it is a common word.
 static COMMON_WORDS: LazyLock<Vec<Common>> = LazyLock::new(|| {
-    let listed: HashSet<&str> = include_str!("../../data/common_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
+    let listed: HashSet<&str> =
+        include_str!("../../data/common_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
     gazetteer::names()
         .iter()
         .map(|n| {
@@ -136,8 +125,7 @@ fn is_dictionary_common_word(word: &str) -> bool {
     }
     let tags = jieba.tag(word, false);
     // `suggest_freq` of a word that segments as itself is its dictionary frequency (+1).
-    matches!(tags.as_slice(), [t] if !NAME_TAGS.contains(&t.tag))
-        && jieba.suggest_freq(word) > COMMON_WORD_FREQUENCY
+    matches!(tags.as_slice(), [t] if !NAME_TAGS.contains(&t.tag)) && jieba.suggest_freq(word) > COMMON_WORD_FREQUENCY
 }
 
 /// How much evidence a reading needs before it counts (see the module documentation).
@@ -174,10 +162,7 @@ pub(crate) fn find(text: &str) -> Vec<(Range<usize>, &'static Entry)> {
     let Some(matcher) = MATCHER.as_ref() else {
         return Vec::new();
     };
-    let matches: Vec<(Range<usize>, usize)> = matcher
-        .find_overlapping_iter(text)
-        .map(|m| (m.range(), m.pattern().as_usize()))
-        .collect();
+    let matches: Vec<(Range<usize>, usize)> = matcher.find_overlapping_iter(text).map(|m| (m.range(), m.pattern().as_usize())).collect();
     if matches.is_empty() {
         return Vec::new();
     }
@@ -186,11 +171,7 @@ pub(crate) fn find(text: &str) -> Vec<(Range<usize>, &'static Entry)> {
         .into_iter()
         .filter_map(|(span, name)| {
             let readings = readings(text, &span, name, &words);
-            (!readings.is_empty()).then_some(Mention {
-                span,
-                name,
-                readings,
-            })
+            (!readings.is_empty()).then_some(Mention { span, name, readings })
         })
         .collect();
     // Of overlapping mentions, the leftmost, then the longest.
@@ -208,17 +189,11 @@ pub(crate) fn find(text: &str) -> Vec<(Range<usize>, &'static Entry)> {
 
 /// The readings of the name `name` at `span` that stand as words of their own.
 fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> Vec<Reading> {
-    let (Some(gazetteer_name), Some(word)) =
-        (gazetteer::names().get(name), words.containing(span.start))
-    else {
+    let (Some(gazetteer_name), Some(word)) = (gazetteer::names().get(name), words.containing(span.start)) else {
         return Vec::new();
     };
     // A street named after the place (北京路, 南京东路, 香港中路) is somewhere else.
-    let next_word = if span.end < word.end {
-        text.get(span.end..word.end)
-    } else {
-        words.word_at(span.end).map(|w| w.text)
-    };
+    let next_word = if span.end < word.end { text.get(span.end..word.end) } else { words.word_at(span.end).map(|w| w.text) };
     if next_word.is_some_and(|w| STREET_WORDS.contains(&w)) {
         return Vec::new();
     }
@@ -229,11 +204,8 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
     let in_dictionary = jieba.has_word(word.text);
     // Inside a dictionary word that names a place or an organisation after places, on the
     // boundaries of its own parts (上海浦东新区, 中共湖南省委, 苏州高新区, 西安交通大学).
-    let in_compound = !one_word
-        && span.end <= word.end
-        && in_dictionary
-        && matches!(word.tag, "ns" | "nt")
-        && compound_parts_bound(word, span);
+    let in_compound =
+        !one_word && span.end <= word.end && in_dictionary && matches!(word.tag, "ns" | "nt") && compound_parts_bound(word, span);
     // A full name may begin any word (上海市人民政府); any name may begin a word jieba does not
     // know, which its HMM guessed (河北雄安再添: 河北/雄安再/添新).
     let begins_word = at_word_start && span.end < word.end;
@@ -242,15 +214,9 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
     // or the division's organs (吉林省委, 咸阳市长, 兴平市政府). Another known word there makes
     // the stem the name (河北区域 is 河北, not 河北区).
     let suffix_glued = || {
-        let last = text[..span.end]
-            .chars()
-            .next_back()
-            .map_or(0, char::len_utf8);
+        let last = text[..span.end].chars().next_back().map_or(0, char::len_utf8);
         let stem_end = span.end - last;
-        words.is_boundary(stem_end)
-            && words
-                .word_at(stem_end)
-                .is_some_and(|w| !jieba.has_word(w.text) || names_an_organ(w.text))
+        words.is_boundary(stem_end) && words.word_at(stem_end).is_some_and(|w| !jieba.has_word(w.text) || names_an_organ(w.text))
     };
     // jieba's dictionary knows the name as a place (莱芜 ns, 昆山 ns).
     let dictionary_place = one_word && word.tag == "ns" && in_dictionary;
@@ -262,14 +228,8 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
         .filter_map(|sense| {
             let stands_alone = match sense.form {
                 Form::Full if chars <= 2 => one_word || begins_unknown_word,
-                Form::Full => {
-                    (at_word_start && (ends || begins_word || suffix_glued())) || in_compound
-                }
-                Form::Short => {
-                    (at_word_start && ends && (one_word || chars >= 3))
-                        || in_compound
-                        || begins_unknown_word
-                }
+                Form::Full => (at_word_start && (ends || begins_word || suffix_glued())) || in_compound,
+                Form::Short => (at_word_start && ends && (one_word || chars >= 3)) || in_compound || begins_unknown_word,
             };
             if !stands_alone {
                 return None;
@@ -281,15 +241,10 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
                 Common::InDictionary if county => Doubt::CommonWord,
                 // Part of another name: a river, a lake, a mountain (永定河, 鄱阳湖, 五台山).
                 _ if county && short && in_compound => Doubt::CommonWord,
-                _ if county && (!short && chars <= 2 || short && !dictionary_place) => {
-                    Doubt::Support
-                }
+                _ if county && (!short && chars <= 2 || short && !dictionary_place) => Doubt::Support,
                 _ => Doubt::None,
             };
-            Some(Reading {
-                entry: sense.entry,
-                doubt,
-            })
+            Some(Reading { entry: sense.entry, doubt })
         })
         .collect()
 }
@@ -304,11 +259,7 @@ fn names_an_organ(word: &str) -> bool {
 fn compound_parts_bound(word: &Word<'_>, span: &Range<usize>) -> bool {
     let parts = segment::JIEBA.cut_for_search(word.text, false);
     let bound = |pos: usize| {
-        pos == word.start
-            || pos == word.end
-            || parts
-                .iter()
-                .any(|p| word.start + p.byte_start == pos || word.start + p.byte_end == pos)
+        pos == word.start || pos == word.end || parts.iter().any(|p| word.start + p.byte_start == pos || word.start + p.byte_end == pos)
     };
     bound(span.start) && bound(span.end)
 }
@@ -330,8 +281,7 @@ fn resolve(text: &str, mentions: &[Mention]) -> Vec<(Range<usize>, &'static Entr
                     let entry = gazetteer::get(r.entry);
                     // A province or city written right before (江苏昆山), or a place inside it
                     // written right after (山西长治潞州区).
-                    let adjacent = before
-                        .is_some_and(|b| b.span.end == m.span.start && encloses(b, entry))
+                    let adjacent = before.is_some_and(|b| b.span.end == m.span.start && encloses(b, entry))
                         || after.is_some_and(|a| a.span.start == m.span.end && inside(a, entry));
                     let parent = entry.parent();
                     let grandparent = parent.and_then(Entry::parent);
@@ -344,17 +294,9 @@ fn resolve(text: &str, mentions: &[Mention]) -> Vec<(Range<usize>, &'static Entr
                     };
                     let own = count(Some(entry));
                     let like_list = list_levels[i] == Some(entry.level);
-                    let score = 100 * usize::from(adjacent)
-                        + 50 * usize::from(like_list)
-                        + 4 * own
-                        + 2 * count(parent)
-                        + count(grandparent);
-                    supported.then_some(Judged {
-                        entry,
-                        score,
-                        adjacent,
-                        direct: adjacent || like_list || own > 0,
-                    })
+                    let score =
+                        100 * usize::from(adjacent) + 50 * usize::from(like_list) + 4 * own + 2 * count(parent) + count(grandparent);
+                    supported.then_some(Judged { entry, score, adjacent, direct: adjacent || like_list || own > 0 })
                 })
                 .collect()
         })
@@ -394,15 +336,7 @@ fn best_reading(judged: &[Judged]) -> Option<&Judged> {
     judged
         .iter()
         .filter(|j| Some(j.entry.level) == top || j.direct)
-        .max_by_key(|j| {
-            (
-                j.score,
-                Reverse(j.entry.level),
-                Reverse(j.entry.code.is_none()),
-                Reverse(j.entry.code),
-                Reverse(j.entry.id()),
-            )
-        })
+        .max_by_key(|j| (j.score, Reverse(j.entry.level), Reverse(j.entry.code.is_none()), Reverse(j.entry.code), Reverse(j.entry.id())))
 }
 
 /// For each mention in a list of places (上海、福建、四川), the level most of the other places
@@ -415,10 +349,7 @@ fn list_levels(text: &str, mentions: &[Mention]) -> Vec<Option<PlaceLevel>> {
     };
     let listed_with_next = |i: usize| {
         mentions.get(i + 1).is_some_and(|next| {
-            let mut gap = text
-                .get(mentions[i].span.end..next.span.start)
-                .unwrap_or("")
-                .chars();
+            let mut gap = text.get(mentions[i].span.end..next.span.start).unwrap_or("").chars();
             matches!((gap.next(), gap.next()), (Some(c), None) if LIST_SEPARATORS.contains(&c))
         })
     };
@@ -436,14 +367,8 @@ fn list_levels(text: &str, mentions: &[Mention]) -> Vec<Option<PlaceLevel>> {
         }
         for (own, slot) in levels.iter().zip(&mut out[start..end]) {
             let others = |level: PlaceLevel, count: usize| count - usize::from(*own == Some(level));
-            let top = counts
-                .iter()
-                .map(|(&l, &c)| others(l, c))
-                .max()
-                .unwrap_or(0);
-            let mut leaders = counts
-                .iter()
-                .filter(|&(&l, &c)| others(l, c) == top && top > 0);
+            let top = counts.iter().map(|(&l, &c)| others(l, c)).max().unwrap_or(0);
+            let mut leaders = counts.iter().filter(|&(&l, &c)| others(l, c) == top && top > 0);
             if let (Some((&level, _)), None) = (leaders.next(), leaders.next()) {
                 *slot = Some(level);
             }
@@ -480,17 +405,9 @@ struct Evidence {
 
 impl Evidence {
     fn of(mentions: &[Mention]) -> Evidence {
-        let mut evidence = Evidence {
-            within: HashMap::new(),
-            within_by_name: HashMap::new(),
-            named: HashMap::new(),
-        };
+        let mut evidence = Evidence { within: HashMap::new(), within_by_name: HashMap::new(), named: HashMap::new() };
         for m in mentions {
-            let mut sure = m
-                .readings
-                .iter()
-                .filter(|r| r.doubt == Doubt::None)
-                .map(|r| r.entry);
+            let mut sure = m.readings.iter().filter(|r| r.doubt == Doubt::None).map(|r| r.entry);
             let (Some(id), None) = (sure.next(), sure.next()) else {
                 continue;
             };
@@ -507,33 +424,23 @@ impl Evidence {
     /// Mentions at or inside `entry`, by names other than `name`.
     fn count(&self, entry: EntryId, name: usize) -> usize {
         let all = self.within.get(&entry).copied().unwrap_or(0);
-        all - self
-            .within_by_name
-            .get(&(entry, name))
-            .copied()
-            .unwrap_or(0)
+        all - self.within_by_name.get(&(entry, name)).copied().unwrap_or(0)
     }
 
     /// Whether a name other than `name` names `entry` for sure.
     fn named(&self, entry: EntryId, name: usize) -> bool {
-        self.named
-            .get(&entry)
-            .is_some_and(|names| names.len() > 1 || !names.contains(&name))
+        self.named.get(&entry).is_some_and(|names| names.len() > 1 || !names.contains(&name))
     }
 }
 
 /// Whether a reading of `m` is a division that encloses `entry`.
 fn encloses(m: &Mention, entry: &Entry) -> bool {
-    m.readings
-        .iter()
-        .any(|r| r.entry != entry.id() && entry.is_within(gazetteer::get(r.entry)))
+    m.readings.iter().any(|r| r.entry != entry.id() && entry.is_within(gazetteer::get(r.entry)))
 }
 
 /// Whether a reading of `m` is a division inside `entry`.
 fn inside(m: &Mention, entry: &Entry) -> bool {
-    m.readings
-        .iter()
-        .any(|r| r.entry != entry.id() && gazetteer::get(r.entry).is_within(entry))
+    m.readings.iter().any(|r| r.entry != entry.id() && gazetteer::get(r.entry).is_within(entry))
 }
 
 /// jieba's words in windows around the matches, in text order.
@@ -546,9 +453,7 @@ impl<'t> Words<'t> {
     /// cut at characters that end jieba's blocks anyway (punctuation, spaces), so the words are
     /// those of the whole text.
     fn around(text: &'t str, spans: impl Iterator<Item = Range<usize>>) -> Words<'t> {
-        let mut around: Vec<Range<usize>> = spans
-            .map(|s| extend_left(text, s.start)..extend_right(text, s.end))
-            .collect();
+        let mut around: Vec<Range<usize>> = spans.map(|s| extend_left(text, s.start)..extend_right(text, s.end)).collect();
         // Matches come in the order of their ends; a longer one may start earlier.
         around.sort_by_key(|w| w.start);
         let mut windows: Vec<Range<usize>> = Vec::new();
@@ -558,10 +463,7 @@ impl<'t> Words<'t> {
                 _ => windows.push(w),
             }
         }
-        let words = windows
-            .into_iter()
-            .flat_map(|w| segment::words_in(text, w))
-            .collect();
+        let words = windows.into_iter().flat_map(|w| segment::words_in(text, w)).collect();
         Words { words }
     }
 
@@ -581,9 +483,7 @@ impl<'t> Words<'t> {
     fn is_boundary(&self, pos: usize) -> bool {
         // The first word that ends at or after `pos` ends there, starts there, or spans it.
         let i = self.words.partition_point(|w| w.end < pos);
-        self.words
-            .get(i)
-            .is_some_and(|w| w.end == pos || w.start == pos)
+        self.words.get(i).is_some_and(|w| w.end == pos || w.start == pos)
     }
 }
 
@@ -595,13 +495,7 @@ fn in_jieba_block(c: char) -> bool {
 }
 
 fn extend_left(text: &str, pos: usize) -> usize {
-    text[..pos]
-        .char_indices()
-        .rev()
-        .take(CONTEXT_CHARS)
-        .take_while(|&(_, c)| in_jieba_block(c))
-        .last()
-        .map_or(pos, |(i, _)| i)
+    text[..pos].char_indices().rev().take(CONTEXT_CHARS).take_while(|&(_, c)| in_jieba_block(c)).last().map_or(pos, |(i, _)| i)
 }
 
 fn extend_right(text: &str, pos: usize) -> usize {
@@ -619,10 +513,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn names(text: &str) -> Vec<(&str, &'static str)> {
-        find(text)
-            .into_iter()
-            .map(|(span, e)| (&text[span], e.name))
-            .collect()
+        find(text).into_iter().map(|(span, e)| (&text[span], e.name)).collect()
     }
 
     #[test]
@@ -633,10 +524,7 @@ mod tests {
 
     #[test]
     fn every_common_word_listed_is_a_gazetteer_name() {
-        let listed = include_str!("../../data/common_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let listed = include_str!("../../data/common_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
         for word in listed {
             assert!(!gazetteer::lookup(word).is_empty(), "{word} is no name");
         }
@@ -654,21 +542,13 @@ mod tests {
     fn a_county_short_form_is_supported_by_its_full_name_elsewhere() {
         // 高淳 alone is a person's name to jieba; 高淳区 written once makes it the district.
         assert!(names("高淳招商推介会").is_empty());
-        assert_eq!(
-            names("高淳区招商推介会，高淳客商"),
-            [("高淳区", "高淳区"), ("高淳", "高淳区")]
-        );
+        assert_eq!(names("高淳区招商推介会，高淳客商"), [("高淳区", "高淳区"), ("高淳", "高淳区")]);
     }
 
     #[test]
     fn a_name_placed_once_keeps_its_reading() {
         let text = "北京朝阳，朝阳企业，朝阳项目";
-        assert!(
-            names(text)
-                .iter()
-                .skip(1)
-                .all(|&(_, name)| name == "朝阳区")
-        );
+        assert!(names(text).iter().skip(1).all(|&(_, name)| name == "朝阳区"));
     }
 
     proptest! {

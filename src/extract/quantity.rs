@@ -62,7 +62,10 @@ impl Recognizer for Quantity {
                 continue;
             }
             let (qualifier, _) = qualifier_around(text, m, end);
-            list.push((m.span.start..end, fact::Quantity { value: m.value.normalize(), unit: unit.to_owned(), qualifier, max: m.max.map(|x| x.normalize()) }));
+            list.push((
+                m.span.start..end,
+                fact::Quantity { value: m.value.normalize(), unit: unit.to_owned(), qualifier, max: m.max.map(|x| x.normalize()) },
+            ));
         }
         merge_ranges(text, &mut list, |a, b| a.unit == b.unit, |q| (q.value, q.max), |q, max| q.max = Some(max));
         for (span, q) in list {
@@ -77,7 +80,14 @@ mod tests {
 
     #[test]
     fn units() {
-        for (s, v, u) in [("8.88平方公里", "8.88", "平方公里"), ("150兆瓦", "150", "兆瓦"), ("1.5万亩", "15000", "亩"), ("10万千瓦", "100000", "千瓦"), ("3千米", "3", "千米"), ("5亿度", "500000000", "度")] {
+        for (s, v, u) in [
+            ("8.88平方公里", "8.88", "平方公里"),
+            ("150兆瓦", "150", "兆瓦"),
+            ("1.5万亩", "15000", "亩"),
+            ("10万千瓦", "100000", "千瓦"),
+            ("3千米", "3", "千米"),
+            ("5亿度", "500000000", "度"),
+        ] {
             let q = parse_quantity(s).unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!((q.value.to_string().as_str(), q.unit.as_str()), (v, u), "{s}");
         }

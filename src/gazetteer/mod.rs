@@ -184,11 +184,7 @@ pub fn by_code(code: &str) -> Option<&'static Entry> {
 /// ```
 pub fn lookup(name: &str) -> Vec<&'static Entry> {
     let mut found: Vec<&'static Entry> = match GAZETTEER.by_name.get(name) {
-        Some(&i) => GAZETTEER.names[i]
-            .senses
-            .iter()
-            .map(|s| get(s.entry))
-            .collect(),
+        Some(&i) => GAZETTEER.names[i].senses.iter().map(|s| get(s.entry)).collect(),
         None => Vec::new(),
     };
     found.sort_by_key(|e| (e.level, e.code.is_none(), e.code, e.id));
@@ -230,20 +226,13 @@ fn optional(field: &'static str) -> Option<&'static str> {
 
 /// The data lines of an embedded file: comments and blank lines skipped, fields split on tabs.
 fn records(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    file.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+    file.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
 }
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut g = Gazetteer {
-            entries: Vec::new(),
-            names: Vec::new(),
-            by_name: HashMap::new(),
-            by_code: HashMap::new(),
-            problems: Vec::new(),
-        };
+        let mut g =
+            Gazetteer { entries: Vec::new(), names: Vec::new(), by_name: HashMap::new(), by_code: HashMap::new(), problems: Vec::new() };
         // Parents by code, resolved once every division is in.
         let mut parent_codes: Vec<Option<&'static str>> = Vec::new();
         for fields in records(DIVISIONS) {
@@ -276,8 +265,7 @@ impl Gazetteer {
                     id
                 }
                 Some(_) => {
-                    g.problems
-                        .push(format!("regions.tsv: {name} is not the division {code}"));
+                    g.problems.push(format!("regions.tsv: {name} is not the division {code}"));
                     continue;
                 }
                 None => {
@@ -285,18 +273,12 @@ impl Gazetteer {
                     g.add_entry(name, level, optional(code))
                 }
             };
-            region_names.extend(
-                optional(others)
-                    .into_iter()
-                    .flat_map(|o| o.split(','))
-                    .map(|o| (o, id)),
-            );
+            region_names.extend(optional(others).into_iter().flat_map(|o| o.split(',')).map(|o| (o, id)));
         }
         for (i, code) in parent_codes.iter().enumerate() {
             let parent = code.and_then(|c| g.by_code.get(c).copied());
             if code.is_some() && parent.is_none() {
-                g.problems
-                    .push(format!("no parent {code:?} for {}", g.entries[i].name));
+                g.problems.push(format!("no parent {code:?} for {}", g.entries[i].name));
             }
             g.entries[i].parent = parent;
         }
@@ -324,12 +306,8 @@ impl Gazetteer {
                 continue;
             };
             match g.by_code.get(code).copied() {
-                Some(id) => {
-                    g.add_name(name, id, names::form_of(name, g.entries[id as usize].level))
-                }
-                None => g
-                    .problems
-                    .push(format!("other_names.tsv: no division {code}")),
+                Some(id) => g.add_name(name, id, names::form_of(name, g.entries[id as usize].level)),
+                None => g.problems.push(format!("other_names.tsv: no division {code}")),
             }
         }
         // Two districts of one name (长安区) share their former name; names already taken by a
@@ -347,20 +325,9 @@ impl Gazetteer {
         g
     }
 
-    fn add_entry(
-        &mut self,
-        name: &'static str,
-        level: PlaceLevel,
-        code: Option<&'static str>,
-    ) -> EntryId {
+    fn add_entry(&mut self, name: &'static str, level: PlaceLevel, code: Option<&'static str>) -> EntryId {
         let id = self.entries.len() as EntryId;
-        self.entries.push(Entry {
-            name,
-            level,
-            code,
-            parent: None,
-            id,
-        });
+        self.entries.push(Entry { name, level, code, parent: None, id });
         if let Some(code) = code {
             self.by_code.insert(code, id);
         }
@@ -371,10 +338,7 @@ impl Gazetteer {
         let i = match self.by_name.get(text) {
             Some(&i) => i,
             None => {
-                self.names.push(Name {
-                    text: text.into(),
-                    senses: Vec::new(),
-                });
+                self.names.push(Name { text: text.into(), senses: Vec::new() });
                 self.by_name.insert(text.into(), self.names.len() - 1);
                 self.names.len() - 1
             }
@@ -413,18 +377,8 @@ mod tests {
                 continue;
             }
             // A county's code starts with its city's 4 digits or its province's 2.
-            let shared = if parent.level == PlaceLevel::Province {
-                2
-            } else {
-                4
-            };
-            assert_eq!(
-                code[..shared],
-                parent_code[..shared],
-                "{} in {}",
-                e.name,
-                parent.name
-            );
+            let shared = if parent.level == PlaceLevel::Province { 2 } else { 4 };
+            assert_eq!(code[..shared], parent_code[..shared], "{} in {}", e.name, parent.name);
         }
     }
 
@@ -433,10 +387,7 @@ mod tests {
         assert_eq!(by_code("810000").unwrap().name, "香港特别行政区");
         assert_eq!(lookup("台北")[0].parent().unwrap().name, "台湾省");
         let pudong = lookup("浦东")[0];
-        assert_eq!(
-            (pudong.name, pudong.level, pudong.code),
-            ("浦东新区", PlaceLevel::Area, Some("310115"))
-        );
+        assert_eq!((pudong.name, pudong.level, pudong.code), ("浦东新区", PlaceLevel::Area, Some("310115")));
         assert_eq!(lookup("雄安")[0].parent().unwrap().name, "河北省");
         assert_eq!(lookup("粤港澳")[0].level, PlaceLevel::Region);
         assert_eq!(lookup("新津县")[0].name, "新津区");

@@ -21,18 +21,7 @@ fn suffixes(level: PlaceLevel) -> &'static [&'static str] {
         PlaceLevel::Province => &["特别行政区", "自治区", "省", "市"],
         // 县: Taiwan's counties are at the city level.
         PlaceLevel::City => &["自治州", "地区", "市", "盟", "县"],
-        PlaceLevel::County => &[
-            "行政委员会",
-            "自治县",
-            "自治旗",
-            "新区",
-            "林区",
-            "特区",
-            "县",
-            "市",
-            "区",
-            "旗",
-        ],
+        PlaceLevel::County => &["行政委员会", "自治县", "自治旗", "新区", "林区", "特区", "县", "市", "区", "旗"],
         PlaceLevel::Region | PlaceLevel::Area => &[],
     }
 }
@@ -108,13 +97,7 @@ fn strip_nationalities(mut stem: &str) -> Option<&str> {
         let shorter = NATIONALITIES.iter().find_map(|n| {
             let with_zu = stem.strip_suffix('族').and_then(|s| s.strip_suffix(n));
             // A one-character nationality is only ever written with 族 (回族, not 回).
-            with_zu.or_else(|| {
-                if char_len(n) > 1 {
-                    stem.strip_suffix(n)
-                } else {
-                    None
-                }
-            })
+            with_zu.or_else(|| if char_len(n) > 1 { stem.strip_suffix(n) } else { None })
         });
         match shorter {
             Some(s) if char_len(s) >= 2 => stem = s,
@@ -132,10 +115,7 @@ fn strip_nationalities(mut stem: &str) -> Option<&str> {
 /// two characters: 沛县 has none. Provinces keep nationalities that are part of the name proper
 /// (内蒙古).
 pub fn variants(name: &str, level: PlaceLevel) -> Vec<(String, Form)> {
-    let Some((stem, suffix)) = suffixes(level)
-        .iter()
-        .find_map(|s| name.strip_suffix(s).map(|stem| (stem, *s)))
-    else {
+    let Some((stem, suffix)) = suffixes(level).iter().find_map(|s| name.strip_suffix(s).map(|stem| (stem, *s))) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -161,8 +141,7 @@ pub fn variants(name: &str, level: PlaceLevel) -> Vec<(String, Form)> {
 /// The former name of a district "XX区": "XX县", what it was before 撤县设区 (新津县 →
 /// 新津区). The caller keeps it only where no division bears it.
 pub fn former_district_name(name: &str, level: PlaceLevel) -> Option<String> {
-    if level != PlaceLevel::County || ["新区", "林区", "特区"].iter().any(|s| name.ends_with(s))
-    {
+    if level != PlaceLevel::County || ["新区", "林区", "特区"].iter().any(|s| name.ends_with(s)) {
         return None;
     }
     let stem = name.strip_suffix('区')?;
@@ -201,16 +180,10 @@ mod tests {
         assert_eq!(names("香港特别行政区", Province), ["香港"]);
         assert_eq!(names("北京市", Province), ["北京"]);
         assert_eq!(names("红河哈尼族彝族自治州", City), ["红河州", "红河"]);
-        assert_eq!(
-            names("巴音郭楞蒙古自治州", City),
-            ["巴音郭楞州", "巴音郭楞"]
-        );
+        assert_eq!(names("巴音郭楞蒙古自治州", City), ["巴音郭楞州", "巴音郭楞"]);
         assert_eq!(names("阿里地区", City), ["阿里"]);
         assert_eq!(names("屏东县", City), ["屏东"]);
-        assert_eq!(
-            names("积石山保安族东乡族撒拉族自治县", County),
-            ["积石山县", "积石山"]
-        );
+        assert_eq!(names("积石山保安族东乡族撒拉族自治县", County), ["积石山县", "积石山"]);
         assert_eq!(names("浦东新区", County), ["浦东"]);
         assert_eq!(names("兴平市", County), ["兴平"]);
         assert!(names("沛县", County).is_empty());
@@ -219,10 +192,7 @@ mod tests {
 
     #[test]
     fn districts_have_former_names() {
-        assert_eq!(
-            former_district_name("新津区", County).as_deref(),
-            Some("新津县")
-        );
+        assert_eq!(former_district_name("新津区", County).as_deref(), Some("新津县"));
         assert_eq!(former_district_name("浦东新区", County), None);
         assert_eq!(former_district_name("城区", County), None);
     }

@@ -93,17 +93,17 @@ static SETS: LazyLock<CharSets> = LazyLock::new(|| {
     let mut trad = vec![0u64; PLANES / 64];
     let mut simp = vec![0u64; PLANES / 64];
     for (k, v) in TSCharacters.iter() {
-        if let (Some(k), Some(v)) = (single(k), single(v)) {
-            if k != v {
-                set_bit(&mut trad, k);
-            }
+        if let (Some(k), Some(v)) = (single(k), single(v))
+            && k != v
+        {
+            set_bit(&mut trad, k);
         }
     }
     for (k, v) in STCharacters.iter() {
-        if let (Some(k), Some(v)) = (single(k), single(v)) {
-            if k != v {
-                set_bit(&mut simp, k);
-            }
+        if let (Some(k), Some(v)) = (single(k), single(v))
+            && k != v
+        {
+            set_bit(&mut simp, k);
         }
     }
     // A character that both tables would convert (乾, 著 ...) is evidence of neither.

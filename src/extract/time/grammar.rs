@@ -20,10 +20,7 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use super::syntax::{
-    Century, Expr, Holiday, LunarDay, Mention, MonthPart, MonthSpec, Open, Period, WeekPart, What,
-    YearPart, YearSpec,
-};
+use super::syntax::{Century, Expr, Holiday, LunarDay, Mention, MonthPart, MonthSpec, Open, Period, WeekPart, What, YearPart, YearSpec};
 use crate::number::{chinese_digit, is_chinese_numeral_char, parse_number};
 
 /// Every time expression (and every phrase to claim) in `text`, in order, not overlapping.
@@ -48,16 +45,10 @@ pub fn scan(text: &str) -> Vec<Mention> {
 pub fn mention_at(text: &str, at: usize) -> Option<Mention> {
     let mut p = Parser { t: text, i: at };
     if p.attempt(not_time).is_some() {
-        return Some(Mention {
-            span: at..p.i,
-            what: What::NotTime,
-        });
+        return Some(Mention { span: at..p.i, what: What::NotTime });
     }
     let expr = p.attempt(expression)?;
-    Some(Mention {
-        span: at..p.i,
-        what: What::Time(expr),
-    })
+    Some(Mention { span: at..p.i, what: What::Time(expr) })
 }
 
 /// Whether an expression may start at `at` (where `c` is): not inside a number, an identifier
@@ -65,9 +56,7 @@ pub fn mention_at(text: &str, at: usize) -> Option<Mention> {
 fn may_start(text: &str, at: usize, c: char) -> bool {
     let prev = text[..at].chars().next_back();
     if c.is_ascii_digit() {
-        return !prev.is_some_and(|p| {
-            p.is_ascii_alphanumeric() || "./_@-#%".contains(p) || p == '第' || p == '每'
-        });
+        return !prev.is_some_and(|p| p.is_ascii_alphanumeric() || "./_@-#%".contains(p) || p == '第' || p == '每');
     }
     if is_chinese_numeral_char(c) {
         return !prev.is_some_and(|p| is_chinese_numeral_char(p) || p == '第' || p == '每');
@@ -148,12 +137,7 @@ impl<'t> Parser<'t> {
 
     /// At most `max` ASCII digits (at least one).
     fn digits(&mut self, max: usize) -> Option<(u32, usize)> {
-        let n = self
-            .rest()
-            .bytes()
-            .take(max)
-            .take_while(u8::is_ascii_digit)
-            .count();
+        let n = self.rest().bytes().take(max).take_while(u8::is_ascii_digit).count();
         let v = self.rest().get(..n)?.parse().ok()?;
         self.i += n;
         Some((v, n))
@@ -170,12 +154,7 @@ impl<'t> Parser<'t> {
             }
             let value = rest[..n].parse().ok()?;
             self.i += n;
-            return Some(Num {
-                value,
-                digits: n as u8,
-                arabic: true,
-                zero_lead: n > 1 && rest.starts_with('0'),
-            });
+            return Some(Num { value, digits: n as u8, arabic: true, zero_lead: n > 1 && rest.starts_with('0') });
         }
         let run_len: usize = rest
             .chars()
@@ -187,9 +166,7 @@ impl<'t> Parser<'t> {
         if run.is_empty() {
             return None;
         }
-        let sequence: Option<u32> = run
-            .chars()
-            .try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(chinese_digit(c)?)));
+        let sequence: Option<u32> = run.chars().try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(chinese_digit(c)?)));
         let (value, digits) = match sequence {
             Some(v) => (v, run.chars().count() as u8),
             None => {
@@ -201,12 +178,7 @@ impl<'t> Parser<'t> {
             }
         };
         self.i += run_len;
-        Some(Num {
-            value,
-            digits,
-            arabic: false,
-            zero_lead: false,
-        })
+        Some(Num { value, digits, arabic: false, zero_lead: false })
     }
 
     /// A number from 1 to `max`, one or two digits (or a Chinese numeral).
@@ -234,17 +206,14 @@ const CONNECTORS: &[&str] = &["——", "—", "–", "-", "~", "〜", "起至",
 
 /// Phrases that are no time but must not be read as figures.
 fn not_time(p: &mut Parser<'_>) -> Option<()> {
-    if p.eat_any(&["截至目前", "截止目前", "截至当前", "截止当前", "到目前为止"])
-    {
+    if p.eat_any(&["截至目前", "截止目前", "截至当前", "截止当前", "到目前为止"]) {
         return Some(());
     }
     // The year of a document number: 〔2024〕12号, [2024]12号.
     if p.prev().is_some_and(|c| "〔[【(".contains(c)) {
         let (y, n) = p.digits(4)?;
         if n == 4 && (1900..=2100).contains(&y) && p.eat_any(&["〕", "]", "】", ")"]) {
-            if p.attempt(|p| p.digits(6).and_then(|_| p.eat("号").then_some(())))
-                .is_none()
-            {
+            if p.attempt(|p| p.digits(6).and_then(|_| p.eat("号").then_some(()))).is_none() {
                 p.eat("号");
             }
             return Some(());
@@ -260,21 +229,14 @@ fn expression(p: &mut Parser<'_>) -> Option<Expr> {
     let (first, last) = range(p)?;
     let mut open = if until { Open::Start } else { Open::Neither };
     // A suffix bounds a single period; after a range (2020至2025年前) it only restates its end.
-    let suffix = p
-        .attempt(|p| open_suffix(p, &last))
-        .unwrap_or(Open::Neither);
+    let suffix = p.attempt(|p| open_suffix(p, &last)).unwrap_or(Open::Neither);
     if open == Open::Neither && first == last {
         open = suffix;
     }
     p.eat_any(&["为止", "止"]);
     p.eat_any(&["左右", "前后"]);
     let comparison = after_comparison || p.t[..p.i].ends_with("同期");
-    Some(Expr {
-        first,
-        last,
-        open,
-        comparison,
-    })
+    Some(Expr { first, last, open, comparison })
 }
 
 /// `以来`, `起`, `以后` (open end); `及以前`, `以前`, `之前`, `前` (open start).
@@ -291,16 +253,10 @@ fn open_suffix(p: &mut Parser<'_>, last: &Period) -> Option<Open> {
     }
     // A bare 前 bounds only a written date (2025年前, 3月15日前), and not 前所未有, 前列 ...
     let written = match last {
-        Period::Year(y, part) => {
-            y.is_written() || matches!(part, YearPart::Month(MonthSpec::Named(_), _))
-        }
+        Period::Year(y, part) => y.is_written() || matches!(part, YearPart::Month(MonthSpec::Named(_), _)),
         _ => false,
     };
-    if written
-        && p.eat("前")
-        && !p
-            .peek()
-            .is_some_and(|c| "所列景期沿身夕后提进往来三两一二四五六七八九十".contains(c))
+    if written && p.eat("前") && !p.peek().is_some_and(|c| "所列景期沿身夕后提进往来三两一二四五六七八九十".contains(c))
     {
         return Some(Open::Start);
     }
@@ -330,12 +286,8 @@ fn point(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         .or_else(|| p.attempt(year_led))
         .or_else(|| {
             p.attempt(|p| {
-                parts_of_year(p, YearSpec::Implicit).map(|(a, b)| {
-                    (
-                        Period::Year(YearSpec::Implicit, a),
-                        Period::Year(YearSpec::Implicit, b),
-                    )
-                })
+                parts_of_year(p, YearSpec::Implicit)
+                    .map(|(a, b)| (Period::Year(YearSpec::Implicit, a), Period::Year(YearSpec::Implicit, b)))
             })
         })
         .or_else(|| p.attempt(day_alone))
@@ -344,14 +296,7 @@ fn point(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         .or_else(|| p.attempt(week))
         .or_else(|| p.attempt(day_relative))
         .or_else(|| {
-            p.attempt(|p| {
-                holiday(p, false).map(|h| {
-                    (
-                        Period::Holiday(YearSpec::Implicit, h),
-                        Period::Holiday(YearSpec::Implicit, h),
-                    )
-                })
-            })
+            p.attempt(|p| holiday(p, false).map(|h| (Period::Holiday(YearSpec::Implicit, h), Period::Holiday(YearSpec::Implicit, h))))
         })
 }
 
@@ -368,15 +313,8 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     let run = rest.bytes().take_while(u8::is_ascii_digit).count();
     // 20240307
     if run == 8 {
-        let (y, m, d) = (
-            rest[..4].parse().ok()?,
-            rest[4..6].parse().ok()?,
-            rest[6..8].parse().ok()?,
-        );
-        if !(1900..=2100).contains(&y)
-            || jiff::civil::Date::new(y, m, d).is_err()
-            || near_phone_cue(p.t, start)
-        {
+        let (y, m, d) = (rest[..4].parse().ok()?, rest[4..6].parse().ok()?, rest[6..8].parse().ok()?);
+        if !(1900..=2100).contains(&y) || jiff::civil::Date::new(y, m, d).is_err() || near_phone_cue(p.t, start) {
             return None;
         }
         p.i += 8;
@@ -422,12 +360,7 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
                 return None;
             }
             let ranged = is_connector_before(p.t, start) || digits_after_connector(p);
-            ranged.then(|| {
-                same(Period::Year(
-                    YearSpec::Absolute(y),
-                    YearPart::Month(MonthSpec::Named(m as i8), MonthPart::Whole),
-                ))
-            })
+            ranged.then(|| same(Period::Year(YearSpec::Absolute(y), YearPart::Month(MonthSpec::Named(m as i8), MonthPart::Whole))))
         }) {
             return Some(found);
         }
@@ -437,31 +370,20 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
             return None;
         }
         let next = p.peek();
-        if p.rest()
-            .trim_start_matches(' ')
-            .starts_with(['年', '月', '日'])
-        {
+        if p.rest().trim_start_matches(' ').starts_with(['年', '月', '日']) {
             return None;
         }
         let alone = next.is_none()
-            || next == Some(' ')
-                && p.rest()[1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| !c.is_ascii_digit() && !"年月日".contains(c));
+            || next == Some(' ') && p.rest()[1..].chars().next().is_some_and(|c| !c.is_ascii_digit() && !"年月日".contains(c));
         let ranged = is_connector_before(p.t, start) || digits_after_connector(p);
-        return (alone || ranged)
-            .then(|| same(Period::Year(YearSpec::Absolute(y), YearPart::Whole)));
+        return (alone || ranged).then(|| same(Period::Year(YearSpec::Absolute(y), YearPart::Whole)));
     }
     if (1..=2).contains(&run) {
         let (m, mlen) = p.digits(2)?;
         let sep = p.peek()?;
         p.i += sep.len_utf8();
         let (d, dlen) = p.digits(2)?;
-        if !(1..=12).contains(&m)
-            || !(1..=31).contains(&d)
-            || p.peek().is_some_and(|c| c.is_ascii_digit())
-        {
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || p.peek().is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
         let ok = match sep {
@@ -498,26 +420,13 @@ fn digits_after_connector(p: &mut Parser<'_>) -> bool {
 /// Whether `HH:MM` starts at the cursor.
 fn clock_ahead(p: &Parser<'_>) -> bool {
     let b = p.rest().as_bytes();
-    b.len() >= 4
-        && b[0].is_ascii_digit()
-        && (b[1] == b':' || b[1].is_ascii_digit() && b.get(2) == Some(&b':'))
+    b.len() >= 4 && b[0].is_ascii_digit() && (b[1] == b':' || b[1].is_ascii_digit() && b.get(2) == Some(&b':'))
 }
 
 /// Whether a telephone or fax label is just before `at` (`电话:20231011` is no date).
 fn near_phone_cue(text: &str, at: usize) -> bool {
-    let head: String = text[..at]
-        .chars()
-        .rev()
-        .take(8)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    [
-        "电话", "传真", "热线", "手机", "Tel", "TEL", "tel", "编号", "号码", "代码",
-    ]
-    .iter()
-    .any(|c| head.contains(c))
+    let head: String = text[..at].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+    ["电话", "传真", "热线", "手机", "Tel", "TEL", "tel", "编号", "号码", "代码"].iter().any(|c| head.contains(c))
 }
 
 fn day(y: YearSpec, m: i8, d: i8) -> Period {
@@ -581,8 +490,7 @@ fn glued_before(c: Option<char>) -> bool {
 fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
     let prev = p.prev();
     if let Some(spec) = p.lookup(YEAR_WORDS) {
-        let word_start_glued = glued_before(prev)
-            && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(_));
+        let word_start_glued = glued_before(prev) && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(_));
         // 后年均, 上年度 is fine, 以后年份 is not a year.
         if word_start_glued || p.peek().is_some_and(|c| "均龄轻纪".contains(c)) {
             return None;
@@ -607,18 +515,12 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
     }
     let after = p.i;
     let spec = match (n.arabic, n.digits) {
-        (true, 4) | (false, 3 | 4)
-            if (1000..=2100).contains(&n.value) || !n.arabic && n.value > 0 =>
-        {
-            YearSpec::Absolute(n.value as i16)
-        }
+        (true, 4) | (false, 3 | 4) if (1000..=2100).contains(&n.value) || !n.arabic && n.value > 0 => YearSpec::Absolute(n.value as i16),
         (true, 2) => {
             // 15年 is more often fifteen years; a two-digit year needs a leading zero or a
             // month, quarter or half after it (15年3月, 07年第三季度).
             p.spaces();
-            let part_follows = p.peek().is_some_and(|c| {
-                c.is_ascii_digit() || is_chinese_numeral_char(c) || "第前后首上下Q".contains(c)
-            });
+            let part_follows = p.peek().is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c) || "第前后首上下Q".contains(c));
             p.i = after;
             (n.zero_lead || part_follows).then_some(YearSpec::TwoDigit(n.value as u8))?
         }
@@ -633,10 +535,7 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
 /// A year and what follows it: a part of it, a holiday in it, or nothing.
 fn year_led(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     if p.eat("今明两年") {
-        return Some((
-            Period::Year(YearSpec::Deictic(0), YearPart::Whole),
-            Period::Year(YearSpec::Deictic(1), YearPart::Whole),
-        ));
+        return Some((Period::Year(YearSpec::Deictic(0), YearPart::Whole), Period::Year(YearSpec::Deictic(1), YearPart::Whole)));
     }
     let spec = year(p)?;
     p.spaces();
@@ -699,9 +598,7 @@ fn parts_of_year(p: &mut Parser<'_>, year: YearSpec) -> Option<(YearPart, YearPa
         let n = p.small(12)? as u8;
         p.eat("个");
         if p.eat_any(QUARTER) {
-            return (n <= 4)
-                .then(|| if first { (1, n) } else { (5 - n, 4) })
-                .map(|(a, b)| (YearPart::Quarter(a), YearPart::Quarter(b)));
+            return (n <= 4).then(|| if first { (1, n) } else { (5 - n, 4) }).map(|(a, b)| (YearPart::Quarter(a), YearPart::Quarter(b)));
         }
         p.eat("月").then_some(())?;
         let (a, b) = if first { (1, n) } else { (13 - n, 12) };
@@ -739,18 +636,14 @@ fn parts_of_year(p: &mut Parser<'_>, year: YearSpec) -> Option<(YearPart, YearPa
             if p.eat("月") {
                 return (n <= 12).then(|| (month(n as u8), month(n as u8)));
             }
-            (p.eat_any(&["周", "星期", "礼拜"]) && n <= 53)
-                .then_some((YearPart::Week(n as u8), YearPart::Week(n as u8)))
+            (p.eat_any(&["周", "星期", "礼拜"]) && n <= 53).then_some((YearPart::Week(n as u8), YearPart::Week(n as u8)))
         }) {
             return Some(r);
         }
         // 去年本月十日
         if p.eat_any(&["本月", "当月"]) {
             let (a, b) = month_part(p);
-            return Some((
-                YearPart::Month(MonthSpec::OfReference, a),
-                YearPart::Month(MonthSpec::OfReference, b),
-            ));
+            return Some((YearPart::Month(MonthSpec::OfReference, a), YearPart::Month(MonthSpec::OfReference, b)));
         }
     }
     months(p)
@@ -786,10 +679,7 @@ fn months(p: &mut Parser<'_>) -> Option<(YearPart, YearPart)> {
     }
     p.eat("份");
     let (a, b) = month_part(p);
-    Some((
-        YearPart::Month(MonthSpec::Named(m1), a),
-        YearPart::Month(MonthSpec::Named(m1), b),
-    ))
+    Some((YearPart::Month(MonthSpec::Named(m1), a), YearPart::Month(MonthSpec::Named(m1), b)))
 }
 
 const WEEKDAY_WORDS: &[&str] = &["星期", "礼拜", "周"];
@@ -828,10 +718,7 @@ fn month_part(p: &mut Parser<'_>) -> (MonthPart, MonthPart) {
             }
             p.eat("个");
             p.eat_any(WEEKDAY_WORDS).then_some(())?;
-            return Some(one(MonthPart::NthWeekday {
-                n,
-                weekday: weekday(p)?,
-            }));
+            return Some(one(MonthPart::NthWeekday { n, weekday: weekday(p)? }));
         }
         if p.eat("最后一个") {
             p.eat_any(WEEKDAY_WORDS).then_some(())?;
@@ -870,11 +757,7 @@ fn days(p: &mut Parser<'_>) -> Option<(MonthPart, MonthPart)> {
     if !p.eat_any(&["日", "号"]) {
         // A bare day: only where nothing else can follow the number (1月3, 十月31, 1月3至2月10).
         let next = p.peek();
-        let free = next.is_none_or(|c| {
-            " ,.;:!?)。、;!?)\"”".contains(c)
-                || "至到-~—".contains(c)
-                || "早上下中晚凌傍夜".contains(c)
-        });
+        let free = next.is_none_or(|c| " ,.;:!?)。、;!?)\"”".contains(c) || "至到-~—".contains(c) || "早上下中晚凌傍夜".contains(c));
         if !free {
             return None;
         }
@@ -900,21 +783,15 @@ fn day_alone(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         // 7日内, 3日游, 5日均线, 日元 ... are not dates.
         '日' => {
             !next.is_some_and(|c| "内游均元线前后以之".contains(c))
-                && (n.arabic
-                    || next.is_none_or(|c| !c.is_alphanumeric() || "上下早晚中".contains(c)))
+                && (n.arabic || next.is_none_or(|c| !c.is_alphanumeric() || "上下早晚中".contains(c)))
         }
         // 3号楼, 1号线, 12号文: 号 names things; a day needs a pause or a time after it.
-        _ => next.is_none_or(|c| {
-            !c.is_alphanumeric() || "上下早晚中凌起前后至到开是的你我他这那".contains(c)
-        }),
+        _ => next.is_none_or(|c| !c.is_alphanumeric() || "上下早晚中凌起前后至到开是的你我他这那".contains(c)),
     };
     if !ok || p.t[..start].ends_with(['〕', ']', '】', ')']) {
         return None;
     }
-    let period = Period::Year(
-        YearSpec::Implicit,
-        YearPart::Month(MonthSpec::Inherited, MonthPart::Day(d)),
-    );
+    let period = Period::Year(YearSpec::Implicit, YearPart::Month(MonthSpec::Inherited, MonthPart::Day(d)));
     Some(same(period))
 }
 
@@ -940,18 +817,7 @@ fn month_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     ];
     let (offset, anaphoric) = p.lookup(WORDS)?;
     let (a, b) = month_part(p);
-    Some((
-        Period::Month {
-            offset,
-            anaphoric,
-            part: a,
-        },
-        Period::Month {
-            offset,
-            anaphoric,
-            part: b,
-        },
-    ))
+    Some((Period::Month { offset, anaphoric, part: a }, Period::Month { offset, anaphoric, part: b }))
 }
 
 fn quarter_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
@@ -998,10 +864,7 @@ fn week(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         return None;
     }
     // 周期, 周边, 周年, 周到 ... are other words.
-    if p.peek()
-        .is_some_and(|c| "期边年岁转全到密围长报刊末".contains(c))
-        && !p.rest().starts_with("末")
-    {
+    if p.peek().is_some_and(|c| "期边年岁转全到密围长报刊末".contains(c)) && !p.rest().starts_with("末") {
         return None;
     }
     let part = if p.eat("末") {
@@ -1017,10 +880,7 @@ fn week(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     } else {
         return None;
     };
-    Some(same(Period::Week {
-        offset: offset.unwrap_or(0),
-        part,
-    }))
+    Some(same(Period::Week { offset: offset.unwrap_or(0), part }))
 }
 
 /// `今天`, `明天`, `大前天`, `次日`, `第三天`, `20天后`, `两天之前`.
@@ -1054,47 +914,34 @@ fn day_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     let prev = p.prev();
     if let Some((offset, anaphoric)) = p.lookup(WORDS) {
         // 提前天数, 之后天气: 前天/后天 inside other words.
-        return (!glued_before(prev) && !p.peek().is_some_and(|c| "数气然".contains(c)))
-            .then_some(same(Period::Day { offset, anaphoric }));
+        return (!glued_before(prev) && !p.peek().is_some_and(|c| "数气然".contains(c))).then_some(same(Period::Day { offset, anaphoric }));
     }
     // 第三天: counting the text's last day (or the reference date) as the first.
     if p.eat("第") {
         let n = p.small(366)? as i32;
-        return p.eat("天").then_some(same(Period::Day {
-            offset: n - 1,
-            anaphoric: true,
-        }));
+        return p.eat("天").then_some(same(Period::Day { offset: n - 1, anaphoric: true }));
     }
     let n = p.number()?.value as i32;
     if !(1..=10_000).contains(&n) || !p.eat("天") {
         return None;
     }
     // 20天后 is one day; 20天以后 and 两天之前 are bounds, read by the expression's suffix.
-    let offset = if p.eat("后") || p.rest().starts_with("以后") || p.rest().starts_with("之后")
-    {
+    let offset = if p.eat("后") || p.rest().starts_with("以后") || p.rest().starts_with("之后") {
         n
     } else if p.eat("前") || p.rest().starts_with("以前") || p.rest().starts_with("之前") {
         -n
     } else {
         return None;
     };
-    Some(same(Period::Day {
-        offset,
-        anaphoric: false,
-    }))
+    Some(same(Period::Day { offset, anaphoric: false }))
 }
 
 // ---------------------------------------------------------------------------------------------
 // Centuries and decades
 
 fn centuries(p: &mut Parser<'_>) -> Option<(Period, Period)> {
-    let century = if let Some(k) = p.lookup(&[
-        ("上个世纪", -1),
-        ("上世纪", -1),
-        ("本世纪", 0),
-        ("下个世纪", 1),
-        ("下世纪", 1),
-    ]) {
+    let century = if let Some(k) = p.lookup(&[("上个世纪", -1), ("上世纪", -1), ("本世纪", 0), ("下个世纪", 1), ("下世纪", 1)])
+    {
         Some(Century::Deictic(k))
     } else {
         p.attempt(|p| {
@@ -1109,10 +956,7 @@ fn centuries(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     });
     match (century, decade) {
         (None, None) => None,
-        (None, Some(_)) => Some(same(Period::Centuries {
-            century: Century::Unnamed,
-            decade,
-        })),
+        (None, Some(_)) => Some(same(Period::Centuries { century: Century::Unnamed, decade })),
         (Some(century), decade) => Some(same(Period::Centuries { century, decade })),
     }
 }
@@ -1147,30 +991,9 @@ const HOLIDAYS: &[(&str, Holiday)] = &[
     ("国庆", Holiday::Fixed(10, 1)),
     ("平安夜", Holiday::Fixed(12, 24)),
     ("圣诞节", Holiday::Fixed(12, 25)),
-    (
-        "母亲节",
-        Holiday::NthWeekday {
-            month: 5,
-            n: 2,
-            weekday: 7,
-        },
-    ),
-    (
-        "父亲节",
-        Holiday::NthWeekday {
-            month: 6,
-            n: 3,
-            weekday: 7,
-        },
-    ),
-    (
-        "感恩节",
-        Holiday::NthWeekday {
-            month: 11,
-            n: 4,
-            weekday: 4,
-        },
-    ),
+    ("母亲节", Holiday::NthWeekday { month: 5, n: 2, weekday: 7 }),
+    ("父亲节", Holiday::NthWeekday { month: 6, n: 3, weekday: 7 }),
+    ("感恩节", Holiday::NthWeekday { month: 11, n: 4, weekday: 4 }),
 ];
 
 /// The solar terms by the sun's longitude, and whether the name alone (without a year) is the
@@ -1205,9 +1028,7 @@ const SOLAR_TERMS: &[(&str, u16, bool)] = &[
 /// A holiday or a solar term; `after_year` when a year is written before it.
 fn holiday(p: &mut Parser<'_>, after_year: bool) -> Option<Holiday> {
     let rest = p.rest();
-    if let Some(&(name, longitude, alone)) =
-        SOLAR_TERMS.iter().find(|(n, _, _)| rest.starts_with(n))
-    {
+    if let Some(&(name, longitude, alone)) = SOLAR_TERMS.iter().find(|(n, _, _)| rest.starts_with(n)) {
         if !(alone || after_year) {
             return None;
         }
@@ -1251,14 +1072,7 @@ fn lunar(p: &mut Parser<'_>, year_before: YearSpec) -> Option<(Period, Period)> 
         YearSpec::Implicit if marked => p.attempt(year).unwrap_or(YearSpec::Implicit),
         y => y,
     };
-    let lunar = |month, leap, day| {
-        same(Period::Lunar {
-            year,
-            month,
-            leap,
-            day,
-        })
-    };
+    let lunar = |month, leap, day| same(Period::Lunar { year, month, leap, day });
     if let Some((month, day)) = p.lookup(LUNAR_FESTIVALS) {
         return Some(lunar(month, false, day));
     }
@@ -1266,8 +1080,7 @@ fn lunar(p: &mut Parser<'_>, year_before: YearSpec) -> Option<(Period, Period)> 
         return Some(lunar(1, false, LunarDay::Day(lunar_day(p)?)));
     }
     let leap = p.eat("闰");
-    let (month, named) = if let Some(m) = p.lookup(&[("正月", 1), ("冬月", 11), ("腊月", 12)])
-    {
+    let (month, named) = if let Some(m) = p.lookup(&[("正月", 1), ("冬月", 11), ("腊月", 12)]) {
         (m, true)
     } else {
         let m = p.small(12)? as u8;
@@ -1282,11 +1095,7 @@ fn lunar(p: &mut Parser<'_>, year_before: YearSpec) -> Option<(Period, Period)> 
     if !(marked || leap || named || first_day_named && day.is_some()) {
         return None;
     }
-    Some(lunar(
-        month,
-        leap,
-        day.map_or(LunarDay::Whole, LunarDay::Day),
-    ))
+    Some(lunar(month, leap, day.map_or(LunarDay::Whole, LunarDay::Day)))
 }
 
 /// A day of a lunar month: `初一`…`初十`, `十五`, `廿三`, `23`.
@@ -1382,11 +1191,7 @@ mod tests {
     use super::*;
 
     fn spans(text: &str) -> Vec<&str> {
-        scan(text)
-            .iter()
-            .filter(|m| matches!(m.what, What::Time(_)))
-            .map(|m| &text[m.span.clone()])
-            .collect()
+        scan(text).iter().filter(|m| matches!(m.what, What::Time(_))).map(|m| &text[m.span.clone()]).collect()
     }
 
     #[test]

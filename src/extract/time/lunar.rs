@@ -27,14 +27,11 @@ fn sin_deg(x: f64) -> f64 {
 fn new_moon(k: f64) -> f64 {
     let t = k / 1236.85;
     let (t2, t3, t4) = (t * t, t * t * t, t * t * t * t);
-    let jde = 2_451_550.097_66 + SYNODIC_MONTH * k + 0.000_154_37 * t2 - 0.000_000_150 * t3
-        + 0.000_000_000_73 * t4;
+    let jde = 2_451_550.097_66 + SYNODIC_MONTH * k + 0.000_154_37 * t2 - 0.000_000_150 * t3 + 0.000_000_000_73 * t4;
     let e = 1.0 - 0.002_516 * t - 0.000_007_4 * t2;
     let m = 2.5534 + 29.105_356_70 * k - 0.000_001_4 * t2 - 0.000_000_11 * t3;
-    let mp =
-        201.5643 + 385.816_935_28 * k + 0.010_758_2 * t2 + 0.000_012_38 * t3 - 0.000_000_058 * t4;
-    let f =
-        160.7108 + 390.670_502_84 * k - 0.001_611_8 * t2 - 0.000_002_27 * t3 + 0.000_000_011 * t4;
+    let mp = 201.5643 + 385.816_935_28 * k + 0.010_758_2 * t2 + 0.000_012_38 * t3 - 0.000_000_058 * t4;
+    let f = 160.7108 + 390.670_502_84 * k - 0.001_611_8 * t2 - 0.000_002_27 * t3 + 0.000_000_011 * t4;
     let om = 124.7746 - 1.563_755_88 * k + 0.002_067_2 * t2 + 0.000_002_15 * t3;
     let periodic = -0.40720 * sin_deg(mp)
         + 0.17241 * e * sin_deg(m)
@@ -78,10 +75,7 @@ fn new_moon(k: f64) -> f64 {
         (0.000_035, 239.56, 25.513_099, 0.0),
         (0.000_023, 331.55, 3.592_518, 0.0),
     ];
-    let extra: f64 = planetary
-        .iter()
-        .map(|&(c, a, b, q)| c * sin_deg(a + b * k + q * t2))
-        .sum();
+    let extra: f64 = planetary.iter().map(|&(c, a, b, q)| c * sin_deg(a + b * k + q * t2)).sum();
     jde + periodic + extra
 }
 
@@ -172,10 +166,7 @@ fn has_principal_term(start: Date, next: Date) -> Option<bool> {
     let jde = julian_day(start)? - 8.0 / 24.0;
     let lon = sun_longitude(jde);
     let target = ((lon / 30.0).floor() + 1.0) * 30.0;
-    let term = when_sun_at(
-        target.rem_euclid(360.0),
-        jde + (target - lon) * TROPICAL_YEAR / 360.0,
-    );
+    let term = when_sun_at(target.rem_euclid(360.0), jde + (target - lon) * TROPICAL_YEAR / 360.0);
     Some(beijing_date(term)? < next)
 }
 
@@ -197,15 +188,9 @@ fn sui(year: i16) -> Option<Vec<LunarMonth>> {
     if !(12.0..=13.0).contains(&(k1 - k0)) {
         return None;
     }
-    let starts: Vec<Date> = (0..=(k1 - k0) as i64)
-        .map(|i| beijing_date(new_moon(k0 + i as f64)))
-        .collect::<Option<_>>()?;
+    let starts: Vec<Date> = (0..=(k1 - k0) as i64).map(|i| beijing_date(new_moon(k0 + i as f64))).collect::<Option<_>>()?;
     let count = starts.len() - 1;
-    let leap_at = if count == 13 {
-        (1..count).find(|&i| has_principal_term(starts[i], starts[i + 1]) == Some(false))
-    } else {
-        None
-    };
+    let leap_at = if count == 13 { (1..count).find(|&i| has_principal_term(starts[i], starts[i + 1]) == Some(false)) } else { None };
     let mut months = Vec::with_capacity(count);
     let mut number = 11u8;
     for i in 0..count {
@@ -213,12 +198,7 @@ fn sui(year: i16) -> Option<Vec<LunarMonth>> {
         if i > 0 && !leap {
             number = number % 12 + 1;
         }
-        months.push(LunarMonth {
-            first: starts[i],
-            last: starts[i + 1].checked_sub(1.day()).ok()?,
-            number,
-            leap,
-        });
+        months.push(LunarMonth { first: starts[i], last: starts[i + 1].checked_sub(1.day()).ok()?, number, leap });
     }
     Some(months)
 }
@@ -230,12 +210,8 @@ pub fn lunar_month(year: i16, month: u8, leap: bool) -> Option<(Date, Date)> {
     let this = sui(year)?;
     let next = sui(year.checked_add(1)?)?;
     let first_of = |s: &[LunarMonth]| s.iter().position(|m| m.number == 1 && !m.leap);
-    let ours = this[first_of(&this)?..]
-        .iter()
-        .chain(&next[..first_of(&next)?]);
-    ours.into_iter()
-        .find(|m| m.number == month && m.leap == leap)
-        .map(|m| (m.first, m.last))
+    let ours = this[first_of(&this)?..].iter().chain(&next[..first_of(&next)?]);
+    ours.into_iter().find(|m| m.number == month && m.leap == leap).map(|m| (m.first, m.last))
 }
 
 #[cfg(test)]
@@ -260,32 +236,17 @@ mod tests {
 
     #[test]
     fn leap_months() {
-        assert_eq!(
-            lunar_month(2020, 4, true),
-            Some((date(2020, 5, 23), date(2020, 6, 20)))
-        );
-        assert_eq!(
-            lunar_month(2023, 2, true),
-            Some((date(2023, 3, 22), date(2023, 4, 19)))
-        );
+        assert_eq!(lunar_month(2020, 4, true), Some((date(2020, 5, 23), date(2020, 6, 20))));
+        assert_eq!(lunar_month(2023, 2, true), Some((date(2023, 3, 22), date(2023, 4, 19))));
         assert_eq!(lunar_month(2021, 4, true), None);
     }
 
     #[test]
     fn festivals_and_terms() {
         // 中秋 2020, 七夕 2018, 除夕 of lunar 2021.
-        assert_eq!(
-            lunar_month(2020, 8, false).map(|m| m.0.checked_add(14.days()).unwrap()),
-            Some(date(2020, 10, 1))
-        );
-        assert_eq!(
-            lunar_month(2018, 7, false).map(|m| m.0.checked_add(6.days()).unwrap()),
-            Some(date(2018, 8, 17))
-        );
-        assert_eq!(
-            lunar_month(2021, 12, false).map(|m| m.1),
-            Some(date(2022, 1, 31))
-        );
+        assert_eq!(lunar_month(2020, 8, false).map(|m| m.0.checked_add(14.days()).unwrap()), Some(date(2020, 10, 1)));
+        assert_eq!(lunar_month(2018, 7, false).map(|m| m.0.checked_add(6.days()).unwrap()), Some(date(2018, 8, 17)));
+        assert_eq!(lunar_month(2021, 12, false).map(|m| m.1), Some(date(2022, 1, 31)));
         assert_eq!(solar_term(2024, 270), Some(date(2024, 12, 21)));
         assert_eq!(solar_term(2021, 75), Some(date(2021, 6, 5)));
         assert_eq!(solar_term(2024, 15), Some(date(2024, 4, 4)));

@@ -63,19 +63,13 @@ impl Recognizer for Time {
                 }),
             )
         {
-            found.reference = Some(Reference {
-                date,
-                from: ReferenceFrom::Text,
-            });
+            found.reference = Some(Reference { date, from: ReferenceFrom::Text });
         }
         let mut frame = Frame::new(found.reference);
         for m in mentions {
             match m.what {
                 What::Time(expr) => match frame.resolve(&expr) {
-                    Some(range) => found.push(Candidate {
-                        span: m.span,
-                        value: Value::Time(range),
-                    }),
+                    Some(range) => found.push(Candidate { span: m.span, value: Value::Time(range) }),
                     None => found.claim(m.span),
                 },
                 What::NotTime => found.claim(m.span),
@@ -94,11 +88,7 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
     let fail = |reason: &str| crate::Error::parse(input, "a time", reason);
     let mentions = grammar::scan(text);
     let [mention] = mentions.as_slice() else {
-        return Err(fail(if mentions.is_empty() {
-            "no date or period found"
-        } else {
-            "more than one time expression"
-        }));
+        return Err(fail(if mentions.is_empty() { "no date or period found" } else { "more than one time expression" }));
     };
     let What::Time(expr) = &mention.what else {
         return Err(fail("not a date or period"));
@@ -106,13 +96,8 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
     if mention.span != (0..text.len()) {
         return Err(fail("text around the time expression"));
     }
-    let mut frame = Frame::new(reference.map(|date| Reference {
-        date,
-        from: ReferenceFrom::Argument,
-    }));
-    frame
-        .resolve(expr)
-        .ok_or_else(|| fail("the date does not exist, or needs a reference date"))
+    let mut frame = Frame::new(reference.map(|date| Reference { date, from: ReferenceFrom::Argument }));
+    frame.resolve(expr).ok_or_else(|| fail("the date does not exist, or needs a reference date"))
 }
 
 /// The reference date a text implies, from its own time expressions:
@@ -142,16 +127,7 @@ pub fn infer_reference<'e>(text: &str, exprs: impl Iterator<Item = &'e Expr>) ->
     }
     let year = latest_year?;
     let looks_back = text.contains("过去一年") || text.contains("过去的一年");
-    Date::new(
-        if looks_back {
-            year.checked_add(1)?
-        } else {
-            year
-        },
-        1,
-        1,
-    )
-    .ok()
+    Date::new(if looks_back { year.checked_add(1)? } else { year }, 1, 1).ok()
 }
 
 #[cfg(test)]
@@ -163,11 +139,7 @@ mod tests {
     fn resolve_all(text: &str, mentions: Vec<Mention>, reference: Option<Reference>) {
         let mut frame = Frame::new(reference);
         for m in mentions {
-            assert!(
-                text.get(m.span.clone()).is_some(),
-                "{:?} is not on char boundaries of {text:?}",
-                m.span
-            );
+            assert!(text.get(m.span.clone()).is_some(), "{:?} is not on char boundaries of {text:?}", m.span);
             if let What::Time(e) = m.what
                 && let Some(t) = frame.resolve(&e)
                 && let (Some(a), Some(b)) = (t.start, t.end)
@@ -194,8 +166,7 @@ mod tests {
 
     #[test]
     fn scanning_is_linear() {
-        let unit =
-            "2023年1-10月,截至12月20日签约;一二三四五六七八九十〇〇〇〇,1234567890123,今年以来";
+        let unit = "2023年1-10月,截至12月20日签约;一二三四五六七八九十〇〇〇〇,1234567890123,今年以来";
         let text = unit.repeat(20_000);
         let start = std::time::Instant::now();
         let found = grammar::scan(&text);

@@ -6,10 +6,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::lunar;
-use super::syntax::{
-    Century, Expr, Holiday, LunarDay, MonthPart, MonthSpec, Open, Period, WeekPart, YearPart,
-    YearSpec,
-};
+use super::syntax::{Century, Expr, Holiday, LunarDay, MonthPart, MonthSpec, Open, Period, WeekPart, YearPart, YearSpec};
 use crate::fact::{PartialDate, TimeRange};
 use crate::{Reference, ReferenceFrom};
 
@@ -76,17 +73,9 @@ impl Frame {
             Open::End => (Some(first.first), None),
         };
         if !expr.comparison {
-            self.remember(if expr.open == Open::End {
-                &first
-            } else {
-                &last
-            });
+            self.remember(if expr.open == Open::End { &first } else { &last });
         }
-        Some(TimeRange {
-            start,
-            end,
-            relative: first.relative || last.relative,
-        })
+        Some(TimeRange { start, end, relative: first.relative || last.relative })
     }
 
     fn reference_year(&self) -> Option<i16> {
@@ -125,28 +114,14 @@ impl Frame {
                 }
                 (Some(y), false)
             }
-            YearSpec::Deictic(k) => (
-                self.reference_year().and_then(|y| y.checked_add(k.into())),
-                true,
-            ),
-            YearSpec::Anaphoric(k) => (
-                self.year
-                    .or(self.reference_year())
-                    .and_then(|y| y.checked_add(k.into())),
-                true,
-            ),
+            YearSpec::Deictic(k) => (self.reference_year().and_then(|y| y.checked_add(k.into())), true),
+            YearSpec::Anaphoric(k) => (self.year.or(self.reference_year()).and_then(|y| y.checked_add(k.into())), true),
             YearSpec::Implicit => (self.year.or(self.reference_year()), true),
         }
     }
 
     fn period(&self, p: &Period) -> Option<Bounds> {
-        let bounds = |(first, last): (PartialDate, PartialDate), relative| {
-            Some(Bounds {
-                first,
-                last,
-                relative,
-            })
-        };
+        let bounds = |(first, last): (PartialDate, PartialDate), relative| Some(Bounds { first, last, relative });
         match *p {
             Period::Year(YearSpec::Implicit, YearPart::Month(MonthSpec::Inherited, part)) => {
                 if let Some((year, month)) = self.month {
@@ -168,16 +143,9 @@ impl Frame {
                 let (year, relative) = self.year_of(spec);
                 bounds(self.year_part(year, part)?, relative)
             }
-            Period::Month {
-                offset,
-                anaphoric,
-                part,
-            } => {
+            Period::Month { offset, anaphoric, part } => {
                 let (year, month) = if anaphoric {
-                    self.month.or_else(|| {
-                        self.precise_reference()
-                            .map(|r| (Some(r.year()), r.month()))
-                    })?
+                    self.month.or_else(|| self.precise_reference().map(|r| (Some(r.year()), r.month())))?
                 } else {
                     let r = self.precise_reference()?;
                     (Some(r.year()), r.month())
@@ -187,39 +155,23 @@ impl Frame {
             }
             Period::Quarter(offset) => {
                 let r = self.precise_reference()?;
-                let (year, first_month) = add_months(
-                    Some(r.year()),
-                    (r.month() - 1) / 3 * 3 + 1,
-                    offset.checked_mul(3)?,
-                )?;
+                let (year, first_month) = add_months(Some(r.year()), (r.month() - 1) / 3 * 3 + 1, offset.checked_mul(3)?)?;
                 let q = (first_month - 1) / 3 + 1;
                 bounds(year_part(year, YearPart::Quarter(q as u8))?, true)
             }
             Period::Week { offset, part } => {
                 let r = self.precise_reference()?;
-                let monday = r
-                    .checked_sub((i64::from(r.weekday().to_monday_one_offset()) - 1).days())
-                    .ok()?;
+                let monday = r.checked_sub((i64::from(r.weekday().to_monday_one_offset()) - 1).days()).ok()?;
                 let monday = monday.checked_add((i64::from(offset) * 7).days()).ok()?;
                 let (a, b) = match part {
                     WeekPart::Whole => (0, 6),
                     WeekPart::Day(w) => (i64::from(w) - 1, i64::from(w) - 1),
                     WeekPart::Weekend => (5, 6),
                 };
-                bounds(
-                    (
-                        monday.checked_add(a.days()).ok()?.into(),
-                        monday.checked_add(b.days()).ok()?.into(),
-                    ),
-                    true,
-                )
+                bounds((monday.checked_add(a.days()).ok()?.into(), monday.checked_add(b.days()).ok()?.into()), true)
             }
             Period::Day { offset, anaphoric } => {
-                let anchor = if anaphoric {
-                    self.day.or(self.precise_reference())?
-                } else {
-                    self.precise_reference()?
-                };
+                let anchor = if anaphoric { self.day.or(self.precise_reference())? } else { self.precise_reference()? };
                 let d: PartialDate = anchor.checked_add(i64::from(offset).days()).ok()?.into();
                 bounds((d, d), true)
             }
@@ -246,32 +198,18 @@ impl Frame {
                 if a < 1 {
                     return None;
                 }
-                bounds(
-                    (PartialDate::new(a, 1, 1), PartialDate::new(b, 12, 31)),
-                    relative,
-                )
+                bounds((PartialDate::new(a, 1, 1), PartialDate::new(b, 12, 31)), relative)
             }
             Period::Holiday(spec, h) => {
                 let (year, relative) = self.year_of(spec);
                 let d = match h {
-                    Holiday::Fixed(m, d) => PartialDate {
-                        year,
-                        month: m,
-                        day: d,
-                    },
-                    Holiday::NthWeekday { month, n, weekday } => {
-                        nth_weekday(year?, month, n, weekday)?.into()
-                    }
+                    Holiday::Fixed(m, d) => PartialDate { year, month: m, day: d },
+                    Holiday::NthWeekday { month, n, weekday } => nth_weekday(year?, month, n, weekday)?.into(),
                     Holiday::SolarTerm(longitude) => lunar::solar_term(year?, longitude)?.into(),
                 };
                 bounds((d, d), relative)
             }
-            Period::Lunar {
-                year,
-                month,
-                leap,
-                day,
-            } => {
+            Period::Lunar { year, month, leap, day } => {
                 let (year, relative) = self.year_of(year);
                 let (first, last) = lunar::lunar_month(year?, month, leap)?;
                 let (a, b) = match day {
@@ -292,9 +230,7 @@ impl Frame {
 
     fn year_part(&self, year: Option<i16>, part: YearPart) -> Option<(PartialDate, PartialDate)> {
         match part {
-            YearPart::Month(MonthSpec::OfReference, mp) => {
-                month_part(year, self.precise_reference()?.month(), mp)
-            }
+            YearPart::Month(MonthSpec::OfReference, mp) => month_part(year, self.precise_reference()?.month(), mp),
             _ => year_part(year, part),
         }
     }
@@ -315,16 +251,11 @@ fn year_part(year: Option<i16>, part: YearPart) -> Option<(PartialDate, PartialD
         YearPart::Month(MonthSpec::Named(m), mp) => return month_part(year, m, mp),
         YearPart::Month(_, _) => return None,
         YearPart::Week(n) => {
-            let monday = nth_weekday(year?, 1, 1, 1)?
-                .checked_add((i64::from(n) - 1).weeks())
-                .ok()?;
+            let monday = nth_weekday(year?, 1, 1, 1)?.checked_add((i64::from(n) - 1).weeks()).ok()?;
             (monday.into(), monday.checked_add(6.days()).ok()?.into())
         }
         YearPart::Day(n) => {
-            let d = Date::new(year?, 1, 1)
-                .ok()?
-                .checked_add((i64::from(n) - 1).days())
-                .ok()?;
+            let d = Date::new(year?, 1, 1).ok()?.checked_add((i64::from(n) - 1).days()).ok()?;
             if d.year() != year? {
                 return None;
             }
@@ -355,14 +286,9 @@ fn month_part(year: Option<i16>, month: i8, part: MonthPart) -> Option<(PartialD
         },
         MonthPart::LastDay => (pd(dim), pd(dim)),
         MonthPart::FirstDays(n) => (pd(1), pd(i8::try_from(n).ok().filter(|&n| n <= dim)?)),
-        MonthPart::LastDays(n) => (
-            pd(dim - i8::try_from(n).ok().filter(|&n| n <= dim)? + 1),
-            pd(dim),
-        ),
+        MonthPart::LastDays(n) => (pd(dim - i8::try_from(n).ok().filter(|&n| n <= dim)? + 1), pd(dim)),
         MonthPart::Week(n) => {
-            let monday = nth_weekday(year?, month, 1, 1)?
-                .checked_add((i64::from(n) - 1).weeks())
-                .ok()?;
+            let monday = nth_weekday(year?, month, 1, 1)?.checked_add((i64::from(n) - 1).weeks()).ok()?;
             (monday.into(), monday.checked_add(6.days()).ok()?.into())
         }
         MonthPart::NthWeekday { n, weekday } => {
@@ -371,8 +297,7 @@ fn month_part(year: Option<i16>, month: i8, part: MonthPart) -> Option<(PartialD
         }
         MonthPart::LastWeekday(weekday) => {
             let last = Date::new(year?, month, dim).ok()?;
-            let back = (i64::from(last.weekday().to_monday_one_offset()) - i64::from(weekday))
-                .rem_euclid(7);
+            let back = (i64::from(last.weekday().to_monday_one_offset()) - i64::from(weekday)).rem_euclid(7);
             let d: PartialDate = last.checked_sub(back.days()).ok()?.into();
             (d, d)
         }
@@ -387,11 +312,8 @@ fn days_in_month(year: Option<i16>, month: i8) -> i8 {
 /// The `n`-th `weekday` (1 = Monday) of a month, if the month has it.
 fn nth_weekday(year: i16, month: i8, n: u8, weekday: u8) -> Option<Date> {
     let first = Date::new(year, month, 1).ok()?;
-    let ahead =
-        (i64::from(weekday) - i64::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
-    let d = first
-        .checked_add((ahead + 7 * (i64::from(n) - 1)).days())
-        .ok()?;
+    let ahead = (i64::from(weekday) - i64::from(first.weekday().to_monday_one_offset())).rem_euclid(7);
+    let d = first.checked_add((ahead + 7 * (i64::from(n) - 1)).days()).ok()?;
     (d.month() == month).then_some(d)
 }
 
@@ -401,10 +323,7 @@ fn add_months(year: Option<i16>, month: i8, offset: i8) -> Option<(Option<i16>, 
     match year {
         Some(y) => {
             let total = i32::from(y) * 12 + m;
-            Some((
-                Some(i16::try_from(total.div_euclid(12)).ok()?),
-                (total.rem_euclid(12) + 1) as i8,
-            ))
+            Some((Some(i16::try_from(total.div_euclid(12)).ok()?), (total.rem_euclid(12) + 1) as i8))
         }
         None => (0..12).contains(&m).then_some((None, (m + 1) as i8)),
     }
@@ -425,11 +344,7 @@ fn shift_year(b: Bounds, k: i16) -> Option<Bounds> {
         // 2月29日 of a year that has none.
         (moved.year.is_none() || moved.to_date().is_some()).then_some(moved)
     };
-    Some(Bounds {
-        first: shift(b.first)?,
-        last: shift(b.last)?,
-        relative: true,
-    })
+    Some(Bounds { first: shift(b.first)?, last: shift(b.last)?, relative: true })
 }
 
 #[cfg(test)]
@@ -441,23 +356,14 @@ mod tests {
 
     /// Resolve every expression of `text` against `reference` (precise), as `start..end` strings.
     fn read(text: &str, reference: Option<Date>) -> Vec<String> {
-        let mut frame = Frame::new(reference.map(|date| Reference {
-            date,
-            from: ReferenceFrom::Argument,
-        }));
+        let mut frame = Frame::new(reference.map(|date| Reference { date, from: ReferenceFrom::Argument }));
         scan(text)
             .into_iter()
             .filter_map(|m| match m.what {
                 What::Time(e) => frame.resolve(&e),
                 What::NotTime => None,
             })
-            .map(|t| {
-                format!(
-                    "{}..{}",
-                    t.start.map_or("null".into(), |d| d.to_string()),
-                    t.end.map_or("null".into(), |d| d.to_string())
-                )
-            })
+            .map(|t| format!("{}..{}", t.start.map_or("null".into(), |d| d.to_string()), t.end.map_or("null".into(), |d| d.to_string())))
             .collect()
     }
 
@@ -472,10 +378,7 @@ mod tests {
 
     #[test]
     fn years_carry_forward() {
-        let got = read(
-            "2019年工作回顾。3月15日至19日,考察。18日,签约。2020年,3月",
-            None,
-        );
+        let got = read("2019年工作回顾。3月15日至19日,考察。18日,签约。2020年,3月", None);
         assert_eq!(
             got,
             [
@@ -502,14 +405,8 @@ mod tests {
 
     #[test]
     fn two_digit_years_stay_within_ten_years_ahead() {
-        assert_eq!(
-            read("98年4月", Some(date(1997, 7, 1))),
-            ["1998-04-01..1998-04-30"]
-        );
-        assert_eq!(
-            read("三三年", Some(date(2021, 6, 14))),
-            ["1933-01-01..1933-12-31"]
-        );
+        assert_eq!(read("98年4月", Some(date(1997, 7, 1))), ["1998-04-01..1998-04-30"]);
+        assert_eq!(read("三三年", Some(date(2021, 6, 14))), ["1933-01-01..1933-12-31"]);
     }
 
     #[test]
