@@ -8,7 +8,8 @@
 //!   byte in a long file should not lose the file);
 //! - binary files (images, archives, PDFs) and text too damaged to read are errors.
 //!
-//! HTML is a second step ([`crate::html`]); this module only decides the character encoding.
+//! HTML is a second step ([`crate::html`]); this module decides the character encoding and
+//! whether a document is a page.
 
 use std::borrow::Cow;
 
@@ -95,26 +96,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
     finish(text, enc, had_errors, vec![format!("decoded from {} (detected)", enc.name())])
 }
 
-/// The text of a document: decoded, then converted from HTML when `html` is `Some(true)` (an
-/// `.htm`/`.html` file) or, with `None`, when the text looks like HTML. This text is the
-/// "original" that fact spans point into.
+/// Decode a document and decide whether it is HTML: `html` is `Some(true)` for an
+/// `.htm`/`.html` file, `Some(false)` to force plain text, and `None` to sniff the text.
 ///
 /// ```
-/// let d = gongbao::decode::document_text(b"<p>\xe6\x96\xb0\xe7\xad\xbe\xe7\xba\xa652\xe4\xb8\xaa</p>", Some(true)).unwrap();
-/// assert_eq!(d.text, "新签约52个\n");
+/// let d = gongbao::decode::document(b"<!DOCTYPE html><p>52\xe4\xb8\xaa</p>", None).unwrap();
+/// assert!(d.html);
+/// assert!(!gongbao::decode::document("新签约52个".as_bytes(), None).unwrap().html);
 /// ```
-pub fn document_text(bytes: &[u8], html: Option<bool>) -> Result<Decoded<'_>> {
-    let mut decoded = decode(bytes)?;
+pub fn document(bytes: &[u8], html: Option<bool>) -> Result<Document<'_>> {
+    let decoded = decode(bytes)?;
     #[cfg(feature = "html")]
-    if html.unwrap_or_else(|| crate::html::looks_like_html(&decoded.text)) {
-        decoded.text = Cow::Owned(crate::html::to_text(&decoded.text));
-        decoded.warnings.push("converted from HTML: spans point into the page's text".to_owned());
-    }
+    let is_html = html.unwrap_or_else(|| crate::html::looks_like_html(&decoded.text));
     #[cfg(not(feature = "html"))]
-    if html == Some(true) {
-        decoded.warnings.push("HTML read as plain text (gongbao was built without the `html` feature)".to_owned());
-    }
-    Ok(decoded)
+    let is_html = html.unwrap_or(false);
+    Ok(Document { decoded, html: is_html })
+}
+
+/// A decoded document, and whether it is an HTML page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document<'a> {
+    /// The decoded text (the HTML source for a page).
+    pub decoded: Decoded<'a>,
+    /// Whether to read it as HTML.
+    pub html: bool,
 }
 
 fn finish<'a>(text: Cow<'a, str>, enc: &'static Encoding, had_errors: bool, mut warnings: Vec<String>) -> Result<Decoded<'a>> {

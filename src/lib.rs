@@ -183,7 +183,32 @@ impl Extractor {
     /// Read one document with its own reference date (a batch where each document brings its
     /// date); `None` falls back to the document's metadata and text.
     pub fn extract_with_reference(&self, text: &str, reference_date: Option<Date>) -> Document {
-        let normalized = self.normalizer.normalize(text);
+        self.extract_normalized(text, self.normalizer.normalize(text), reference_date)
+    }
+
+    /// Read an HTML page. Its text is what the page shows (see [`html`]); fact spans point
+    /// into the HTML source itself.
+    ///
+    /// ```
+    /// let page = "<html><body><p>新签约项目<b>52个</b>,总投资116.68亿元</p></body></html>";
+    /// let doc = gongbao::Extractor::new().extract_html(page);
+    /// for f in &doc.facts {
+    ///     assert_eq!(&page[f.span.range()], f.text);
+    /// }
+    /// assert_eq!(doc.facts[0].text, "52个");
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn extract_html(&self, html: &str) -> Document {
+        self.extract_html_with_reference(html, self.reference_date)
+    }
+
+    /// [`Extractor::extract_html`] with the document's own reference date.
+    #[cfg(feature = "html")]
+    pub fn extract_html_with_reference(&self, html: &str, reference_date: Option<Date>) -> Document {
+        self.extract_normalized(html, self.normalizer.normalize_html(html), reference_date)
+    }
+
+    fn extract_normalized(&self, text: &str, normalized: normalize::Normalized<'_>, reference_date: Option<Date>) -> Document {
         let layout = document::analyze(&normalized.text);
         let reference = match reference_date {
             Some(date) => Some(Reference { date, from: ReferenceFrom::Argument }),

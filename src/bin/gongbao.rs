@@ -346,10 +346,14 @@ fn process(input: Input, settings: &Settings) -> Outcome {
     if bytes.len() as u64 > settings.max_bytes {
         return failed(source, gongbao::Error::TooLarge { size: bytes.len() as u64, limit: settings.max_bytes }.to_string());
     }
-    match gongbao::decode::document_text(&bytes, html) {
-        Ok(decoded) => {
-            let doc = settings.extractor.extract_with_reference(&decoded.text, reference);
-            Outcome { source, document: Some(doc), warnings: decoded.warnings, error: None }
+    match gongbao::decode::document(&bytes, html) {
+        Ok(d) if d.html => {
+            let doc = settings.extractor.extract_html_with_reference(&d.decoded.text, reference);
+            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None }
+        }
+        Ok(d) => {
+            let doc = settings.extractor.extract_with_reference(&d.decoded.text, reference);
+            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None }
         }
         Err(e) => failed(source, e.to_string()),
     }

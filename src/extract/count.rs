@@ -73,6 +73,7 @@ static CLASSIFIERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
         ("块", ()),
         ("首", ()),
         ("颗", ()),
+        ("期", ()),
     ])
 });
 
@@ -295,6 +296,10 @@ impl Recognizer for Count {
             let at = skip_spaces(text, m.span.end);
             let Some((classifier, _, end)) = CLASSIFIERS.at(text, at) else { continue };
             if NOT_CLASSIFIER.iter().any(|w| text[at..].starts_with(w)) {
+                continue;
+            }
+            // 2期 (two sessions) is a count; 二期 is the second phase of a project.
+            if classifier == "期" && !m.arabic {
                 continue;
             }
             let (qualifier, _) = qualifier_around(text, m, end);

@@ -90,6 +90,19 @@ impl Normalizer {
     }
 }
 
+impl Normalizer {
+    /// Normalize an HTML page: its text (see [`crate::html`]), then the usual stages. The map
+    /// leads back to the HTML source.
+    #[cfg(feature = "html")]
+    pub fn normalize_html(&self, html: &str) -> Normalized<'static> {
+        let converted = crate::html::convert(html);
+        let n = self.normalize(&converted.text);
+        let mut map = n.map;
+        map.prepend_stage(converted.edits);
+        Normalized { text: Cow::Owned(n.text.into_owned()), map, script: n.script }
+    }
+}
+
 /// Apply a stage to the output of the previous one, keeping the borrow of the original when
 /// the stage changed nothing.
 fn then<'a>(prev: Cow<'a, str>, stage: impl FnOnce(&str) -> Cow<'_, str>) -> Cow<'a, str> {

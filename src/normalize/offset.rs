@@ -102,6 +102,13 @@ impl OffsetMap {
         }
     }
 
+    /// Insert the edits of a stage that ran before all the others (such as HTML to text).
+    pub fn prepend_stage(&mut self, stage: StageEdits) {
+        if !stage.is_empty() {
+            self.stages.insert(0, stage);
+        }
+    }
+
     /// Whether normalization kept every byte offset.
     pub fn is_identity(&self) -> bool {
         self.stages.is_empty()
