@@ -333,7 +333,7 @@ fn markup_end(source: &str, p: usize) -> Option<usize> {
     if !closing && SKIPPED.contains(&name.as_str()) {
         // Skip the element's content up to its closing tag.
         let close = format!("</{name}");
-        let lower_rest = source[end..].as_bytes();
+        let lower_rest = &bytes[end..];
         let found = lower_rest.windows(close.len()).position(|w| w.eq_ignore_ascii_case(close.as_bytes()));
         return Some(match found {
             Some(k) => memchr::memchr(b'>', &bytes[end + k..]).map_or(bytes.len(), |m| end + k + m + 1),
