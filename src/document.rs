@@ -379,7 +379,13 @@ fn find_meta(text: &str, layout: &mut Layout) {
                     set(&mut meta.source, v);
                     set(&mut meta.publisher, v);
                 }
-                "作者" | "记者" => set(&mut meta.author, value.split_whitespace().next().unwrap_or(value)),
+                // A reporter's name, not a question put by 记者: in an interview.
+                "作者" | "记者" => {
+                    let name = value.split_whitespace().next().unwrap_or(value);
+                    if is_person_name(name) {
+                        set(&mut meta.author, name);
+                    }
+                }
                 "发布日期" | "发布时间" | "时间" | "日期" | "成文日期" => {
                     if meta.published.is_none()
                         && let Some((d, _)) = find_date(value)
@@ -429,16 +435,18 @@ fn find_meta(text: &str, layout: &mut Layout) {
         }
     }
     if meta.title.is_none() {
+        // The title comes before the body: the first line written as sentences ends the search.
         meta.title = lines
             .iter()
             .take(head)
             .filter(|r| !layout.is_chrome(r) && !header_lines.contains(r))
             .map(|r| text[r.clone()].trim())
+            .take_while(|l| !l.contains('。') && l.chars().count() <= 120)
             .find(|l| {
                 let n = l.chars().count();
                 (6..=80).contains(&n)
                     && !l.contains(['。', '!', '?', ':', ','])
-                    && !l.starts_with('【')
+                    && !l.starts_with(['【', '▲', '△', '●', '■', '图'])
                     && find_date(l).is_none()
                     && !l.starts_with("——")
             })
@@ -452,6 +460,12 @@ fn find_meta(text: &str, layout: &mut Layout) {
     }
     layout.meta = meta;
     layout.published_from = published_from;
+}
+
+/// Whether `s` looks like a Chinese personal name (two to four Han characters) or a short list
+/// of them.
+fn is_person_name(s: &str) -> bool {
+    s.split(['、', ',', '/']).all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(crate::normalize::script::is_han))
 }
 
 fn set(slot: &mut Option<String>, value: &str) {
