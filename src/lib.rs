@@ -311,3 +311,8 @@ pub fn extract(text: &str) -> Document {
     static DEFAULT: LazyLock<Extractor> = LazyLock::new(Extractor::new);
     DEFAULT.extract(text)
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
