@@ -21,4 +21,3 @@ pub fn extract(path: &Path) -> (String, gongbao::Document) {
     let doc = if path.extension().is_some_and(|e| e == "html") { extractor.extract_html(&text) } else { extractor.extract(&text) };
     (text, doc)
 }
-
