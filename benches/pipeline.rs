@@ -116,7 +116,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             walk(&p, files);
-        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html")) {
+        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "htm" | "html"))
+        {
             files.push(p);
         }
     }
