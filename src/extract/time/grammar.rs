@@ -25,31 +25,51 @@ use crate::number::{chinese_digit, is_chinese_numeral_char, parse_number};
 
 /// Every time expression (and every phrase to claim) in `text`, in order, not overlapping.
 pub fn scan(text: &str) -> Vec<Mention> {
-    scan_from(text, |c| can_begin(c))
+    scan_from(text, |c, next| begins_bmp(c) && second_fits(c, next))
 }
 
-/// [`scan`], trying the grammar only where `first(c)` says an expression may begin with `c`.
-fn scan_from(text: &str, first: impl Fn(char) -> bool) -> Vec<Mention> {
+/// [`can_begin`] as a bitmap over the Basic Multilingual Plane, built once per process.
+static BEGINS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for c in (0..0x10000u32).filter_map(char::from_u32).filter(|&c| can_begin(c)) {
+        bits[c as usize / 64] |= 1 << (c as usize % 64);
+    }
+    bits
+});
+
+/// [`can_begin`], by the bitmap.
+#[inline]
+fn begins_bmp(c: char) -> bool {
+    match BEGINS.get(c as usize / 64) {
+        Some(word) => word & (1 << (c as usize % 64)) != 0,
+        None => can_begin(c),
+    }
+}
+
+/// [`scan`], trying the grammar only where `first(c, next)` says an expression may begin with
+/// `c` followed by `next`.
+fn scan_from(text: &str, first: impl Fn(char, Option<char>) -> bool) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
-        if first(c)
-            && may_start(text, at, c)
-            && let Some(m) = mention_at(text, at)
-            && m.span.end > at
-        {
-            at = m.span.end;
-            out.push(m);
+    // Where the last expression ended: positions before it are inside it.
+    let mut resume = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if at < resume || !first(c, chars.peek().map(|&(_, n)| n)) || !may_start(text, at, c) {
             continue;
         }
-        at += c.len_utf8();
+        if let Some(m) = mention_at(text, at)
+            && m.span.end > at
+        {
+            resume = m.span.end;
+            out.push(m);
+        }
     }
     out
 }
 
 /// Parse the one time expression starting exactly at `at`, if any.
 pub fn mention_at(text: &str, at: usize) -> Option<Mention> {
-    let mut p = Parser { t: text, i: at };
+    let mut p = Parser { t: text, i: at, number_at: None };
     if p.attempt(not_time).is_some() {
         return Some(Mention { span: at..p.i, what: What::NotTime });
     }
@@ -87,6 +107,65 @@ fn can_begin(c: char) -> bool {
         )
 }
 
+/// Whether `next` may follow `c` at the start of an expression, for the frequent characters
+/// that begin only a few words (国 only 国庆, 中 only 中秋, 年 only 年底, 年末, 年内); the others
+/// may be followed by anything. Checked by the same tests as [`can_begin`].
+fn second_fits(c: char, next: Option<char>) -> bool {
+    let Some(n) = next else {
+        return !matches!(
+            c,
+            '国' | '大'
+                | '民'
+                | '中'
+                | '建'
+                | '年'
+                | '重'
+                | '农'
+                | '新'
+                | '同'
+                | '平'
+                | '开'
+                | '这'
+                | '到'
+                | '公'
+                | '教'
+                | '来'
+                | '过'
+                | '立'
+                | '春'
+                | '元'
+                | '本'
+                | '后'
+        );
+    };
+    match c {
+        '国' => n == '庆',
+        '大' => matches!(n, '前' | '后' | '年' | '寒' | '暑' | '大'),
+        '民' => n == '国',
+        '中' => n == '秋',
+        '建' => matches!(n, '党' | '军'),
+        '年' => matches!(n, '底' | '末' | '内'),
+        '重' => n == '阳',
+        '农' => n == '历',
+        '新' => n == '年',
+        '同' => matches!(n, '年' | '月' | '治'),
+        '平' => n == '安',
+        '开' => n == '元',
+        '这' => matches!(n, '一' | '个' | '月' | '季' | '星' | '礼' | '周'),
+        '到' => n == '目',
+        '公' => n == '元',
+        '教' => n == '师',
+        '来' => n == '年',
+        '过' => n == '去',
+        '立' => matches!(n, '春' | '夏' | '秋' | '冬'),
+        '春' => matches!(n, '节' | '分'),
+        '元' => matches!(n, '旦' | '宵'),
+        '本' => matches!(n, '年' | '月' | '季' | '世' | '日' | '周' | '星' | '礼'),
+        '后' => matches!(n, '年' | '天'),
+        _ => true,
+    }
+}
+
 /// Whether an expression may start at `at` (where `c` is): not inside a number, an identifier
 /// or an ordinal.
 fn may_start(text: &str, at: usize, c: char) -> bool {
@@ -117,6 +196,9 @@ struct Num {
 struct Parser<'t> {
     t: &'t str,
     i: usize,
+    /// The last number read: where, and what (with the bytes it took). The alternatives of
+    /// the grammar read the number at one position again and again.
+    number_at: Option<(usize, Option<(Num, usize)>)>,
 }
 
 impl<'t> Parser<'t> {
@@ -133,7 +215,7 @@ impl<'t> Parser<'t> {
     }
 
     fn eat(&mut self, s: &str) -> bool {
-        let ok = self.rest().starts_with(s);
+        let ok = starts_with(self.rest(), s);
         if ok {
             self.i += s.len();
         }
@@ -147,7 +229,7 @@ impl<'t> Parser<'t> {
     /// The first word of `table` at the cursor (tables list longer words first), consumed.
     fn lookup<T: Copy>(&mut self, table: &[(&str, T)]) -> Option<T> {
         let rest = self.rest();
-        let &(w, v) = table.iter().find(|(w, _)| rest.starts_with(w))?;
+        let &(w, v) = table.iter().find(|(w, _)| starts_with(rest, w))?;
         self.i += w.len();
         Some(v)
     }
@@ -182,39 +264,17 @@ impl<'t> Parser<'t> {
     /// A number: Arabic digits, or Chinese numerals (digit by digit, `二〇二三`, or with units,
     /// `二十八`, read by the shared number parser).
     fn number(&mut self) -> Option<Num> {
-        let rest = self.rest();
-        if rest.starts_with(|c: char| c.is_ascii_digit()) {
-            let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-            if n > 8 {
-                return None;
-            }
-            let value = rest[..n].parse().ok()?;
-            self.i += n;
-            return Some(Num { value, digits: n as u8, arabic: true, zero_lead: n > 1 && rest.starts_with('0') });
-        }
-        let run_len: usize = rest
-            .chars()
-            .take_while(|&c| is_chinese_numeral_char(c) && !matches!(c, '万' | '萬' | '亿' | '億'))
-            .take(8)
-            .map(char::len_utf8)
-            .sum();
-        let run = &rest[..run_len];
-        if run.is_empty() {
-            return None;
-        }
-        let sequence: Option<u32> = run.chars().try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(chinese_digit(c)?)));
-        let (value, digits) = match sequence {
-            Some(v) => (v, run.chars().count() as u8),
-            None => {
-                let n = parse_number(run).ok()?;
-                if n.max.is_some() || n.qualifier.is_some() || !n.value.fract().is_zero() {
-                    return None;
-                }
-                (n.value.to_u32()?, 0)
+        let read = match self.number_at {
+            Some((at, read)) if at == self.i => read,
+            _ => {
+                let read = read_number(self.rest());
+                self.number_at = Some((self.i, read));
+                read
             }
         };
-        self.i += run_len;
-        Some(Num { value, digits, arabic: false, zero_lead: false })
+        let (num, len) = read?;
+        self.i += len;
+        Some(num)
     }
 
     /// A number from 1 to `max`, one or two digits (or a Chinese numeral).
@@ -233,6 +293,49 @@ impl<'t> Parser<'t> {
         })
         .is_some()
     }
+}
+
+/// The number at the start of `rest` (see [`Parser::number`]) and its length in bytes.
+fn read_number(rest: &str) -> Option<(Num, usize)> {
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if n > 8 {
+            return None;
+        }
+        let value = rest[..n].parse().ok()?;
+        return Some((Num { value, digits: n as u8, arabic: true, zero_lead: n > 1 && rest.starts_with('0') }, n));
+    }
+    let run_len: usize = rest
+        .chars()
+        .take_while(|&c| is_chinese_numeral_char(c) && !matches!(c, '万' | '萬' | '亿' | '億'))
+        .take(8)
+        .map(char::len_utf8)
+        .sum();
+    let run = &rest[..run_len];
+    if run.is_empty() {
+        return None;
+    }
+    let sequence: Option<u32> = run.chars().try_fold(0u32, |acc, c| Some(acc * 10 + u32::from(chinese_digit(c)?)));
+    let (value, digits) = match sequence {
+        Some(v) => (v, run.chars().count() as u8),
+        None => {
+            let n = parse_number(run).ok()?;
+            if n.max.is_some() || n.qualifier.is_some() || !n.value.fract().is_zero() {
+                return None;
+            }
+            (n.value.to_u32()?, 0)
+        }
+    };
+    Some((Num { value, digits, arabic: false, zero_lead: false }, run_len))
+}
+
+/// `text.starts_with(word)`, rejecting most words on their first character's bytes before
+/// comparing the rest (the grammar tries hundreds of words where few can match).
+#[inline]
+fn starts_with(text: &str, word: &str) -> bool {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    let n = w.len();
+    t.len() >= n && (n == 0 || t[0] == w[0]) && (n < 2 || t[1] == w[1]) && (n < 3 || t[2] == w[2]) && t[..n] == *w
 }
 
 const CONNECTORS: &[&str] = &["——", "—", "–", "-", "~", "〜", "起至", "至", "到"];
@@ -1064,7 +1167,7 @@ const SOLAR_TERMS: &[(&str, u16, bool)] = &[
 /// A holiday or a solar term; `after_year` when a year is written before it.
 fn holiday(p: &mut Parser<'_>, after_year: bool) -> Option<Holiday> {
     let rest = p.rest();
-    if let Some(&(name, longitude, alone)) = SOLAR_TERMS.iter().find(|(n, _, _)| rest.starts_with(n)) {
+    if let Some(&(name, longitude, alone)) = SOLAR_TERMS.iter().find(|(n, _, _)| starts_with(rest, n)) {
         if !(alone || after_year) {
             return None;
         }
@@ -1279,7 +1382,7 @@ mod tests {
         for a in &words {
             for b in &words {
                 let text = format!("{a}{b}");
-                assert_eq!(scan(&text), scan_from(&text, |_| true), "{text}");
+                assert_eq!(scan(&text), scan_from(&text, |_, _| true), "{text}");
             }
         }
     }
@@ -1289,7 +1392,7 @@ mod tests {
         fn the_filter_changes_nothing(picks in proptest::collection::vec(0usize..10_000, 1..8)) {
             let words = grammar_words();
             let text: String = picks.iter().map(|&i| words[i % words.len()].as_str()).collect();
-            proptest::prop_assert_eq!(scan(&text), scan_from(&text, |_| true));
+            proptest::prop_assert_eq!(scan(&text), scan_from(&text, |_, _| true));
         }
     }
 
