@@ -199,6 +199,10 @@ const CHROME_PHRASES: &[&str] = &[
 ];
 
 /// Lines that open a list of related links: everything short after them is chrome.
+/// [`CHROME_PHRASES`] in one automaton: a line is searched once, not once per phrase.
+static CHROME_MATCHER: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(CHROME_PHRASES).expect("chrome phrases build an automaton"));
+
 const RELATED_PHRASES: &[&str] = &["相关新闻", "相关阅读", "相关链接", "相关文章", "推荐阅读", "热点新闻", "延伸阅读"];
 
 /// Words that start a newspaper staff line (总策划 … 编辑 … 校对).
@@ -296,7 +300,7 @@ fn is_chrome_line(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    if CHROME_PHRASES.iter().any(|p| t.contains(p)) || t.starts_with("首页>") || t.starts_with("首页 >") || t == "外链" {
+    if CHROME_MATCHER.is_match(t) || t.starts_with("首页>") || t.starts_with("首页 >") || t == "外链" {
         return true;
     }
     // A page number: a few digits alone, or 第N版.
