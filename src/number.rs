@@ -654,6 +654,26 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     IDENTIFIER_CUES.iter().any(|cue| window.ends_with(cue) || (window.contains(cue) && digits.len() >= 5))
 }
 
+/// Whether a number may start with `c`: a digit, a Chinese digit, 十.
+fn starts_number(c: char) -> bool {
+    /// The answer for the Basic Multilingual Plane, built once per process.
+    static BMP: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in (0..0x10000u32).filter_map(char::from_u32).filter(|&c| number_start_char(c)) {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+        bits
+    });
+    match BMP.get(c as usize / 64) {
+        Some(word) => word & (1 << (c as usize % 64)) != 0,
+        None => number_start_char(c),
+    }
+}
+
+fn number_start_char(c: char) -> bool {
+    c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1)
+}
+
 /// Find every number in `text`. Ordinals (`第39号`), identifiers (phone numbers, codes,
 /// e-mail addresses) and Chinese numeral characters that are only units (`万`, `千亿`) are not
 /// numbers. Problems (numbers too large to represent) are reported beside.
@@ -664,14 +684,15 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
     let bytes = text.as_bytes();
     let urls = url_spans(text);
     while pos < text.len() {
-        if let Some(u) = urls.iter().find(|u| u.contains(&pos)) {
-            pos = u.end;
+        let Some(c) = char_at(text, pos) else { break };
+        // Most characters start no number: skip them before anything else (a URL is skipped
+        // whole at the first character in it that could).
+        if !starts_number(c) {
+            pos += c.len_utf8();
             continue;
         }
-        let Some(c) = char_at(text, pos) else { break };
-        let starts = c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1);
-        if !starts {
-            pos += c.len_utf8();
+        if let Some(u) = urls.iter().find(|u| u.contains(&pos)) {
+            pos = u.end;
             continue;
         }
         // Do not start inside an Arabic number or a longer alphanumeric token.
