@@ -344,6 +344,10 @@ fn find_chrome(text: &str, layout: &mut Layout) {
 /// The fields of a metadata line: (label without spaces, value range).
 fn fields(text: &str, line: &Range<usize>) -> Vec<(String, Range<usize>)> {
     let s = &text[line.clone()];
+    // Every field ends its label with a colon or a space: a line with neither has none.
+    if memchr::memchr2(b':', b' ', s.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let found: Vec<_> = FIELD.captures_iter(s).filter_map(|c| Some((c.get(1)?, c.get(0)?.end()))).collect();
     let mut out = Vec::new();
     for (k, (label, value_start)) in found.iter().enumerate() {
