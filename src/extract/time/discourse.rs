@@ -154,9 +154,11 @@ pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
 /// The year a text treats as the current one, when it pairs an explicit year with a word
 /// counted from the current year. Each pair is evidence:
 /// - the current year: `进入2023年` opening a clause (not `项目进入2024年…名单`), `今年(2023年)`, `2023年(今年)`, `今年是2023年`, and a
-///   sentence that opens with `2023年是…` and says `今年`;
+///   sentence that opens with `2023年是…` and has a clause opening with `今年` (`2023年是开局之年,
+///   今年以来…`; not `…,为今年工作打下基础`);
 /// - the year before: a look back (`过去一年`, or `去年` in a question) answered by a sentence
-///   or turn that opens with an explicit year (`过去一年…有哪些成效?` / `【局长】:2022年,…`),
+///   or turn that opens with an explicit year (`过去一年…有哪些成效?` / `【局长】:2022年,…`,
+///   `2022年12月,…`),
 ///   or glossed by one (`去年(2022年)`, `过去一年,即2022年`).
 ///
 /// The latest year any pair implies wins (a text speaks from the latest "now" it names); `None`
@@ -203,7 +205,9 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         if let Some(x) = absolute(k)
             && text[span.end..].starts_with('是')
             && sentence_start(text, span.start)
-            && within(&sentence).iter().any(|(_, e)| matches!(e.first, Period::Year(YearSpec::Deictic(0), _)))
+            && within(&sentence)
+                .iter()
+                .any(|(s, e)| matches!(e.first, Period::Year(YearSpec::Deictic(0), _)) && clause_start(text, s.start))
         {
             vote(Some(x));
         }
@@ -224,7 +228,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
                 && text[sentence.end..sentences.of(next.start).start].trim().is_empty()
                 && sentence_start(text, next.start)
                 && !ENTERING.iter().any(|w| text[..next.start].ends_with(w))
-                && let Some(x) = absolute(n)
+                && let (_, Expr { first: Period::Year(YearSpec::Absolute(x), _), comparison: false, .. }) = times[n]
             {
                 vote(x.checked_add(1));
             }
@@ -289,6 +293,8 @@ mod tests {
         assert_eq!(year("今年是2025年。"), Some(2025));
         assert_eq!(year("2023年是开局之年,今年以来全市签约。"), Some(2023));
         assert_eq!(year("2022年,全市签约,为今年打下基础。"), None);
+        assert_eq!(year("2022年是不平凡的一年,为今年打下基础。"), None);
+        assert_eq!(year("去年成效如何?\n答:2021年12月,全市签约。"), Some(2022));
         assert_eq!(year("2022年签约30个。2023年签约40个。"), None);
         assert_eq!(year("2022年,3个项目进入2024年省重点项目名单。"), None);
         assert_eq!(year("进入2023年以来,全市签约。"), Some(2023));
