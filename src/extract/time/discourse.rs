@@ -153,9 +153,10 @@ pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
 
 /// The year a text treats as the current one, when it pairs an explicit year with a word
 /// counted from the current year. Each pair is evidence:
-/// - the current year: `进入2023年` opening a clause (not `项目进入2024年…名单`), `今年(2023年)`, `2023年(今年)`, `今年是2023年`, and a
-///   sentence that opens with `2023年是…` and has a clause opening with `今年` (`2023年是开局之年,
-///   今年以来…`; not `…,为今年工作打下基础`);
+/// - the current year: `进入2023年` opening a clause (not `项目进入2024年…名单`),
+///   `今年(2023年)`, `2023年(今年)`, `今年是2023年`, and a sentence that opens with `2023年是…`
+///   and has a clause opening with `今年` (`2023年是开局之年,今年以来…`; not
+///   `…,为今年工作打下基础`);
 /// - the year before: a look back (`过去一年`, or `去年` in a question) answered by a sentence
 ///   or turn that opens with an explicit year (`过去一年…有哪些成效?` / `【局长】:2022年,…`,
 ///   `2022年12月,…`),
