@@ -162,6 +162,36 @@ fn second_fits(c: char, next: Option<char>) -> bool {
         '元' => matches!(n, '旦' | '宵'),
         '本' => matches!(n, '年' | '月' | '季' | '世' | '日' | '周' | '星' | '礼'),
         '后' => matches!(n, '年' | '天'),
+        '上' | '下' => matches!(n, '半' | '年' | '一' | '月' | '个' | '上' | '下' | '季' | '世' | '星' | '礼' | '周'),
+        '前' => matches!(n, '年' | '天') || n.is_ascii_digit() || is_chinese_numeral_char(n),
+        // A Chinese numeral goes on as a numeral, or is followed by what follows a number in a
+        // time (年, 月, 日, a range connector ...), or begins a festival (七夕, 五一, 万圣节) or
+        // an era (万历).
+        _ if is_chinese_numeral_char(c) => {
+            is_chinese_numeral_char(n)
+                || matches!(
+                    n,
+                    '年' | '月'
+                        | '日'
+                        | '号'
+                        | '季'
+                        | '个'
+                        | '世'
+                        | '天'
+                        | '至'
+                        | '到'
+                        | '起'
+                        | '-'
+                        | '~'
+                        | '—'
+                        | '–'
+                        | '〜'
+                        | ' '
+                        | '夕'
+                        | '历'
+                        | '圣'
+                )
+        }
         _ => true,
     }
 }
@@ -1383,6 +1413,21 @@ mod tests {
             for b in &words {
                 let text = format!("{a}{b}");
                 assert_eq!(scan(&text), scan_from(&text, |_, _| true), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn numerals_then_two_words_scan_the_same() {
+        // What follows a numeral decides whether it may begin a time (一个季度, 七夕, 万历):
+        // a numeral, then any two words of the grammar.
+        let words = grammar_words();
+        for n in ["一", "三", "十五", "二〇二三", "七", "万", "两"] {
+            for a in &words {
+                for b in &words {
+                    let text = format!("{n}{a}{b}");
+                    assert_eq!(scan(&text), scan_from(&text, |_, _| true), "{text}");
+                }
             }
         }
     }
