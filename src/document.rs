@@ -275,12 +275,10 @@ pub fn analyze(text: &str) -> Layout {
 fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
-            out.push(start..end);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+        out.push(start..end);
+        start = i + 1;
     }
     if start < text.len() {
         out.push(start..text.len());
@@ -549,13 +547,20 @@ fn find_turns(text: &str, layout: &mut Layout) {
 
 fn find_repeats(text: &str, layout: &mut Layout) {
     use std::collections::HashMap;
+    let long: Vec<Range<usize>> =
+        layout.lines.iter().map(|r| trimmed(text, r)).filter(|t| text[t.clone()].chars().nth(19).is_some()).collect();
+    // A line whose length no other line has repeats none: only lines of shared lengths are
+    // hashed whole.
+    let mut lengths: HashMap<usize, u32> = HashMap::new();
+    for t in &long {
+        *lengths.entry(t.len()).or_default() += 1;
+    }
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for r in &layout.lines {
-        let t = trimmed(text, r);
-        let s = &text[t.clone()];
-        if s.chars().count() < 20 {
+    for t in long {
+        if lengths.get(&t.len()).is_some_and(|&n| n < 2) {
             continue;
         }
+        let s = &text[t.clone()];
         match seen.get(s) {
             Some(&first) => layout.repeats.push(Repeat { span: t, first }),
             None => {
