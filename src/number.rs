@@ -684,13 +684,10 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
     let bytes = text.as_bytes();
     let urls = url_spans(text);
     while pos < text.len() {
-        let Some(c) = char_at(text, pos) else { break };
         // Most characters start no number: skip them before anything else (a URL is skipped
         // whole at the first character in it that could).
-        if !starts_number(c) {
-            pos += c.len_utf8();
-            continue;
-        }
+        let Some((skip, c)) = text.get(pos..).and_then(|rest| rest.char_indices().find(|&(_, c)| starts_number(c))) else { break };
+        pos += skip;
         if let Some(u) = urls.iter().find(|u| u.contains(&pos)) {
             pos = u.end;
             continue;
