@@ -25,7 +25,144 @@ use crate::number::{chinese_digit, is_chinese_numeral_char, parse_number};
 
 /// Every time expression (and every phrase to claim) in `text`, in order, not overlapping.
 pub fn scan(text: &str) -> Vec<Mention> {
-    scan_from(text, begins_bmp, second_fits)
+    scan_from(text, begins_bmp, |c, rest| second_fits(c, rest[c.len_utf8()..].chars().next()) && word_fits(c, rest))
+}
+
+/// Words that begin an expression, for the characters that begin nothing else (eras, festivals,
+/// solar terms, 今年, 截至 ...): an expression may begin with such a character only where one
+/// of its words is written.
+const FIRST_WORDS: &[&str] = &[
+    "截至",
+    "截止",
+    "到目前为止",
+    "今年",
+    "今明两年",
+    "今天",
+    "今日",
+    "今晚",
+    "今夜",
+    "今早",
+    "去年",
+    "明年",
+    "明天",
+    "明日",
+    "明晚",
+    "明早",
+    "过去",
+    "来年",
+    "当年",
+    "当月",
+    "当天",
+    "当日",
+    "同年",
+    "同月",
+    "同治",
+    "次年",
+    "次月",
+    "次日",
+    "翌年",
+    "翌日",
+    "昨天",
+    "昨日",
+    "昨晚",
+    "昨夜",
+    "公元",
+    "年底",
+    "年末",
+    "年内",
+    "首季",
+    "首月",
+    "星期",
+    "礼拜",
+    "民国",
+    "宣统",
+    "光绪",
+    "咸丰",
+    "道光",
+    "嘉庆",
+    "乾隆",
+    "雍正",
+    "康熙",
+    "顺治",
+    "崇祯",
+    "万历",
+    "永乐",
+    "洪武",
+    "天宝",
+    "开元",
+    "神龙",
+    "贞观",
+    "农历",
+    "阴历",
+    "正月",
+    "冬月",
+    "冬至",
+    "腊月",
+    "腊八",
+    "春节",
+    "春分",
+    "元宵",
+    "元旦",
+    "端午",
+    "中秋",
+    "重阳",
+    "除夕",
+    "小寒",
+    "小满",
+    "小暑",
+    "小雪",
+    "立春",
+    "立夏",
+    "立秋",
+    "立冬",
+    "惊蛰",
+    "清明",
+    "谷雨",
+    "芒种",
+    "夏至",
+    "处暑",
+    "秋分",
+    "新年",
+    "女生节",
+    "愚人节",
+    "万圣节",
+    "光棍节",
+    "双十一",
+    "双十二",
+    "情人节",
+    "妇女节",
+    "植树节",
+    "劳动节",
+    "青年节",
+    "儿童节",
+    "建党节",
+    "建军节",
+    "教师节",
+    "国庆",
+    "平安夜",
+    "圣诞节",
+    "母亲节",
+    "父亲节",
+    "感恩节",
+];
+
+/// [`FIRST_WORDS`] by first character; 萬, 亿 and 億 begin nothing (a number never starts
+/// with them).
+static WORDS_BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+    let mut map: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+    for w in FIRST_WORDS {
+        map.entry(w.chars().next().unwrap_or_default()).or_default().push(w);
+    }
+    for c in ['萬', '亿', '億'] {
+        map.insert(c, Vec::new());
+    }
+    map
+});
+
+/// Whether `rest` (which starts with `c`) starts with one of `c`'s words, for a character that
+/// begins only words; true for the others.
+fn word_fits(c: char, rest: &str) -> bool {
+    WORDS_BY_FIRST.get(&c).is_none_or(|words| words.iter().any(|w| starts_with(rest, w)))
 }
 
 /// [`can_begin`] as a bitmap over the Basic Multilingual Plane, built once per process.
@@ -46,9 +183,9 @@ fn begins_bmp(c: char) -> bool {
     }
 }
 
-/// [`scan`], trying the grammar only at characters `c` where `begins(c)`, followed by `next`
-/// where `fits(c, next)`.
-fn scan_from(text: &str, begins: impl Fn(char) -> bool, fits: impl Fn(char, Option<char>) -> bool) -> Vec<Mention> {
+/// [`scan`], trying the grammar only at characters `c` where `begins(c)` and `fits(c, rest)`
+/// (`rest` is the text from `c` on).
+fn scan_from(text: &str, begins: impl Fn(char) -> bool, fits: impl Fn(char, &str) -> bool) -> Vec<Mention> {
     let mut out = Vec::new();
     // Where the last expression ended: positions before it are inside it.
     let mut resume = 0;
@@ -56,9 +193,8 @@ fn scan_from(text: &str, begins: impl Fn(char) -> bool, fits: impl Fn(char, Opti
     // From one character that may begin an expression to the next, in one tight loop.
     while let Some((skip, c)) = text.get(at..).and_then(|rest| rest.char_indices().find(|&(_, c)| begins(c))) {
         at += skip;
-        let next = text[at + c.len_utf8()..].chars().next();
         if at >= resume
-            && fits(c, next)
+            && fits(c, &text[at..])
             && may_start(text, at, c)
             && let Some(m) = mention_at(text, at)
             && m.span.end > at
@@ -171,6 +307,9 @@ fn second_fits(c: char, next: Option<char>) -> bool {
         // A Chinese numeral goes on as a numeral, or is followed by what follows a number in a
         // time (年, 月, 日, a range connector ...), or begins a festival (七夕, 五一, 万圣节) or
         // an era (万历).
+        // A single digit and 年 is a duration (五年), never a year: a year written in Chinese
+        // digits has two or more (九七年, 二〇二三年); 十年代 is a decade.
+        _ if chinese_digit(c).is_some() && n == '年' => false,
         _ if is_chinese_numeral_char(c) => {
             is_chinese_numeral_char(n)
                 || matches!(
@@ -1401,7 +1540,7 @@ mod tests {
             .filter_map(|c| c.get(1).or(c.get(2)).map(|m| m.as_str().to_owned()))
             .filter(|w| !w.is_empty() && !w.contains('\\'))
             .collect();
-        words.extend(["1", "12", "2023", "08", "20240307", "十五", "三", "二〇二三", " "].map(String::from));
+        words.extend(["1", "12", "2023", "08", "20240307", "十", "十五", "三", "二〇二三", "千", " "].map(String::from));
         words.sort();
         words.dedup();
         words
@@ -1427,15 +1566,16 @@ mod tests {
         // wherever the filter turns a numeral down for the word after it, no expression starts
         // there, whatever word comes next.
         let words = grammar_words();
-        for n in ["一", "三", "十五", "二〇二三", "七", "万", "两"] {
+        for n in ["一", "三", "十", "十五", "二〇二三", "七", "万", "两", "千", "亿"] {
             let c = n.chars().next().unwrap();
             for a in &words {
                 let next = n.chars().nth(1).or_else(|| a.chars().next());
-                if second_fits(c, next) {
-                    continue;
-                }
+                let second = second_fits(c, next);
                 for b in &words {
                     let text = format!("{n}{a}{b}");
+                    if second && word_fits(c, &text) {
+                        continue;
+                    }
                     let found = mention_at(&text, 0).filter(|m| m.span.end > 0);
                     assert!(found.is_none() || !may_start(&text, 0, c), "{text}");
                 }
