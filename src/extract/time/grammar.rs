@@ -146,23 +146,26 @@ const FIRST_WORDS: &[&str] = &[
     "感恩节",
 ];
 
-/// [`FIRST_WORDS`] by first character; 萬, 亿 and 億 begin nothing (a number never starts
-/// with them).
-static WORDS_BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
-    let mut map: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
-    for w in FIRST_WORDS {
-        map.entry(w.chars().next().unwrap_or_default()).or_default().push(w);
+/// [`FIRST_WORDS`] by first character, sorted by it; 萬, 亿 and 億 begin nothing (a number
+/// never starts with them).
+static WORDS_BY_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static str>)>> = std::sync::LazyLock::new(|| {
+    let mut by_first: Vec<(char, Vec<&'static str>)> = Vec::new();
+    let firsts = FIRST_WORDS.iter().map(|w| (w.chars().next().unwrap_or_default(), Some(*w)));
+    for (c, word) in firsts.chain(['萬', '亿', '億'].map(|c| (c, None))) {
+        match by_first.iter_mut().find(|(f, _)| *f == c) {
+            Some((_, words)) => words.extend(word),
+            None => by_first.push((c, word.into_iter().collect())),
+        }
     }
-    for c in ['萬', '亿', '億'] {
-        map.insert(c, Vec::new());
-    }
-    map
+    by_first.sort_by_key(|(c, _)| *c);
+    by_first
 });
 
 /// Whether `rest` (which starts with `c`) starts with one of `c`'s words, for a character that
 /// begins only words; true for the others.
 fn word_fits(c: char, rest: &str) -> bool {
-    WORDS_BY_FIRST.get(&c).is_none_or(|words| words.iter().any(|w| starts_with(rest, w)))
+    let by_first = &*WORDS_BY_FIRST;
+    by_first.binary_search_by_key(&c, |(f, _)| *f).map_or(true, |i| by_first[i].1.iter().any(|w| starts_with(rest, w)))
 }
 
 /// [`can_begin`] as a bitmap over the Basic Multilingual Plane, built once per process.
