@@ -238,7 +238,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     let window = jobs * 8;
     let mut all_read = true;
     let mut inputs = inputs.fuse();
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, std::thread::Result<Outcome>)>();
     let settings = &settings;
     pool.in_place_scope(|scope| -> Result<(), String> {
         // Load the dictionaries and automata on the pool while the first documents are read:
@@ -253,8 +253,10 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
                 let done_tx = done_tx.clone();
                 let i = read;
                 scope.spawn(move |_| {
+                    // A panic comes back to this thread, which would otherwise wait for its line.
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(input, settings)));
                     // The receiver lives until every document is in.
-                    let _ = done_tx.send((i, process(input, settings)));
+                    let _ = done_tx.send((i, outcome));
                 });
                 read += 1;
             }
@@ -262,7 +264,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
                 return Ok(());
             }
             let (i, o) = done_rx.recv().map_err(|e| e.to_string())?;
-            pending.insert(i, o);
+            pending.insert(i, o.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
             while let Some(o) = pending.remove(&written) {
                 written += 1;
                 all_read &= o.error.is_none();
