@@ -296,21 +296,27 @@ fn configure<M: criterion::measurement::Measurement>(g: &mut criterion::Benchmar
     }
 }
 
-/// `extract` against jieba's `cut` alone, interleaved, median of several rounds.
+/// `extract` against jieba's `cut` alone, interleaved, median of several rounds (7, 31 for
+/// small archives, fewer when a round takes more than a few seconds).
 fn summary(archives: &[Archive]) {
     let extractor = Extractor::new();
     println!("\n{:<10} {:>9} {:>14} {:>14} {:>8}", "archive", "MB", "extract MB/s", "jieba MB/s", "ratio");
     for a in archives {
         let mb = a.source_bytes() as f64 / 1e6;
-        let rounds = if a.source_bytes() > 1_000_000 { 7 } else { 31 };
+        let mut rounds = if a.source_bytes() > 1_000_000 { 7 } else { 31 };
         let (mut e, mut j) = (Vec::new(), Vec::new());
-        for _ in 0..rounds {
+        let start = Instant::now();
+        while e.len() < rounds {
             let t = Instant::now();
             extract_all(&extractor, &a.docs);
             e.push(t.elapsed().as_secs_f64());
             let t = Instant::now();
             cut_all(&a.docs);
             j.push(t.elapsed().as_secs_f64());
+            // A big archive gets fewer rounds: about half a minute in all.
+            if e.len() == 1 {
+                rounds = rounds.min((30.0 / start.elapsed().as_secs_f64()).ceil().max(1.0) as usize);
+            }
         }
         let median = |v: &mut Vec<f64>| {
             v.sort_by(f64::total_cmp);
