@@ -241,10 +241,16 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     let (done_tx, done_rx) = mpsc::channel::<(usize, std::thread::Result<Outcome>)>();
     let settings = &settings;
     pool.in_place_scope(|scope| -> Result<(), String> {
-        // Load the dictionaries and automata on the pool while the first documents are read:
-        // the gazetteer's automaton needs no segmenter, so with two jobs or more it is built
-        // while another worker loads jieba.
+        // Load the dictionaries and models on the pool first, each where no other waits for
+        // it: jieba's dictionary; the gazetteer's automaton (no segmenter needed); jieba's
+        // part-of-speech model for unknown words (a static of jieba-rs, loaded here by tagging
+        // with an empty dictionary). With two jobs or more the last two are ready by the time
+        // jieba is, instead of after it.
+        scope.spawn(|_| {
+            std::sync::LazyLock::force(&gongbao::segment::JIEBA);
+        });
         scope.spawn(|_| drop(gongbao::places("")));
+        scope.spawn(|_| drop(jieba_rs::Jieba::empty().tag("预热", false)));
         let (mut read, mut written) = (0usize, 0usize);
         let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
         loop {
