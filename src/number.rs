@@ -387,13 +387,17 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
     // last digit (5千万 → 10^7), and the 万/亿 part alone (三十万 → 10^4).
     let mut units_after_digit = Decimal::ONE;
     let mut large_scale = Decimal::ONE;
+    let too_large = || Some(Err(NotANumber { end, problem: Some("the value is too large to represent exactly".to_owned()) }));
     for a in atoms.iter().rev() {
         match a {
-            Atom::Small(e) => units_after_digit *= pow10(*e),
-            Atom::Large(e) => {
-                units_after_digit *= pow10(*e);
-                large_scale *= pow10(*e);
-            }
+            Atom::Small(e) => match units_after_digit.checked_mul(pow10(*e)) {
+                Some(u) => units_after_digit = u,
+                None => return too_large(),
+            },
+            Atom::Large(e) => match (units_after_digit.checked_mul(pow10(*e)), large_scale.checked_mul(pow10(*e))) {
+                (Some(u), Some(l)) => (units_after_digit, large_scale) = (u, l),
+                _ => return too_large(),
+            },
             _ => break,
         }
     }
