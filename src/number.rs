@@ -648,6 +648,16 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     if bare && digits.len() >= 7 && before == Some('-') {
         return true;
     }
+    // A landline after its area code in brackets or after a space: (0914)2321234, 0912 1234567.
+    if bare && digits.len() >= 7 && area_code_before(text, span.start) {
+        return true;
+    }
+    // The serial after a registration number: 陕ICP备05004645号-1.
+    if before == Some('-')
+        && text[..span.start - 1].strip_suffix('号').is_some_and(|h| h.bytes().rev().take(6).take_while(u8::is_ascii_digit).count() == 6)
+    {
+        return true;
+    }
     // The head of a dash chain that did not read as a range (400-123-4567).
     if after == Some('-') && char_at(text, span.end + 1).is_some_and(|c| c.is_ascii_digit()) {
         return true;
@@ -656,6 +666,21 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     let head = head.trim_end_matches([':', '：', ' ', '(', '（', '为', '是']);
     let window: String = head.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     IDENTIFIER_CUES.iter().any(|cue| window.ends_with(cue) || (window.contains(cue) && digits.len() >= 5))
+}
+
+/// Whether an area code (`0914`, `029`) in brackets or followed by a space ends right before `at`.
+fn area_code_before(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    let (head, bracketed) = match (head.strip_suffix(')'), head.strip_suffix(' ')) {
+        (Some(h), _) => (h, true),
+        (None, Some(h)) => (h, false),
+        (None, None) => return false,
+    };
+    let len = head.bytes().rev().take(5).take_while(u8::is_ascii_digit).count();
+    let (rest, code) = head.split_at(head.len() - len);
+    (3..=4).contains(&len)
+        && code.starts_with('0')
+        && if bracketed { rest.ends_with('(') } else { !rest.ends_with(|c: char| c.is_ascii_alphanumeric()) }
 }
 
 /// Find every number in `text`. Ordinals (`第39号`), identifiers (phone numbers, codes,
