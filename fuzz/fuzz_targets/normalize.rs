@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     let n = normalizer.normalize(&text);
     gongbao_fuzz::offset_map(&text, &n.text, &n.map, true);
     if n.map.is_identity() {
-        assert_eq!(n.text, text, "an identity map means an unchanged text");
+        assert_eq!(n.text.len(), text.len(), "an identity map keeps every byte offset");
     }
     // Each stage alone keeps its own map.
     let (stripped, edits) = gongbao::normalize::pinyin::strip(&text);
