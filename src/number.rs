@@ -606,19 +606,20 @@ fn is_identifier_char(c: char) -> bool {
 
 /// The spans of web addresses (`http://…`, `https://…`, `www.…`): numbers in them are not figures.
 fn url_spans(text: &str) -> Vec<Range<usize>> {
+    let mut starts: Vec<usize> =
+        ["http://", "https://", "www."].iter().flat_map(|needle| memchr::memmem::find_iter(text.as_bytes(), needle)).collect();
+    starts.sort_unstable();
+    // In text order, an address starting inside the previous one is part of it.
     let mut spans: Vec<Range<usize>> = Vec::new();
-    for needle in ["http://", "https://", "www."] {
-        for start in memchr::memmem::find_iter(text.as_bytes(), needle) {
-            if spans.iter().any(|s| s.contains(&start)) {
-                continue;
-            }
-            let len = text[start..]
-                .find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
-                .unwrap_or(text.len() - start);
-            spans.push(start..start + len);
+    for start in starts {
+        if spans.last().is_some_and(|s| s.contains(&start)) {
+            continue;
         }
+        let len = text[start..]
+            .find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
+            .unwrap_or(text.len() - start);
+        spans.push(start..start + len);
     }
-    spans.sort_by_key(|s| s.start);
     spans
 }
 
@@ -692,8 +693,13 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
     let mut pos = 0;
     let bytes = text.as_bytes();
     let urls = url_spans(text);
+    // The first address not ending before `pos` (addresses are disjoint and in text order).
+    let mut url = 0;
     while pos < text.len() {
-        if let Some(u) = urls.iter().find(|u| u.contains(&pos)) {
+        while urls.get(url).is_some_and(|u| u.end <= pos) {
+            url += 1;
+        }
+        if let Some(u) = urls.get(url).filter(|u| u.contains(&pos)) {
             pos = u.end;
             continue;
         }

@@ -180,8 +180,20 @@ pub fn qualifier_around(text: &str, m: &NumberMention, unit_end: usize) -> (Opti
 /// Whether `span` lies inside a short quotation or a title (`“四个亲自”`, `《…3年行动计划》`):
 /// numbers there are names and slogans, not figures.
 pub fn in_name_or_slogan(text: &str, span: &Range<usize>) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    // Names are short, so only the line within `REACH` bytes around the span is read (reading
+    // the whole line for every number took time quadratic in the length of a line). Beyond a
+    // name's 60 characters, this only limits where the parity of ASCII quotes is counted.
+    const REACH: usize = 1024;
+    let mut from = span.start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (span.end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let line_start = text[from..span.start].rfind('\n').map_or(from, |i| from + i + 1);
+    let line_end = text[span.end..to].find('\n').map_or(to, |i| span.end + i);
     let before = &text[line_start..span.start];
     let after = &text[span.end..line_end];
     for (open, close, max) in [('《', '》', 60), ('“', '”', 12), ('"', '"', 12), ('「', '」', 12)] {
