@@ -355,7 +355,10 @@ fn fields(text: &str, line: &Range<usize>) -> Vec<(String, Range<usize>)> {
 
 fn find_meta(text: &str, layout: &mut Layout) {
     let lines: Vec<Range<usize>> = layout.lines.iter().map(|r| trimmed(text, r)).filter(|r| !r.is_empty()).collect();
-    let head = lines.len().min(15);
+    // The head: the lines before the body starts (its first sentence), at most fifteen. Mastheads,
+    // datelines and titles are there; a date after the body is a signature's.
+    let body_start = lines.iter().position(|r| text[r.clone()].contains('。')).unwrap_or(lines.len());
+    let head = body_start.min(15);
     let mut meta = Meta::default();
     let mut published_from = None;
     let mut header_lines = Vec::new();
@@ -379,7 +382,13 @@ fn find_meta(text: &str, layout: &mut Layout) {
                     set(&mut meta.source, v);
                     set(&mut meta.publisher, v);
                 }
-                "作者" | "记者" => set(&mut meta.author, value.split_whitespace().next().unwrap_or(value)),
+                // A reporter's name, not a question put by 记者: in an interview.
+                "作者" | "记者" => {
+                    let name = value.split_whitespace().next().unwrap_or(value);
+                    if is_person_name(name) {
+                        set(&mut meta.author, name);
+                    }
+                }
                 "发布日期" | "发布时间" | "时间" | "日期" | "成文日期" => {
                     if meta.published.is_none()
                         && let Some((d, _)) = find_date(value)
@@ -429,16 +438,18 @@ fn find_meta(text: &str, layout: &mut Layout) {
         }
     }
     if meta.title.is_none() {
+        // The title comes before the body: the first line written as sentences ends the search.
         meta.title = lines
             .iter()
             .take(head)
             .filter(|r| !layout.is_chrome(r) && !header_lines.contains(r))
             .map(|r| text[r.clone()].trim())
+            .take_while(|l| !l.contains('。') && l.chars().count() <= 120)
             .find(|l| {
                 let n = l.chars().count();
                 (6..=80).contains(&n)
                     && !l.contains(['。', '!', '?', ':', ','])
-                    && !l.starts_with('【')
+                    && !l.starts_with(['【', '▲', '△', '●', '■', '图'])
                     && find_date(l).is_none()
                     && !l.starts_with("——")
             })
@@ -452,6 +463,12 @@ fn find_meta(text: &str, layout: &mut Layout) {
     }
     layout.meta = meta;
     layout.published_from = published_from;
+}
+
+/// Whether `s` looks like a Chinese personal name (two to four Han characters) or a short list
+/// of them.
+fn is_person_name(s: &str) -> bool {
+    s.split(['、', ',', '/']).all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(crate::normalize::script::is_han))
 }
 
 fn set(slot: &mut Option<String>, value: &str) {
@@ -557,6 +574,38 @@ mod tests {
         assert_eq!(l.meta.publisher.as_deref(), Some("市招商服务中心"));
         assert_eq!(l.meta.published, Some(jiff::civil::date(2024, 7, 15)));
         assert_eq!(l.meta.title.as_deref(), Some("关于某事的答复函"));
+    }
+
+    #[test]
+    fn reads_a_dateline() {
+        let text = "外链\n您当前的位置:首页 > 新闻\n某县签约项目68个\n来源:某某新闻网 作者:王敏 时间:2023-11-02 09:15\n正文。";
+        let l = analyze(text);
+        assert_eq!(l.meta.published, Some(jiff::civil::date(2023, 11, 2)));
+        assert_eq!(l.published_from, Some(DateSource::Field));
+        assert_eq!((l.meta.source.as_deref(), l.meta.author.as_deref()), (Some("某某新闻网"), Some("王敏")));
+        assert_eq!(l.meta.title.as_deref(), Some("某县签约项目68个"));
+    }
+
+    #[test]
+    fn reads_a_masthead_and_a_byline() {
+        let text = "总策划 张三 编辑 李四\n校对 王五\n\n2021年3月9日\n\n5\n\n招大引强聚动能\n\n正文。\n\n记者 周敏 通讯员 陈亮";
+        let l = analyze(text);
+        assert_eq!(l.meta.published, Some(jiff::civil::date(2021, 3, 9)));
+        assert_eq!(l.published_from, Some(DateSource::Dateline));
+        assert_eq!(l.meta.author.as_deref(), Some("周敏"));
+        assert_eq!(l.meta.title.as_deref(), Some("招大引强聚动能"));
+        for chrome in ["总策划", "校对", "5"] {
+            let at = text.find(chrome).unwrap();
+            assert!(l.is_chrome(&(at..at + 1)), "{chrome} is chrome");
+        }
+    }
+
+    #[test]
+    fn reads_a_signature_date() {
+        let text = "某某单位:\n\n现答复如下。\n\n市投资促进局\n\n2023年7月28日\n\n(联系人:某某,电话:13912345678)";
+        let l = analyze(text);
+        assert_eq!(l.meta.published, Some(jiff::civil::date(2023, 7, 28)));
+        assert_eq!(l.published_from, Some(DateSource::Signature));
     }
 
     #[test]

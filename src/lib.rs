@@ -220,6 +220,9 @@ impl Extractor {
             r.recognize(&ctx, &mut found);
         }
         let mut warnings = std::mem::take(&mut found.warnings);
+        if normalized.text.trim().is_empty() {
+            warnings.push("the document is empty".to_owned());
+        }
         for p in ctx.number_problems() {
             let span = normalized.map.to_original(p.span.clone());
             warnings.push(format!("bytes {}..{}: {}", span.start, span.end, p.message));
@@ -312,3 +315,8 @@ pub fn extract(text: &str) -> Document {
     static DEFAULT: LazyLock<Extractor> = LazyLock::new(Extractor::new);
     DEFAULT.extract(text)
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

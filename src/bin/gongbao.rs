@@ -27,6 +27,20 @@ struct Cli {
 enum Command {
     /// Extract facts from documents; one JSON line (or CSV rows) per document, in input order.
     Extract(ExtractArgs),
+    /// Print the normalized text of one document (what the extractors read): no pinyin
+    /// annotations, half-width, simplified; for an HTML page, its text.
+    Normalize(NormalizeArgs),
+}
+
+#[derive(clap::Args)]
+struct NormalizeArgs {
+    /// A file, or `-` for standard input.
+    #[arg(value_name = "PATH")]
+    path: PathBuf,
+
+    /// Traditional→simplified conversion.
+    #[arg(long, value_enum, default_value_t = VariantArg::T2s)]
+    variant: VariantArg,
 }
 
 #[derive(clap::Args)]
@@ -142,8 +156,11 @@ struct Settings {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Command::Extract(args) = cli.command;
-    match run(args) {
+    let result = match cli.command {
+        Command::Extract(args) => run(args),
+        Command::Normalize(args) => normalize(args).map(|()| true),
+    };
+    match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
@@ -153,16 +170,39 @@ fn main() -> ExitCode {
     }
 }
 
+/// Print one document's normalized text.
+fn normalize(args: NormalizeArgs) -> Result<(), String> {
+    let bytes = if args.path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        io::stdin().lock().read_to_end(&mut b).map_err(|e| format!("cannot read standard input: {e}"))?;
+        b
+    } else {
+        fs::read(&args.path).map_err(|e| format!("cannot read {}: {e}", args.path.display()))?
+    };
+    let html = (args.path.as_os_str() != "-" && is_html_path(&args.path)).then_some(true);
+    let doc = gongbao::decode::document(&bytes, html).map_err(|e| e.to_string())?;
+    for w in &doc.decoded.warnings {
+        eprintln!("gongbao: {w}");
+    }
+    let normalizer = gongbao::normalize::Normalizer::new(variant(args.variant));
+    let normalized = if doc.html { normalizer.normalize_html(&doc.decoded.text) } else { normalizer.normalize(&doc.decoded.text) };
+    io::stdout().lock().write_all(normalized.text.as_bytes()).map_err(|e| format!("cannot write output: {e}"))
+}
+
+fn variant(v: VariantArg) -> Variant {
+    match v {
+        VariantArg::T2s => Variant::T2s,
+        VariantArg::Tw2sp => Variant::Tw2sp,
+        VariantArg::Hk2s => Variant::Hk2s,
+    }
+}
+
 /// Run the batch; `Ok(true)` when every document was read.
 fn run(args: ExtractArgs) -> Result<bool, String> {
     if args.paths.is_empty() && args.jsonl.is_none() {
         return Err("nothing to read: give files or folders, `-` for standard input, or --jsonl FILE".to_owned());
     }
-    let variant = match args.variant {
-        VariantArg::T2s => Variant::T2s,
-        VariantArg::Tw2sp => Variant::Tw2sp,
-        VariantArg::Hk2s => Variant::Hk2s,
-    };
+    let variant = variant(args.variant);
     #[allow(unused_mut)]
     let mut extractor = Extractor::new().variant(variant);
     #[cfg(feature = "opencc")]

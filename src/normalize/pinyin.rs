@@ -31,7 +31,7 @@ pub fn strip(text: &str) -> (Cow<'_, str>, StageEdits) {
             _ if bytes[at..].starts_with("（".as_bytes()) => ("（".len(), true),
             _ => continue,
         };
-        if needs_han && !text[..at].chars().next_back().is_some_and(is_han) {
+        if needs_han && !after_han(&text[..at]) {
             continue;
         }
         let Some(len) = annotation_len(&text[at + open_len..]) else { continue };
@@ -50,6 +50,18 @@ pub fn strip(text: &str) -> (Cow<'_, str>, StageEdits) {
             buf.push_str(&text[copied..]);
             (Cow::Owned(buf), edits)
         }
+    }
+}
+
+/// Whether an annotation may follow `head`: it ends with a Han character, or with one stray
+/// ASCII letter after a non-ASCII character (mirror sites garble the character before the
+/// annotation into mojibake such as `丨h(huán)`).
+fn after_han(head: &str) -> bool {
+    let mut rev = head.chars().rev();
+    match rev.next() {
+        Some(c) if is_han(c) => true,
+        Some(c) if c.is_ascii_alphabetic() => rev.next().is_some_and(|b| !b.is_ascii()),
+        _ => false,
     }
 }
 
@@ -137,6 +149,8 @@ mod tests {
     fn strips_mirror_question_mark_form() {
         assert_eq!(stripped("日?qǐng)?bào)"), "日");
         assert_eq!(stripped("當(dāng)?shù)氐"), "當氐");
+        assert_eq!(stripped("融入當?shù)丨h(huán)境"), "融入當丨h境");
+        assert_eq!(stripped("abc h(huán)"), "abc h(huán)");
         assert_eq!(stripped("什么?(对)"), "什么?(对)");
     }
 

@@ -466,7 +466,7 @@ const YEAR_WORDS: &[(&str, YearSpec)] = &[
     ("过去一年", YearSpec::Deictic(-1)),
     ("上一年", YearSpec::Deictic(-1)),
     ("下一年", YearSpec::Deictic(1)),
-    ("这一年", YearSpec::Deictic(0)),
+    ("这一年", YearSpec::Anaphoric(0)),
     ("今年", YearSpec::Deictic(0)),
     ("去年", YearSpec::Deictic(-1)),
     ("明年", YearSpec::Deictic(1)),

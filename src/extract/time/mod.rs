@@ -5,9 +5,10 @@
 //!    ([`syntax::Expr`]: "months 1 to 10 of a year not written", "from the start of the reference
 //!    year, open-ended");
 //! 2. when neither the caller nor the document's metadata gives a reference date, one is inferred
-//!    from the expressions ([`infer_reference`]);
-//! 3. [`resolve`] turns each expression into dates, in text order, carrying the last year, month
-//!    and day named forward, so that `4月28日` after `2023年,…` is 2023-04-28.
+//!    from the expressions and where they stand ([`infer_reference`], [`discourse`]);
+//! 3. [`resolve`] turns each expression into dates, in text order, carrying the year, month and
+//!    day that set the time of a sentence forward ([`discourse::settings`]), so that `4月28日`
+//!    after `2023年,…` is 2023-04-28.
 //!
 //! Conventions (where usage leaves a choice):
 //! - `6月底`, `年底`, `一季度末` are the last day of the period; `年初`, `月初` are the whole
@@ -17,16 +18,31 @@
 //! - `过去一年` is the calendar year before the reference year.
 //! - `去年同期` (a comparison base) is last year, relative.
 //! - A month whose year is unknown ends on its longest length (`XXXX-02-29`).
-//! - A month-day with no year takes the year the text last named (`2023年,…4月28日`, or the
-//!   heading `2019年招商工作大事记` above a chronicle), else the reference year; a day alone
-//!   (`18日`) takes the last month named. A comparison base does not set the year.
+//! - A month-day with no year takes the year of the last expression that set a sentence's time
+//!   (`2023年,…4月28日`, or the heading `2019年招商工作大事记` above a chronicle), else the
+//!   reference year; a day alone (`18日`) takes the last month named. An expression sets the
+//!   time when it starts a sentence, clause, line or turn (`2023年,…`, `【主持人】:今年的…`,
+//!   `进入2023年,…`, `1月9日,…`), or, inside a clause, when it is the sentence's first time and
+//!   does not modify a noun (`我市于2023年4月28日举办…`). A year that modifies a noun
+//!   (`对2019年度…工作予以表彰`, `2019年的…`), a year after the sentence's own time (`1月9日,…
+//!   表彰该企业2019年投资…`) and a comparison base (`比去年同期`) set nothing: they are what
+//!   the sentence speaks of, not when it happens, and a chronicle's entries keep its heading's
+//!   year.
+//! - `这一年` is the year last named (`2022年,…这一年,我们…`), like `当年`.
 //! - A two-digit year (`07年`, `九七年`) is the one at most ten years after the reference year.
 //! - Festivals and lunar dates (`春节`, `中秋`, `农历八月十五`, `闰四月`) are Gregorian dates of
 //!   the lunar year that begins in the named (or implicit) year; see [`lunar`].
+//! - A text with no date of its own speaks from the year it pairs with `今年` or with `过去一年`:
+//!   `进入2023年,今年…`, `今年(2023年)`, `2023年是…,今年…` make 2023 the current year; a look
+//!   back (`过去一年`, `去年` in a question) answered by the next sentence or turn opening with
+//!   `2022年,…`, or glossed `去年(2022年)`, makes 2022 the year before it. The latest year such
+//!   pairs imply wins; with no pair, the latest full date written, else the latest year written
+//!   (one more when the text says `过去一年`). See [`infer_reference`].
 //! - A reference inferred from the text is known to the year only (its date is the latest full
-//!   date the text writes, else January 1 of the inferred year): expressions that need the day or
-//!   the month (`今天`, `上周`, `本月`, `20天后`) are then not resolved.
+//!   date the text writes in that year, else January 1): expressions that need the day or the
+//!   month (`今天`, `上周`, `本月`, `20天后`) are then not resolved.
 
+pub mod discourse;
 pub mod grammar;
 pub mod lunar;
 pub mod resolve;
@@ -41,7 +57,7 @@ use crate::fact::{TimeRange, Value};
 use crate::normalize::Normalizer;
 use crate::{Reference, ReferenceFrom};
 use resolve::Frame;
-use syntax::{Expr, MonthPart, MonthSpec, Period, What, YearPart, YearSpec};
+use syntax::{Mention, MonthPart, MonthSpec, Period, What, YearPart, YearSpec};
 
 /// Finds time facts.
 #[derive(Debug, Clone, Copy, Default)]
@@ -55,20 +71,15 @@ impl Recognizer for Time {
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         let mentions = grammar::scan(ctx.text);
         if found.reference.is_none()
-            && let Some(date) = infer_reference(
-                ctx.text,
-                mentions.iter().filter_map(|m| match &m.what {
-                    What::Time(e) => Some(e),
-                    What::NotTime => None,
-                }),
-            )
+            && let Some(date) = infer_reference(ctx.text, &mentions)
         {
             found.reference = Some(Reference { date, from: ReferenceFrom::Text });
         }
         let mut frame = Frame::new(found.reference);
-        for m in mentions {
+        let settings = discourse::settings(ctx.text, &mentions);
+        for (m, sets_time) in mentions.into_iter().zip(settings) {
             match m.what {
-                What::Time(expr) => match frame.resolve(&expr) {
+                What::Time(expr) => match frame.resolve_in(&expr, sets_time) {
                     Some(range) => found.push(Candidate { span: m.span, value: Value::Time(range) }),
                     None => found.claim(m.span),
                 },
@@ -101,13 +112,20 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
 }
 
 /// The reference date a text implies, from its own time expressions:
-/// 1. the latest full date it writes (`截至2023年12月20日` was written at the end of 2023, even
-///    when the text goes on about plans for 2024);
-/// 2. else January 1 of the latest year it writes, or of the year after when it calls a period
+/// 1. when the text pairs an explicit year with a word counted from the current year
+///    ([`discourse::current_year`]: `过去一年…?` answered by `2022年,…`, `进入2023年`,
+///    `今年(2023年)`), that year: its latest full date the text writes, else its January 1;
+/// 2. else the latest full date it writes (`截至2023年12月20日` was written at the end of 2023,
+///    even when the text goes on about plans for 2024);
+/// 3. else January 1 of the latest year it writes, or of the year after when it calls a period
 ///    `过去一年` (a text that calls 2023 "the past year" is from 2024);
-/// 3. else none.
-pub fn infer_reference<'e>(text: &str, exprs: impl Iterator<Item = &'e Expr>) -> Option<Date> {
-    let mut latest_date: Option<Date> = None;
+/// 4. else none.
+pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
+    let exprs = mentions.iter().filter_map(|m| match &m.what {
+        What::Time(e) => Some(e),
+        What::NotTime => None,
+    });
+    let mut dates: Vec<Date> = Vec::new();
     let mut latest_year: Option<i16> = None;
     for e in exprs {
         for p in [e.first, e.last] {
@@ -118,12 +136,15 @@ pub fn infer_reference<'e>(text: &str, exprs: impl Iterator<Item = &'e Expr>) ->
             if let YearPart::Month(MonthSpec::Named(m), MonthPart::Day(d)) = part
                 && let Ok(date) = Date::new(y, m, d)
             {
-                latest_date = latest_date.max(Some(date));
+                dates.push(date);
             }
         }
     }
-    if latest_date.is_some() {
-        return latest_date;
+    if let Some(year) = discourse::current_year(text, mentions) {
+        return dates.iter().filter(|d| d.year() == year).max().copied().or_else(|| Date::new(year, 1, 1).ok());
+    }
+    if let Some(&date) = dates.iter().max() {
+        return Some(date);
     }
     let year = latest_year?;
     let looks_back = text.contains("过去一年") || text.contains("过去的一年");
@@ -133,7 +154,6 @@ pub fn infer_reference<'e>(text: &str, exprs: impl Iterator<Item = &'e Expr>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::time::syntax::Mention;
     use proptest::prelude::*;
 
     fn resolve_all(text: &str, mentions: Vec<Mention>, reference: Option<Reference>) {
@@ -153,13 +173,16 @@ mod tests {
     proptest! {
         #[test]
         fn never_panics(
-            text in "[0-9年月日号至到~ .:/·\\-今去明上下本半季度前后第个周星期礼拜一二三四五六七八九十〇零两农历闰正腊初廿春节除夕截止以来及起天世纪代民国康熙〔〕\\[\\]Qa-z中文、,。]{0,40}",
+            text in "[0-9年月日号至到~ .:/·\\-今去明上下本半季度前后第个周星期礼拜一二三四五六七八九十〇零两农历闰正腊初廿春节除夕截止以来及起天世纪代民国康熙〔〕\\[\\]Qa-z中文、,。进入是的对过去?:()\n【】]{0,40}",
             year in -9999i16..=9999,
             text_reference in any::<bool>(),
         ) {
             let from = if text_reference { ReferenceFrom::Text } else { ReferenceFrom::Argument };
             let reference = Date::new(year, 6, 15).ok().map(|date| Reference { date, from });
-            resolve_all(&text, grammar::scan(&text), reference);
+            let mentions = grammar::scan(&text);
+            let _ = infer_reference(&text, &mentions);
+            let _ = discourse::settings(&text, &mentions);
+            resolve_all(&text, mentions, reference);
             let _ = parse(&text, reference.map(|r| r.date));
         }
     }
@@ -171,6 +194,17 @@ mod tests {
         let start = std::time::Instant::now();
         let found = grammar::scan(&text);
         assert_eq!(found.len(), 3 * 20_000);
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn reading_a_long_text_is_linear() {
+        let unit = "【主持人】:过去一年有哪些成效?\n【局长】:2022年,签约。进入2023年,今年以来,1月9日,对2019年度工作表彰,";
+        let text = unit.repeat(20_000);
+        let start = std::time::Instant::now();
+        let mentions = grammar::scan(&text);
+        assert_eq!(infer_reference(&text, &mentions), Date::new(2023, 1, 1).ok());
+        assert_eq!(discourse::settings(&text, &mentions).len(), mentions.len());
         assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
     }
 

@@ -48,6 +48,22 @@ impl Frame {
     /// The calendar range of `expr`, read at this point of the text; the frame then remembers
     /// its year, month and day for the expressions after it.
     pub fn resolve(&mut self, expr: &Expr) -> Option<TimeRange> {
+        self.resolve_in(expr, true)
+    }
+
+    /// [`Frame::resolve`], or, when `sets_time` is false (a year that modifies a noun inside a
+    /// clause, `对2019年度…工作`), the range without remembering anything of it.
+    pub fn resolve_in(&mut self, expr: &Expr, sets_time: bool) -> Option<TimeRange> {
+        if !sets_time {
+            let saved = (self.year, self.month, self.day);
+            let range = self.read(expr);
+            (self.year, self.month, self.day) = saved;
+            return range;
+        }
+        self.read(expr)
+    }
+
+    fn read(&mut self, expr: &Expr) -> Option<TimeRange> {
         let first = self.period(&expr.first)?;
         let last = if expr.last == expr.first {
             first

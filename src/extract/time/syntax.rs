@@ -14,7 +14,7 @@ pub enum YearSpec {
     TwoDigit(u8),
     /// `今年` (0), `去年` (-1), `明年` (+1): counted from the reference year.
     Deictic(i8),
-    /// `当年`, `同年` (0), `次年` (+1): counted from the year the text last named.
+    /// `当年`, `同年`, `这一年` (0), `次年` (+1): counted from the year the text last named.
     Anaphoric(i8),
     /// Not written (`4月28日`, `上半年`): the year the text last named, else the reference year.
     Implicit,

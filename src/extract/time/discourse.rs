@@ -1,0 +1,303 @@
+//! Where a time expression stands in its text, and what that says beyond its words:
+//! - whether it starts a sentence, a clause, a line or a speaker's turn ([`sentence_start`],
+//!   [`clause_start`]), and so whether it sets the time of its sentence, which later month-days
+//!   take ([`settings`]: `对2019年度…工作` inside a chronicle entry does not move the chronicle's
+//!   year);
+//! - which year a text treats as the current one, from a year the text pairs with `今年` or with
+//!   `过去一年` ([`current_year`]).
+
+use std::ops::Range;
+
+use super::syntax::{Expr, Mention, Open, Period, What, YearPart, YearSpec};
+use crate::segment::{is_clause_end, is_sentence_end};
+
+/// Words that may stand between a clause boundary and the time expression that sets the clause's
+/// time: `在2023年`, `于4月`, `进入2023年`, `特别是5月16日`.
+const LEADS: &[&str] = &["特别是", "尤其是", "进入", "迈入", "步入", "踏入", "跨入", "在", "于", "自", "从", "到"];
+
+/// Words before a year that make it the current one: `进入2023年`.
+const ENTERING: &[&str] = &["进入", "迈入", "步入", "踏入", "跨入"];
+
+/// What may stand between a year and the word it glosses: `今年(2023年)`, `2022年(去年)`,
+/// `过去一年,即2022年`, `今年是2023年`.
+const GLOSS: &[&str] = &["(", "(即", "即", ",即", "也就是", ",也就是", "是", "就是", "也即"];
+
+/// Spaces, opening brackets and quotes, skipped when looking back for a boundary (line breaks
+/// are boundaries).
+fn is_opening(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '“' | '"' | '‘' | '\'' | '(' | '《' | '「' | '『' | '【' | '[')
+}
+
+/// The text before `at`, without the lead word and the opening brackets just before it.
+fn head_before(text: &str, at: usize) -> &str {
+    let mut head = text[..at].trim_end_matches(is_opening);
+    if let Some(w) = LEADS.iter().find(|w| head.ends_with(**w)) {
+        head = head[..head.len() - w.len()].trim_end_matches(is_opening);
+    }
+    head
+}
+
+/// Whether a speaker label (`【邵明远】:`, `答:`, `记者:`) ends `head`: a colon after at most 16
+/// characters of a sentence, with no comma among them.
+fn ends_with_label(head: &str) -> bool {
+    let Some(before) = head.strip_suffix([':', '：']) else {
+        return false;
+    };
+    let mut label = before.chars().rev();
+    for _ in 0..=16 {
+        match label.next() {
+            None => return true,
+            Some(c) if is_sentence_end(c) => return true,
+            Some(',' | '，' | '、' | ':' | '：') => return false,
+            Some(_) => {}
+        }
+    }
+    false
+}
+
+/// The sentences of a text (as [`crate::segment::sentence_at`] cuts them), found by binary search.
+struct Sentences {
+    /// Where each sentence ends: just after its terminator.
+    ends: Vec<usize>,
+    len: usize,
+}
+
+impl Sentences {
+    fn new(text: &str) -> Self {
+        let ends = text.char_indices().filter(|&(_, c)| is_sentence_end(c)).map(|(i, c)| i + c.len_utf8()).collect();
+        Sentences { ends, len: text.len() }
+    }
+
+    /// The sentence containing byte `pos`.
+    fn of(&self, pos: usize) -> Range<usize> {
+        let k = self.ends.partition_point(|&e| e <= pos);
+        let start = k.checked_sub(1).map_or(0, |j| self.ends[j]);
+        start..self.ends.get(k).copied().unwrap_or(self.len)
+    }
+}
+
+/// Whether `at` starts a sentence, a line or a speaker's turn (after a lead word like `进入`).
+pub fn sentence_start(text: &str, at: usize) -> bool {
+    let head = head_before(text, at);
+    head.chars().next_back().is_none_or(is_sentence_end) || ends_with_label(head)
+}
+
+/// Whether `at` starts a clause: a sentence, or a stretch after a comma or a colon.
+pub fn clause_start(text: &str, at: usize) -> bool {
+    head_before(text, at).chars().next_back().is_none_or(is_clause_end)
+}
+
+/// The year of a single whole-year expression (`2023年`, `今年`, not `2023年4月`, `今年以来`).
+fn whole_year(e: &Expr) -> Option<YearSpec> {
+    match e.first {
+        Period::Year(spec, YearPart::Whole) if e.last == e.first && e.open == Open::Neither && !e.comparison => Some(spec),
+        _ => None,
+    }
+}
+
+/// Whether an expression writes its year, or counts it from the current one: `2023年4月`,
+/// `今年`, `当年`, `2024年春节`, `上世纪80年代` (not `4月28日`, `本周`).
+fn names_year(e: &Expr) -> bool {
+    match e.first {
+        Period::Year(spec, _) | Period::Holiday(spec, _) | Period::Lunar { year: spec, .. } => spec != YearSpec::Implicit,
+        Period::Centuries { .. } => true,
+        _ => false,
+    }
+}
+
+/// Whether the whole-year expression at `span` modifies a noun inside a clause:
+/// `对2019年度招商引资工作…予以表彰`, `为今年的工作打下基础`, `关于2020年…的报告`.
+fn is_modifier(text: &str, span: &Range<usize>, e: &Expr) -> bool {
+    whole_year(e).is_some_and(|s| s != YearSpec::Implicit)
+        && (text[span.clone()].ends_with('度')
+            || text[span.end..].starts_with('的')
+            || ["对", "对于", "关于"].iter().any(|w| text[..span.start].ends_with(w)))
+}
+
+/// For each mention, whether it sets the time of its sentence, so that the expressions after
+/// it take its year (and month and day); see [`super::resolve::Frame::resolve_in`].
+///
+/// An expression that starts a sentence, clause, line or turn sets it (`2020年招商工作大事记`,
+/// `2023年,…`, `【主持人】:今年的…`, `进入2023年,…`, `1月9日,…`). Inside a clause, an
+/// expression that names a year sets it only when it is the first time of its sentence and no
+/// modifier: a year that modifies a noun (`对2019年度…工作`, `2019年的…`), or one that comes
+/// after the sentence's own time (`1月9日,…对该企业2019年的投资…`), is what the sentence speaks
+/// of, not when it happens, and leaves the year of a chronicle alone. `我市于2023年4月28日举办…`
+/// still sets it.
+pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
+    let sentences = Sentences::new(text);
+    let mut sentence_end = 0;
+    let mut has_setting = false;
+    mentions
+        .iter()
+        .map(|m| {
+            let What::Time(e) = &m.what else {
+                return false;
+            };
+            if m.span.start >= sentence_end {
+                sentence_end = sentences.of(m.span.start).end;
+                has_setting = false;
+            }
+            let sets = if clause_start(text, m.span.start) {
+                true
+            } else if names_year(e) {
+                !has_setting && !is_modifier(text, &m.span, e)
+            } else {
+                true
+            };
+            has_setting |= sets;
+            sets
+        })
+        .collect()
+}
+
+/// The year a text treats as the current one, when it pairs an explicit year with a word
+/// counted from the current year. Each pair is evidence:
+/// - the current year: `进入2023年` opening a clause (not `项目进入2024年…名单`),
+///   `今年(2023年)`, `2023年(今年)`, `今年是2023年`, and a sentence that opens with `2023年是…`
+///   and has a clause opening with `今年` (`2023年是开局之年,今年以来…`; not
+///   `…,为今年工作打下基础`);
+/// - the year before: a look back (`过去一年`, or `去年` in a question) answered by a sentence
+///   or turn that opens with an explicit year (`过去一年…有哪些成效?` / `【局长】:2022年,…`,
+///   `2022年12月,…`),
+///   or glossed by one (`去年(2022年)`, `过去一年,即2022年`).
+///
+/// The latest year any pair implies wins (a text speaks from the latest "now" it names); `None`
+/// when nothing pairs.
+pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
+    let times: Vec<(&Range<usize>, &Expr)> = mentions
+        .iter()
+        .filter_map(|m| match &m.what {
+            What::Time(e) => Some((&m.span, e)),
+            What::NotTime => None,
+        })
+        .collect();
+    let absolute = |k: usize| match times.get(k).and_then(|(_, e)| whole_year(e)) {
+        Some(YearSpec::Absolute(y)) => Some(y),
+        _ => None,
+    };
+    let deictic = |k: usize| match times.get(k).and_then(|(_, e)| whole_year(e)) {
+        Some(YearSpec::Deictic(d)) => Some(d),
+        _ => None,
+    };
+    // Whether mentions k and k + 1 gloss each other.
+    let glossed = |k: usize| {
+        let (Some((a, _)), Some((b, _))) = (times.get(k), times.get(k + 1)) else {
+            return false;
+        };
+        // 去年是2021年的两倍 compares two years.
+        GLOSS.contains(&text[a.end..b.start].trim()) && !text[b.end..].starts_with('的')
+    };
+    let sentences = Sentences::new(text);
+    // The mentions starting in `r`.
+    let within =
+        |r: &Range<usize>| &times[times.partition_point(|(s, _)| s.start < r.start)..times.partition_point(|(s, _)| s.start < r.end)];
+    let mut best: Option<i16> = None;
+    let mut vote = |y: Option<i16>| best = best.max(y);
+    for k in 0..times.len() {
+        let (span, e) = times[k];
+        let sentence = sentences.of(span.start);
+        if let Period::Year(YearSpec::Absolute(x), _) = e.first
+            && ENTERING.iter().any(|w| text[..span.start].ends_with(w))
+            && clause_start(text, span.start)
+        {
+            vote(Some(x));
+        }
+        if let Some(x) = absolute(k)
+            && text[span.end..].starts_with('是')
+            && sentence_start(text, span.start)
+            && within(&sentence)
+                .iter()
+                .any(|(s, e)| matches!(e.first, Period::Year(YearSpec::Deictic(0), _)) && clause_start(text, s.start))
+        {
+            vote(Some(x));
+        }
+        if glossed(k) {
+            let pair = match (absolute(k), deictic(k), absolute(k + 1), deictic(k + 1)) {
+                (Some(x), _, _, Some(d)) | (_, Some(d), Some(x), _) => Some((x, d)),
+                _ => None,
+            };
+            if let Some((x, d @ (-1 | 0))) = pair {
+                vote(x.checked_sub(i16::from(d)));
+            }
+        }
+        if deictic(k) == Some(-1) {
+            let question = text[sentence.clone()].trim_end().ends_with(['?', '？']);
+            let n = times.partition_point(|(s, _)| s.start < sentence.end);
+            if (text[span.clone()].starts_with("过去") || question)
+                && let Some((next, _)) = times.get(n)
+                && text[sentence.end..sentences.of(next.start).start].trim().is_empty()
+                && sentence_start(text, next.start)
+                && !ENTERING.iter().any(|w| text[..next.start].ends_with(w))
+                && let (_, Expr { first: Period::Year(YearSpec::Absolute(x), _), comparison: false, .. }) = times[n]
+            {
+                vote(x.checked_add(1));
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::time::grammar::scan;
+
+    fn at(text: &str, needle: &str) -> usize {
+        text.find(needle).unwrap()
+    }
+
+    #[test]
+    fn starts() {
+        let t = "【主持人】:今年如何?\n【局长】:进入2023年,特别是5月16日,我市于6月1日签约。";
+        assert!(sentence_start(t, at(t, "今年")));
+        assert!(sentence_start(t, at(t, "2023年")));
+        assert!(!sentence_start(t, at(t, "5月16日")));
+        assert!(clause_start(t, at(t, "5月16日")));
+        assert!(!clause_start(t, at(t, "6月1日")));
+        assert!(sentence_start("2020年招商工作大事记", 0));
+        assert!(!sentence_start("全市新签约项目,其中:2022年", at("全市新签约项目,其中:2022年", "2022年")));
+    }
+
+    #[test]
+    fn settings_of_sentences() {
+        let sets = |t: &str| -> Vec<(String, bool)> {
+            let found = scan(t);
+            found.iter().zip(settings(t, &found)).map(|(m, s)| (t[m.span.clone()].to_owned(), s)).collect()
+        };
+        let got = sets(
+            "2020年大事记\n1月9日,大会对2019年度工作予以表彰,为今年的工作打下基础,表彰该企业2019年投资。我市2018年签约;3月,该企业于2017年4月成立的子公司签约。",
+        );
+        let want = [
+            ("2020年", true),
+            ("1月9日", true),
+            ("2019年度", false),
+            ("今年", false),
+            ("2019年", false),
+            ("2018年", true),
+            ("3月", true),
+            ("2017年4月", false),
+        ];
+        assert_eq!(got, want.map(|(a, b)| (a.to_owned(), b)));
+        assert_eq!(sets("2019年度,全市签约。"), [("2019年度".to_owned(), true)]);
+        assert_eq!(sets("我市的2019年度工作"), [("2019年度".to_owned(), false)]);
+    }
+
+    #[test]
+    fn current_years() {
+        let year = |t: &str| current_year(t, &scan(t));
+        assert_eq!(year("过去一年有哪些成效?\n【局长】:2022年,全市签约。去年兑现资金。\n【主持人】:进入2023年,今年呢?"), Some(2023));
+        assert_eq!(year("去年成效如何?答:2021年,全市签约。"), Some(2022));
+        assert_eq!(year("去年成效明显。2021年,全市签约。"), None);
+        assert_eq!(year("今年(2024年)计划签约30个"), Some(2024));
+        assert_eq!(year("2022年(去年)签约30个"), Some(2023));
+        assert_eq!(year("今年是2025年。"), Some(2025));
+        assert_eq!(year("2023年是开局之年,今年以来全市签约。"), Some(2023));
+        assert_eq!(year("2022年,全市签约,为今年打下基础。"), None);
+        assert_eq!(year("2022年是不平凡的一年,为今年打下基础。"), None);
+        assert_eq!(year("去年成效如何?\n答:2021年12月,全市签约。"), Some(2022));
+        assert_eq!(year("2022年签约30个。2023年签约40个。"), None);
+        assert_eq!(year("2022年,3个项目进入2024年省重点项目名单。"), None);
+        assert_eq!(year("进入2023年以来,全市签约。"), Some(2023));
+    }
+}
