@@ -262,6 +262,19 @@ proptest! {
     }
 }
 
+/// Bytes fuzzing found that decoded badly.
+#[test]
+fn decoding_findings() {
+    // UTF-8 with one broken byte and a NUL: decoded with the NUL kept (text with NUL is not text).
+    let mut bytes = "雄安新区签约项目，雄安再添新项目，河北雄安新区签约项目".repeat(2).into_bytes();
+    bytes.insert(3, 0xe6);
+    bytes.extend_from_slice(b"\0");
+    bytes.extend_from_slice("项目。".as_bytes());
+    if let Ok(d) = gongbao::decode::document(&bytes, None) {
+        assert!(!d.decoded.text.contains('\0'), "decoded with a NUL: {:?}", d.decoded.text);
+    }
+}
+
 /// Inputs fuzzing found that once panicked or broke an invariant (minimized); each is read by
 /// every entry point.
 #[test]
