@@ -87,6 +87,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
     let replaced = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
     let multibyte = lossy.chars().filter(|&c| !c.is_ascii() && c != '\u{FFFD}').count();
     if replaced * 1000 <= lossy.chars().count() || replaced * 20 <= multibyte {
+        if lossy.contains('\0') {
+            return Err(Error::NotText("the file contains NUL bytes".to_owned()));
+        }
         let warnings = vec![format!("{replaced} invalid UTF-8 sequence(s) replaced with U+FFFD")];
         return Ok(Decoded { text: Cow::Owned(lossy.into_owned()), encoding: "UTF-8", warnings });
     }
