@@ -262,6 +262,17 @@ proptest! {
     }
 }
 
+/// Scales after scales: 万亿 multiplies (10^12), but 亿亿, 万万 and 亿万 once added up to wrong
+/// values (1亿亿 read as 2亿, 1万万 as 2万); they are not one number.
+#[test]
+fn stacked_scales() {
+    assert_eq!(gongbao::parse_number("3万亿").unwrap().value, Decimal::from(3_000_000_000_000u64));
+    assert_eq!(gongbao::parse_number("5千万亿").unwrap().value, Decimal::from(5_000_000_000_000_000u64));
+    for s in ["1亿亿", "1万万", "1亿万", "1万亿亿"] {
+        assert!(gongbao::parse_number(s).is_err(), "{s}: {:?}", gongbao::parse_number(s));
+    }
+}
+
 /// Bytes fuzzing found that decoded badly.
 #[test]
 fn decoding_findings() {
