@@ -328,7 +328,8 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
             chinese = true;
             pos = at + c.len_utf8();
         } else if let Some(e) = large_unit(c) {
-            if atoms.is_empty() {
+            // 万亿 stacks (10^12); 亿亿, 万万, 亿万 are not one number.
+            if atoms.is_empty() || matches!(last, Some(Atom::Large(prev)) if e <= prev) {
                 break;
             }
             atoms.push(Atom::Large(e));
