@@ -199,6 +199,10 @@ const CHROME_PHRASES: &[&str] = &[
 ];
 
 /// Lines that open a list of related links: everything short after them is chrome.
+/// [`CHROME_PHRASES`] in one automaton: a line is searched once, not once per phrase.
+static CHROME_MATCHER: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(CHROME_PHRASES).expect("chrome phrases build an automaton"));
+
 const RELATED_PHRASES: &[&str] = &["相关新闻", "相关阅读", "相关链接", "相关文章", "推荐阅读", "热点新闻", "延伸阅读"];
 
 /// Words that start a newspaper staff line (总策划 … 编辑 … 校对).
@@ -271,12 +275,10 @@ pub fn analyze(text: &str) -> Layout {
 fn lines(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
-            out.push(start..end);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+        out.push(start..end);
+        start = i + 1;
     }
     if start < text.len() {
         out.push(start..text.len());
@@ -296,7 +298,7 @@ fn is_chrome_line(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    if CHROME_PHRASES.iter().any(|p| t.contains(p)) || t.starts_with("首页>") || t.starts_with("首页 >") || t == "外链" {
+    if CHROME_MATCHER.is_match(t) || t.starts_with("首页>") || t.starts_with("首页 >") || t == "外链" {
         return true;
     }
     // A page number: a few digits alone, or 第N版.
@@ -340,6 +342,10 @@ fn find_chrome(text: &str, layout: &mut Layout) {
 /// The fields of a metadata line: (label without spaces, value range).
 fn fields(text: &str, line: &Range<usize>) -> Vec<(String, Range<usize>)> {
     let s = &text[line.clone()];
+    // Every field ends its label with a colon or a space: a line with neither has none.
+    if memchr::memchr2(b':', b' ', s.as_bytes()).is_none() {
+        return Vec::new();
+    }
     let found: Vec<_> = FIELD.captures_iter(s).filter_map(|c| Some((c.get(1)?, c.get(0)?.end()))).collect();
     let mut out = Vec::new();
     for (k, (label, value_start)) in found.iter().enumerate() {
@@ -546,13 +552,20 @@ fn find_turns(text: &str, layout: &mut Layout) {
 
 fn find_repeats(text: &str, layout: &mut Layout) {
     use std::collections::HashMap;
+    let long: Vec<Range<usize>> =
+        layout.lines.iter().map(|r| trimmed(text, r)).filter(|t| text[t.clone()].chars().nth(19).is_some()).collect();
+    // A line whose length no other line has repeats none: only lines of shared lengths are
+    // hashed whole.
+    let mut lengths: HashMap<usize, u32> = HashMap::new();
+    for t in &long {
+        *lengths.entry(t.len()).or_default() += 1;
+    }
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for r in &layout.lines {
-        let t = trimmed(text, r);
-        let s = &text[t.clone()];
-        if s.chars().count() < 20 {
+    for t in long {
+        if lengths.get(&t.len()).is_some_and(|&n| n < 2) {
             continue;
         }
+        let s = &text[t.clone()];
         match seen.get(s) {
             Some(&first) => layout.repeats.push(Repeat { span: t, first }),
             None => {

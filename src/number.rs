@@ -685,6 +685,26 @@ fn area_code_before(text: &str, at: usize) -> bool {
         && if bracketed { rest.ends_with('(') } else { !rest.ends_with(|c: char| c.is_ascii_alphanumeric()) }
 }
 
+/// Whether a number may start with `c`: a digit, a Chinese digit, 十.
+fn starts_number(c: char) -> bool {
+    /// The answer for the Basic Multilingual Plane, built once per process.
+    static BMP: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in (0..0x10000u32).filter_map(char::from_u32).filter(|&c| number_start_char(c)) {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+        bits
+    });
+    match BMP.get(c as usize / 64) {
+        Some(word) => word & (1 << (c as usize % 64)) != 0,
+        None => number_start_char(c),
+    }
+}
+
+fn number_start_char(c: char) -> bool {
+    c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1)
+}
+
 /// Find every number in `text`. Ordinals (`第39号`), identifiers (phone numbers, codes,
 /// e-mail addresses) and Chinese numeral characters that are only units (`万`, `千亿`) are not
 /// numbers. Problems (numbers too large to represent) are reported beside.
@@ -697,17 +717,15 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
     // The first address not ending before `pos` (addresses are disjoint and in text order).
     let mut url = 0;
     while pos < text.len() {
+        // Most characters start no number: skip them before anything else (a URL is skipped
+        // whole at the first character in it that could).
+        let Some((skip, c)) = text.get(pos..).and_then(|rest| rest.char_indices().find(|&(_, c)| starts_number(c))) else { break };
+        pos += skip;
         while urls.get(url).is_some_and(|u| u.end <= pos) {
             url += 1;
         }
         if let Some(u) = urls.get(url).filter(|u| u.contains(&pos)) {
             pos = u.end;
-            continue;
-        }
-        let Some(c) = char_at(text, pos) else { break };
-        let starts = c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1);
-        if !starts {
-            pos += c.len_utf8();
             continue;
         }
         // Do not start inside an Arabic number or a longer alphanumeric token.

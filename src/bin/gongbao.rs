@@ -5,15 +5,16 @@
 //! No extraction logic lives here: this is arguments, input walking, decoding, parallelism and
 //! output.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use gongbao::{Document, Extractor, Fact, Meta, ReferenceFrom, Script, Value, Variant};
 use jiff::civil::Date;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Parser)]
@@ -230,26 +231,60 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
         bar
     });
 
-    // Documents are processed in chunks: each chunk in parallel, its lines written in input
-    // order as soon as the chunk is done. Memory is bounded by the chunk, whatever the batch.
-    let chunk_len = jobs * 8;
+    // Documents go to the pool one by one as they are read, at most `window` ahead of the
+    // next line to write; their lines are written in input order as soon as the line before
+    // is out. Memory is bounded by the window, whatever the batch, and no core waits for the
+    // slowest document of a chunk.
+    let window = jobs * 8;
     let mut all_read = true;
-    let mut inputs = inputs.peekable();
-    while inputs.peek().is_some() {
-        let chunk: Vec<Input> = inputs.by_ref().take(chunk_len).collect();
-        let outcomes: Vec<Outcome> = pool.install(|| chunk.into_par_iter().map(|input| process(input, &settings)).collect());
-        for o in outcomes {
-            all_read &= o.error.is_none();
-            let written = match args.format {
-                Format::Jsonl => write_jsonl(&mut out, &o),
-                Format::Csv => write_csv(&mut out, &o),
-            };
-            written.and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
-            if let Some(bar) = &progress {
-                bar.inc(1);
+    let mut inputs = inputs.fuse();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, std::thread::Result<Outcome>)>();
+    let settings = &settings;
+    pool.in_place_scope(|scope| -> Result<(), String> {
+        // Load the dictionaries and models on the pool first, each where no other waits for
+        // it: jieba's dictionary; the gazetteer's automaton (no segmenter needed); jieba's
+        // part-of-speech model for unknown words (a static of jieba-rs, loaded here by tagging
+        // with an empty dictionary). With two jobs or more the last two are ready by the time
+        // jieba is, instead of after it.
+        scope.spawn(|_| {
+            std::sync::LazyLock::force(&gongbao::segment::JIEBA);
+        });
+        scope.spawn(|_| drop(gongbao::places("")));
+        scope.spawn(|_| drop(jieba_rs::Jieba::empty().tag("预热", false)));
+        let (mut read, mut written) = (0usize, 0usize);
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        loop {
+            while read < written + window {
+                let Some(input) = inputs.next() else { break };
+                let done_tx = done_tx.clone();
+                let i = read;
+                scope.spawn(move |_| {
+                    // A panic comes back to this thread, which would otherwise wait for its line.
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(input, settings)));
+                    // The receiver lives until every document is in.
+                    let _ = done_tx.send((i, outcome));
+                });
+                read += 1;
+            }
+            if written == read {
+                return Ok(());
+            }
+            let (i, o) = done_rx.recv().map_err(|e| e.to_string())?;
+            pending.insert(i, o.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            while let Some(o) = pending.remove(&written) {
+                written += 1;
+                all_read &= o.error.is_none();
+                let result = match args.format {
+                    Format::Jsonl => write_jsonl(&mut out, &o),
+                    Format::Csv => write_csv(&mut out, &o),
+                };
+                result.and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
             }
         }
-    }
+    })?;
     if let Some(bar) = progress {
         bar.finish_with_message("done");
     }

@@ -290,12 +290,14 @@ impl Recognizer for Count {
         let text = ctx.text;
         let mut list: Vec<(Range<usize>, fact::Count)> = Vec::new();
         for m in ctx.numbers() {
-            if found.is_claimed(&m.span) || m.is_article(text) || in_name_or_slogan(text, &m.span) {
+            if found.is_claimed(&m.span) || m.is_article(text) {
                 continue;
             }
             let at = skip_spaces(text, m.span.end);
             let Some((classifier, _, end)) = CLASSIFIERS.at(text, at) else { continue };
-            if NOT_CLASSIFIER.iter().any(|w| text[at..].starts_with(w)) {
+            // Only numbers with a classifier are looked at further (the quotation test reads
+            // around the number).
+            if NOT_CLASSIFIER.iter().any(|w| text[at..].starts_with(w)) || in_name_or_slogan(text, &m.span) {
                 continue;
             }
             // 2期 (two sessions) is a count; 二期 is the second phase of a project.

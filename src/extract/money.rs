@@ -206,7 +206,7 @@ impl Recognizer for Money {
         let mut list_flags = Vec::new();
         let mut consumed_until = 0;
         for m in numbers {
-            if m.span.start < consumed_until || found.is_claimed(&m.span) || in_name_or_slogan(text, &m.span) {
+            if m.span.start < consumed_until || found.is_claimed(&m.span) {
                 continue;
             }
             // The fact's span starts at the currency word before the number only when that word
@@ -219,6 +219,11 @@ impl Recognizer for Money {
                 (None, None) if money_by_context(text, m) => ("CNY", m.span.end, m.span.start),
                 (None, None) => continue,
             };
+            // Only numbers with a currency are looked at further (the quotation test reads
+            // around the number).
+            if in_name_or_slogan(text, &m.span) {
+                continue;
+            }
             let (extra, sub_end) = sub_units(text, numbers, iso, end);
             end = sub_end;
             consumed_until = end;

@@ -39,7 +39,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Candidate, Context, Found, Recognizer};
 use crate::fact::{PlaceLevel, Value};
@@ -84,7 +84,7 @@ const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', '和', '与', '及', '/']
 /// automaton cannot be built, which a unit test rules out.
 static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     let names = gazetteer::names().iter().map(|n| n.text.as_ref());
-    AhoCorasick::builder().match_kind(MatchKind::Standard).build(names).ok()
+    AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(names).ok()
 });
 
 /// Whether a name is also a common word.

@@ -64,7 +64,30 @@ struct Sentences {
 
 impl Sentences {
     fn new(text: &str) -> Self {
-        let ends = text.char_indices().filter(|&(_, c)| is_sentence_end(c)).map(|(i, c)| i + c.len_utf8()).collect();
+        // Only characters whose first byte some sentence end begins with are decoded.
+        static LEADS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+            let mut leads = [false; 256];
+            for c in (0..0x10000u32).filter_map(char::from_u32).filter(|&c| is_sentence_end(c)) {
+                leads[c.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize] = true;
+            }
+            // Beyond the Basic Multilingual Plane: decode and ask.
+            leads[0xF0..=0xF4].fill(true);
+            leads
+        });
+        let (leads, bytes) = (&*LEADS, text.as_bytes());
+        let mut ends = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !leads[bytes[i] as usize] {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else { break };
+            i += c.len_utf8();
+            if is_sentence_end(c) {
+                ends.push(i);
+            }
+        }
         Sentences { ends, len: text.len() }
     }
 
@@ -240,6 +263,15 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        #[test]
+        fn sentence_ends_as_every_character_finds_them(text in "[。！？；!?;\n\r，,a年😀…]{0,40}") {
+            let every: Vec<usize> =
+                text.char_indices().filter(|&(_, c)| is_sentence_end(c)).map(|(i, c)| i + c.len_utf8()).collect();
+            proptest::prop_assert_eq!(Sentences::new(&text).ends, every);
+        }
+    }
+
     use super::*;
     use crate::extract::time::grammar::scan;
 
