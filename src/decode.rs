@@ -81,10 +81,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
     if bytes.iter().filter(|&&b| b == 0).count() * 100 > bytes.len() {
         return Err(Error::NotText("binary data (NUL bytes)".to_owned()));
     }
-    // Mostly UTF-8 with a few broken bytes: keep it UTF-8.
+    // Mostly UTF-8 with a few broken bytes: keep it UTF-8. A short text counts by its valid
+    // multi-byte characters: a legacy encoding reads as a few of them among many broken bytes.
     let lossy = String::from_utf8_lossy(bytes);
     let replaced = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
-    if replaced * 1000 <= lossy.chars().count() {
+    let multibyte = lossy.chars().filter(|&c| !c.is_ascii() && c != '\u{FFFD}').count();
+    if replaced * 1000 <= lossy.chars().count() || replaced * 20 <= multibyte {
+        if lossy.contains('\0') {
+            return Err(Error::NotText("the file contains NUL bytes".to_owned()));
+        }
         let warnings = vec![format!("{replaced} invalid UTF-8 sequence(s) replaced with U+FFFD")];
         return Ok(Decoded { text: Cow::Owned(lossy.into_owned()), encoding: "UTF-8", warnings });
     }

@@ -519,7 +519,11 @@ fn find_turns(text: &str, layout: &mut Layout) {
             cands.push((r.clone(), label.to_owned(), bracketed));
         }
     }
-    let count = |l: &str| cands.iter().filter(|c| c.1 == l).count();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in &cands {
+        *counts.entry(c.1.as_str()).or_default() += 1;
+    }
+    let count = |l: &str| counts.get(l).copied().unwrap_or(0);
     let accepted: Vec<(usize, String)> = cands
         .iter()
         .filter(|(_, label, bracketed)| {
@@ -534,7 +538,8 @@ fn find_turns(text: &str, layout: &mut Layout) {
         let next = turns_start.get(k + 1).map_or(text.len(), |n| n.0);
         // A turn ends at the next turn, or at the first chrome line or byline before it.
         let mut end = next;
-        for line in layout.lines.iter().filter(|l| l.start > *start && l.start < next) {
+        let after = layout.lines.partition_point(|l| l.start <= *start);
+        for line in layout.lines[after..].iter().take_while(|l| l.start < next) {
             let t = text[line.clone()].trim();
             if layout.is_chrome(&trimmed(text, line)) || t.starts_with("记者 ") {
                 end = line.start;

@@ -168,6 +168,8 @@ struct Builder<'a> {
     /// A space waiting for the next character on its line (dropped at a line end), with its
     /// source bytes.
     pending_space: Option<Range<usize>>,
+    /// Source bytes passed over by searches that found nothing (see [`Builder::find`]).
+    missed: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -179,6 +181,7 @@ impl<'a> Builder<'a> {
             consumed: 0,
             cursor: 0,
             pending_space: None,
+            missed: 0,
         }
     }
 
@@ -262,10 +265,20 @@ impl<'a> Builder<'a> {
     /// (assumed to decode to it), or any whitespace for whitespace. Source characters that
     /// match nothing (text the parser dropped or moved) are passed over; a character not found
     /// within a window leaves the cursor where it was and gets an empty range.
+    ///
+    /// A search that finds its character moves the cursor past what it read, so together they
+    /// read the source once; one that finds nothing reads up to a window (or more, across
+    /// unclosed markup) and reads it again for the next character. When the parser reordered
+    /// much of the page (text moved out of tables, markup inside `<title>`), such misses add up
+    /// to time quadratic in the page's length; past a budget linear in it, the alignment gives
+    /// up, and the rest of the text maps to nothing (facts there are dropped with a warning).
     fn find(&mut self, c: char) -> Range<usize> {
         const WINDOW: usize = 1 << 16;
         let bytes = self.source.as_bytes();
         let start = self.cursor;
+        if self.missed > 8 * bytes.len() + (1 << 22) {
+            return start..start;
+        }
         let limit = (start + WINDOW).min(bytes.len());
         let mut p = start;
         while p < limit {
@@ -294,6 +307,7 @@ impl<'a> Builder<'a> {
             }
             p += ch.len_utf8();
         }
+        self.missed += p - start;
         start..start
     }
 }
@@ -315,15 +329,20 @@ fn markup_end(source: &str, p: usize) -> Option<usize> {
     if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    // The tag ends at the first '>' outside quoted attribute values.
+    // The tag ends at the first '>' outside quoted attribute values (a quote opens a value only
+    // after `=`; elsewhere it is a character of a name, as the parser reads it).
     let mut i = name_start;
     let mut quote = None;
+    let mut after_eq = false;
     while i < bytes.len() {
         match (bytes[i], quote) {
-            (b'"' | b'\'', None) => quote = Some(bytes[i]),
+            (b'"' | b'\'', None) if after_eq => quote = Some(bytes[i]),
             (q, Some(open)) if q == open => quote = None,
             (b'>', None) => break,
             _ => {}
+        }
+        if quote.is_none() {
+            after_eq = bytes[i] == b'=' || (after_eq && bytes[i].is_ascii_whitespace());
         }
         i += 1;
     }

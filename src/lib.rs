@@ -254,7 +254,8 @@ fn assemble(
     let mut norm_starts: Vec<(usize, Kind)> = Vec::with_capacity(candidates.len());
     for c in candidates {
         let span = map.to_original(c.span.clone());
-        let Some(text) = original.get(span.clone()) else {
+        // (An empty span: HTML text the parser moved, which the source alignment lost.)
+        let Some(text) = original.get(span.clone()).filter(|t| !t.is_empty()) else {
             warnings.push(format!("a {} fact could not be mapped to the original text", c.value.kind()));
             continue;
         };

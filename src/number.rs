@@ -328,7 +328,8 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
             chinese = true;
             pos = at + c.len_utf8();
         } else if let Some(e) = large_unit(c) {
-            if atoms.is_empty() {
+            // 万亿 stacks (10^12); 亿亿, 万万, 亿万 are not one number.
+            if atoms.is_empty() || matches!(last, Some(Atom::Large(prev)) if e <= prev) {
                 break;
             }
             atoms.push(Atom::Large(e));
@@ -387,13 +388,17 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
     // last digit (5千万 → 10^7), and the 万/亿 part alone (三十万 → 10^4).
     let mut units_after_digit = Decimal::ONE;
     let mut large_scale = Decimal::ONE;
+    let too_large = || Some(Err(NotANumber { end, problem: Some("the value is too large to represent exactly".to_owned()) }));
     for a in atoms.iter().rev() {
         match a {
-            Atom::Small(e) => units_after_digit *= pow10(*e),
-            Atom::Large(e) => {
-                units_after_digit *= pow10(*e);
-                large_scale *= pow10(*e);
-            }
+            Atom::Small(e) => match units_after_digit.checked_mul(pow10(*e)) {
+                Some(u) => units_after_digit = u,
+                None => return too_large(),
+            },
+            Atom::Large(e) => match (units_after_digit.checked_mul(pow10(*e)), large_scale.checked_mul(pow10(*e))) {
+                (Some(u), Some(l)) => (units_after_digit, large_scale) = (u, l),
+                _ => return too_large(),
+            },
             _ => break,
         }
     }
@@ -602,19 +607,20 @@ fn is_identifier_char(c: char) -> bool {
 
 /// The spans of web addresses (`http://…`, `https://…`, `www.…`): numbers in them are not figures.
 fn url_spans(text: &str) -> Vec<Range<usize>> {
+    let mut starts: Vec<usize> =
+        ["http://", "https://", "www."].iter().flat_map(|needle| memchr::memmem::find_iter(text.as_bytes(), needle)).collect();
+    starts.sort_unstable();
+    // In text order, an address starting inside the previous one is part of it.
     let mut spans: Vec<Range<usize>> = Vec::new();
-    for needle in ["http://", "https://", "www."] {
-        for start in memchr::memmem::find_iter(text.as_bytes(), needle) {
-            if spans.iter().any(|s| s.contains(&start)) {
-                continue;
-            }
-            let len = text[start..]
-                .find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
-                .unwrap_or(text.len() - start);
-            spans.push(start..start + len);
+    for start in starts {
+        if spans.last().is_some_and(|s| s.contains(&start)) {
+            continue;
         }
+        let len = text[start..]
+            .find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
+            .unwrap_or(text.len() - start);
+        spans.push(start..start + len);
     }
-    spans.sort_by_key(|s| s.start);
     spans
 }
 
@@ -644,6 +650,16 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     if bare && digits.len() >= 7 && before == Some('-') {
         return true;
     }
+    // A landline after its area code in brackets or after a space: (0914)2321234, 0912 1234567.
+    if bare && digits.len() >= 7 && area_code_before(text, span.start) {
+        return true;
+    }
+    // The serial after a registration number: 陕ICP备05004645号-1.
+    if before == Some('-')
+        && text[..span.start - 1].strip_suffix('号').is_some_and(|h| h.bytes().rev().take(6).take_while(u8::is_ascii_digit).count() == 6)
+    {
+        return true;
+    }
     // The head of a dash chain that did not read as a range (400-123-4567).
     if after == Some('-') && char_at(text, span.end + 1).is_some_and(|c| c.is_ascii_digit()) {
         return true;
@@ -652,6 +668,21 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     let head = head.trim_end_matches([':', '：', ' ', '(', '（', '为', '是']);
     let window: String = head.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     IDENTIFIER_CUES.iter().any(|cue| window.ends_with(cue) || (window.contains(cue) && digits.len() >= 5))
+}
+
+/// Whether an area code (`0914`, `029`) in brackets or followed by a space ends right before `at`.
+fn area_code_before(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    let (head, bracketed) = match (head.strip_suffix(')'), head.strip_suffix(' ')) {
+        (Some(h), _) => (h, true),
+        (None, Some(h)) => (h, false),
+        (None, None) => return false,
+    };
+    let len = head.bytes().rev().take(5).take_while(u8::is_ascii_digit).count();
+    let (rest, code) = head.split_at(head.len() - len);
+    (3..=4).contains(&len)
+        && code.starts_with('0')
+        && if bracketed { rest.ends_with('(') } else { !rest.ends_with(|c: char| c.is_ascii_alphanumeric()) }
 }
 
 /// Whether a number may start with `c`: a digit, a Chinese digit, 十.
@@ -683,12 +714,17 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
     let mut pos = 0;
     let bytes = text.as_bytes();
     let urls = url_spans(text);
+    // The first address not ending before `pos` (addresses are disjoint and in text order).
+    let mut url = 0;
     while pos < text.len() {
         // Most characters start no number: skip them before anything else (a URL is skipped
         // whole at the first character in it that could).
         let Some((skip, c)) = text.get(pos..).and_then(|rest| rest.char_indices().find(|&(_, c)| starts_number(c))) else { break };
         pos += skip;
-        if let Some(u) = urls.iter().find(|u| u.contains(&pos)) {
+        while urls.get(url).is_some_and(|u| u.end <= pos) {
+            url += 1;
+        }
+        if let Some(u) = urls.get(url).filter(|u| u.contains(&pos)) {
             pos = u.end;
             continue;
         }

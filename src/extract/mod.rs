@@ -68,8 +68,11 @@ pub struct Candidate {
 pub struct Found {
     /// Facts, in the order found.
     pub candidates: Vec<Candidate>,
-    /// Spans claimed by facts (sorted by start), which later recognizers leave alone.
-    claimed: Vec<Range<usize>>,
+    /// Spans claimed by facts, which later recognizers leave alone: start → end (the largest
+    /// end of the spans starting there). A map, not a sorted vector: facts are claimed out of
+    /// text order (one recognizer after another), and inserting into a vector took time
+    /// quadratic in the number of facts.
+    claimed: std::collections::BTreeMap<usize, usize>,
     /// The reference date, once known (given, from metadata, or inferred from the text by the
     /// time recognizer).
     pub reference: Option<Reference>,
@@ -85,23 +88,24 @@ impl Found {
 
     /// Whether `span` overlaps a span already claimed.
     pub fn is_claimed(&self, span: &Range<usize>) -> bool {
-        let i = self.claimed.partition_point(|c| c.end <= span.start);
-        self.claimed.get(i).is_some_and(|c| c.start < span.end)
+        // The first claimed span (in text order) that ends after `span` starts: the one
+        // containing its start, or else the next one.
+        let containing = self.claimed.range(..=span.start).next_back().filter(|&(_, &end)| end > span.start);
+        let first = containing.or_else(|| self.claimed.range(span.start + 1..).next());
+        first.is_some_and(|(&start, _)| start < span.end)
     }
 
     /// Add a fact and claim its span.
     pub fn push(&mut self, candidate: Candidate) {
-        let span = candidate.span.clone();
-        let i = self.claimed.partition_point(|c| c.start < span.start);
-        self.claimed.insert(i, span);
+        self.claim(candidate.span.clone());
         self.candidates.push(candidate);
     }
 
     /// Claim a span without reporting a fact (a phrase that is no fact but whose numbers must
     /// not be read by later recognizers, such as `去年同期`).
     pub fn claim(&mut self, span: Range<usize>) {
-        let i = self.claimed.partition_point(|c| c.start < span.start);
-        self.claimed.insert(i, span);
+        let end = self.claimed.entry(span.start).or_insert(span.end);
+        *end = (*end).max(span.end);
     }
 }
 

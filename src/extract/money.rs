@@ -159,7 +159,9 @@ fn sub_units(text: &str, numbers: &[NumberMention], iso: &str, mut pos: usize) -
     };
     for _ in 0..2 {
         let at = if text[pos..].starts_with('又') { pos + '又'.len_utf8() } else { pos };
-        let Some(m) = numbers.iter().find(|m| m.span.start == at && m.max.is_none() && m.value < Decimal::TEN) else { break };
+        // (`numbers` are in text order.)
+        let next = numbers.get(numbers.partition_point(|m| m.span.start < at));
+        let Some(m) = next.filter(|m| m.span.start == at && m.max.is_none() && m.value < Decimal::TEN) else { break };
         let Some(&(u, factor)) = units.iter().find(|(u, _)| text[m.span.end..].starts_with(u)) else { break };
         extra += m.value * factor;
         pos = m.span.end + u.len();

@@ -76,12 +76,16 @@ fn role(text: &str, start: usize) -> Option<Role> {
     {
         return Some(r);
     }
-    // Scan back through the clause (a list separator 、 or 和 does not end it).
+    // Scan back through the clause (a list separator 、 or 和 does not end it), at most
+    // `REACH` characters (a text without punctuation would otherwise be read back to its start
+    // for every percentage).
+    const REACH: usize = 200;
     let clause_start = head
         .char_indices()
         .rev()
+        .take(REACH)
         .find(|&(_, c)| matches!(c, ',' | ';' | '。' | ':' | '(' | '\n' | '!' | '?'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or_else(|| head.char_indices().rev().take(REACH).last().map_or(0, |(i, _)| i), |(i, c)| i + c.len_utf8());
     let clause = &head[clause_start..];
     let mut best: Option<(usize, Role, usize)> = None;
     for &(w, r) in ROLE_WORDS {
@@ -126,8 +130,12 @@ impl Recognizer for Percent {
             let role = role(text, cue.start());
             list.push((cue.start()..end, fact::Percent { value, unit: PercentUnit::Percent, role, qualifier: None, max: None }));
         }
+        // The 百分之 spans are in text order, their ends increasing: the first ending after a
+        // number's start is the only one it can overlap.
+        let cues = list.len();
         for m in ctx.numbers() {
-            if found.is_claimed(&m.span) || list.iter().any(|(s, _)| s.start < m.span.end && m.span.start < s.end) {
+            let next_cue = list[..cues].get(list[..cues].partition_point(|(s, _)| s.end <= m.span.start));
+            if found.is_claimed(&m.span) || next_cue.is_some_and(|(s, _)| s.start < m.span.end) {
                 continue;
             }
             let after = skip_spaces(text, m.span.end);

@@ -1,0 +1,369 @@
+//! Property tests: the invariants the fuzz targets check (`fuzz/src/lib.rs`, included here),
+//! on generated bulletin-like text, on every `cargo test`; the inputs fuzzing found that once
+//! broke them; and large pathological inputs that must be read in linear time.
+
+use gongbao::normalize::Normalizer;
+use gongbao::{Extractor, Value};
+use proptest::prelude::*;
+use proptest::sample::select;
+use rust_decimal::Decimal;
+
+#[path = "../fuzz/src/lib.rs"]
+mod check;
+
+/// Pieces of bulletins: numerals, units, classifiers, qualifiers, dates, punctuation, quotes and
+/// brackets, traditional and full-width forms, inline pinyin, markup, identifiers.
+const PIECES: &[&str] = &[
+    "新签约项目",
+    "总投资",
+    "实际利用外资",
+    "同比增长",
+    "下降",
+    "占比",
+    "完成",
+    "全市",
+    "企业",
+    "项目",
+    "的",
+    "和",
+    "、",
+    "1",
+    "2",
+    "5",
+    "0",
+    "12",
+    "52",
+    "116.68",
+    "2023",
+    "1,100",
+    "0.5",
+    "3.5",
+    "99999999999999999999",
+    "-",
+    "至",
+    "到",
+    "~",
+    "—",
+    "一",
+    "二",
+    "两",
+    "三",
+    "五",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "零",
+    "〇",
+    "壹",
+    "拾",
+    "佰",
+    "点",
+    "多",
+    "余",
+    "几",
+    "来",
+    "元",
+    "亿元",
+    "万元",
+    "美元",
+    "港元",
+    "人民币",
+    "个",
+    "家",
+    "户",
+    "名",
+    "人次",
+    "项",
+    "次",
+    "%",
+    "％",
+    "个百分点",
+    "百分之",
+    "平方公里",
+    "亩",
+    "兆瓦",
+    "千瓦",
+    "吨",
+    "约",
+    "近",
+    "超过",
+    "突破",
+    "以上",
+    "左右",
+    "不到",
+    "年",
+    "月",
+    "日",
+    "号",
+    "季度",
+    "上半年",
+    "今年",
+    "去年",
+    "以来",
+    "截至",
+    "第",
+    "届",
+    "十四五",
+    "“",
+    "”",
+    "《",
+    "》",
+    "(",
+    ")",
+    "（",
+    "）",
+    "【",
+    "】",
+    "〔",
+    "〕",
+    "[",
+    "]",
+    "\"",
+    ":",
+    "：",
+    ",",
+    "，",
+    "。",
+    "\n",
+    " ",
+    "　",
+    "億",
+    "萬",
+    "個",
+    "項(xiàng)",
+    "(gè)",
+    "１２",
+    "．",
+    "咸阳",
+    "陕西",
+    "京津冀",
+    "长三角",
+    "兴平",
+    "问:",
+    "答:",
+    "主持人:",
+    "电话",
+    "0912-1234567",
+    "13912345678",
+    "400-800-1234",
+    "邮编",
+    "712000",
+    "蜀ICP备12345678号",
+    "〔2024〕12号",
+    "http://www.gov.cn/1.html",
+    "a@b.com",
+    "<p>",
+    "</p>",
+    "<br>",
+    "&nbsp;",
+    "<script>",
+    "</script>",
+    "<!--",
+    "-->",
+    "<table>",
+    "<td>",
+    "\u{feff}",
+    "\u{fffd}",
+];
+
+fn bulletin() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![8 => select(PIECES).prop_map(str::to_owned), 1 => any::<char>().prop_map(String::from)];
+    prop::collection::vec(piece, 0..48).prop_map(|v| v.concat())
+}
+
+fn numeral() -> impl Strategy<Value = String> {
+    let piece = select(
+        &[
+            "一", "二", "两", "三", "九", "十", "百", "千", "万", "亿", "零", "〇", "点", "多", "余", "几", "1", "0", "5", ".", ",", "k",
+            "w", "至", "-", "个",
+        ][..],
+    );
+    prop::collection::vec(piece, 1..12).prop_map(|v| v.concat())
+}
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
+}
+
+proptest! {
+    #![proptest_config(config(200))]
+
+    #[test]
+    fn extract_keeps_every_invariant(text in bulletin()) {
+        let doc = gongbao::extract(&text);
+        check::document(&text, &doc);
+        prop_assert_eq!(gongbao::extract(&text), doc);
+    }
+
+    #[test]
+    fn extract_html_keeps_every_invariant(text in bulletin()) {
+        let html = format!("<html><body><p>{text}</p></body></html>");
+        check::document(&html, &Extractor::new().extract_html(&html));
+        check::document(&text, &Extractor::new().extract_html(&text));
+    }
+
+    #[test]
+    fn offset_maps_are_monotone_and_aligned(text in bulletin()) {
+        let n = Normalizer::default().normalize(&text);
+        check::offset_map(&text, &n.text, &n.map, true);
+        let h = Normalizer::default().normalize_html(&text);
+        check::offset_map(&text, &h.text, &h.map, false);
+    }
+
+    #[test]
+    fn decoding_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        if let Ok(d) = gongbao::decode::document(&bytes, None) {
+            prop_assert!(!d.decoded.text.contains('\0'));
+            check::document(&d.decoded.text, &gongbao::extract(&d.decoded.text));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1000))]
+
+    #[test]
+    fn numbers_are_exact(s in numeral()) {
+        if let Ok(n) = gongbao::parse_number(&s) {
+            check::range(n.value, n.max);
+        }
+        for value in [gongbao::parse_money(&format!("{s}元")).map(|m| (m.value, m.max)), gongbao::parse_count(&format!("{s}个")).map(|c| (c.value, c.max))]
+            .into_iter()
+            .flatten()
+        {
+            check::range(value.0, value.1);
+        }
+    }
+
+    #[test]
+    fn digits_read_as_themselves(d in "[1-9][0-9]{0,5}") {
+        check::digits_round_trip(&d);
+        prop_assert_eq!(gongbao::parse_number(&d).unwrap().value, d.parse::<Decimal>().unwrap());
+    }
+
+    #[test]
+    fn decimals_print_and_parse_back(int in 0u64..=u64::MAX, scale in 0u32..=12) {
+        check::exact(Decimal::from_i128_with_scale(i128::from(int), scale).normalize());
+    }
+
+    #[test]
+    fn parse_functions_never_panic(s in bulletin()) {
+        let _ = gongbao::parse_number(&s);
+        let _ = gongbao::parse_money(&s);
+        let _ = gongbao::parse_count(&s);
+        let _ = gongbao::parse_percent(&s);
+        let _ = gongbao::parse_quantity(&s);
+        if let Ok(t) = gongbao::parse_time(&s, Some(jiff::civil::date(2024, 7, 15))) {
+            check::value(&Value::Time(t));
+        }
+        check::facts(&s, &gongbao::places(&s));
+    }
+}
+
+/// Scales after scales: 万亿 multiplies (10^12), but 亿亿, 万万 and 亿万 once added up to wrong
+/// values (1亿亿 read as 2亿, 1万万 as 2万); they are not one number.
+#[test]
+fn stacked_scales() {
+    assert_eq!(gongbao::parse_number("3万亿").unwrap().value, Decimal::from(3_000_000_000_000u64));
+    assert_eq!(gongbao::parse_number("5千万亿").unwrap().value, Decimal::from(5_000_000_000_000_000u64));
+    for s in ["1亿亿", "1万万", "1亿万", "1万亿亿"] {
+        assert!(gongbao::parse_number(s).is_err(), "{s}: {:?}", gongbao::parse_number(s));
+    }
+}
+
+/// Bytes fuzzing found that decoded badly.
+#[test]
+fn decoding_findings() {
+    // UTF-8 with one broken byte and a NUL: decoded with the NUL kept (text with NUL is not text).
+    let mut bytes = "雄安新区签约项目，雄安再添新项目，河北雄安新区签约项目".repeat(2).into_bytes();
+    bytes.insert(3, 0xe6);
+    bytes.extend_from_slice(b"\0");
+    bytes.extend_from_slice("项目。".as_bytes());
+    if let Ok(d) = gongbao::decode::document(&bytes, None) {
+        assert!(!d.decoded.text.contains('\0'), "decoded with a NUL: {:?}", d.decoded.text);
+    }
+}
+
+/// Inputs fuzzing found that once panicked or broke an invariant (minimized); each is read by
+/// every entry point.
+#[test]
+fn fuzz_findings() {
+    let findings: &[&str] = &[
+        // Units after the last digit multiplied past Decimal's range: a panic.
+        "1亿亿亿亿",
+        "33亿亿亿亿2千万2千",
+        "1.624億(yì)億(yì)億(yì)億(yì)元",
+        // HTML whose text the source alignment lost gave facts with empty spans: a quote in a
+        // tag name read as opening an attribute value (the rest of the page was one tag), text
+        // the parser moved out of a table.
+        "<h\">4间",
+        "<p><p><table><td>2%</td>U",
+    ];
+    for s in findings {
+        check::document(s, &gongbao::extract(s));
+        check::document(s, &Extractor::new().extract_html(s));
+        let _ = (gongbao::parse_number(s), gongbao::parse_money(s), gongbao::parse_count(s), gongbao::parse_percent(s));
+        let _ = (gongbao::parse_quantity(s), gongbao::parse_time(s, None));
+    }
+}
+
+/// The size of each pathological input: 128 KiB in a debug build (`cargo test`), 1 MiB in a
+/// release build (`cargo test --release`, as `.ci/run` runs it).
+const PATHOLOGICAL: usize = if cfg!(debug_assertions) { 128 << 10 } else { 1 << 20 };
+
+/// About [`PATHOLOGICAL`] bytes of `piece`, repeated.
+fn pathological(piece: &str) -> String {
+    piece.repeat(PATHOLOGICAL / piece.len())
+}
+
+// Large pathological inputs: each must be read in time linear in its size. Each once took time
+// quadratic in it (every number reading its line back to the start, every percentage its
+// clause, speaker labels counted against each other, facts inserted into a sorted vector, HTML
+// alignment searching unclosed markup again for every character): a megabyte took minutes to
+// hours. Linear, the slowest takes under a second in release (about 5 s in all in debug at
+// 128 KiB). No time is asserted: a regression shows as a test that does not end.
+
+#[test]
+fn pathological_texts_finish() {
+    let pieces = [
+        "一",
+        "(",
+        "“",
+        "1",
+        "十",
+        "<div>",
+        // One line, one figure every few characters: counts, money, percentages.
+        "项目52个,",
+        "投资5亿元,",
+        "增长5%",
+        "百分之五 ",
+        "www.a ",
+        // A fact on every line, and speaker turns.
+        "问:今年签约52个项目\n答:是的\n",
+        "主持人:52个\n",
+    ];
+    for piece in pieces {
+        let text = pathological(piece);
+        check::facts(&text, &gongbao::extract(&text).facts);
+    }
+}
+
+#[test]
+fn pathological_pages_finish() {
+    let pages = [
+        pathological("<div>"),
+        pathological("<p>项目52个</p>"),
+        // Markup inside <title> and <textarea> is text; unclosed comments and scripts.
+        format!("<title>{}</title>", pathological("<script>")),
+        format!("<title>{}</title>", pathological("<!--")),
+        format!("<title>{}</title>", pathological("<a")),
+        format!("<textarea>{}</textarea>", pathological("<style>")),
+        // Text the parser moves out of a table, before it.
+        format!("<table><tr><td>{}</td></tr>{}</table>", pathological("甲"), pathological("乙")),
+    ];
+    for page in &pages {
+        check::facts(page, &Extractor::new().extract_html(page).facts);
+    }
+}
