@@ -328,7 +328,16 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
             chinese = true;
             pos = at + c.len_utf8();
         } else if let Some(e) = large_unit(c) {
-            // 万亿 stacks (10^12); 亿亿, 万万, 亿万 are not one number.
+            // 万万 is the old way to write 亿 (六万万人民: 600 million), in a number with no 亿.
+            if e == 4 && last == Some(Atom::Large(4)) && !atoms.contains(&Atom::Large(8)) {
+                if let Some(l) = atoms.last_mut() {
+                    *l = Atom::Large(8);
+                }
+                section_unit = None;
+                pos = at + c.len_utf8();
+                continue;
+            }
+            // 万亿 stacks (10^12); 亿亿 and 亿万 are not one number.
             if atoms.is_empty() || matches!(last, Some(Atom::Large(prev)) if e <= prev) {
                 break;
             }

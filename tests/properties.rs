@@ -262,13 +262,15 @@ proptest! {
     }
 }
 
-/// Scales after scales: 万亿 multiplies (10^12), but 亿亿, 万万 and 亿万 once added up to wrong
-/// values (1亿亿 read as 2亿, 1万万 as 2万); they are not one number.
+/// Scales after scales: 万亿 multiplies (10^12) and 万万 is the old 亿 (六万万 = 600 million),
+/// but 亿亿 and 亿万 once added up to wrong values (1亿亿 read as 2亿); they are not one number.
 #[test]
 fn stacked_scales() {
     assert_eq!(gongbao::parse_number("3万亿").unwrap().value, Decimal::from(3_000_000_000_000u64));
     assert_eq!(gongbao::parse_number("5千万亿").unwrap().value, Decimal::from(5_000_000_000_000_000u64));
-    for s in ["1亿亿", "1万万", "1亿万", "1万亿亿"] {
+    assert_eq!(gongbao::parse_number("六万万").unwrap().value, Decimal::from(600_000_000u64));
+    assert_eq!(gongbao::parse_number("1万万").unwrap().value, Decimal::from(100_000_000u64));
+    for s in ["1亿亿", "1亿万", "1万亿亿", "1亿2万万"] {
         assert!(gongbao::parse_number(s).is_err(), "{s}: {:?}", gongbao::parse_number(s));
     }
 }
