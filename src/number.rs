@@ -650,17 +650,17 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
         return true;
     }
     let s = &text[span.clone()];
-    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
     // Phone-like: 11-digit mobiles, area-code landlines, 400/800 numbers, ID numbers.
     let bare = s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    if bare && (digits.len() >= 11 || (digits.len() >= 7 && s.contains('-')) || (s.starts_with('0') && digits.len() >= 7)) {
+    if bare && (digits >= 11 || (digits >= 7 && s.contains('-')) || (s.starts_with('0') && digits >= 7)) {
         return true;
     }
-    if bare && digits.len() >= 7 && before == Some('-') {
+    if bare && digits >= 7 && before == Some('-') {
         return true;
     }
     // A landline after its area code in brackets or after a space: (0914)2321234, 0912 1234567.
-    if bare && digits.len() >= 7 && area_code_before(text, span.start) {
+    if bare && digits >= 7 && area_code_before(text, span.start) {
         return true;
     }
     // The serial after a registration number: 陕ICP备05004645号-1.
@@ -675,8 +675,10 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     }
     let head = &text[..span.start];
     let head = head.trim_end_matches([':', '：', ' ', '(', '（', '为', '是']);
-    let window: String = head.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
-    IDENTIFIER_CUES.iter().any(|cue| window.ends_with(cue) || (window.contains(cue) && digits.len() >= 5))
+    // The last six characters; a cue anywhere in them counts for long numbers only, so the
+    // search through them is made for those alone (most numbers are short).
+    let window = &head[head.char_indices().rev().nth(5).map_or(0, |(i, _)| i)..];
+    IDENTIFIER_CUES.iter().any(|cue| window.ends_with(cue) || (digits >= 5 && window.contains(cue)))
 }
 
 /// Whether an area code (`0914`, `029`) in brackets or followed by a space ends right before `at`.
