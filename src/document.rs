@@ -198,11 +198,17 @@ const CHROME_PHRASES: &[&str] = &[
     "设为首页",
 ];
 
-/// Lines that open a list of related links: everything short after them is chrome.
-/// [`CHROME_PHRASES`] in one automaton: a line is searched once, not once per phrase.
-static CHROME_MATCHER: LazyLock<aho_corasick::AhoCorasick> =
-    LazyLock::new(|| aho_corasick::AhoCorasick::new(CHROME_PHRASES).expect("chrome phrases build an automaton"));
+/// [`CHROME_PHRASES`] in one automaton: a line is searched once, not once per phrase. Leftmost
+/// semantics (whether a phrase occurs does not depend on them) let aho-corasick use its SIMD
+/// prefilter (Teddy) instead of stepping the automaton through every byte.
+static CHROME_MATCHER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(CHROME_PHRASES)
+        .expect("chrome phrases build an automaton")
+});
 
+/// Lines that open a list of related links: everything short after them is chrome.
 const RELATED_PHRASES: &[&str] = &["相关新闻", "相关阅读", "相关链接", "相关文章", "推荐阅读", "热点新闻", "延伸阅读"];
 
 /// Words that start a newspaper staff line (总策划 … 编辑 … 校对).
