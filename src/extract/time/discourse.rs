@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::syntax::{Expr, Mention, Open, Period, What, YearPart, YearSpec};
-use crate::segment::{is_clause_end, is_sentence_end};
+use crate::segment::{is_clause_end, is_sentence_end, sentence_at};
 
 /// Words that may stand between a clause boundary and the time expression that sets the clause's
 /// time: `在2023年`, `于4月`, `进入2023年`, `特别是5月16日`.
@@ -55,48 +55,21 @@ fn ends_with_label(head: &str) -> bool {
     false
 }
 
-/// The sentences of a text (as [`crate::segment::sentence_at`] cuts them), found by binary search.
-struct Sentences {
-    /// Where each sentence ends: just after its terminator.
-    ends: Vec<usize>,
-    len: usize,
-}
-
-impl Sentences {
-    fn new(text: &str) -> Self {
-        // Only characters whose first byte some sentence end begins with are decoded.
-        static LEADS: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
-            let mut leads = [false; 256];
-            for c in (0..0x10000u32).filter_map(char::from_u32).filter(|&c| is_sentence_end(c)) {
-                leads[c.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize] = true;
-            }
-            // Beyond the Basic Multilingual Plane: decode and ask.
-            leads[0xF0..=0xF4].fill(true);
-            leads
-        });
-        let (leads, bytes) = (&*LEADS, text.as_bytes());
-        let mut ends = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !leads[bytes[i] as usize] {
-                i += 1;
-                continue;
-            }
-            let Some(c) = text[i..].chars().next() else { break };
-            i += c.len_utf8();
-            if is_sentence_end(c) {
-                ends.push(i);
-            }
-        }
-        Sentences { ends, len: text.len() }
-    }
-
-    /// The sentence containing byte `pos`.
-    fn of(&self, pos: usize) -> Range<usize> {
-        let k = self.ends.partition_point(|&e| e <= pos);
-        let start = k.checked_sub(1).map_or(0, |j| self.ends[j]);
-        start..self.ends.get(k).copied().unwrap_or(self.len)
-    }
+/// Where the sentence containing byte `pos` ends, as [`sentence_at`] cuts it: just after its
+/// terminator, or at the end of the text. Sentences are looked up only where a time expression
+/// stands, never cut all over the text; every terminator is one character, so a search for their
+/// encodings (aho-corasick's SIMD prefilter) finds the next one without decoding the characters
+/// before it.
+fn end_of_sentence(text: &str, pos: usize) -> usize {
+    static TERMINATORS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        let ends = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_sentence_end(c)).map(String::from);
+        // Leftmost semantics, for the prefilter; the terminators do not overlap anyway.
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(ends)
+            .expect("sentence terminators build an automaton")
+    });
+    TERMINATORS.find(aho_corasick::Input::new(text).range(pos..)).map_or(text.len(), |m| m.end())
 }
 
 /// Whether `at` starts a sentence, a line or a speaker's turn (after a lead word like `进入`).
@@ -148,7 +121,6 @@ fn is_modifier(text: &str, span: &Range<usize>, e: &Expr) -> bool {
 /// of, not when it happens, and leaves the year of a chronicle alone. `我市于2023年4月28日举办…`
 /// still sets it.
 pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
-    let sentences = Sentences::new(text);
     let mut sentence_end = 0;
     let mut has_setting = false;
     mentions
@@ -158,7 +130,7 @@ pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
                 return false;
             };
             if m.span.start >= sentence_end {
-                sentence_end = sentences.of(m.span.start).end;
+                sentence_end = end_of_sentence(text, m.span.start);
                 has_setting = false;
             }
             let sets = if clause_start(text, m.span.start) {
@@ -211,7 +183,6 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         // 去年是2021年的两倍 compares two years.
         GLOSS.contains(&text[a.end..b.start].trim()) && !text[b.end..].starts_with('的')
     };
-    let sentences = Sentences::new(text);
     // The mentions starting in `r`.
     let within =
         |r: &Range<usize>| &times[times.partition_point(|(s, _)| s.start < r.start)..times.partition_point(|(s, _)| s.start < r.end)];
@@ -219,7 +190,6 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
     let mut vote = |y: Option<i16>| best = best.max(y);
     for k in 0..times.len() {
         let (span, e) = times[k];
-        let sentence = sentences.of(span.start);
         if let Period::Year(YearSpec::Absolute(x), _) = e.first
             && ENTERING.iter().any(|w| text[..span.start].ends_with(w))
             && clause_start(text, span.start)
@@ -229,7 +199,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         if let Some(x) = absolute(k)
             && text[span.end..].starts_with('是')
             && sentence_start(text, span.start)
-            && within(&sentence)
+            && within(&sentence_at(text, span.start))
                 .iter()
                 .any(|(s, e)| matches!(e.first, Period::Year(YearSpec::Deictic(0), _)) && clause_start(text, s.start))
         {
@@ -245,11 +215,12 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
             }
         }
         if deictic(k) == Some(-1) {
+            let sentence = sentence_at(text, span.start);
             let question = text[sentence.clone()].trim_end().ends_with(['?', '？']);
             let n = times.partition_point(|(s, _)| s.start < sentence.end);
             if (text[span.clone()].starts_with("过去") || question)
                 && let Some((next, _)) = times.get(n)
-                && text[sentence.end..sentences.of(next.start).start].trim().is_empty()
+                && text[sentence.end..sentence_at(text, next.start).start].trim().is_empty()
                 && sentence_start(text, next.start)
                 && !ENTERING.iter().any(|w| text[..next.start].ends_with(w))
                 && let (_, Expr { first: Period::Year(YearSpec::Absolute(x), _), comparison: false, .. }) = times[n]
@@ -266,9 +237,9 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn sentence_ends_as_every_character_finds_them(text in "[。！？；!?;\n\r，,a年😀…]{0,40}") {
-            let every: Vec<usize> =
-                text.char_indices().filter(|&(_, c)| is_sentence_end(c)).map(|(i, c)| i + c.len_utf8()).collect();
-            proptest::prop_assert_eq!(Sentences::new(&text).ends, every);
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                proptest::prop_assert_eq!(end_of_sentence(&text, pos), sentence_at(&text, pos).end);
+            }
         }
     }
 
