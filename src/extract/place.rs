@@ -1,8 +1,9 @@
 //! Place facts: divisions, regions and state-level new areas, found by name and resolved against
 //! the rest of the document.
 //!
-//! 1. **Match.** One Aho-Corasick pass finds every name of the gazetteer
-//!    in the normalized text, overlapping matches included (`新安康` holds 新安 and 安康).
+//! 1. **Match.** One pass finds every name of the gazetteer in the normalized text, overlapping
+//!    matches included (`新安康` holds 新安 and 安康), by the first two characters of the names
+//!    ([`NameIndex`]).
 //! 2. **Words.** jieba segments a short window around the matches (never the whole document),
 //!    and a match counts only where it stands as words of its own: `长安` in `长安汽车` and
 //!    `东城` in `广东城区` do not; `咸阳` in `中共咸阳市委` and `江门` in `江门纸业` do. A full name
@@ -38,8 +39,6 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Candidate, Context, Found, Recognizer};
 use crate::fact::{PlaceLevel, Value};
@@ -80,12 +79,91 @@ const STREET_WORDS: [&str; 15] =
 /// What separates the places of a list: `上海、福建`, `黑龙江和吉林`.
 const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', '和', '与', '及', '/'];
 
-/// The automaton over every gazetteer name (pattern index = name index); `None` only if the
-/// automaton cannot be built, which a unit test rules out.
-static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let names = gazetteer::names().iter().map(|n| n.text.as_ref());
-    AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(names).ok()
-});
+/// Every gazetteer name, by its first two characters (every name has two or more), for the pass
+/// that finds them all in a text. An Aho-Corasick DFA over the 7,000 names took 12 MB, and its
+/// pass over a text missed the cache at almost every byte; this index fits in the cache: a
+/// pair of characters that begins no name (most of them) is passed over on one bit of a small
+/// table, and the few others are looked up and their names compared with the text.
+struct NameIndex {
+    /// One bit per hash of a pair of characters; set for the pairs that begin a name.
+    begins: Vec<u64>,
+    /// The pairs that begin names (see [`pair_key`]), sorted, with where their names are in
+    /// `names`.
+    pairs: Vec<(u64, Range<u32>)>,
+    /// Indexes of gazetteer names, grouped by their first two characters.
+    names: Vec<u32>,
+}
+
+/// log2 of the number of bits in [`NameIndex::begins`]: 32 KB, few false hits for 3,000 pairs.
+const PAIR_HASH_BITS: u32 = 18;
+
+/// Two characters as one number.
+fn pair_key(first: char, second: char) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
+}
+
+/// Where a pair's bit is in [`NameIndex::begins`] (Fibonacci hashing).
+fn pair_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PAIR_HASH_BITS)) as usize
+}
+
+impl NameIndex {
+    fn new(names: &[gazetteer::Name]) -> NameIndex {
+        let mut keyed: Vec<(u64, u32)> = names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| {
+                let mut chars = n.text.chars();
+                Some((pair_key(chars.next()?, chars.next()?), u32::try_from(i).ok()?))
+            })
+            .collect();
+        keyed.sort_unstable();
+        let mut begins = vec![0u64; (1 << PAIR_HASH_BITS) / 64];
+        let mut pairs: Vec<(u64, Range<u32>)> = Vec::new();
+        for (k, &(key, _)) in keyed.iter().enumerate() {
+            let k = k as u32;
+            match pairs.last_mut() {
+                Some((last, range)) if *last == key => range.end = k + 1,
+                _ => {
+                    pairs.push((key, k..k + 1));
+                    let bit = pair_bit(key);
+                    begins[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        NameIndex { begins, pairs, names: keyed.into_iter().map(|(_, i)| i).collect() }
+    }
+
+    /// Every occurrence of every name in `text`, overlapping ones included: (span, name index),
+    /// in the order of their starts.
+    fn find_all(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let names = gazetteer::names();
+        let mut found = Vec::new();
+        let mut chars = text.char_indices();
+        let Some((mut start, mut first)) = chars.next() else {
+            return found;
+        };
+        for (next, second) in chars {
+            let key = pair_key(first, second);
+            let bit = pair_bit(key);
+            if self.begins[bit / 64] & (1 << (bit % 64)) != 0
+                && let Ok(k) = self.pairs.binary_search_by_key(&key, |(key, _)| *key)
+            {
+                let range = self.pairs[k].1.clone();
+                for &i in &self.names[range.start as usize..range.end as usize] {
+                    let name: &str = &names[i as usize].text;
+                    if text[start..].starts_with(name) {
+                        found.push((start..start + name.len(), i as usize));
+                    }
+                }
+            }
+            (start, first) = (next, second);
+        }
+        found
+    }
+}
+
+static NAME_INDEX: LazyLock<NameIndex> = LazyLock::new(|| NameIndex::new(gazetteer::names()));
 
 /// Whether a name is also a common word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,10 +237,7 @@ struct Mention {
 /// The places named in `text` (normalized): byte spans with the division each one means, in
 /// text order.
 pub(crate) fn find(text: &str) -> Vec<(Range<usize>, &'static Entry)> {
-    let Some(matcher) = MATCHER.as_ref() else {
-        return Vec::new();
-    };
-    let matches: Vec<(Range<usize>, usize)> = matcher.find_overlapping_iter(text).map(|m| (m.range(), m.pattern().as_usize())).collect();
+    let matches = NAME_INDEX.find_all(text);
     if matches.is_empty() {
         return Vec::new();
     }
@@ -454,7 +529,7 @@ impl<'t> Words<'t> {
     /// those of the whole text.
     fn around(text: &'t str, spans: impl Iterator<Item = Range<usize>>) -> Words<'t> {
         let mut around: Vec<Range<usize>> = spans.map(|s| extend_left(text, s.start)..extend_right(text, s.end)).collect();
-        // Matches come in the order of their ends; a longer one may start earlier.
+        // In the order of their starts, whatever the order of the spans.
         around.sort_by_key(|w| w.start);
         let mut windows: Vec<Range<usize>> = Vec::new();
         for w in around {
@@ -517,8 +592,9 @@ mod tests {
     }
 
     #[test]
-    fn the_automaton_builds() {
-        assert!(MATCHER.is_some());
+    fn every_name_is_indexed_by_its_first_two_characters() {
+        assert!(gazetteer::names().iter().all(|n| n.text.chars().count() >= 2));
+        assert_eq!(NAME_INDEX.names.len(), gazetteer::names().len());
         assert_eq!(COMMON_WORDS.len(), gazetteer::names().len());
     }
 
