@@ -153,8 +153,12 @@ impl Recognizer for Percent {
                 && !char_before(text, start - c.len_utf8()).is_some_and(|b| b.is_ascii_digit() || b == '%')
             {
                 if c != '+' {
-                    value = -value;
-                    max = max.map(|x| -x);
+                    // A signed range (`-8--88%`) runs from -8 to -88: negated, its bounds
+                    // change places so that the value stays the lower one.
+                    (value, max) = match max {
+                        Some(x) => (-x, Some(-value)),
+                        None => (-value, None),
+                    };
                 }
                 start -= c.len_utf8();
             }
@@ -197,6 +201,8 @@ mod tests {
         assert_eq!(parse_percent("百分之15k").unwrap().value, dec("15000"));
         assert!(parse_percent("五百分之2.2").is_err());
         assert_eq!(parse_percent("-8.92%").unwrap().value, dec("-8.92"));
+        let signed_range = parse_percent("-8--88%").unwrap();
+        assert_eq!((signed_range.value, signed_range.max), (dec("-88"), Some(dec("-8"))));
         assert_eq!(parse_percent("21.5个百分点").unwrap().unit, PercentUnit::Point);
         let r = parse_percent("5%-8%").unwrap();
         assert_eq!((r.value, r.max), (dec("5"), Some(dec("8"))));
