@@ -16,6 +16,9 @@
 //!   province as parent (朝阳区 → 北京市, 仙桃市 → 湖北省);
 //! - county-level rows numbered x71–x79 are statistical zones (经济技术开发区, 高新技术产业开发区,
 //!   管理区, 示范区), not divisions, so they are left out;
+//! - a county-level row with its city's own code (东莞市 441900, 中山市 442000, 儋州市 460400:
+//!   cities without counties, whose towns the NBS lists under the city itself) is the city
+//!   again, so it is left out;
 //! - Hong Kong, Macau and Taiwan are added as provinces with the codes 810000, 820000 and
 //!   710000, and Taiwan's cities and counties as cities without a code (`-`). Their districts
 //!   are left out: they have no codes and their names (中山区, 东区, 信义区) collide with
@@ -76,6 +79,9 @@ fn main() -> Result<(), Box<dyn Error>> {
             continue;
         }
         let parent = if placeholder.contains(city) { format!("{province}0000") } else { format!("{city}00") };
+        if parent == code {
+            continue;
+        }
         push(code, name, "county", &parent);
     }
 

@@ -244,6 +244,12 @@ impl Gazetteer {
                 g.problems.push(format!("divisions.tsv: level {level}"));
                 continue;
             };
+            // A code names one division: a second row with it would shadow the first, and a
+            // row that is its own parent would make `ancestors` endless.
+            if optional(code).is_some_and(|c| g.by_code.contains_key(c) || optional(parent) == Some(c)) {
+                g.problems.push(format!("divisions.tsv: code {code} of {name} repeated"));
+                continue;
+            }
             g.add_entry(name, level, optional(code));
             parent_codes.push(optional(parent));
         }
@@ -362,6 +368,15 @@ mod tests {
         assert_eq!(count(PlaceLevel::Region), 8);
         assert_eq!(count(PlaceLevel::Area), 19);
         assert!(count(PlaceLevel::City) > 330 && count(PlaceLevel::County) > 2800);
+    }
+
+    #[test]
+    fn every_chain_of_parents_ends_at_a_province() {
+        for e in entries() {
+            let depth = e.ancestors().take(4).count();
+            assert!(depth <= 2, "{} has {depth} ancestors or more", e.name);
+            assert!(e.ancestors().all(|a| a.id != e.id), "{} is its own ancestor", e.name);
+        }
     }
 
     #[test]
