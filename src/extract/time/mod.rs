@@ -77,16 +77,40 @@ impl Recognizer for Time {
         }
         let mut frame = Frame::new(found.reference);
         let settings = discourse::settings(ctx.text, &mentions);
+        // Expressions left out for want of a reference date (明天, 下周), told in one warning.
+        let mut unresolved = Vec::new();
         for (m, sets_time) in mentions.into_iter().zip(settings) {
             match m.what {
                 What::Time(expr) => match frame.resolve_in(&expr, sets_time) {
                     Some(range) => found.push(Candidate { span: m.span, value: Value::Time(range) }),
-                    None => found.claim(m.span),
+                    None => {
+                        if found.reference.is_none() && needs_reference(&expr) {
+                            unresolved.push(m.span.clone());
+                        }
+                        found.claim(m.span);
+                    }
                 },
                 What::NotTime => found.claim(m.span),
             }
         }
+        if !unresolved.is_empty() {
+            let mut shown: Vec<&str> = unresolved.iter().take(5).map(|s| &ctx.text[s.clone()]).collect();
+            let more = unresolved.len().saturating_sub(shown.len());
+            let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+            shown.dedup();
+            found.warnings.push(format!(
+                "not reported, relative to a date the document does not give (pass a reference date): {}{more}",
+                shown.join(", ")
+            ));
+        }
     }
+}
+
+/// Whether `expr`, which did not resolve without a reference date, would resolve with one (as
+/// opposed to a date that does not exist, such as 2月30日).
+fn needs_reference(expr: &syntax::Expr) -> bool {
+    let probe = Reference { date: jiff::civil::date(2000, 6, 15), from: ReferenceFrom::Argument };
+    Frame::new(Some(probe)).resolve(expr).is_some()
 }
 
 /// Parse one time expression that is the whole of `input` (surrounding spaces aside), resolving
@@ -185,6 +209,17 @@ mod tests {
             resolve_all(&text, mentions, reference);
             let _ = parse(&text, reference.map(|r| r.date));
         }
+    }
+
+    #[test]
+    fn expressions_left_unresolved_are_told() {
+        let doc = crate::extract("明天开会,下周签约。2月30日不存在。");
+        assert!(doc.facts.is_empty(), "{:?}", doc.facts);
+        assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+        assert!(doc.warnings[0].ends_with(": 明天, 下周"), "{}", doc.warnings[0]);
+        let doc = crate::Extractor::new().reference_date(jiff::civil::date(2024, 7, 15)).extract("明天开会,下周签约。");
+        assert_eq!(doc.facts.len(), 2);
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
     }
 
     #[test]
