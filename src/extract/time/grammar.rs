@@ -352,6 +352,10 @@ fn may_start(text: &str, at: usize, c: char) -> bool {
     if is_chinese_numeral_char(c) {
         return !prev.is_some_and(|p| is_chinese_numeral_char(p) || p == '第' || p == '每');
     }
+    // 年内, 年底 after a count of years (3年内, 三五年内, 半年内) are part of a duration.
+    if c == '年' && prev.is_some_and(|p| p.is_ascii_digit() || is_chinese_numeral_char(p) || "半几多数".contains(p)) {
+        return false;
+    }
     c == 'Q' || !c.is_ascii()
 }
 
@@ -502,7 +506,8 @@ fn read_number(rest: &str) -> Option<(Num, usize)> {
             (n.value.to_u32()?, 0)
         }
     };
-    Some((Num { value, digits, arabic: false, zero_lead: false }, run_len))
+    let zero_lead = digits > 1 && run.chars().next().and_then(chinese_digit) == Some(0);
+    Some((Num { value, digits, arabic: false, zero_lead }, run_len))
 }
 
 /// `text.starts_with(word)`, rejecting most words on their first character's bytes before
@@ -830,7 +835,11 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
     }
     let after = p.i;
     let spec = match (n.arabic, n.digits) {
-        (true, 4) | (false, 3 | 4) if (1000..=2100).contains(&n.value) || !n.arabic && n.value > 0 => YearSpec::Absolute(n.value as i16),
+        // Digit by digit in Chinese, any year (七八九年) but one with a leading zero: 〇一九年 is
+        // 二〇一九年 with its first digit lost.
+        (true, 4) | (false, 3 | 4) if (1000..=2100).contains(&n.value) || !n.arabic && n.value > 0 && !n.zero_lead => {
+            YearSpec::Absolute(n.value as i16)
+        }
         (true, 2) => {
             // 15年 is more often fifteen years; a two-digit year needs a leading zero or a
             // month, quarter or half after it (15年3月, 07年第三季度).
@@ -838,6 +847,12 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
             let part_follows = p.peek().is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c) || "第前后首上下Q".contains(c));
             p.i = after;
             (n.zero_lead || part_follows).then_some(YearSpec::TwoDigit(n.value as u8))?
+        }
+        // 三五年内, 七八年来, 四五年左右: two neighbouring digits are a vague count of years.
+        (false, 2)
+            if matches!(n.value, 12 | 23 | 34 | 35 | 45 | 56 | 67 | 78 | 89) && p.peek().is_some_and(|c| "内来左以多间".contains(c)) =>
+        {
+            return None;
         }
         (false, 2) => YearSpec::TwoDigit(n.value as u8),
         (false, 0) if (1000..=2100).contains(&n.value) => YearSpec::Absolute(n.value as i16),

@@ -54,13 +54,18 @@ impl Frame {
     /// [`Frame::resolve`], or, when `sets_time` is false (a year that modifies a noun inside a
     /// clause, `对2019年度…工作`), the range without remembering anything of it.
     pub fn resolve_in(&mut self, expr: &Expr, sets_time: bool) -> Option<TimeRange> {
-        if !sets_time {
+        let range = if sets_time {
+            self.read(expr)
+        } else {
             let saved = (self.year, self.month, self.day);
             let range = self.read(expr);
             (self.year, self.month, self.day) = saved;
-            return range;
-        }
-        self.read(expr)
+            range
+        };
+        // ISO dates with four-digit years: a year counted back from a reference in antiquity
+        // (a two-digit year before year 19) has none.
+        let in_range = |d: &Option<PartialDate>| d.and_then(|d| d.year).is_none_or(|y| (1..=9999).contains(&y));
+        range.filter(|r| in_range(&r.start) && in_range(&r.end))
     }
 
     fn read(&mut self, expr: &Expr) -> Option<TimeRange> {
