@@ -288,6 +288,9 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
             // A Chinese decimal: 三点五, 一百二十点五.
             let mut frac = String::new();
             let mut p = at + '点'.len_utf8();
+            if spaced && text[p..].starts_with(' ') && char_at(text, p + 1).and_then(chinese_digit).is_some() {
+                p += 1;
+            }
             while let Some((fc, d)) = char_at(text, p).and_then(|c| chinese_digit(c).map(|d| (c, d))) {
                 frac.push(char::from(b'0' + d));
                 p += fc.len_utf8();

@@ -198,6 +198,7 @@ mod tests {
         assert_eq!(parse_percent("百分之百").unwrap().value, dec("100"));
         assert_eq!(parse_percent("百 分 之 2.4").unwrap().value, dec("2.4"));
         assert_eq!(parse_percent("百分之五 十").unwrap().value, dec("50"));
+        assert_eq!(parse_percent("百 分 之 一 百二 十点 五").unwrap().value, dec("120.5"));
         assert_eq!(parse_percent("百分之15k").unwrap().value, dec("15000"));
         assert!(parse_percent("五百分之2.2").is_err());
         assert_eq!(parse_percent("-8.92%").unwrap().value, dec("-8.92"));
