@@ -34,6 +34,7 @@ static UNITS: LazyLock<Lexicon<bool>> = LazyLock::new(|| {
         ("吨", false),
         ("公斤", false),
         ("千克", false),
+        ("斤", false),
         ("公里", false),
         ("千米", false),
         ("立方米", false),
