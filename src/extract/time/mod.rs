@@ -222,25 +222,23 @@ mod tests {
         assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
     }
 
+    /// A long text of repeated units reads as the units do, one by one. (How long it takes is
+    /// measured by the benches and bounded by the fuzz targets' timeout, not timed here.)
     #[test]
-    fn scanning_is_linear() {
+    fn scanning_a_long_text() {
         let unit = "2023年1-10月,截至12月20日签约;一二三四五六七八九十〇〇〇〇,1234567890123,今年以来";
         let text = unit.repeat(20_000);
-        let start = std::time::Instant::now();
         let found = grammar::scan(&text);
         assert_eq!(found.len(), 3 * 20_000);
-        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
     }
 
     #[test]
-    fn reading_a_long_text_is_linear() {
+    fn reading_a_long_text() {
         let unit = "【主持人】:过去一年有哪些成效?\n【局长】:2022年,签约。进入2023年,今年以来,1月9日,对2019年度工作表彰,";
         let text = unit.repeat(20_000);
-        let start = std::time::Instant::now();
         let mentions = grammar::scan(&text);
         assert_eq!(infer_reference(&text, &mentions), Date::new(2023, 1, 1).ok());
         assert_eq!(discourse::settings(&text, &mentions).len(), mentions.len());
-        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
     }
 
     #[test]
