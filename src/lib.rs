@@ -68,6 +68,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod char_class;
 pub mod decode;
 pub mod document;
 mod error;

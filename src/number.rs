@@ -28,6 +28,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::Qualifier;
+use crate::char_class::CharClass;
 use crate::error::{Error, Result};
 
 /// A number read from a string, with its range bound and qualifier.
@@ -699,22 +700,10 @@ fn area_code_before(text: &str, at: usize) -> bool {
         && if bracketed { rest.ends_with('(') } else { !rest.ends_with(|c: char| c.is_ascii_alphanumeric()) }
 }
 
-/// Whether a number may start with `c`: a digit, a Chinese digit, 十.
-fn starts_number(c: char) -> bool {
-    /// The answer for the Basic Multilingual Plane, built once per process.
-    static BMP: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for c in (0..0x10000u32).filter_map(char::from_u32).filter(|&c| number_start_char(c)) {
-            bits[c as usize / 64] |= 1 << (c as usize % 64);
-        }
-        bits
-    });
-    match BMP.get(c as usize / 64) {
-        Some(word) => word & (1 << (c as usize % 64)) != 0,
-        None => number_start_char(c),
-    }
-}
+/// Where a number may start ([`number_start_char`]), by a bitmap built once per process.
+static NUMBER_STARTS: std::sync::LazyLock<CharClass> = std::sync::LazyLock::new(|| CharClass::new(number_start_char));
 
+/// Whether a number may start with `c`: a digit, a Chinese digit, 十.
 fn number_start_char(c: char) -> bool {
     c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1)
 }
@@ -733,7 +722,7 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
     while pos < text.len() {
         // Most characters start no number: skip them before anything else (a URL is skipped
         // whole at the first character in it that could).
-        let Some((skip, c)) = text.get(pos..).and_then(|rest| rest.char_indices().find(|&(_, c)| starts_number(c))) else { break };
+        let Some((skip, c)) = text.get(pos..).and_then(|rest| rest.char_indices().find(|&(_, c)| NUMBER_STARTS.contains(c))) else { break };
         pos += skip;
         while urls.get(url).is_some_and(|u| u.end <= pos) {
             url += 1;

@@ -21,11 +21,12 @@
 use rust_decimal::prelude::ToPrimitive;
 
 use super::syntax::{Century, Expr, Holiday, LunarDay, Mention, MonthPart, MonthSpec, Open, Period, WeekPart, What, YearPart, YearSpec};
+use crate::char_class::CharClass;
 use crate::number::{chinese_digit, is_chinese_numeral_char, parse_number};
 
 /// Every time expression (and every phrase to claim) in `text`, in order, not overlapping.
 pub fn scan(text: &str) -> Vec<Mention> {
-    scan_from(text, begins_bmp, |c, rest| second_fits(c, rest[c.len_utf8()..].chars().next()) && word_fits(c, rest))
+    scan_from(text, |c| BEGINS.contains(c), |c, rest| second_fits(c, rest[c.len_utf8()..].chars().next()) && word_fits(c, rest))
 }
 
 /// Words that begin an expression, for the characters that begin nothing else (eras, festivals,
@@ -168,23 +169,8 @@ fn word_fits(c: char, rest: &str) -> bool {
     by_first.binary_search_by_key(&c, |(f, _)| *f).map_or(true, |i| by_first[i].1.iter().any(|w| starts_with(rest, w)))
 }
 
-/// [`can_begin`] as a bitmap over the Basic Multilingual Plane, built once per process.
-static BEGINS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut bits = vec![0u64; 0x10000 / 64];
-    for c in (0..0x10000u32).filter_map(char::from_u32).filter(|&c| can_begin(c)) {
-        bits[c as usize / 64] |= 1 << (c as usize % 64);
-    }
-    bits
-});
-
-/// [`can_begin`], by the bitmap.
-#[inline]
-fn begins_bmp(c: char) -> bool {
-    match BEGINS.get(c as usize / 64) {
-        Some(word) => word & (1 << (c as usize % 64)) != 0,
-        None => can_begin(c),
-    }
-}
+/// [`can_begin`], by a bitmap built once per process.
+static BEGINS: std::sync::LazyLock<CharClass> = std::sync::LazyLock::new(|| CharClass::new(can_begin));
 
 /// [`scan`], trying the grammar only at characters `c` where `begins(c)` and `fits(c, rest)`
 /// (`rest` is the text from `c` on).

@@ -162,7 +162,8 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
         if looks_ahead(text, &m.span, e) {
             continue;
         }
-        for p in if e.first == e.last { vec![e.first] } else { vec![e.first, e.last] } {
+        let ends = [e.first, e.last];
+        for &p in if e.first == e.last { &ends[..1] } else { &ends[..] } {
             let Period::Year(YearSpec::Absolute(y), part) = p else {
                 continue;
             };
