@@ -90,12 +90,63 @@ pub struct Fact {
     /// twice. Absent from the JSON when `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<usize>,
+    /// For a figure (money, count, percent, quantity): what it measures, when and where;
+    /// `None` for times and places. Its fields are serialized flat, beside the value's.
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none", deserialize_with = "record_if_present")]
+    pub record: Option<Record>,
+}
+
+/// A record's fields as read back from JSON: `None` when a field is absent, `Some(None)` when it
+/// is `null`, so that a figure whose record is all nulls reads back as a record and a time fact,
+/// which has none of the fields, as no record.
+#[derive(Deserialize)]
+struct RecordFields {
+    #[serde(default, deserialize_with = "present")]
+    indicator: Option<Option<Indicator>>,
+    #[serde(default, deserialize_with = "present")]
+    period: Option<Option<Period>>,
+    #[serde(default, deserialize_with = "present")]
+    area: Option<Option<Area>>,
+    #[serde(default, deserialize_with = "present")]
+    of: Option<Option<usize>>,
+    #[serde(default, deserialize_with = "present")]
+    part_of: Option<Option<usize>>,
+    #[serde(default, deserialize_with = "present")]
+    compared_with: Option<Option<Period>>,
+}
+
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+fn record_if_present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Record>, D::Error> {
+    let f = RecordFields::deserialize(d)?;
+    let any = f.indicator.is_some()
+        || f.period.is_some()
+        || f.area.is_some()
+        || f.of.is_some()
+        || f.part_of.is_some()
+        || f.compared_with.is_some();
+    Ok(any.then(|| Record {
+        indicator: f.indicator.flatten(),
+        period: f.period.flatten(),
+        area: f.area.flatten(),
+        of: f.of.flatten(),
+        part_of: f.part_of.flatten(),
+        compared_with: f.compared_with.flatten(),
+    }))
 }
 
 impl Fact {
     /// The fact's kind.
     pub fn kind(&self) -> Kind {
         self.value.kind()
+    }
+
+    /// Whether the fact is a figure (money, count, percent, quantity), the kinds that carry a
+    /// [`Record`].
+    pub fn is_figure(&self) -> bool {
+        self.kind().is_figure()
     }
 }
 
@@ -119,6 +170,11 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Whether facts of this kind are figures, which carry a [`Record`].
+    pub const fn is_figure(self) -> bool {
+        matches!(self, Kind::Money | Kind::Count | Kind::Percent | Kind::Quantity)
+    }
+
     /// The name used in the JSON.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -183,6 +239,17 @@ pub enum Qualifier {
     Under,
 }
 
+impl Qualifier {
+    /// The name used in the JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Approx => "approx",
+            Qualifier::Over => "over",
+            Qualifier::Under => "under",
+        }
+    }
+}
+
 /// An amount of money in a currency's base unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Money {
@@ -223,6 +290,16 @@ pub enum PercentUnit {
     Point,
 }
 
+impl PercentUnit {
+    /// The name used in the JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PercentUnit::Percent => "percent",
+            PercentUnit::Point => "point",
+        }
+    }
+}
+
 /// What a percentage measures, from the words around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -237,6 +314,19 @@ pub enum Role {
     Completion,
     /// …率
     Rate,
+}
+
+impl Role {
+    /// The name used in the JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Growth => "growth",
+            Role::Decline => "decline",
+            Role::Share => "share",
+            Role::Completion => "completion",
+            Role::Rate => "rate",
+        }
+    }
 }
 
 /// A percentage, or a difference in percentage points.
@@ -367,6 +457,19 @@ pub enum PlaceLevel {
     Area,
 }
 
+impl PlaceLevel {
+    /// The name used in the JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PlaceLevel::Province => "province",
+            PlaceLevel::City => "city",
+            PlaceLevel::County => "county",
+            PlaceLevel::Region => "region",
+            PlaceLevel::Area => "area",
+        }
+    }
+}
+
 /// A place: a division with its code, or a named region.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Place {
@@ -378,4 +481,71 @@ pub struct Place {
     pub code: Option<String>,
     /// The canonical name of the enclosing division.
     pub parent: Option<String>,
+}
+
+/// What a figure measures, as an analyst's column name (`合同投资额`, `新签约项目`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// The indicator, simplified, as a short noun phrase.
+    pub text: String,
+    /// Where its main words stand in the original, or `None` when the text is put together from
+    /// several places (`新签约项目` + `合同投资额`).
+    pub span: Option<Span>,
+}
+
+/// A period a figure covers, or the base period of a growth: inclusive bounds as a time fact's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// First day, inclusive; `None` when open.
+    pub start: Option<PartialDate>,
+    /// Last day, inclusive; `None` when open.
+    pub end: Option<PartialDate>,
+    /// The index (in `facts`) of the time fact the period comes from; `None` when it comes from
+    /// the document's own date (`去年同期` resolved without a written time, a year-end review).
+    pub from: Option<usize>,
+}
+
+/// The area a figure is about: a division, a region, or the document's own area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Area {
+    /// Canonical name: `贵港市`, `长三角`, `全国`.
+    pub name: String,
+    /// The 6-digit division code, for divisions.
+    pub code: Option<String>,
+    /// The index (in `facts`) of the place fact it comes from; `None` when it is the document's
+    /// own area.
+    pub from: Option<usize>,
+    /// The words that point to it when they are not a place name (`全市`, `我市`, `本区`),
+    /// simplified.
+    pub text: Option<String>,
+}
+
+/// The area whose government or bureau speaks in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeArea {
+    /// Canonical name: `兴平市`.
+    pub name: String,
+    /// The 6-digit division code, for divisions.
+    pub code: Option<String>,
+    /// The index (in `facts`) of a place fact that names it, when the text does.
+    pub from: Option<usize>,
+}
+
+/// A figure's context: what it measures, when, where, and how it relates to the figures around
+/// it. Every money, count, percent and quantity fact has one; time and place facts do not (they
+/// are the records' context). Indices point into the document's `facts`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// What the figure measures.
+    pub indicator: Option<Indicator>,
+    /// The period it covers; `None` for figures that have none (a project's size, a plan).
+    pub period: Option<Period>,
+    /// The area it is about.
+    pub area: Option<Area>,
+    /// For a percentage: the index of the figure whose growth, share, completion or rate it is.
+    pub of: Option<usize>,
+    /// The index of the whole this figure is a part of (`其中…`).
+    pub part_of: Option<usize>,
+    /// For a growth or decline: the base period (`同比`, `比去年同期`, `比上年`).
+    pub compared_with: Option<Period>,
 }

@@ -77,8 +77,10 @@ pub mod fact;
 pub mod gazetteer;
 #[cfg(feature = "html")]
 pub mod html;
+pub mod link;
 pub mod normalize;
 pub mod number;
+pub mod output;
 mod parse;
 pub mod segment;
 
@@ -90,7 +92,8 @@ use serde::{Deserialize, Serialize};
 pub use document::Meta;
 pub use error::{Error, Result};
 pub use fact::{
-    Count, Fact, Kind, Money, PartialDate, Percent, PercentUnit, Place, PlaceLevel, Qualifier, Quantity, Role, Span, TimeRange, Value,
+    Area, Count, Fact, HomeArea, Indicator, Kind, Money, PartialDate, Percent, PercentUnit, Period, Place, PlaceLevel, Qualifier, Quantity,
+    Record, Role, Span, TimeRange, Value,
 };
 pub use normalize::{Script, Variant};
 pub use number::{Number, parse_number};
@@ -128,7 +131,9 @@ pub struct Document {
     pub script: Script,
     /// What the document says about itself.
     pub meta: Meta,
-    /// The facts, in the order of their spans' starts.
+    /// The city, county or province whose government or bureau speaks, when the document tells.
+    pub home_area: Option<HomeArea>,
+    /// The facts, in the order of their spans' starts; figures carry their [`Record`].
     pub facts: Vec<Fact>,
     /// Things worth knowing about how the document was read.
     pub warnings: Vec<String>,
@@ -228,12 +233,26 @@ impl Extractor {
             let span = normalized.map.to_original(p.span.clone());
             warnings.push(format!("bytes {}..{}: {}", span.start, span.end, p.message));
         }
-        let facts = assemble(text, &normalized.map, &layout, found.candidates, &mut warnings);
+        let (mut facts, spans) = assemble(text, &normalized.map, &layout, found.candidates, &mut warnings);
+        let linked = link::link(&link::Context {
+            original: text,
+            text: &normalized.text,
+            map: &normalized.map,
+            layout: &layout,
+            facts: &facts,
+            spans: &spans,
+            reference: found.reference,
+        });
+        for (fact, record) in facts.iter_mut().zip(linked.records) {
+            fact.record = record;
+        }
+        warnings.extend(linked.warnings);
         Document {
             reference_date: found.reference.map(|r| r.date),
             reference_from: found.reference.map(|r| r.from),
             script: normalized.script,
             meta: layout.meta.clone(),
+            home_area: linked.home_area,
             facts,
             warnings,
         }
@@ -241,18 +260,18 @@ impl Extractor {
 }
 
 /// Turn candidates (normalized offsets) into facts (original offsets), in span order, with
-/// speakers, chrome and repeats marked.
+/// speakers, chrome and repeats marked; beside them, each fact's span in the normalized text.
 fn assemble(
     original: &str,
     map: &normalize::OffsetMap,
     layout: &document::Layout,
     mut candidates: Vec<extract::Candidate>,
     warnings: &mut Vec<String>,
-) -> Vec<Fact> {
+) -> (Vec<Fact>, Vec<std::ops::Range<usize>>) {
     candidates.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)).then(a.value.kind().cmp(&b.value.kind())));
     candidates.dedup_by(|b, a| a.span == b.span && a.value == b.value);
     let mut facts: Vec<Fact> = Vec::with_capacity(candidates.len());
-    let mut norm_starts: Vec<(usize, Kind)> = Vec::with_capacity(candidates.len());
+    let mut norm_spans: Vec<std::ops::Range<usize>> = Vec::with_capacity(candidates.len());
     for c in candidates {
         let span = map.to_original(c.span.clone());
         // (An empty span: HTML text the parser moved, which the source alignment lost.)
@@ -260,25 +279,27 @@ fn assemble(
             warnings.push(format!("a {} fact could not be mapped to the original text", c.value.kind()));
             continue;
         };
-        norm_starts.push((c.span.start, c.value.kind()));
+        norm_spans.push(c.span.clone());
         facts.push(Fact {
             span: span.into(),
             text: text.to_owned(),
             speaker: layout.speaker_at(c.span.start).map(str::to_owned),
             boilerplate: layout.is_chrome(&c.span),
             duplicate_of: None,
+            record: None,
             value: c.value,
         });
     }
     // Facts in a repeated copy point to their twin in the first copy.
     for i in 0..facts.len() {
-        let (start, kind) = norm_starts[i];
+        let start = norm_spans[i].start;
         if let Some(rep) = layout.repeat_at(start) {
             let twin = rep.first + (start - rep.span.start);
-            facts[i].duplicate_of = norm_starts[..i].iter().position(|&(s, k)| s == twin && k == kind);
+            let kind = facts[i].kind();
+            facts[i].duplicate_of = (0..i).find(|&j| norm_spans[j].start == twin && facts[j].kind() == kind);
         }
     }
-    facts
+    (facts, norm_spans)
 }
 
 /// The places a text names, as facts: divisions with their codes, regions, new areas.
@@ -303,7 +324,7 @@ pub fn places(text: &str) -> Vec<Fact> {
     let ctx = extract::Context::new(text, &normalized.text, &normalized.map, &layout, None);
     let mut found = extract::Found::new(None);
     extract::Recognizer::recognize(&extract::place::Place, &ctx, &mut found);
-    assemble(text, &normalized.map, &layout, found.candidates, &mut Vec::new())
+    assemble(text, &normalized.map, &layout, found.candidates, &mut Vec::new()).0
 }
 
 /// Read one document with default options.

@@ -13,9 +13,10 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use gongbao::{Document, Extractor, Fact, Meta, ReferenceFrom, Script, Value, Variant};
+use gongbao::output::{Line, table};
+use gongbao::{Document, Extractor, Variant};
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 #[derive(Parser)]
 #[command(name = "gongbao", version, about = "Exact, typed, traceable facts from Chinese government bulletins")]
@@ -134,19 +135,6 @@ struct Outcome {
     document: Option<Document>,
     warnings: Vec<String>,
     error: Option<String>,
-}
-
-/// One output line, exactly as CONTRACT.md describes it.
-#[derive(Serialize)]
-struct Line<'a> {
-    source: &'a str,
-    reference_date: Option<Date>,
-    reference_from: Option<ReferenceFrom>,
-    script: Option<Script>,
-    meta: &'a Meta,
-    facts: &'a [Fact],
-    warnings: &'a [String],
-    error: Option<&'a str>,
 }
 
 struct Settings {
@@ -435,132 +423,28 @@ fn process(input: Input, settings: &Settings) -> Outcome {
 }
 
 fn write_jsonl(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
-    let empty = Meta::default();
     let mut warnings = o.warnings.clone();
     if let Some(d) = &o.document {
         warnings.extend(d.warnings.iter().cloned());
     }
-    let line = Line {
-        source: &o.source,
-        reference_date: o.document.as_ref().and_then(|d| d.reference_date),
-        reference_from: o.document.as_ref().and_then(|d| d.reference_from),
-        script: o.document.as_ref().map(|d| d.script),
-        meta: o.document.as_ref().map_or(&empty, |d| &d.meta),
-        facts: o.document.as_ref().map_or(&[], |d| &d.facts),
-        warnings: &warnings,
-        error: o.error.as_deref(),
-    };
-    serde_json::to_writer(&mut *out, &line)?;
+    serde_json::to_writer(&mut *out, &Line::new(&o.source, o.document.as_ref(), &warnings, o.error.as_deref()))?;
     out.write_all(b"\n")
 }
-
-const CSV_COLUMNS: [&str; 24] = [
-    "source",
-    "kind",
-    "start",
-    "end",
-    "text",
-    "value",
-    "max",
-    "currency",
-    "unit",
-    "classifier",
-    "subject",
-    "qualifier",
-    "role",
-    "time_start",
-    "time_end",
-    "relative",
-    "name",
-    "level",
-    "code",
-    "parent",
-    "speaker",
-    "boilerplate",
-    "duplicate_of",
-    "error",
-];
 
 fn write_csv_header(out: &mut impl Write) -> io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_COLUMNS)?;
+    w.write_record(table::COLUMNS)?;
     w.flush()
 }
 
 fn write_csv(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
     let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
     if let Some(error) = &o.error {
-        let mut row = vec![String::new(); CSV_COLUMNS.len()];
-        row[0] = o.source.clone();
-        row[23] = error.clone();
-        w.write_record(&row)?;
+        w.write_record(table::error_row(&o.source, error))?;
     }
     for fact in o.document.iter().flat_map(|d| &d.facts) {
-        w.write_record(csv_row(&o.source, fact))?;
+        w.write_record(table::fact_row(&o.source, fact))?;
     }
     w.flush()
-}
-
-fn csv_row(source: &str, f: &Fact) -> Vec<String> {
-    let s = |x: Option<String>| x.unwrap_or_default();
-    let mut row = vec![String::new(); CSV_COLUMNS.len()];
-    row[0] = source.to_owned();
-    row[1] = f.kind().to_string();
-    row[2] = f.span.start.to_string();
-    row[3] = f.span.end.to_string();
-    row[4] = f.text.clone();
-    match &f.value {
-        Value::Money(m) => {
-            row[5] = m.value.to_string();
-            row[6] = s(m.max.map(|x| x.to_string()));
-            row[7] = m.currency.clone();
-            row[11] = json_name(m.qualifier.as_ref());
-        }
-        Value::Count(c) => {
-            row[5] = c.value.to_string();
-            row[6] = s(c.max.map(|x| x.to_string()));
-            row[9] = c.classifier.clone();
-            row[10] = s(c.subject.clone());
-            row[11] = json_name(c.qualifier.as_ref());
-        }
-        Value::Percent(p) => {
-            row[5] = p.value.to_string();
-            row[6] = s(p.max.map(|x| x.to_string()));
-            row[8] = json_name(Some(&p.unit));
-            row[11] = json_name(p.qualifier.as_ref());
-            row[12] = json_name(p.role.as_ref());
-        }
-        Value::Quantity(q) => {
-            row[5] = q.value.to_string();
-            row[6] = s(q.max.map(|x| x.to_string()));
-            row[8] = q.unit.clone();
-            row[11] = json_name(q.qualifier.as_ref());
-        }
-        Value::Time(t) => {
-            row[13] = s(t.start.map(|d| d.to_string()));
-            row[14] = s(t.end.map(|d| d.to_string()));
-            row[15] = t.relative.to_string();
-        }
-        Value::Place(p) => {
-            row[16] = p.name.clone();
-            row[17] = json_name(Some(&p.level));
-            row[18] = s(p.code.clone());
-            row[19] = s(p.parent.clone());
-        }
-        _ => {}
-    }
-    row[20] = s(f.speaker.clone());
-    row[21] = f.boilerplate.to_string();
-    row[22] = s(f.duplicate_of.map(|i| i.to_string()));
-    row
-}
-
-/// The JSON name of a value (`"over"`, `"point"`), empty for `None`, for CSV cells.
-fn json_name<T: Serialize>(value: Option<&T>) -> String {
-    match value.map(serde_json::to_value) {
-        Some(Ok(serde_json::Value::String(s))) => s,
-        Some(Ok(other)) => other.to_string(),
-        _ => String::new(),
-    }
 }
