@@ -3,8 +3,8 @@
 //! document's layout.
 //!
 //! This stage does not scan the text for numbers again: it reads the facts the recognizers found
-//! (their kinds, values and spans in the normalized text) and the words between them. One file
-//! per question:
+//! (their kinds, values and spans in the normalized text), the document's lines and turns, and
+//! the words between the facts. One file per question:
 //!
 //! - [`what`]: the indicator, from the words before a figure in its clause;
 //! - [`when`]: the period, carried forward from the time fact that scopes a figure, and the base
@@ -12,6 +12,9 @@
 //! - [`area`]: the document's home area and each figure's area;
 //! - [`relate`]: the figure a percentage qualifies, the whole of a 其中 part, and figures that
 //!   contradict each other.
+//!
+//! Every look at the words around a figure is bounded ([`REACH`] characters), so the stage is
+//! linear in the document's length.
 
 pub mod area;
 pub mod relate;
@@ -24,6 +27,9 @@ use crate::Reference;
 use crate::document::Layout;
 use crate::fact::{Fact, HomeArea, Record};
 use crate::normalize::OffsetMap;
+
+/// How far (in characters) the stage looks back from a figure for its words.
+pub const REACH: usize = 80;
 
 /// What the records stage reads: the texts, the layout, and the facts with their spans in the
 /// normalized text.
@@ -55,14 +61,99 @@ pub struct Linked {
     pub warnings: Vec<String>,
 }
 
+/// What the files of this stage learn about each fact on the way, beside the records.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    /// The fact's sentence: where it starts (normalized bytes).
+    pub sentence: usize,
+    /// Where the fact's clause starts: after the nearest clause mark or the end of the previous
+    /// fact, whichever is nearer.
+    pub clause: usize,
+    /// The index of the line (paragraph) the fact is in.
+    pub line: usize,
+    /// Where the parenthesis the fact sits in opens, if it sits in one.
+    pub paren: Option<usize>,
+    /// The words before the figure that say what it measures (normalized bytes), trimmed.
+    pub words: Option<Range<usize>>,
+    /// A figure with no period: a project's size, a threshold, a standing total, an attribute.
+    pub periodless: bool,
+    /// A target or a task (目标, 任务, 计划) rather than a result.
+    pub target: bool,
+}
+
 /// Build every figure's record.
 pub fn link(ctx: &Context<'_>) -> Linked {
     let mut records: Vec<Option<Record>> = ctx.facts.iter().map(|f| f.is_figure().then(Record::default)).collect();
+    let mut notes = notes(ctx);
+    what::words(ctx, &mut notes);
+    when::periodless(ctx, &mut notes);
+    relate::qualifies(ctx, &notes, &mut records);
+    relate::parts(ctx, &notes, &mut records);
+    what::indicators(ctx, &notes, &mut records);
+    when::periods(ctx, &notes, &mut records);
     let home_area = area::home_area(ctx);
-    what::indicators(ctx, &mut records);
-    when::periods(ctx, &mut records);
-    area::areas(ctx, home_area.as_ref(), &mut records);
+    area::areas(ctx, &notes, home_area.as_ref(), &mut records);
     let mut warnings = Vec::new();
-    relate::relations(ctx, &mut records, &mut warnings);
+    relate::contradictions(ctx, &records, &mut warnings);
     Linked { records, home_area, warnings }
+}
+
+/// Whether `c` ends a sentence for this stage.
+pub(crate) fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '！' | '？' | '；' | '\n' | '\r')
+}
+
+/// Whether `c` ends a clause for this stage: a sentence mark, a comma, a colon, an enumeration
+/// comma, a bracket or a quotation mark, or a space.
+pub(crate) fn is_clause_mark(c: char) -> bool {
+    is_sentence_mark(c)
+        || matches!(
+            c,
+            ',' | '，' | '、' | ':' | '：' | '(' | ')' | '（' | '）' | '“' | '”' | '"' | '《' | '》' | '【' | '】' | '[' | ']' | ' ' | '\u{3000}' | '\t'
+        )
+}
+
+/// Where the stretch that `pos` ends starts: back from `pos` to just after the nearest char
+/// for which `stop` holds, `floor`, or [`REACH`] characters, whichever is nearest.
+pub(crate) fn back_to(text: &str, pos: usize, floor: usize, stop: impl Fn(char) -> bool) -> usize {
+    let mut start = pos;
+    for (n, (i, c)) in text[floor..pos].char_indices().rev().enumerate() {
+        if stop(c) || n >= REACH {
+            break;
+        }
+        start = floor + i;
+    }
+    start
+}
+
+fn notes(ctx: &Context<'_>) -> Vec<Notes> {
+    let text = ctx.text;
+    let lines = &ctx.layout.lines;
+    let mut notes = Vec::with_capacity(ctx.facts.len());
+    let mut prev_end = 0;
+    for span in ctx.spans {
+        let start = span.start.min(text.len());
+        let line = lines.partition_point(|l| l.start <= start).saturating_sub(1);
+        let line_start = lines.get(line).map_or(0, |l| l.start.min(start));
+        let sentence = back_to(text, start, line_start, is_sentence_mark);
+        let floor = prev_end.clamp(sentence, start);
+        let clause = back_to(text, start, floor, is_clause_mark);
+        let paren = open_paren(text, start, sentence);
+        notes.push(Notes { sentence, clause, line, paren, ..Notes::default() });
+        prev_end = prev_end.max(span.end.min(text.len()));
+    }
+    notes
+}
+
+/// Where the parenthesis around `pos` opens, looking back no further than `floor`.
+fn open_paren(text: &str, pos: usize, floor: usize) -> Option<usize> {
+    for (n, (i, c)) in text[floor..pos].char_indices().rev().enumerate() {
+        match c {
+            ')' | '）' => return None,
+            '(' | '（' => return Some(floor + i),
+            _ if n >= REACH => return None,
+            _ => {}
+        }
+    }
+    None
 }

@@ -1,7 +1,173 @@
-//! What a figure measures: its indicator.
+//! What a figure measures: its indicator, as a short noun phrase an analyst would use as a
+//! column name (`新签约项目`, `合同投资额`, `到位资金`).
+//!
+//! The words come from the figure's own clause: what stands between the clause's start (a
+//! comma, a colon, a bracket, the previous fact) and the figure, less the words that only say
+//! whose it is (全市, 我市), when, or how it is hedged (达, 约, 合计). A count's indicator is
+//! the thing counted (the count's `subject`) unless its clause says more. A percentage's
+//! indicator is that of the figure it qualifies, unless its own words name a rate (开工率) or a
+//! share (占比). A figure with no words of its own that follows another of its kind in a list
+//! (`投资1亿元、5亿元和10亿元以上项目`, `693批次1.3万人次`) shares its indicator.
 
-use super::Context;
-use crate::fact::Record;
+use super::{Context, Notes};
+use crate::fact::{Indicator, Record, Span, Value};
 
-/// Fill every figure's indicator.
-pub fn indicators(_ctx: &Context<'_>, _records: &mut [Option<Record>]) {}
+/// Words at the start of a clause that say whose or when a figure is, or link it to the
+/// sentence, and are no part of what it measures. Longest first where one is a prefix of
+/// another.
+const LEADING: &[&str] = &[
+    "截至目前", "截止目前", "据统计", "据了解", "全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全省", "我省", "本省",
+    "全州", "全国", "新区", "其中", "共计", "合计", "累计", "共", "已", "并", "还", "又", "先后", "分别", "同时", "另外", "此外", "目前",
+    "全年", "当年", "现场", "会上", "期间", "总计", "和", "及", "与", "以及",
+];
+
+/// Words at the end of the words before a figure that say how it is reached or hedged.
+const TRAILING: &[&str] = &[
+    "分别为", "分别是", "分别达", "分别", "达到", "高达", "约为", "总计", "共计", "合计", "累计", "超过", "突破", "不足", "不到", "达", "为",
+    "是", "共", "计", "约", "近", "超", "逾", "有", "了", "至", "到", "均", "仅", "只", "占", "过",
+];
+
+/// Words that make a clause's words a rate or share of their own (a percentage's indicator is
+/// then its own words, not the qualified figure's).
+const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "增幅", "占有率"];
+
+/// Find each figure's own words.
+pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
+    for (i, fact) in ctx.facts.iter().enumerate() {
+        if !fact.is_figure() {
+            continue;
+        }
+        let start = ctx.spans[i].start;
+        let range = trim(ctx.text, notes[i].clause..start);
+        notes[i].words = (!range.is_empty()).then_some(range);
+    }
+}
+
+/// Trim the words that are no part of an indicator from both ends of `range`, and cut after the
+/// last 了 or 的 (the verb or modifier before the noun: `策划征集了总投资`).
+fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if let Some(i) = text[range.clone()].rfind(['了', '的']) {
+        // (了 and 的 are both three bytes.)
+        range.start += i + '了'.len_utf8();
+    }
+    'lead: loop {
+        let s = &text[range.clone()];
+        for w in LEADING {
+            if s.starts_with(w) && s.len() > w.len() {
+                range.start += w.len();
+                continue 'lead;
+            }
+        }
+        break;
+    }
+    'trail: loop {
+        let s = &text[range.clone()];
+        for w in TRAILING {
+            if s.ends_with(w) {
+                range.end -= w.len();
+                continue 'trail;
+            }
+        }
+        break;
+    }
+    range
+}
+
+/// Whether `s` names a rate or a share.
+pub(crate) fn names_rate(s: &str) -> bool {
+    RATE_ENDINGS.iter().any(|e| s.ends_with(e) && s.chars().count() > e.chars().count() + 1)
+}
+
+/// Words that only say how a percentage relates (占比, 同比增长), with nothing of what it
+/// measures.
+fn is_role_only(s: &str) -> bool {
+    const ROLE: &[&str] = &["占比", "比重", "占", "同比", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较", "分别"];
+    let mut rest = s;
+    while !rest.is_empty() {
+        match ROLE.iter().find(|w| rest.starts_with(**w)) {
+            Some(w) => rest = &rest[w.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Fill every figure's indicator from its words, its subject, the figure it qualifies or the
+/// figure it follows in a list.
+pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
+    let text = ctx.text;
+    for i in 0..ctx.facts.len() {
+        if records[i].is_none() {
+            continue;
+        }
+        let own = notes[i].words.clone().filter(|r| !is_role_only(&text[r.clone()])).map(|r| (text[r.clone()].to_owned(), Some(r)));
+        let indicator = match &ctx.facts[i].value {
+            Value::Count(c) => match (&own, c.subject.as_deref()) {
+                (Some((w, _)), Some(subject)) if w.ends_with(subject) => own,
+                (_, Some(subject)) => Some((subject.to_owned(), subject_span(ctx, i, subject))),
+                (_, None) => own,
+            },
+            Value::Percent(_) => {
+                let of = records[i].as_ref().and_then(|r| r.of);
+                match (&own, of) {
+                    (Some((w, _)), _) if names_rate(w) => own,
+                    (_, Some(j)) if j < i => records[j].as_ref().and_then(|r| r.indicator.clone()).map(|ind| (ind.text, None)),
+                    _ => own.or_else(|| parenthetical(ctx, notes, i)),
+                }
+            }
+            _ => own,
+        };
+        let indicator = indicator.or_else(|| listed_after(ctx, notes, records, i));
+        if let Some(r) = records[i].as_mut() {
+            r.indicator = indicator.filter(|(t, _)| !t.is_empty()).map(|(text, range)| Indicator {
+                text,
+                span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()),
+            });
+        }
+    }
+}
+
+/// The span of a count's subject: right after the count (`组建11个招商小分队`) or right before
+/// it (`新签约项目52个`).
+fn subject_span(ctx: &Context<'_>, i: usize, subject: &str) -> Option<std::ops::Range<usize>> {
+    let span = &ctx.spans[i];
+    if ctx.text[span.end..].starts_with(subject) {
+        return Some(span.end..span.end + subject.len());
+    }
+    ctx.text[..span.start].ends_with(subject).then(|| span.start - subject.len()..span.start)
+}
+
+/// A figure that opens a parenthesis with no words of its own (`(占比为45%)`) takes the words
+/// before the parenthesis.
+fn parenthetical(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<(String, Option<std::ops::Range<usize>>)> {
+    let open = notes[i].paren?;
+    let start = super::back_to(ctx.text, open, notes[i].sentence, super::is_clause_mark);
+    let range = trim(ctx.text, start..open);
+    let range = trim_comparison(ctx.text, range);
+    (!range.is_empty()).then(|| (ctx.text[range.clone()].to_owned(), Some(range)))
+}
+
+/// Drop a leading 比 / 较 (`比自治区下达任务`).
+fn trim_comparison(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    for w in ["比", "较", "高于", "低于"] {
+        if text[range.clone()].starts_with(w) {
+            range.start += w.len();
+        }
+    }
+    range
+}
+
+/// The indicator of the figure this one follows in a list: the previous figure of the same
+/// kind in the sentence, when only list words stand between them.
+fn listed_after(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<(String, Option<std::ops::Range<usize>>)> {
+    let j = i.checked_sub(1)?;
+    if !ctx.facts[j].is_figure() || notes[j].sentence != notes[i].sentence {
+        return None;
+    }
+    let between = ctx.text.get(ctx.spans[j].end..ctx.spans[i].start)?;
+    let listed = between.chars().all(|c| matches!(c, '、' | '和' | '及' | ',' | '与' | '或' | ' ' | '至' | '到'));
+    if !listed || ctx.facts[j].kind() != ctx.facts[i].kind() && !between.is_empty() {
+        return None;
+    }
+    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+}

@@ -1,7 +1,325 @@
-//! When: the period a figure covers and the base period of a growth.
+//! When: the period a figure covers, and the base period of a growth.
+//!
+//! A time fact scopes the figures after it in its paragraph (a line); a time that covers a
+//! period (a month or more, or an open range: `2023年`, `1-10月`, `今年以来`) also carries into
+//! the paragraphs after it, until another replaces it — a single day (`4月28日`, an event's date)
+//! scopes its own paragraph only. A paragraph that starts a plan (`下一步`, `接下来`, `今后`)
+//! ends the carried period: a plan with no date has none. A time in parentheses after the
+//! figures of its sentence (`签约金额383.6亿元(截至2023年12月20日)`) scopes them. Times in a
+//! title of a document (`《2022年…办法》`) or listed as examples (`春节、清明等`) scope nothing.
+//!
+//! Some figures have no period whatever surrounds them: a project's size (`投资10亿元的…项目`,
+//! `(投资2亿元)`), a threshold (`10亿元以上项目`), a standing total (`现有的9个园区`, `5个县市区`,
+//! an enumeration's count: `A、B、C三个平台`), an attribute (`150兆瓦…光伏项目`, `规划面积`).
+//! A target (`目标任务`, `自治区下达任务`) covers the whole year its period falls in.
+//!
+//! In an interview whose question or answer names the year under review (`2019年`), that year
+//! is the speakers' "this year": a `今年` resolved against a later publication date is moved to
+//! it.
 
-use super::Context;
-use crate::fact::Record;
+use super::{Context, Notes};
+use crate::fact::{PartialDate, Percent, Period, Record, Role, TimeRange, Value};
+use crate::PercentUnit;
 
-/// Fill every figure's period and comparison base.
-pub fn periods(_ctx: &Context<'_>, _records: &mut [Option<Record>]) {}
+/// Words that start a plan with no date.
+const PLAN_MARKERS: &[&str] = &["下一步", "下步", "接下来", "今后", "展望未来"];
+/// Words that mean "up to now" (`截至目前`): the period ends at the latest `截至` date or the
+/// reference date.
+const NOW_MARKERS: &[&str] = &["截至目前", "截止目前", "到目前为止", "截至当前", "截止当前", "截至今日"];
+/// Counted things that are standing structures, not results of a period.
+const STANDING_SUBJECTS: &[&str] = &["县市区", "县区", "县(市、区)", "乡镇", "街道", "乡镇街道", "镇街", "园区", "开发区", "社区", "行政村"];
+/// Words before a count that make it a standing total.
+const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "共有", "下辖", "辖"];
+/// Words before a money amount that make it one project's size when 的 or a bracket follows.
+const SIZE_WORDS: &[&str] = &["投资", "投资过", "投资额", "投资约", "投资超", "投资达", "一期投资", "二期投资", "计划投资", "总投资额"];
+/// Words that make a figure a target.
+const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
+
+/// Mark the figures that have no period, and the targets.
+pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
+    let text = ctx.text;
+    for (i, fact) in ctx.facts.iter().enumerate() {
+        if !fact.is_figure() {
+            continue;
+        }
+        let span = ctx.spans[i].clone();
+        let after = text.get(span.end..).unwrap_or("");
+        let words = notes[i].words.clone().map_or("", |r| &text[r]);
+        let before = &text[notes[i].clause..span.start];
+        notes[i].target = TARGET_WORDS.iter().any(|w| words.contains(w));
+        notes[i].periodless = match &fact.value {
+            Value::Money(_) => {
+                let threshold = is_threshold(after);
+                let size = SIZE_WORDS.iter().any(|w| before.ends_with(w))
+                    && !before.ends_with("总投资")
+                    && (after.starts_with('的') || notes[i].paren.is_some() && after.starts_with([')', '）']));
+                threshold || size
+            }
+            Value::Quantity(_) => {
+                is_threshold(after) || words.ends_with("面积") || after.chars().next().is_some_and(|c| !super::is_clause_mark(c) && c != '。' && is_han(c))
+            }
+            Value::Count(c) => {
+                let subject = c.subject.as_deref().unwrap_or("");
+                STANDING_SUBJECTS.contains(&subject)
+                    || STANDING_WORDS.iter().any(|w| before.contains(w))
+                    || is_enumeration_count(ctx, i, subject)
+            }
+            _ => false,
+        };
+    }
+    // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
+    for i in (1..ctx.facts.len()).rev() {
+        let j = i - 1;
+        if notes[i].periodless && ctx.facts[j].kind() == ctx.facts[i].kind() && ctx.facts[j].is_figure() {
+            let between = text.get(ctx.spans[j].end..ctx.spans[i].start).unwrap_or("x");
+            if !between.is_empty() && between.chars().all(|c| matches!(c, '、' | '和' | '及' | '与' | '或')) {
+                notes[j].periodless = true;
+            }
+        }
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// `以上` / `以下` followed by a noun: `10亿元以上项目`, `亿元以上的项目`.
+fn is_threshold(after: &str) -> bool {
+    let rest = ["及以上", "以上", "以下"].iter().find_map(|w| after.strip_prefix(w));
+    rest.is_some_and(|r| r.chars().next().is_some_and(|c| is_han(c)))
+}
+
+/// A count that sums up an enumeration of names just before it (`A、B、C三个平台`): standing.
+fn is_enumeration_count(ctx: &Context<'_>, i: usize, subject: &str) -> bool {
+    let span = &ctx.spans[i];
+    if subject.is_empty() || !ctx.text[span.end..].starts_with(subject) {
+        return false;
+    }
+    let start = super::back_to(ctx.text, span.start, 0, |c| matches!(c, ',' | '，' | '。' | ';' | '；' | ':' | '：' | '\n'));
+    let stretch = &ctx.text[start..span.start];
+    let no_figure_between = !(0..i).rev().take(16).take_while(|&j| ctx.spans[j].start >= start).any(|j| ctx.facts[j].is_figure());
+    no_figure_between && stretch.matches('、').count() >= 2 && !stretch.ends_with('等')
+}
+
+/// What a figure's period comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Scope {
+    /// A time fact.
+    Time(usize),
+    /// `截至目前`.
+    Now,
+}
+
+/// Fill every figure's period and, for growths, the base period.
+pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
+    let text = ctx.text;
+    let mut carry: Option<usize> = None;
+    let mut local: Option<Scope> = None;
+    let mut line = usize::MAX;
+    let mut sentence = usize::MAX;
+    let mut now_in_sentence = false;
+    let mut last_until: Option<usize> = None;
+    let mut turn: Option<usize> = None;
+    let mut turn_year: Option<i16> = None;
+    let mut last_end = 0;
+    for i in 0..ctx.facts.len() {
+        let span = ctx.spans[i].clone();
+        if notes[i].line != line {
+            line = notes[i].line;
+            local = None;
+        }
+        if notes[i].sentence != sentence {
+            sentence = notes[i].sentence;
+            now_in_sentence = false;
+        }
+        let gap = text.get(last_end.min(span.start)..span.start).unwrap_or("");
+        if PLAN_MARKERS.iter().any(|m| gap.contains(m)) {
+            carry = None;
+            local = None;
+        }
+        if NOW_MARKERS.iter().any(|m| gap.contains(m)) {
+            now_in_sentence = true;
+            local = Some(Scope::Now);
+        }
+        let turns = &ctx.layout.turns;
+        let this_turn = turns.partition_point(|t| t.span.start <= span.start).checked_sub(1).filter(|&k| span.start < turns[k].span.end);
+        if this_turn != turn {
+            turn = this_turn;
+            if this_turn.is_some_and(|t| is_question(&ctx.layout.turns[t].speaker)) {
+                turn_year = None;
+            }
+        }
+        last_end = last_end.max(span.end);
+        let fact = &ctx.facts[i];
+        if let Value::Time(t) = &fact.value {
+            if fact.boilerplate || in_title(text, span.start, notes[i].sentence) || is_example(text, span.end) {
+                continue;
+            }
+            local = Some(Scope::Time(i));
+            if t.start.is_none() && t.end.is_some() {
+                last_until = Some(i);
+            }
+            if covers_a_period(t) {
+                carry = Some(i);
+            }
+            if !t.relative && is_full_year(t) && turn.is_some() {
+                turn_year = t.start.and_then(|d| d.year);
+            }
+            continue;
+        }
+        let Some(record) = records[i].as_mut() else { continue };
+        if notes[i].periodless {
+            continue;
+        }
+        let scope = scope_ahead(ctx, notes, i).map(Scope::Time).or(local).or(carry.map(Scope::Time));
+        let scope = if now_in_sentence { Some(Scope::Now) } else { scope };
+        let period = match scope {
+            Some(Scope::Time(j)) => period_of(ctx, j, turn_year),
+            Some(Scope::Now) => now(ctx, last_until),
+            None => None,
+        };
+        record.period = period.map(|p| if notes[i].target { whole_year(p) } else { p });
+    }
+    // A percentage covers the period of the figure it qualifies; a growth has a base period.
+    for i in 0..ctx.facts.len() {
+        let Value::Percent(p) = &ctx.facts[i].value else { continue };
+        let of = records[i].as_ref().and_then(|r| r.of);
+        if let Some(j) = of.filter(|&j| j < i) {
+            let period = records[j].as_ref().and_then(|r| r.period.clone());
+            if let (Some(period), Some(r)) = (period, records[i].as_mut()) {
+                r.period = Some(period);
+            }
+        }
+        let base = base_period(ctx, notes, records, i, p);
+        if let Some(r) = records[i].as_mut() {
+            r.compared_with = base;
+        }
+    }
+}
+
+fn is_question(speaker: &str) -> bool {
+    matches!(speaker, "主持人" | "主持" | "记者" | "问" | "网友" | "提问" | "Q")
+}
+
+/// A time in parentheses later in the figure's sentence, with nothing but figures between
+/// (`56个、签约金额383.6亿元(截至2023年12月20日)`).
+fn scope_ahead(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<usize> {
+    for j in i + 1..ctx.facts.len().min(i + 8) {
+        if notes[j].sentence != notes[i].sentence {
+            return None;
+        }
+        if matches!(ctx.facts[j].value, Value::Time(_)) {
+            return notes[j].paren.filter(|_| notes[i].paren.is_none()).map(|_| j);
+        }
+    }
+    None
+}
+
+/// Whether a time sits in a document title `《…》` of its sentence.
+fn in_title(text: &str, pos: usize, floor: usize) -> bool {
+    let before = &text[super::back_to(text, pos, floor.min(pos), |_| false)..pos];
+    match (before.rfind('《'), before.rfind('》')) {
+        (Some(open), Some(close)) => open > close,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Whether a time is one of a list of examples (`春节、清明等时间节点`).
+fn is_example(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    after.starts_with('等') || after.starts_with('、')
+}
+
+/// Whether a time covers a month or more, or is open (and so carries into later paragraphs).
+fn covers_a_period(t: &TimeRange) -> bool {
+    match (t.start.and_then(PartialDate::to_date), t.end.and_then(PartialDate::to_date)) {
+        (Some(a), Some(b)) => (b - a).get_days() >= 27,
+        (None, None) => t.start.is_some() && t.end.is_some() && (t.start != t.end),
+        _ => true,
+    }
+}
+
+fn is_full_year(t: &TimeRange) -> bool {
+    match (t.start, t.end) {
+        (Some(a), Some(b)) => a.year.is_some() && a.year == b.year && (a.month, a.day, b.month, b.day) == (1, 1, 12, 31),
+        _ => false,
+    }
+}
+
+/// The period a time fact gives, moved to the interview's year when it is a `今年` of the
+/// publication date.
+fn period_of(ctx: &Context<'_>, j: usize, turn_year: Option<i16>) -> Option<Period> {
+    let Value::Time(t) = &ctx.facts[j].value else { return None };
+    let shift = match (turn_year, t.relative, t.start.or(t.end).and_then(|d| d.year)) {
+        (Some(y), true, Some(own)) if own > y && own - y <= 2 => own - y,
+        _ => 0,
+    };
+    Some(Period { start: t.start.map(|d| back(d, shift)), end: t.end.map(|d| back(d, shift)), from: Some(j) })
+}
+
+/// `截至目前`: up to the latest `截至` date of the text, or else the reference date.
+fn now(ctx: &Context<'_>, last_until: Option<usize>) -> Option<Period> {
+    if let Some(j) = last_until {
+        if let Value::Time(t) = &ctx.facts[j].value {
+            return Some(Period { start: None, end: t.end, from: Some(j) });
+        }
+    }
+    ctx.reference.map(|r| Period { start: None, end: Some(r.date.into()), from: None })
+}
+
+/// A date `years` earlier (29 February becomes 28 February).
+fn back(d: PartialDate, years: i16) -> PartialDate {
+    if years == 0 {
+        return d;
+    }
+    let year = d.year.map(|y| y - years);
+    let day = if d.month == 2 && d.day == 29 { 28 } else { d.day };
+    PartialDate { year, month: d.month, day }
+}
+
+/// The whole calendar year a period falls in (a target's period).
+fn whole_year(p: Period) -> Period {
+    match p.end.or(p.start).and_then(|d| d.year) {
+        Some(y) => Period { start: Some(PartialDate::new(y, 1, 1)), end: Some(PartialDate::new(y, 12, 31)), from: p.from },
+        None => p,
+    }
+}
+
+/// Words before a growth that state its base (`同比`, `比去年同期`, `较上年`).
+const BASE_CUES: &[&str] = &["同比", "同期", "比上年", "比去年", "较上年", "较去年", "比上一年", "与上年相比", "与去年相比"];
+
+/// The base period of a growth or decline: the period a year earlier, or the period written
+/// after 比 (`比2020年增长`).
+fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize, p: &Percent) -> Option<Period> {
+    if !matches!(p.role, Some(Role::Growth | Role::Decline)) || p.unit != PercentUnit::Percent {
+        return None;
+    }
+    let record = records[i].as_ref()?;
+    let period = record.period.as_ref()?;
+    // The words between the previous figure of the sentence (or its start) and the percentage.
+    let lo = (0..i)
+        .rev()
+        .take(16)
+        .take_while(|&j| notes[j].sentence == notes[i].sentence)
+        .find(|&j| ctx.facts[j].is_figure())
+        .map_or(notes[i].sentence, |j| ctx.spans[j].end);
+    let start = ctx.spans[i].start;
+    let words = ctx.text.get(lo.min(start)..start).unwrap_or("");
+    let written = (0..i).rev().take(16).take_while(|&j| ctx.spans[j].start >= lo).find(|&j| matches!(ctx.facts[j].value, Value::Time(_)));
+    let shifted = |from| Period { start: period.start.map(|d| back(d, 1)), end: period.end.map(|d| back(d, 1)), from };
+    if let Some(j) = written {
+        let after = ctx.text.get(ctx.spans[j].end..).unwrap_or("");
+        if after.starts_with("同期") || ctx.facts[j].text.contains("同期") {
+            return Some(shifted(Some(j)));
+        }
+        if let Value::Time(t) = &ctx.facts[j].value {
+            return Some(Period { start: t.start, end: t.end, from: Some(j) });
+        }
+    }
+    if BASE_CUES.iter().any(|c| words.contains(c)) {
+        return Some(shifted(None));
+    }
+    let full_year = matches!((period.start, period.end), (Some(a), Some(b)) if a.year.is_some() && a.year == b.year && (a.month, a.day, b.month, b.day) == (1, 1, 12, 31));
+    full_year.then(|| shifted(None))
+}
