@@ -83,7 +83,9 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                     continue;
                 }
                 let after = text.get(span.end..).unwrap_or("");
-                if ORGANISATION.iter().any(|w| after.starts_with(w)) || after.starts_with(['与', '和', '、', '同']) {
+                let before = &text[notes[i].sentence.min(span.start)..span.start];
+                let listed = after.starts_with(['与', '和', '、', '同', '等', '及']) || before.ends_with(['、', '和', '及']);
+                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed {
                     continue;
                 }
                 subject = Some((notes[i].sentence, Area { name: p.name.clone(), code: p.code.clone(), from: Some(i), text: None }));
@@ -91,15 +93,18 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
             _ if records[i].is_some() => {
                 let clause = &text[notes[i].clause.min(span.start)..span.start];
                 let sentence_start = &text[super::back_to(text, span.start, notes[i].sentence.min(span.start), |_| false)..span.start];
-                let area = if let Some(w) = HOME_WORDS.iter().find(|w| clause.contains(**w)) {
+                let opening = clause.trim_start_matches("其中").trim_start();
+                let area = if notes[i].periodless {
+                    home_area(None)
+                } else if let Some(w) = HOME_WORDS.iter().find(|w| clause.contains(**w)) {
                     subject = None;
                     home_area(Some(w))
-                } else if let Some(w) = PROVINCE_WORDS.iter().find(|w| clause.contains(**w)) {
+                } else if let Some(w) = PROVINCE_WORDS.iter().find(|w| opening.starts_with(**w)) {
                     province_of(home).map(|mut a| {
                         a.text = Some((*w).to_owned());
                         a
                     })
-                } else if clause.contains("全国") {
+                } else if opening.starts_with("全国") {
                     Some(Area { name: "全国".to_owned(), code: None, from: None, text: Some("全国".to_owned()) })
                 } else if let Some((_, a)) = &subject {
                     Some(a.clone())

@@ -130,30 +130,39 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
     let text = ctx.text;
     let lines = &ctx.layout.lines;
     let mut notes = Vec::with_capacity(ctx.facts.len());
+    // One forward scan: the last sentence mark, clause mark and brackets before each fact.
+    let (mut cursor, mut sentence, mut clause, mut open, mut close) = (0, 0, 0, None::<usize>, 0);
+    let mut line = 0;
     let mut prev_end = 0;
     for span in ctx.spans {
         let start = span.start.min(text.len());
-        let line = lines.partition_point(|l| l.start <= start).saturating_sub(1);
+        if start >= cursor {
+            for (k, c) in text[cursor..start].char_indices() {
+                let at = cursor + k;
+                let after = at + c.len_utf8();
+                if is_sentence_mark(c) {
+                    sentence = after;
+                }
+                if is_clause_mark(c) {
+                    clause = after;
+                }
+                match c {
+                    '(' | '（' => open = Some(at),
+                    ')' | '）' => close = after,
+                    _ => {}
+                }
+            }
+            cursor = start;
+        }
+        while lines.get(line + 1).is_some_and(|l| l.start <= start) {
+            line += 1;
+        }
         let line_start = lines.get(line).map_or(0, |l| l.start.min(start));
-        let sentence = back_to(text, start, line_start, is_sentence_mark);
-        let floor = prev_end.clamp(sentence, start);
-        let clause = back_to(text, start, floor, is_clause_mark);
-        let paren = open_paren(text, start, sentence);
-        notes.push(Notes { sentence, clause, line, paren, ..Notes::default() });
+        let sentence_start = sentence.max(line_start).min(start);
+        let clause_start = clause.max(prev_end.min(start)).max(sentence_start);
+        let paren = open.filter(|&o| o >= close && o >= sentence_start);
+        notes.push(Notes { sentence: sentence_start, clause: clause_start, line, paren, ..Notes::default() });
         prev_end = prev_end.max(span.end.min(text.len()));
     }
     notes
-}
-
-/// Where the parenthesis around `pos` opens, looking back no further than `floor`.
-fn open_paren(text: &str, pos: usize, floor: usize) -> Option<usize> {
-    for (n, (i, c)) in text[floor..pos].char_indices().rev().enumerate() {
-        match c {
-            ')' | '）' => return None,
-            '(' | '（' => return Some(floor + i),
-            _ if n >= REACH => return None,
-            _ => {}
-        }
-    }
-    None
 }

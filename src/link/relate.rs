@@ -94,14 +94,9 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
         }
         last_end = last_end.max(span.end);
         // `…106个新签约项目中,`: the count is the whole of what follows.
-        if let Value::Count(c) = &ctx.facts[i].value {
-            let after = text.get(span.end..).unwrap_or("");
-            let subject = c.subject.as_deref().filter(|s| after.starts_with(s)).unwrap_or("");
-            let rest = &after[subject.len()..];
-            if rest.starts_with("中,") || rest.starts_with("中，") {
-                cue = Some((sentence, i));
-                continue;
-            }
+        if matches!(ctx.facts[i].value, Value::Count(_)) && opens_parts(ctx, i) {
+            cue = Some((sentence, i));
+            continue;
         }
         let Some((_, first)) = cue else { continue };
         if !ctx.facts[i].is_figure() || matches!(ctx.facts[i].value, Value::Percent(_)) || notes[i].periodless {
@@ -120,12 +115,15 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
 /// them.
 fn cue_before(ctx: &Context<'_>, _notes: &[Notes], j: usize, i: usize) -> bool {
     let between = ctx.text.get(ctx.spans[j].end..ctx.spans[i].start).unwrap_or("");
-    between.contains("其中") || between.starts_with("中,") || between.starts_with("中，") || {
-        // `106个新签约项目中,…49个`
-        let Value::Count(c) = &ctx.facts[j].value else { return false };
-        let subject = c.subject.as_deref().unwrap_or("");
-        between.strip_prefix(subject).is_some_and(|r| r.starts_with("中,") || r.starts_with("中，"))
-    }
+    between.contains("其中") || matches!(ctx.facts[j].value, Value::Count(_)) && opens_parts(ctx, j)
+}
+
+/// `106个新签约项目中,`: a count whose noun phrase ends in 中 before a comma opens a list of its
+/// parts.
+fn opens_parts(ctx: &Context<'_>, i: usize) -> bool {
+    let Some(words) = super::what::following_words_raw(ctx, i) else { return false };
+    let after = ctx.text.get(words.end..).unwrap_or("");
+    ctx.text[words].ends_with('中') && after.starts_with([',', '，'])
 }
 
 /// Whether two figures can be a part and its whole: money in one currency, counts with one

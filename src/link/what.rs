@@ -23,8 +23,9 @@ const LEADING: &[&str] = &[
 
 /// Words at the end of the words before a figure that say how it is reached or hedged.
 const TRAILING: &[&str] = &[
+    "降至", "降到", "升至", "升到", "提高到", "提高至", "下降到", "下降至", "增长到", "增长至", "增至", "减至", "降低到", "降低至", "完成", "约为",
     "分别为", "分别是", "分别达", "分别", "达到", "高达", "约为", "总计", "共计", "合计", "累计", "超过", "突破", "不足", "不到", "达", "为",
-    "是", "共", "计", "约", "近", "超", "逾", "有", "了", "至", "到", "均", "仅", "只", "占", "过",
+    "是", "共", "计", "近", "超", "逾", "有", "了", "至", "到", "均", "仅", "只", "占", "过",
 ];
 
 /// Words that make a clause's words a rate or share of their own (a percentage's indicator is
@@ -68,7 +69,15 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
                 continue 'trail;
             }
         }
+        // 约 hedges a figure (`客商约230户`) except where it ends a word (签约, 合约).
+        if s.ends_with('约') && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约"].iter().any(|w| s.ends_with(w)) {
+            range.end -= '约'.len_utf8();
+            continue;
+        }
         break;
+    }
+    if ["和", "及", "与", "或", "以及", "、"].contains(&&text[range.clone()]) {
+        range.end = range.start;
     }
     range
 }
@@ -102,11 +111,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
         }
         let own = notes[i].words.clone().filter(|r| !is_role_only(&text[r.clone()])).map(|r| (text[r.clone()].to_owned(), Some(r)));
         let indicator = match &ctx.facts[i].value {
-            Value::Count(c) => match (&own, c.subject.as_deref()) {
-                (Some((w, _)), Some(subject)) if w.ends_with(subject) => own,
-                (_, Some(subject)) => Some((subject.to_owned(), subject_span(ctx, i, subject))),
-                (_, None) => own,
-            },
+            Value::Count(c) => count_indicator(ctx, notes, i, own, c.subject.as_deref()),
             Value::Percent(_) => {
                 let of = records[i].as_ref().and_then(|r| r.of);
                 match (&own, of) {
@@ -119,12 +124,123 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
         };
         let indicator = indicator.or_else(|| listed_after(ctx, notes, records, i));
         if let Some(r) = records[i].as_mut() {
-            r.indicator = indicator.filter(|(t, _)| !t.is_empty()).map(|(text, range)| Indicator {
+            r.indicator = indicator.map(|(t, range)| (t.replace(['“', '”', '"'], ""), range)).filter(|(t, _)| !t.is_empty()).map(|(text, range)| Indicator {
                 text,
                 span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()),
             });
         }
     }
+}
+
+/// Characters that end a noun phrase naming what is counted (项目, 企业, 客商, 线索 ...).
+const NOUN_HEADS: &str = "目业商索队户家资额金人员部会品构所校链园场台次批项件案宗问师者班组团议同体点位厂房专";
+
+fn ends_with_noun(s: &str) -> bool {
+    s.chars().last().is_some_and(|c| NOUN_HEADS.contains(c))
+}
+
+/// A count's indicator: the words before it when they name what is counted (`新签约项目52个`),
+/// else the noun phrase after it (`组建11个招商小分队`), else its subject.
+fn count_indicator(
+    ctx: &Context<'_>,
+    notes: &[Notes],
+    i: usize,
+    own: Option<(String, Option<std::ops::Range<usize>>)>,
+    subject: Option<&str>,
+) -> Option<(String, Option<std::ops::Range<usize>>)> {
+    // The noun phrase after the count, unless it is the next figure's words (`34个合同引资51.61亿元`).
+    let following = following_words(ctx, i).filter(|r| {
+        let next_is_figure = ctx.spans.get(i + 1).is_some_and(|s| s.start == r.end) && ctx.facts[i + 1].is_figure();
+        !next_is_figure && ends_with_noun(&ctx.text[r.clone()])
+    });
+    if let Some((w, _)) = &own {
+        if ends_with_noun(w) && (following.is_none() || !notes[i].periodless) {
+            return own;
+        }
+    }
+    if let Some(mut range) = following {
+        // 家 and 户 count organisations: `160多家企业负责人` counts 企业.
+        let Value::Count(c) = &ctx.facts[i].value else { unreachable!("a count") };
+        if matches!(c.classifier.as_str(), "家" | "户") {
+            for w in ["负责人", "代表", "人员", "员工", "家属"] {
+                if ctx.text[range.clone()].ends_with(w) && range.len() > w.len() {
+                    range.end -= w.len();
+                }
+            }
+        }
+        return Some((ctx.text[range.clone()].to_owned(), Some(range)));
+    }
+    if let Some(range) = head_after_modifiers(ctx, i) {
+        return Some((ctx.text[range.clone()].to_owned(), Some(range)));
+    }
+    match subject {
+        Some(s) => Some((s.to_owned(), subject_span(ctx, i, s))),
+        None => own,
+    }
+}
+
+/// The noun at the end of a list of modifiers after a count (`39名懂业务、懂经济…的干部`): the
+/// words after the first 的 that follows, up to a clause mark.
+fn head_after_modifiers(ctx: &Context<'_>, i: usize) -> Option<std::ops::Range<usize>> {
+    let start = ctx.spans[i].end;
+    let limit = ctx.spans.get(i + 1).map_or(ctx.text.len(), |s| s.start.max(start));
+    let words = ctx.text.get(start..limit)?;
+    let mut de = None;
+    for (n, (k, c)) in words.char_indices().enumerate() {
+        if n >= 40 || super::is_sentence_mark(c) || c == ',' {
+            return None;
+        }
+        if c == '的' {
+            de = Some(start + k + c.len_utf8());
+            break;
+        }
+    }
+    let from = de?;
+    let mut end = from;
+    for (n, (k, c)) in ctx.text[from..limit].char_indices().enumerate() {
+        if super::is_clause_mark(c) || n >= 6 {
+            break;
+        }
+        end = from + k + c.len_utf8();
+        // The first noun head ends the phrase (`的干部充实…` → 干部).
+        if n >= 1 && NOUN_HEADS.contains(c) {
+            break;
+        }
+    }
+    (end > from && ends_with_noun(&ctx.text[from..end])).then_some(from..end)
+}
+
+/// The noun phrase right after a count, up to the next clause mark or fact (at most twelve
+/// characters), without a closing 中 or 等.
+pub(crate) fn following_words(ctx: &Context<'_>, i: usize) -> Option<std::ops::Range<usize>> {
+    let mut range = following_words_raw(ctx, i)?;
+    for w in ["中", "等"] {
+        if ctx.text[range.clone()].ends_with(w) {
+            range.end -= w.len();
+        }
+    }
+    (!range.is_empty()).then_some(range)
+}
+
+/// The words right after a fact up to the next clause mark or fact, at most twelve characters
+/// (quotation marks are read through).
+pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::ops::Range<usize>> {
+    let start = ctx.spans[i].end;
+    let limit = ctx.spans.get(i + 1).map_or(ctx.text.len(), |s| s.start.max(start));
+    let mut end = start;
+    let words = ctx.text.get(start..limit)?;
+    for (n, (k, c)) in words.char_indices().enumerate() {
+        // The predicate starts: `8支招商小分队共签约项目…`.
+        let predicate = ["共", "累计", "已", "均", "共计", "总计", "合计", "分别", "先后"].iter().any(|w| words[k..].starts_with(w));
+        if matches!(c, '“' | '”' | '"') && n < 10 {
+            continue;
+        }
+        if super::is_clause_mark(c) || n >= 12 || n > 0 && predicate {
+            break;
+        }
+        end = start + k + c.len_utf8();
+    }
+    (end > start).then_some(start..end)
 }
 
 /// The span of a count's subject: right after the count (`组建11个招商小分队`) or right before

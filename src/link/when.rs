@@ -46,7 +46,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
         let after = text.get(span.end..).unwrap_or("");
         let words = notes[i].words.clone().map_or("", |r| &text[r]);
         let before = &text[notes[i].clause..span.start];
-        notes[i].target = TARGET_WORDS.iter().any(|w| words.contains(w));
+        notes[i].target = TARGET_WORDS.iter().any(|w| words.ends_with(w));
         notes[i].periodless = match &fact.value {
             Value::Money(_) => {
                 let threshold = is_threshold(after);
@@ -60,9 +60,11 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
             Value::Count(c) => {
                 let subject = c.subject.as_deref().unwrap_or("");
+                let following = super::what::following_words(ctx, i).map_or("", |r| &text[r]);
                 STANDING_SUBJECTS.contains(&subject)
+                    || STANDING_SUBJECTS.contains(&following)
                     || STANDING_WORDS.iter().any(|w| before.contains(w))
-                    || is_enumeration_count(ctx, i, subject)
+                    || is_enumeration_count(ctx, i, following)
             }
             _ => false,
         };
@@ -115,6 +117,11 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
     let text = ctx.text;
     let mut carry: Option<usize> = None;
     let mut local: Option<Scope> = None;
+    // The paragraph's lead (a time before any of its figures) and its last period, which carry
+    // into the next paragraphs (the lead first).
+    let mut lead: Option<usize> = None;
+    let mut last_period: Option<usize> = None;
+    let mut seen_figure = false;
     let mut line = usize::MAX;
     let mut sentence = usize::MAX;
     let mut now_in_sentence = false;
@@ -127,6 +134,15 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
         if notes[i].line != line {
             line = notes[i].line;
             local = None;
+            // A paragraph's lead replaces the carried period; without one, its last period does,
+            // unless it lies within the carried one (`1-3季度` within `今年以来`).
+            carry = match (lead, last_period, carry) {
+                (Some(l), _, _) => Some(l),
+                (None, Some(p), Some(c)) if within(ctx, p, c) => Some(c),
+                (None, Some(p), _) => Some(p),
+                (None, None, c) => c,
+            };
+            (lead, last_period, seen_figure) = (None, None, false);
         }
         if notes[i].sentence != sentence {
             sentence = notes[i].sentence;
@@ -136,6 +152,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
         if PLAN_MARKERS.iter().any(|m| gap.contains(m)) {
             carry = None;
             local = None;
+            (lead, last_period) = (None, None);
         }
         if NOW_MARKERS.iter().any(|m| gap.contains(m)) {
             now_in_sentence = true;
@@ -152,7 +169,11 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
         last_end = last_end.max(span.end);
         let fact = &ctx.facts[i];
         if let Value::Time(t) = &fact.value {
-            if fact.boilerplate || in_title(text, span.start, notes[i].sentence) || is_example(text, span.end) {
+            if fact.boilerplate
+                || in_title(text, span.start, notes[i].sentence)
+                || is_example(text, span.end)
+                || is_comparison_base(text, &span, &fact.text)
+            {
                 continue;
             }
             local = Some(Scope::Time(i));
@@ -160,7 +181,10 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
                 last_until = Some(i);
             }
             if covers_a_period(t) {
-                carry = Some(i);
+                if !seen_figure && lead.is_none() {
+                    lead = Some(i);
+                }
+                last_period = Some(i);
             }
             if !t.relative && is_full_year(t) && turn.is_some() {
                 turn_year = t.start.and_then(|d| d.year);
@@ -168,6 +192,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
             continue;
         }
         let Some(record) = records[i].as_mut() else { continue };
+        seen_figure = true;
         if notes[i].periodless {
             continue;
         }
@@ -178,7 +203,8 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
             Some(Scope::Now) => now(ctx, last_until),
             None => None,
         };
-        record.period = period.map(|p| if notes[i].target { whole_year(p) } else { p });
+        let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| TARGET_WORDS.iter().any(|w| ind.text.ends_with(w)));
+        record.period = period.map(|p| if target { whole_year(p) } else { p });
     }
     // A percentage covers the period of the figure it qualifies; a growth has a base period.
     for i in 0..ctx.facts.len() {
@@ -225,10 +251,37 @@ fn in_title(text: &str, pos: usize, floor: usize) -> bool {
     }
 }
 
+/// Whether a time is the base of a comparison (`比去年同期`, `较上年`, `同比2020年`), which
+/// scopes no figure.
+fn is_comparison_base(text: &str, span: &std::ops::Range<usize>, written: &str) -> bool {
+    let before = &text[super::back_to(text, span.start, 0, |_| false)..span.start];
+    let after = text.get(span.end..).unwrap_or("");
+    written.contains("同期")
+        || after.starts_with("同期")
+        || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
+}
+
 /// Whether a time is one of a list of examples (`春节、清明等时间节点`).
 fn is_example(text: &str, end: usize) -> bool {
     let after = text.get(end..).unwrap_or("");
     after.starts_with('等') || after.starts_with('、')
+}
+
+/// Whether time fact `inner` lies within time fact `outer` (open bounds reach as far as they
+/// go).
+fn within(ctx: &Context<'_>, inner: usize, outer: usize) -> bool {
+    let (Value::Time(a), Value::Time(b)) = (&ctx.facts[inner].value, &ctx.facts[outer].value) else { return false };
+    let starts_after = match (a.start, b.start) {
+        (_, None) => true,
+        (Some(x), Some(y)) => x >= y,
+        (None, Some(_)) => false,
+    };
+    let ends_before = match (a.end, b.end) {
+        (_, None) => true,
+        (Some(x), Some(y)) => x <= y,
+        (None, Some(_)) => false,
+    };
+    starts_after && ends_before
 }
 
 /// Whether a time covers a month or more, or is open (and so carries into later paragraphs).
