@@ -231,7 +231,7 @@ pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::op
     let words = ctx.text.get(start..limit)?;
     for (n, (k, c)) in words.char_indices().enumerate() {
         // The predicate starts: `8支招商小分队共签约项目…`.
-        let predicate = ["共", "累计", "已", "均", "共计", "总计", "合计", "分别", "先后"].iter().any(|w| words[k..].starts_with(w));
+        let predicate = ["共", "累计", "已", "均", "共计", "总计", "合计", "分别", "先后", "新签", "和", "及", "与"].iter().any(|w| words[k..].starts_with(w));
         if matches!(c, '“' | '”' | '"') && n < 10 {
             continue;
         }
