@@ -17,11 +17,39 @@ use crate::gazetteer;
 
 /// Words after a place name that make it part of an organisation's name.
 const ORGANISATION: &[&str] = &[
-    "招商", "人民政府", "政府", "市委", "县委", "区委", "委", "局", "中心", "办", "管委会", "投资促进", "商务", "发改", "人大", "政协", "商会",
-    "代表团", "网", "日报", "电视台", "广播", "总支", "分公司", "公司", "集团", "银行", "大学", "学院",
+    "招商",
+    "人民政府",
+    "政府",
+    "市委",
+    "县委",
+    "区委",
+    "委",
+    "局",
+    "中心",
+    "办",
+    "管委会",
+    "投资促进",
+    "商务",
+    "发改",
+    "人大",
+    "政协",
+    "商会",
+    "代表团",
+    "网",
+    "日报",
+    "电视台",
+    "广播",
+    "总支",
+    "分公司",
+    "公司",
+    "集团",
+    "银行",
+    "大学",
+    "学院",
 ];
 /// Scope words that mean the home area.
-const HOME_WORDS: &[&str] = &["全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全州", "我州", "全旗", "新区", "全盟"];
+const HOME_WORDS: &[&str] =
+    &["全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全州", "我州", "全旗", "新区", "全盟"];
 /// Scope words that mean the home's province.
 const PROVINCE_WORDS: &[&str] = &["全省", "我省", "本省", "全区域"];
 
@@ -67,9 +95,8 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
 /// Fill every figure's area.
 pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, records: &mut [Option<Record>]) {
     let text = ctx.text;
-    let home_area = |word: Option<&str>| {
-        home.map(|h| Area { name: h.name.clone(), code: h.code.clone(), from: None, text: word.map(str::to_owned) })
-    };
+    let home_area =
+        |word: Option<&str>| home.map(|h| Area { name: h.name.clone(), code: h.code.clone(), from: None, text: word.map(str::to_owned) });
     // The subject place of the current sentence, once a clause opens with one.
     let mut subject: Option<(usize, Area)> = None;
     for i in 0..ctx.facts.len() {

@@ -102,9 +102,11 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
         if !ctx.facts[i].is_figure() || matches!(ctx.facts[i].value, Value::Percent(_)) || notes[i].periodless {
             continue;
         }
-        let whole = (first..i).rev().take(BACK).filter(|&j| ctx.spans[j].end <= span.start).find(|&j| {
-            same_unit(&ctx.facts[j].value, &ctx.facts[i].value) && cue_before(ctx, notes, j, i) && !notes[j].periodless
-        });
+        let whole = (first..i)
+            .rev()
+            .take(BACK)
+            .filter(|&j| ctx.spans[j].end <= span.start)
+            .find(|&j| same_unit(&ctx.facts[j].value, &ctx.facts[i].value) && cue_before(ctx, notes, j, i) && !notes[j].periodless);
         if let (Some(w), Some(r)) = (whole, records[i].as_mut()) {
             r.part_of = Some(w);
         }

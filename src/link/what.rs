@@ -16,16 +16,102 @@ use crate::fact::{Indicator, Record, Span, Value};
 /// sentence, and are no part of what it measures. Longest first where one is a prefix of
 /// another.
 const LEADING: &[&str] = &[
-    "截至目前", "截止目前", "据统计", "据了解", "全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全省", "我省", "本省",
-    "全州", "全国", "新区", "其中", "共计", "合计", "累计", "共", "已", "并", "还", "又", "先后", "分别", "同时", "另外", "此外", "目前",
-    "全年", "当年", "现场", "会上", "期间", "总计", "和", "及", "与", "以及",
+    "截至目前",
+    "截止目前",
+    "据统计",
+    "据了解",
+    "全市",
+    "我市",
+    "本市",
+    "全县",
+    "我县",
+    "本县",
+    "全区",
+    "我区",
+    "本区",
+    "全省",
+    "我省",
+    "本省",
+    "全州",
+    "全国",
+    "新区",
+    "其中",
+    "共计",
+    "合计",
+    "累计",
+    "共",
+    "已",
+    "并",
+    "还",
+    "又",
+    "先后",
+    "分别",
+    "同时",
+    "另外",
+    "此外",
+    "目前",
+    "全年",
+    "当年",
+    "现场",
+    "会上",
+    "期间",
+    "总计",
+    "和",
+    "及",
+    "与",
+    "以及",
 ];
 
 /// Words at the end of the words before a figure that say how it is reached or hedged.
 const TRAILING: &[&str] = &[
-    "降至", "降到", "升至", "升到", "提高到", "提高至", "下降到", "下降至", "增长到", "增长至", "增至", "减至", "降低到", "降低至", "完成", "约为",
-    "分别为", "分别是", "分别达", "分别", "达到", "高达", "约为", "总计", "共计", "合计", "累计", "超过", "突破", "不足", "不到", "达", "为",
-    "是", "共", "计", "近", "超", "逾", "有", "了", "至", "到", "均", "仅", "只", "占", "过",
+    "降至",
+    "降到",
+    "升至",
+    "升到",
+    "提高到",
+    "提高至",
+    "下降到",
+    "下降至",
+    "增长到",
+    "增长至",
+    "增至",
+    "减至",
+    "降低到",
+    "降低至",
+    "完成",
+    "约为",
+    "分别为",
+    "分别是",
+    "分别达",
+    "分别",
+    "达到",
+    "高达",
+    "约为",
+    "总计",
+    "共计",
+    "合计",
+    "累计",
+    "超过",
+    "突破",
+    "不足",
+    "不到",
+    "达",
+    "为",
+    "是",
+    "共",
+    "计",
+    "近",
+    "超",
+    "逾",
+    "有",
+    "了",
+    "至",
+    "到",
+    "均",
+    "仅",
+    "只",
+    "占",
+    "过",
 ];
 
 /// Words that make a clause's words a rate or share of their own (a percentage's indicator is
@@ -70,7 +156,8 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
             }
         }
         // 约 hedges a figure (`客商约230户`) except where it ends a word (签约, 合约).
-        if s.ends_with('约') && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约"].iter().any(|w| s.ends_with(w)) {
+        if s.ends_with('约') && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约"].iter().any(|w| s.ends_with(w))
+        {
             range.end -= '约'.len_utf8();
             continue;
         }
@@ -90,7 +177,8 @@ pub(crate) fn names_rate(s: &str) -> bool {
 /// Words that only say how a percentage relates (占比, 同比增长), with nothing of what it
 /// measures.
 fn is_role_only(s: &str) -> bool {
-    const ROLE: &[&str] = &["占比", "比重", "占", "同比", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较", "分别"];
+    const ROLE: &[&str] =
+        &["占比", "比重", "占", "同比", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较", "分别"];
     let mut rest = s;
     while !rest.is_empty() {
         match ROLE.iter().find(|w| rest.starts_with(**w)) {
@@ -124,10 +212,10 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
         };
         let indicator = indicator.or_else(|| listed_after(ctx, notes, records, i));
         if let Some(r) = records[i].as_mut() {
-            r.indicator = indicator.map(|(t, range)| (t.replace(['“', '”', '"'], ""), range)).filter(|(t, _)| !t.is_empty()).map(|(text, range)| Indicator {
-                text,
-                span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()),
-            });
+            r.indicator = indicator
+                .map(|(t, range)| (t.replace(['“', '”', '"'], ""), range))
+                .filter(|(t, _)| !t.is_empty())
+                .map(|(text, range)| Indicator { text, span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()) });
         }
     }
 }
@@ -231,7 +319,12 @@ pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::op
     let words = ctx.text.get(start..limit)?;
     for (n, (k, c)) in words.char_indices().enumerate() {
         // The predicate starts: `8支招商小分队共签约项目…`.
-        let predicate = ["共", "累计", "已", "均", "共计", "总计", "合计", "分别", "先后", "新签", "和", "及", "与"].iter().any(|w| words[k..].starts_with(w));
+        let predicate = [
+            "共", "累计", "已", "均", "共计", "总计", "合计", "分别", "先后", "新签", "和", "及", "与", "开展", "进行", "实施", "推进",
+            "实现", "参加", "参与",
+        ]
+        .iter()
+        .any(|w| words[k..].starts_with(w));
         if matches!(c, '“' | '”' | '"') && n < 10 {
             continue;
         }
@@ -275,7 +368,12 @@ fn trim_comparison(text: &str, mut range: std::ops::Range<usize>) -> std::ops::R
 
 /// The indicator of the figure this one follows in a list: the previous figure of the same
 /// kind in the sentence, when only list words stand between them.
-fn listed_after(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<(String, Option<std::ops::Range<usize>>)> {
+fn listed_after(
+    ctx: &Context<'_>,
+    notes: &[Notes],
+    records: &[Option<Record>],
+    i: usize,
+) -> Option<(String, Option<std::ops::Range<usize>>)> {
     let j = i.checked_sub(1)?;
     if !ctx.facts[j].is_figure() || notes[j].sentence != notes[i].sentence {
         return None;

@@ -18,8 +18,8 @@
 //! it.
 
 use super::{Context, Notes};
-use crate::fact::{PartialDate, Percent, Period, Record, Role, TimeRange, Value};
 use crate::PercentUnit;
+use crate::fact::{PartialDate, Percent, Period, Record, Role, TimeRange, Value};
 
 /// Words that start a plan with no date.
 const PLAN_MARKERS: &[&str] = &["下一步", "下步", "接下来", "今后", "展望未来"];
@@ -27,7 +27,8 @@ const PLAN_MARKERS: &[&str] = &["下一步", "下步", "接下来", "今后", "�
 /// reference date.
 const NOW_MARKERS: &[&str] = &["截至目前", "截止目前", "到目前为止", "截至当前", "截止当前", "截至今日"];
 /// Counted things that are standing structures, not results of a period.
-const STANDING_SUBJECTS: &[&str] = &["县市区", "县区", "县(市、区)", "乡镇", "街道", "乡镇街道", "镇街", "园区", "开发区", "社区", "行政村"];
+const STANDING_SUBJECTS: &[&str] =
+    &["县市区", "县区", "县(市、区)", "乡镇", "街道", "乡镇街道", "镇街", "园区", "开发区", "社区", "行政村"];
 /// Words before a count that make it a standing total.
 const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "共有", "下辖", "辖"];
 /// Words before a money amount that make it one project's size when 的 or a bracket follows.
@@ -56,7 +57,9 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 threshold || size
             }
             Value::Quantity(_) => {
-                is_threshold(after) || words.ends_with("面积") || after.chars().next().is_some_and(|c| !super::is_clause_mark(c) && c != '。' && is_han(c))
+                is_threshold(after)
+                    || words.ends_with("面积")
+                    || after.chars().next().is_some_and(|c| !super::is_clause_mark(c) && c != '。' && is_han(c))
             }
             Value::Count(c) => {
                 let subject = c.subject.as_deref().unwrap_or("");
@@ -134,13 +137,12 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
         if notes[i].line != line {
             line = notes[i].line;
             local = None;
-            // A paragraph's lead replaces the carried period; without one, its last period does,
-            // unless it lies within the carried one (`1-3季度` within `今年以来`).
-            carry = match (lead, last_period, carry) {
-                (Some(l), _, _) => Some(l),
-                (None, Some(p), Some(c)) if within(ctx, p, c) => Some(c),
-                (None, Some(p), _) => Some(p),
-                (None, None, c) => c,
+            // A paragraph's lead replaces the carried period; without one, its last period does;
+            // neither does when it lies within the carried one (`1-3季度` within `今年以来`).
+            carry = match (lead.or(last_period), carry) {
+                (Some(p), Some(c)) if within(ctx, p, c) => Some(c),
+                (Some(p), _) => Some(p),
+                (None, c) => c,
             };
             (lead, last_period, seen_figure) = (None, None, false);
         }
@@ -256,9 +258,7 @@ fn in_title(text: &str, pos: usize, floor: usize) -> bool {
 fn is_comparison_base(text: &str, span: &std::ops::Range<usize>, written: &str) -> bool {
     let before = &text[super::back_to(text, span.start, 0, |_| false)..span.start];
     let after = text.get(span.end..).unwrap_or("");
-    written.contains("同期")
-        || after.starts_with("同期")
-        || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
+    written.contains("同期") || after.starts_with("同期") || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
 }
 
 /// Whether a time is one of a list of examples (`春节、清明等时间节点`).
@@ -268,9 +268,13 @@ fn is_example(text: &str, end: usize) -> bool {
 }
 
 /// Whether time fact `inner` lies within time fact `outer` (open bounds reach as far as they
-/// go).
+/// go), and is less than a whole year.
 fn within(ctx: &Context<'_>, inner: usize, outer: usize) -> bool {
     let (Value::Time(a), Value::Time(b)) = (&ctx.facts[inner].value, &ctx.facts[outer].value) else { return false };
+    // A whole year is a period of its own (`今年` after `今年以来`).
+    if is_full_year(a) {
+        return false;
+    }
     let starts_after = match (a.start, b.start) {
         (_, None) => true,
         (Some(x), Some(y)) => x >= y,
@@ -359,7 +363,11 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i
         .map_or(notes[i].sentence, |j| ctx.spans[j].end);
     let start = ctx.spans[i].start;
     let words = ctx.text.get(lo.min(start)..start).unwrap_or("");
-    let written = (0..i).rev().take(16).take_while(|&j| ctx.spans[j].start >= lo).find(|&j| matches!(ctx.facts[j].value, Value::Time(_)));
+    let written = (0..i)
+        .rev()
+        .take(16)
+        .take_while(|&j| ctx.spans[j].start >= lo)
+        .find(|&j| matches!(ctx.facts[j].value, Value::Time(_)) && is_comparison_base(ctx.text, &ctx.spans[j], &ctx.facts[j].text));
     let shifted = |from| Period { start: period.start.map(|d| back(d, 1)), end: period.end.map(|d| back(d, 1)), from };
     if let Some(j) = written {
         let after = ctx.text.get(ctx.spans[j].end..).unwrap_or("");
