@@ -22,6 +22,9 @@ use rust_decimal::Decimal;
 /// Check a document extracted from `original` (plain text or an HTML source).
 pub fn document(original: &str, doc: &Document) {
     facts(original, &doc.facts);
+    if let Some(j) = doc.home_area.as_ref().and_then(|h| h.from) {
+        assert!(doc.facts.get(j).is_some_and(|p| p.kind() == gongbao::Kind::Place), "home_area from {j} is not a place");
+    }
     if let (Some(s), Some(e)) = (doc.meta.published, doc.reference_date) {
         // Both are real calendar dates; nothing to compare, only that they exist.
         let _ = (s, e);
@@ -45,6 +48,30 @@ pub fn facts(original: &str, facts: &[Fact]) {
             assert!(j < i && facts[j].kind() == f.kind(), "fact {i} duplicate_of {j} is not an earlier fact of its kind");
         }
         value(&f.value);
+        record(original, facts, i);
+    }
+}
+
+/// Check a fact's record: figures have one, times and places none; every index is in range and
+/// points at a fact of the right kind; an indicator's span slices the original.
+pub fn record(original: &str, facts: &[Fact], i: usize) {
+    let f = &facts[i];
+    assert_eq!(f.record.is_some(), f.is_figure(), "fact {i}: a record exactly on figures");
+    let Some(r) = &f.record else { return };
+    for j in [r.of, r.part_of].into_iter().flatten() {
+        assert!(j != i && facts.get(j).is_some_and(Fact::is_figure), "fact {i}: of/part_of {j} is not another figure");
+    }
+    for j in [r.period.as_ref().and_then(|p| p.from), r.compared_with.as_ref().and_then(|p| p.from)].into_iter().flatten() {
+        assert!(facts.get(j).is_some_and(|t| t.kind() == gongbao::Kind::Time), "fact {i}: period from {j} is not a time");
+    }
+    if let Some(j) = r.area.as_ref().and_then(|a| a.from) {
+        assert!(facts.get(j).is_some_and(|p| p.kind() == gongbao::Kind::Place), "fact {i}: area from {j} is not a place");
+    }
+    if let Some(span) = r.indicator.as_ref().and_then(|ind| ind.span) {
+        assert!(
+            span.start < span.end && original.get(span.range()).is_some(),
+            "fact {i}: indicator span {span:?} does not slice the original"
+        );
     }
 }
 
