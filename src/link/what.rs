@@ -237,14 +237,17 @@ fn count_indicator(
     subject: Option<&str>,
 ) -> Option<(String, Option<std::ops::Range<usize>>)> {
     // The noun phrase after the count, unless it is the next figure's words (`34个合同引资51.61亿元`).
-    let following = following_words(ctx, i).filter(|r| {
+    let following = following_words(ctx, i).and_then(|r| {
         let next_is_figure = ctx.spans.get(i + 1).is_some_and(|s| s.start == r.end) && ctx.facts[i + 1].is_figure();
-        !next_is_figure && ends_with_noun(&ctx.text[r.clone()])
+        if next_is_figure { None } else { noun_phrase(ctx.text, r) }
     });
     if let Some((w, _)) = &own {
         if ends_with_noun(w) && (following.is_none() || !notes[i].periodless) {
             return own;
         }
+    }
+    if let Some(range) = head_after_modifiers(ctx, i) {
+        return Some((ctx.text[range.clone()].to_owned(), Some(range)));
     }
     if let Some(mut range) = following {
         // 家 and 户 count organisations: `160多家企业负责人` counts 企业.
@@ -258,30 +261,71 @@ fn count_indicator(
         }
         return Some((ctx.text[range.clone()].to_owned(), Some(range)));
     }
-    if let Some(range) = head_after_modifiers(ctx, i) {
-        return Some((ctx.text[range.clone()].to_owned(), Some(range)));
-    }
     match subject {
         Some(s) => Some((s.to_owned(), subject_span(ctx, i, s))),
         None => own,
     }
 }
 
+/// Verbs that make a noun compound with the noun after them (`签约项目`, `推介项目`).
+const COMPOUND_VERBS: &[&str] = &[
+    "签约", "推介", "招商", "对接", "引进", "投资", "开工", "建设", "合作", "在谈", "储备", "谋划", "考察", "竣工", "投产", "落地", "入驻", "新建", "续建",
+    "在建", "拟建", "签订", "回访",
+];
+
+/// The noun phrase at the start of `range` (`重点项目配备了…` → 重点项目, `停滞项目重新启动` →
+/// 停滞项目), by jieba's parts of speech: words up to an adverb, a conjunction, a particle, a
+/// time or a punctuation mark, or a verb once a noun has been read; ending on its last noun.
+fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let words = crate::segment::words_in(text, range.clone());
+    let is_noun = |tag: &str| tag.starts_with('n') || matches!(tag, "j" | "l" | "vn" | "an" | "nz");
+    let mut end = None;
+    let mut seen_noun = false;
+    for (k, w) in words.iter().enumerate() {
+        let tag = w.tag;
+        if matches!(w.text, "“" | "”" | "\"") {
+            continue;
+        }
+        // A verb before a noun that makes a compound with it (签约项目, 推介项目) continues.
+        let compound = COMPOUND_VERBS.contains(&w.text) && words.get(k + 1).is_some_and(|n| is_noun(n.tag));
+        let stop = tag.starts_with('d')
+            || tag.starts_with('c')
+            || tag.starts_with('u')
+            || tag.starts_with('p')
+            || tag.starts_with('r')
+            || matches!(tag, "x" | "f" | "t" | "i" | "y" | "e" | "o")
+            || (tag.starts_with('v') && tag != "vn" && seen_noun && !compound);
+        if stop {
+            break;
+        }
+        if is_noun(tag) {
+            seen_noun = true;
+            end = Some(w.end);
+        }
+    }
+    end.map(|e| range.start..e)
+}
+
 /// The noun at the end of a list of modifiers after a count (`39名懂业务、懂经济…的干部`): the
-/// words after the first 的 that follows, up to a clause mark.
+/// words after the first 的 that follows a list (、), up to a clause mark.
 fn head_after_modifiers(ctx: &Context<'_>, i: usize) -> Option<std::ops::Range<usize>> {
     let start = ctx.spans[i].end;
     let limit = ctx.spans.get(i + 1).map_or(ctx.text.len(), |s| s.start.max(start));
     let words = ctx.text.get(start..limit)?;
     let mut de = None;
+    let mut listed = false;
     for (n, (k, c)) in words.char_indices().enumerate() {
         if n >= 40 || super::is_sentence_mark(c) || c == ',' {
             return None;
         }
+        listed |= c == '、';
         if c == '的' {
             de = Some(start + k + c.len_utf8());
             break;
         }
+    }
+    if !listed {
+        return None;
     }
     let from = de?;
     let mut end = from;
