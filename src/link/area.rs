@@ -147,9 +147,23 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
     }
 }
 
-/// Whether a place opens its clause: nothing but a time, 其中 or spaces before it.
+/// Whether a place opens its clause: nothing but times, 其中 or spaces before it (not a verb,
+/// not another place: `北接四川天府新区` opens nothing).
 fn opens_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> bool {
-    let before = &ctx.text[notes[i].clause.min(ctx.spans[i].start)..ctx.spans[i].start];
+    let start = ctx.spans[i].start;
+    let mark = notes[i].clause_mark.min(start);
+    // Only time facts may stand between the clause mark and the place.
+    let mut floor = mark;
+    for j in (0..i).rev().take(8) {
+        if ctx.spans[j].end <= mark {
+            break;
+        }
+        if !matches!(ctx.facts[j].value, Value::Time(_)) {
+            return false;
+        }
+        floor = floor.max(ctx.spans[j].end.min(start));
+    }
+    let before = &ctx.text[floor..start];
     let before = before.trim_start_matches("其中").trim_start_matches("截至目前").trim();
     before.is_empty()
 }

@@ -69,6 +69,8 @@ pub struct Notes {
     /// Where the fact's clause starts: after the nearest clause mark or the end of the previous
     /// fact, whichever is nearer.
     pub clause: usize,
+    /// Where the fact's clause starts by its marks alone (facts before it in the clause count).
+    pub clause_mark: usize,
     /// The index of the line (paragraph) the fact is in.
     pub line: usize,
     /// Where the parenthesis the fact sits in opens, if it sits in one.
@@ -180,7 +182,8 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
         let sentence_start = sentence.max(line_start).min(start);
         let clause_start = clause.max(prev_end.min(start)).max(sentence_start);
         let paren = open.filter(|&o| o >= close && o >= sentence_start);
-        notes.push(Notes { sentence: sentence_start, clause: clause_start, line, paren, ..Notes::default() });
+        let clause_mark = clause.max(sentence_start).min(start);
+        notes.push(Notes { sentence: sentence_start, clause: clause_start, clause_mark, line, paren, ..Notes::default() });
         prev_end = prev_end.max(span.end.min(text.len()));
     }
     notes

@@ -64,6 +64,20 @@ const LEADING: &[&str] = &[
 
 /// Words at the end of the words before a figure that say how it is reached or hedged.
 const TRAILING: &[&str] = &[
+    "同比增长",
+    "同比下降",
+    "同比增加",
+    "同比减少",
+    "同比提高",
+    "同比上升",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+    "提高",
+    "降低",
+    "上升",
+    "回落",
     "降至",
     "降到",
     "升至",
@@ -269,8 +283,8 @@ fn count_indicator(
 
 /// Verbs that make a noun compound with the noun after them (`签约项目`, `推介项目`).
 const COMPOUND_VERBS: &[&str] = &[
-    "签约", "推介", "招商", "对接", "引进", "投资", "开工", "建设", "合作", "在谈", "储备", "谋划", "考察", "竣工", "投产", "落地", "入驻", "新建", "续建",
-    "在建", "拟建", "签订", "回访",
+    "签约", "推介", "招商", "对接", "引进", "投资", "开工", "建设", "合作", "在谈", "储备", "谋划", "考察", "竣工", "投产", "落地", "入驻",
+    "新建", "续建", "在建", "拟建", "签订", "回访",
 ];
 
 /// The noun phrase at the start of `range` (`重点项目配备了…` → 重点项目, `停滞项目重新启动` →

@@ -32,7 +32,8 @@ const STANDING_SUBJECTS: &[&str] =
 /// Words before a count that make it a standing total.
 const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "共有", "下辖", "辖"];
 /// Words before a money amount that make it one project's size when 的 or a bracket follows.
-const SIZE_WORDS: &[&str] = &["投资", "投资过", "投资额", "投资约", "投资超", "投资达", "一期投资", "二期投资", "计划投资", "总投资额"];
+const SIZE_WORDS: &[&str] =
+    &["投资", "投资过", "投资额", "投资约", "投资超", "投资达", "一期投资", "二期投资", "计划投资", "总投资额", "规模"];
 /// Words that make a figure a target.
 const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
 
@@ -51,14 +52,18 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
         notes[i].periodless = match &fact.value {
             Value::Money(_) => {
                 let threshold = is_threshold(after);
+                // `总投资2662.7亿元的220个项目` is an aggregate; `总投资35亿元的…项目` one project.
+                let count_follows = after.starts_with('的')
+                    && ctx.spans.get(i + 1).is_some_and(|s| s.start <= span.end + '的'.len_utf8())
+                    && matches!(ctx.facts.get(i + 1).map(|f| &f.value), Some(Value::Count(_)));
                 let size = SIZE_WORDS.iter().any(|w| before.ends_with(w))
-                    && !before.ends_with("总投资")
-                    && (after.starts_with('的') || notes[i].paren.is_some() && after.starts_with([')', '）']));
+                    && (after.starts_with('的') && !count_follows || notes[i].paren.is_some() && after.starts_with([')', '）']));
                 threshold || size
             }
             Value::Quantity(_) => {
                 is_threshold(after)
                     || words.ends_with("面积")
+                    || ["距", "离", "相距", "距离"].iter().any(|w| words.starts_with(w))
                     || after.chars().next().is_some_and(|c| !super::is_clause_mark(c) && c != '。' && is_han(c))
             }
             Value::Count(c) => {
@@ -212,7 +217,9 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
     for i in 0..ctx.facts.len() {
         let Value::Percent(p) = &ctx.facts[i].value else { continue };
         let of = records[i].as_ref().and_then(|r| r.of);
-        if let Some(j) = of.filter(|&j| j < i) {
+        // (Unless a time of its own stands between them.)
+        let own_time = of.is_some_and(|j| (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_))));
+        if let Some(j) = of.filter(|&j| j < i && !own_time) {
             let period = records[j].as_ref().and_then(|r| r.period.clone());
             if let (Some(period), Some(r)) = (period, records[i].as_mut()) {
                 r.period = Some(period);
