@@ -88,6 +88,12 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
         Some(b) if b.1 >= s.1 => Some(b),
         _ => Some(s),
     })?;
+    // A place named once in passing is no home; a text of the whole country (我国, 国务院) has
+    // none of its own below the country.
+    let national = ["我国", "国务院", "全国人民代表大会"].iter().map(|w| text.matches(w).count()).sum::<usize>() as f64;
+    if best.1 < 2.5 || national >= 3.0 && national >= best.1 {
+        return None;
+    }
     let Value::Place(p) = &ctx.facts[best.2].value else { return None };
     Some(HomeArea { name: p.name.clone(), code: p.code.clone(), from: Some(best.2) })
 }
@@ -99,6 +105,8 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
         |word: Option<&str>| home.map(|h| Area { name: h.name.clone(), code: h.code.clone(), from: None, text: word.map(str::to_owned) });
     // The subject place of the current sentence, once a clause opens with one.
     let mut subject: Option<(usize, Area)> = None;
+    // Without a home of its own, a text about the whole country speaks of the country.
+    let country = home.is_none() && ["我国", "国务院"].iter().any(|w| text.contains(w));
     for i in 0..ctx.facts.len() {
         if subject.as_ref().is_some_and(|(s, _)| *s != notes[i].sentence) {
             subject = None;
@@ -121,7 +129,9 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let clause = &text[notes[i].clause.min(span.start)..span.start];
                 let sentence_start = &text[super::back_to(text, span.start, notes[i].sentence.min(span.start), |_| false)..span.start];
                 let opening = clause.trim_start_matches("其中").trim_start();
-                let area = if notes[i].periodless {
+                let area = if country && subject.is_none() {
+                    Some(Area { name: "全国".to_owned(), code: None, from: None, text: None })
+                } else if notes[i].periodless {
                     home_area(None)
                 } else if let Some(w) = HOME_WORDS.iter().find(|w| clause.contains(**w)) {
                     subject = None;

@@ -56,6 +56,13 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Recor
             if notes[j].target && !notes[i].target {
                 continue;
             }
+            // A rate that names itself (`失业率`) qualifies a figure about the same thing only
+            // (`49个项目已开工建设,项目开工率…` but not `新增就业1244万人,…失业率`).
+            if let Some(stem) = rate_stem(ctx, notes, i) {
+                if !clause_around(ctx, notes, j).contains(stem) {
+                    break;
+                }
+            }
             of = Some(j);
             break;
         }
@@ -63,6 +70,27 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Recor
             r.of = of;
         }
     }
+}
+
+/// The two characters before 率 in a percentage's own words (`开工率` → 开工).
+fn rate_stem<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<&'a str> {
+    let words = &ctx.text[notes[i].words.clone()?];
+    let head = words.strip_suffix('率')?;
+    let start = head.char_indices().rev().nth(1)?.0;
+    Some(&head[start..])
+}
+
+/// A figure's clause, from its clause mark to the next clause mark after it (bounded).
+fn clause_around<'a>(ctx: &Context<'a>, notes: &[Notes], j: usize) -> &'a str {
+    let start = notes[j].clause_mark.min(ctx.spans[j].start);
+    let end = ctx.spans[j].end;
+    let rest = &ctx.text[end..];
+    let stop = rest
+        .char_indices()
+        .take(super::REACH)
+        .find(|&(_, c)| super::is_clause_mark(c))
+        .map_or(rest.len().min(super::REACH * 3), |(k, _)| k);
+    ctx.text.get(start..end + stop).unwrap_or("")
 }
 
 /// Fill `part_of` for the figures listed under 其中.

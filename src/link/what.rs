@@ -64,6 +64,10 @@ const LEADING: &[&str] = &[
 
 /// Words at the end of the words before a figure that say how it is reached or hedged.
 const TRAILING: &[&str] = &[
+    "上涨",
+    "下跌",
+    "平均为",
+    "平均",
     "同比增长",
     "同比下降",
     "同比增加",
