@@ -90,7 +90,8 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
     })?;
     // A place named once in passing is no home; a text of the whole country (我国, 国务院) has
     // none of its own below the country.
-    let national = ["我国", "国务院", "全国人民代表大会"].iter().map(|w| text.matches(w).count()).sum::<usize>() as f64;
+    let national =
+        ["我国", "国务院", "全国人民代表大会"].iter().map(|w| memchr::memmem::find_iter(text.as_bytes(), w).count()).sum::<usize>() as f64;
     if best.1 < 2.5 || national >= 3.0 && national >= best.1 {
         return None;
     }
@@ -106,7 +107,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
     // The subject place of the current sentence, once a clause opens with one.
     let mut subject: Option<(usize, Area)> = None;
     // Without a home of its own, a text about the whole country speaks of the country.
-    let country = home.is_none() && ["我国", "国务院"].iter().any(|w| text.contains(w));
+    let country = home.is_none() && ["我国", "国务院"].iter().any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some());
     for i in 0..ctx.facts.len() {
         if subject.as_ref().is_some_and(|(s, _)| *s != notes[i].sentence) {
             subject = None;
@@ -133,7 +134,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                     Some(Area { name: "全国".to_owned(), code: None, from: None, text: None })
                 } else if notes[i].periodless {
                     home_area(None)
-                } else if let Some(w) = HOME_WORDS.iter().find(|w| clause.contains(**w)) {
+                } else if let Some(w) = find_word(HOME_WORDS, clause) {
                     subject = None;
                     home_area(Some(w))
                 } else if let Some(w) = PROVINCE_WORDS.iter().find(|w| opening.starts_with(**w)) {
@@ -146,7 +147,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 } else if let Some((_, a)) = &subject {
                     Some(a.clone())
                 } else {
-                    home_area(HOME_WORDS.iter().find(|w| sentence_start.contains(**w)).copied())
+                    home_area(find_word(HOME_WORDS, sentence_start))
                 };
                 if let Some(r) = records[i].as_mut() {
                     r.area = area;
@@ -155,6 +156,15 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
             _ => {}
         }
     }
+}
+
+/// The first of `words` (all two characters, starting with 全, 我, 本 or 新) that `s` contains.
+fn find_word(words: &[&'static str], s: &str) -> Option<&'static str> {
+    // (One pass for the first characters rejects most clauses.)
+    if !s.contains(['全', '我', '本', '新']) {
+        return None;
+    }
+    words.iter().find(|w| s.contains(**w)).copied()
 }
 
 /// Whether a place opens its clause: nothing but times, 其中 or spaces before it (not a verb,

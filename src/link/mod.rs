@@ -31,6 +31,9 @@ use crate::normalize::OffsetMap;
 /// How far (in characters) the stage looks back from a figure for its words.
 pub const REACH: usize = 80;
 
+/// How far (in characters) the stage looks back from a fact for the start of its sentence.
+const SENTENCE_REACH: usize = 400;
+
 /// What the records stage reads: the texts, the layout, and the facts with their spans in the
 /// normalized text.
 pub struct Context<'a> {
@@ -150,39 +153,57 @@ pub(crate) fn back_to(text: &str, pos: usize, floor: usize, stop: impl Fn(char) 
 fn notes(ctx: &Context<'_>) -> Vec<Notes> {
     let text = ctx.text;
     let lines = &ctx.layout.lines;
-    let mut notes = Vec::with_capacity(ctx.facts.len());
-    // One forward scan: the last sentence mark, clause mark and brackets before each fact.
-    let (mut cursor, mut sentence, mut clause, mut open, mut close) = (0, 0, 0, None::<usize>, 0);
+    let mut notes: Vec<Notes> = Vec::with_capacity(ctx.facts.len());
     let mut line = 0;
     let mut prev_end = 0;
     for span in ctx.spans {
         let start = span.start.min(text.len());
-        if start >= cursor {
-            for (k, c) in text[cursor..start].char_indices() {
-                let at = cursor + k;
-                let after = at + c.len_utf8();
-                if is_sentence_mark(c) {
-                    sentence = after;
-                }
-                if is_clause_mark(c) {
-                    clause = after;
-                }
-                match c {
-                    '(' | '（' => open = Some(at),
-                    ')' | '）' => close = after,
-                    _ => {}
-                }
-            }
-            cursor = start;
-        }
         while lines.get(line + 1).is_some_and(|l| l.start <= start) {
             line += 1;
         }
         let line_start = lines.get(line).map_or(0, |l| l.start.min(start));
-        let sentence_start = sentence.max(line_start).min(start);
-        let clause_start = clause.max(prev_end.min(start)).max(sentence_start);
-        let paren = open.filter(|&o| o >= close && o >= sentence_start);
-        let clause_mark = clause.max(sentence_start).min(start);
+        // Back from the fact to the previous fact's end (at most SENTENCE_REACH characters):
+        // the last sentence mark, clause mark and bracket; what is not found there is the
+        // previous fact's, when it is on the same line. Only the tail of a long stretch without
+        // facts is read, so the text is read at most once.
+        let floor = prev_end.clamp(line_start, start);
+        let (mut sentence, mut clause, mut paren) = (None, None, None::<Option<usize>>);
+        let mut bounded = false;
+        for (n, (k, c)) in text[floor..start].char_indices().rev().enumerate() {
+            if n >= SENTENCE_REACH {
+                bounded = true;
+                sentence = Some(floor + k + c.len_utf8());
+                break;
+            }
+            let at = floor + k;
+            if clause.is_none() && is_clause_mark(c) {
+                clause = Some(at + c.len_utf8());
+            }
+            if paren.is_none() {
+                match c {
+                    '(' | '（' => paren = Some(Some(at)),
+                    ')' | '）' => paren = Some(None),
+                    _ => {}
+                }
+            }
+            if is_sentence_mark(c) {
+                sentence = Some(at + c.len_utf8());
+                break;
+            }
+        }
+        let previous = notes.last().filter(|p| p.line == line);
+        let sentence_start = match (sentence, previous) {
+            (Some(s), _) => s,
+            (None, Some(p)) if !bounded => p.sentence,
+            (None, _) => line_start,
+        };
+        let inherited = previous.filter(|p| p.sentence == sentence_start);
+        let clause_mark = clause.or(inherited.map(|p| p.clause_mark)).unwrap_or(sentence_start).clamp(sentence_start, start);
+        let paren = match paren {
+            Some(p) => p,
+            None => inherited.and_then(|p| p.paren),
+        };
+        let clause_start = clause_mark.max(prev_end.min(start));
         notes.push(Notes { sentence: sentence_start, clause: clause_start, clause_mark, line, paren, ..Notes::default() });
         prev_end = prev_end.max(span.end.min(text.len()));
     }

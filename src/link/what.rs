@@ -132,6 +132,19 @@ const TRAILING: &[&str] = &[
     "过",
 ];
 
+/// The first characters of [`LEADING`] and the last of [`TRAILING`] (and 约), sorted.
+static LEADING_FIRST: std::sync::LazyLock<Vec<char>> =
+    std::sync::LazyLock::new(|| sorted_chars(LEADING.iter().filter_map(|w| w.chars().next())));
+static TRAILING_LAST: std::sync::LazyLock<Vec<char>> =
+    std::sync::LazyLock::new(|| sorted_chars(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['约'])));
+
+fn sorted_chars(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut v: Vec<char> = chars.collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// Words that make a clause's words a rate or share of their own (a percentage's indicator is
 /// then its own words, not the qualified figure's).
 const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "增幅", "占有率"];
@@ -157,6 +170,10 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
     }
     'lead: loop {
         let s = &text[range.clone()];
+        // (Most words start with none of the listed words: one lookup rejects them.)
+        if !s.chars().next().is_some_and(|c| LEADING_FIRST.binary_search(&c).is_ok()) {
+            break;
+        }
         for w in LEADING {
             if s.starts_with(w) && s.len() > w.len() {
                 range.start += w.len();
@@ -167,6 +184,9 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
     }
     'trail: loop {
         let s = &text[range.clone()];
+        if !s.chars().next_back().is_some_and(|c| TRAILING_LAST.binary_search(&c).is_ok()) {
+            break;
+        }
         for w in TRAILING {
             if s.ends_with(w) {
                 range.end -= w.len();

@@ -26,6 +26,43 @@ const PLAN_MARKERS: &[&str] = &["下一步", "下步", "接下来", "今后", "�
 /// Words that mean "up to now" (`截至目前`): the period ends at the latest `截至` date or the
 /// reference date.
 const NOW_MARKERS: &[&str] = &["截至目前", "截止目前", "到目前为止", "截至当前", "截止当前", "截至今日"];
+/// The plan and now markers of a text, found in one pass, for the gaps between facts.
+struct Markers {
+    /// (position, is a plan marker), in text order.
+    found: Vec<(usize, bool)>,
+    next: usize,
+}
+
+impl Markers {
+    fn new(text: &str) -> Self {
+        // (memchr's SIMD substring search per marker is several times faster here than one
+        // automaton for all of them: the markers are few and rare.)
+        let mut found: Vec<(usize, bool)> = Vec::new();
+        for (k, m) in PLAN_MARKERS.iter().chain(NOW_MARKERS).enumerate() {
+            found.extend(memchr::memmem::find_iter(text.as_bytes(), m).map(|at| (at, k < PLAN_MARKERS.len())));
+        }
+        found.sort_unstable();
+        Markers { found, next: 0 }
+    }
+
+    /// Whether a plan marker and a now marker start in `from..to`; calls come with growing
+    /// ranges, so the whole text is walked once.
+    fn between(&mut self, from: usize, to: usize) -> (bool, bool) {
+        let (mut plan, mut now) = (false, false);
+        while let Some(&(at, is_plan)) = self.found.get(self.next) {
+            if at >= to {
+                break;
+            }
+            if at >= from {
+                plan |= is_plan;
+                now |= !is_plan;
+            }
+            self.next += 1;
+        }
+        (plan, now)
+    }
+}
+
 /// Counted things that are standing structures, not results of a period.
 const STANDING_SUBJECTS: &[&str] =
     &["县市区", "县区", "县(市、区)", "乡镇", "街道", "乡镇街道", "镇街", "园区", "开发区", "社区", "行政村"];
@@ -137,6 +174,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
     let mut turn: Option<usize> = None;
     let mut turn_year: Option<i16> = None;
     let mut last_end = 0;
+    let mut markers = Markers::new(text);
     for i in 0..ctx.facts.len() {
         let span = ctx.spans[i].clone();
         if notes[i].line != line {
@@ -155,13 +193,14 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
             sentence = notes[i].sentence;
             now_in_sentence = false;
         }
-        let gap = text.get(last_end.min(span.start)..span.start).unwrap_or("");
-        if PLAN_MARKERS.iter().any(|m| gap.contains(m)) {
+        let gap_start = last_end.min(span.start);
+        let (plan, now_marker) = markers.between(gap_start, span.start);
+        if plan {
             carry = None;
             local = None;
             (lead, last_period) = (None, None);
         }
-        if NOW_MARKERS.iter().any(|m| gap.contains(m)) {
+        if now_marker {
             now_in_sentence = true;
             local = Some(Scope::Now);
         }
