@@ -100,10 +100,10 @@ fn check_case(file: &str, n: usize, case: &Case) -> Vec<String> {
             continue;
         };
         let mut check = |field: &str, want: &Option<String>, got: String, ok: &dyn Fn(&str, &str) -> bool| {
-            if let Some(w) = want {
-                if !ok(w, &got) {
-                    errors.push(format!("{here}: {} {field} is {got:?}, expected {w:?}", e.figure));
-                }
+            if let Some(w) = want
+                && !ok(w, &got)
+            {
+                errors.push(format!("{here}: {} {field} is {got:?}, expected {w:?}", e.figure));
             }
         };
         let same = |w: &str, g: &str| w == g;
@@ -116,10 +116,10 @@ fn check_case(file: &str, n: usize, case: &Case) -> Vec<String> {
         check("of", &e.of, link_string(&doc, r.of), &same);
         check("part_of", &e.part_of, link_string(&doc, r.part_of), &same);
         // Every index points at a fact of the right kind.
-        if let Some(j) = r.of {
-            if !doc.facts.get(j).is_some_and(Fact::is_figure) {
-                errors.push(format!("{here}: {} of points at a non-figure", e.figure));
-            }
+        if let Some(j) = r.of
+            && !doc.facts.get(j).is_some_and(Fact::is_figure)
+        {
+            errors.push(format!("{here}: {} of points at a non-figure", e.figure));
         }
     }
     errors

@@ -61,10 +61,10 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Recor
             }
             // A rate that names itself (`失业率`) qualifies a figure about the same thing only
             // (`49个项目已开工建设,项目开工率…` but not `新增就业1244万人,…失业率`).
-            if let Some(stem) = rate_stem(ctx, notes, i) {
-                if !clause_around(ctx, notes, j).contains(stem) {
-                    break;
-                }
+            if let Some(stem) = rate_stem(ctx, notes, i)
+                && !clause_around(ctx, notes, j).contains(stem)
+            {
+                break;
             }
             of = Some(j);
             break;

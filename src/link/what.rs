@@ -171,7 +171,7 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
     'lead: loop {
         let s = &text[range.clone()];
         // (Most words start with none of the listed words: one lookup rejects them.)
-        if !s.chars().next().is_some_and(|c| LEADING_FIRST.binary_search(&c).is_ok()) {
+        if s.chars().next().is_none_or(|c| LEADING_FIRST.binary_search(&c).is_err()) {
             break;
         }
         for w in LEADING {
@@ -184,7 +184,7 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
     }
     'trail: loop {
         let s = &text[range.clone()];
-        if !s.chars().next_back().is_some_and(|c| TRAILING_LAST.binary_search(&c).is_ok()) {
+        if s.chars().next_back().is_none_or(|c| TRAILING_LAST.binary_search(&c).is_err()) {
             break;
         }
         for w in TRAILING {
@@ -279,10 +279,11 @@ fn count_indicator(
         let next_is_figure = ctx.spans.get(i + 1).is_some_and(|s| s.start == r.end) && ctx.facts[i + 1].is_figure();
         if next_is_figure { None } else { noun_phrase(ctx.text, r) }
     });
-    if let Some((w, _)) = &own {
-        if ends_with_noun(w) && (following.is_none() || !notes[i].periodless) {
-            return own;
-        }
+    if let Some((w, _)) = &own
+        && ends_with_noun(w)
+        && (following.is_none() || !notes[i].periodless)
+    {
+        return own;
     }
     if let Some(range) = head_after_modifiers(ctx, i) {
         return Some((ctx.text[range.clone()].to_owned(), Some(range)));

@@ -133,7 +133,7 @@ fn is_han(c: char) -> bool {
 /// `以上` / `以下` followed by a noun: `10亿元以上项目`, `亿元以上的项目`.
 fn is_threshold(after: &str) -> bool {
     let rest = ["及以上", "以上", "以下"].iter().find_map(|w| after.strip_prefix(w));
-    rest.is_some_and(|r| r.chars().next().is_some_and(|c| is_han(c)))
+    rest.is_some_and(|r| r.chars().next().is_some_and(is_han))
 }
 
 /// A count that sums up an enumeration of names just before it (`A、B、C三个平台`): standing.
@@ -363,10 +363,10 @@ fn period_of(ctx: &Context<'_>, j: usize, turn_year: Option<i16>) -> Option<Peri
 
 /// `截至目前`: up to the latest `截至` date of the text, or else the reference date.
 fn now(ctx: &Context<'_>, last_until: Option<usize>) -> Option<Period> {
-    if let Some(j) = last_until {
-        if let Value::Time(t) = &ctx.facts[j].value {
-            return Some(Period { start: None, end: t.end, from: Some(j) });
-        }
+    if let Some(j) = last_until
+        && let Value::Time(t) = &ctx.facts[j].value
+    {
+        return Some(Period { start: None, end: t.end, from: Some(j) });
     }
     ctx.reference.map(|r| Period { start: None, end: Some(r.date.into()), from: None })
 }
