@@ -468,13 +468,15 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
     if (!has_digit && atoms[0] != Atom::Small(1)) || atoms == [Atom::Digit(0)] || lone_financial {
         return Some(Err(NotANumber { end, problem: None }));
     }
-    // Two neighbouring digits before units (三五百万, 两三千, 七八万) are a vague range: 3 to 5
-    // 百万.
+    // Two neighbouring digits before units of a hundred or more (三五百万, 两三千, 七八万) are a
+    // vague range: 3 to 5 百万. Before 十 alone (二三十) they stay a vague word, as the
+    // peers' suites read them.
     let vague_max = match atoms.as_slice() {
         [Atom::Digit(a), Atom::Digit(b), units @ ..]
             if *a >= 1
                 && b > a
                 && b - a <= 2
+                && units != [Atom::Small(1)]
                 && !units.is_empty()
                 && units.iter().all(|u| matches!(u, Atom::Small(_) | Atom::Large(_))) =>
         {
@@ -1068,6 +1070,54 @@ mod tests {
         assert_eq!((r.value, r.max), (Decimal::ONE, Some(Decimal::TWO)));
         let r = parse_number("三到五").unwrap();
         assert_eq!((r.value, r.max), (Decimal::from(3), Some(Decimal::from(5))));
+    }
+
+    #[test]
+    fn spoken_forms() {
+        let r = parse_number("三五百万").unwrap();
+        assert_eq!((r.value.to_string(), r.max.map(|m| m.to_string())), ("3000000".into(), Some("5000000".into())));
+        let r = parse_number("两三千").unwrap();
+        assert_eq!((r.value.to_string(), r.max.map(|m| m.to_string())), ("2000".into(), Some("3000".into())));
+        assert_eq!(v("两个亿"), "200000000");
+        assert_eq!(v("100个亿"), "10000000000");
+        for s in ["三五", "七八", "二三十", "五三百"] {
+            assert!(parse_number(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn zhao_is_a_trillion_only_in_money() {
+        let text = "3兆1,250亿元";
+        let (found, _) = scan(text);
+        assert_eq!(found[0].value.to_string(), "3125000000000");
+        assert_eq!(found[0].span, 0..text.len() - "元".len());
+        let (found, _) = scan("2兆新台币");
+        assert_eq!(found[0].value.to_string(), "2000000000000");
+        for text in ["150兆瓦", "10兆帕", "100兆宽带"] {
+            let (found, _) = scan(text);
+            assert_eq!(found[0].value.to_string(), text.trim_end_matches(|c: char| !c.is_ascii_digit()), "{text}");
+        }
+    }
+
+    #[test]
+    fn thousands_grouped_with_a_space() {
+        let options = ScanOptions { space_groups: true };
+        let text = "7 215家,1 250 000元,12 34个,2023 年";
+        let got: Vec<String> = scan_with(text, options).0.iter().map(|m| m.value.to_string()).collect();
+        assert_eq!(got, ["7215", "1250000", "12", "34", "2023"]);
+        let plain: Vec<String> = scan("7 215家").0.iter().map(|m| m.value.to_string()).collect();
+        assert_eq!(plain, ["7", "215"]);
+    }
+
+    #[test]
+    fn bare_scales() {
+        let at = |s: &str| bare_scale_at(s, 0).map(|(v, e)| (v.to_string(), e));
+        assert_eq!(at("千万元"), Some(("10000000".into(), 6)));
+        assert_eq!(at("百亿元"), Some(("10000000000".into(), 6)));
+        assert_eq!(at("亿元"), Some(("100000000".into(), 3)));
+        assert_eq!(at("万亿"), Some(("1000000000000".into(), 6)));
+        assert_eq!(at("千人"), None);
+        assert_eq!(at("亿万"), Some(("100000000".into(), 3)));
     }
 
     #[test]
