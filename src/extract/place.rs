@@ -39,7 +39,8 @@
 //!
 //! Two more sources of support: short county forms in a list that ends with `等5个县` (a list
 //! of counties says what its items are), and a county's full name of two characters (`沛县`,
-//! `萧县`) standing as a word of its own, which is a place unless its first character is a
+//! `萧县`) standing as a word of its own and opening a phrase (after punctuation or a
+//! preposition: `从沛县`, not `产业兴县`), which is a place unless its first character is a
 //! function word (`和县` in `市和县`).
 //!
 //! 中国, 全国 and 国家 are not places (the contract has no country level), nor are compass
@@ -393,6 +394,10 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
     let dictionary_place = one_word && word.tag == "ns" && in_dictionary;
     let chars = gazetteer_name.text.chars().count();
     let common = COMMON_WORDS.get(name).copied().unwrap_or(Common::No);
+    // The name opens a phrase: after punctuation, a space, the start of the text, or a word
+    // that introduces a place (从沛县, 和杞县); not inside a slogan (产业兴县).
+    let opens_phrase =
+        text[..span.start].chars().next_back().is_none_or(|c| !crate::normalize::script::is_han(c) || PLACE_INTRODUCERS.contains(&c));
     gazetteer_name
         .senses
         .iter()
@@ -414,7 +419,9 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
                 _ if county && short && in_compound => Doubt::CommonWord,
                 // 沛县, 萧县: a county's full name of two characters standing as a word is a
                 // place, unless it starts with a function word (和县 in 市和县, 各县).
-                _ if county && !short && chars <= 2 && (!one_word || gazetteer_name.text.starts_with(FUNCTION_CHARS)) => Doubt::Support,
+                _ if county && !short && chars <= 2 && !(one_word && opens_phrase && !gazetteer_name.text.starts_with(FUNCTION_CHARS)) => {
+                    Doubt::Support
+                }
                 _ if county && short && !dictionary_place => Doubt::Support,
                 _ => Doubt::None,
             };
@@ -422,6 +429,10 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
         })
         .collect()
 }
+
+/// Characters after which a county's two-character full name opens a phrase: prepositions and
+/// the conjunctions of lists.
+const PLACE_INTRODUCERS: [char; 12] = ['从', '在', '到', '赴', '于', '至', '往', '和', '与', '及', '或', '、'];
 
 /// Characters that begin a two-character county name but are more often a word of their own
 /// before 县 (和县: 市和县; 全县, 每县, 两县 are no counties, but the check costs nothing).

@@ -67,6 +67,9 @@ enum Kind {
     Currency,
     /// A word only the region's texts use (`行政院`, `特区政府`, `市委`).
     Word,
+    /// An office of the mainland that speaks about the regions (`国台办`, `港澳办`): its texts
+    /// are the mainland's, however often they name the region.
+    Office,
     /// A place of the region (`台北`, `香港`).
     Place,
 }
@@ -93,6 +96,14 @@ const SIGNALS: &[(&str, Side, Kind)] = {
         ("新华社澳门", O, Dateline),
         ("中通社澳门", O, Dateline),
         ("澳门日报", O, Dateline),
+        ("新华社北京", M, Dateline),
+        ("中新社北京", M, Dateline),
+        ("中新网北京", M, Dateline),
+        ("国台办", M, Office),
+        ("国务院台办", M, Office),
+        ("台办", M, Office),
+        ("港澳办", M, Office),
+        ("台胞", M, Word),
         // Currencies.
         ("新台币", T, Currency),
         ("台币", T, Currency),
@@ -181,47 +192,56 @@ const THRESHOLD: u32 = 6;
 /// The region a document is written in, with the reason (for a warning), or `None` for the
 /// mainland and for texts that do not say.
 ///
-/// A dateline at the top decides. Otherwise each signal adds points to its side — a currency
-/// 3, an institution's word 2 and a place 1 (both 3 at the top) — and a region wins with at least
+/// A dateline at the top decides. Otherwise each signal word adds points to its side once,
+/// however often it is repeated — a currency 3, an institution's word 2 and a place 1 (both 3
+/// at the top), a mainland office speaking about the regions 10 — and a region wins with at least
 /// [`THRESHOLD`] points, more than twice the points of any other region and more than the
 /// mainland's: a mainland bulletin that names Hong Kong once or quotes an amount in 港元 stays
 /// mainland.
 pub fn document_region(text: &str) -> Option<(Region, String)> {
     const REGIONS: [Region; 3] = [Region::Taiwan, Region::HongKong, Region::Macau];
-    let mut points = [0u32; 3];
-    let mut mainland = 0u32;
-    let mut dateline: Option<(Region, &str)> = None;
-    // Up to three words per region, for the reason.
-    let mut seen: [Vec<&'static str>; 3] = Default::default();
+    // The weight of each signal word, the largest of its occurrences (a word repeated counts
+    // once), and the first dateline at the top.
+    let mut weights = vec![0u32; SIGNALS.len()];
+    let mut dateline: Option<(Side, &str)> = None;
     for m in AUTOMATON.find_iter(text) {
-        let (word, side, kind) = SIGNALS[m.pattern().as_usize()];
+        let p = m.pattern().as_usize();
+        let (word, side, kind) = SIGNALS[p];
         let top = m.start() < TOP;
         let weight = match kind {
             Kind::Dateline if top => {
-                if let Side::Region(r) = side {
-                    dateline.get_or_insert((r, word));
-                }
+                dateline.get_or_insert((side, word));
                 10
             }
+            Kind::Office => 10,
             Kind::Dateline | Kind::Currency => 3,
             Kind::Word if top => 3,
             Kind::Word => 2,
             Kind::Place if top => 3,
             Kind::Place => 1,
         };
+        weights[p] = weights[p].max(weight);
+    }
+    match dateline {
+        Some((Side::Region(r), word)) => return Some((r, format!("the dateline {word}"))),
+        Some((Side::Mainland, _)) => return None,
+        None => {}
+    }
+    let mut points = [0u32; 3];
+    let mut mainland = 0u32;
+    // Up to three words per region, for the reason, in the order of the signal list.
+    let mut seen: [Vec<&'static str>; 3] = Default::default();
+    for (&(word, side, _), &weight) in SIGNALS.iter().zip(&weights).filter(|(_, w)| **w > 0) {
         match side {
-            Side::Mainland => mainland = mainland.saturating_add(weight),
+            Side::Mainland => mainland += weight,
             Side::Region(r) => {
                 let i = REGIONS.iter().position(|&x| x == r).unwrap_or(0);
-                points[i] = points[i].saturating_add(weight);
-                if seen[i].len() < 3 && !seen[i].contains(&word) {
+                points[i] += weight;
+                if seen[i].len() < 3 {
                     seen[i].push(word);
                 }
             }
         }
-    }
-    if let Some((r, word)) = dateline {
-        return Some((r, format!("the dateline {word}")));
     }
     let (best, &top) = points.iter().enumerate().max_by_key(|&(_, p)| *p)?;
     let second = points.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, p)| *p).max().unwrap_or(0);
@@ -253,6 +273,9 @@ mod tests {
 
     #[test]
     fn a_mainland_text_naming_a_region_stays_mainland() {
+        let office = "国台办发言人表示,台湾同胞、台湾企业在大陆投资。台北、高雄的台商参会,民进党当局阻挠。签约50亿元。";
+        assert_eq!(region(office), None);
+        assert_eq!(region("新华社北京5月3日电 香港特区政府、立法会与港元汇率。"), None);
         assert_eq!(region("市委书记率团赴香港招商,签约项目12个,总投资50亿元,其中港资3亿港元。"), None);
         assert_eq!(region("全市新签约项目52个,总投资116.68亿元,与台湾客商座谈。"), None);
         assert_eq!(region(""), None);
