@@ -93,7 +93,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         return finish(text, enc, had_errors, vec![format!("decoded from {} (no byte-order mark)", enc.name())]);
     }
-    if is_binary(bytes) {
+    // Binary content has NULs; text without any is never refused for other control bytes.
+    if has_nul && is_binary(bytes) {
         return Err(Error::NotText("binary data (control bytes)".to_owned()));
     }
     if let Ok(s) = std::str::from_utf8(bytes) {

@@ -68,7 +68,8 @@ enum Kind {
     /// A word only the region's texts use (`行政院`, `特区政府`, `市委`).
     Word,
     /// An office of the mainland that speaks about the regions (`国台办`, `港澳办`): its texts
-    /// are the mainland's, however often they name the region.
+    /// are the mainland's, however often they name the region (decisive unless a region's
+    /// dateline opens the text).
     Office,
     /// A place of the region (`台北`, `香港`).
     Place,
@@ -192,18 +193,19 @@ const THRESHOLD: u32 = 6;
 /// The region a document is written in, with the reason (for a warning), or `None` for the
 /// mainland and for texts that do not say.
 ///
-/// A dateline at the top decides. Otherwise each signal word adds points to its side once,
-/// however often it is repeated — a currency 3, an institution's word 2 and a place 1 (both 3
-/// at the top), a mainland office speaking about the regions 10 — and a region wins with at least
-/// [`THRESHOLD`] points, more than twice the points of any other region and more than the
-/// mainland's: a mainland bulletin that names Hong Kong once or quotes an amount in 港元 stays
-/// mainland.
+/// A dateline at the top decides (a mainland one for the mainland), and so does a mainland
+/// office that speaks about the regions (`国台办`). Otherwise each signal word adds points to
+/// its side once, however often it is repeated — a currency 3, an institution's word 2 and a
+/// place 1 (both 3 at the top) — and a region wins with at least [`THRESHOLD`] points, more
+/// than twice the points of any other region and more than the mainland's: a mainland bulletin
+/// that names Hong Kong once or quotes an amount in 港元 stays mainland.
 pub fn document_region(text: &str) -> Option<(Region, String)> {
     const REGIONS: [Region; 3] = [Region::Taiwan, Region::HongKong, Region::Macau];
     // The weight of each signal word, the largest of its occurrences (a word repeated counts
     // once), and the first dateline at the top.
     let mut weights = vec![0u32; SIGNALS.len()];
     let mut dateline: Option<(Side, &str)> = None;
+    let mut office = false;
     for m in AUTOMATON.find_iter(text) {
         let p = m.pattern().as_usize();
         let (word, side, kind) = SIGNALS[p];
@@ -213,7 +215,10 @@ pub fn document_region(text: &str) -> Option<(Region, String)> {
                 dateline.get_or_insert((side, word));
                 10
             }
-            Kind::Office => 10,
+            Kind::Office => {
+                office = true;
+                10
+            }
             Kind::Dateline | Kind::Currency => 3,
             Kind::Word if top => 3,
             Kind::Word => 2,
@@ -225,6 +230,7 @@ pub fn document_region(text: &str) -> Option<(Region, String)> {
     match dateline {
         Some((Side::Region(r), word)) => return Some((r, format!("the dateline {word}"))),
         Some((Side::Mainland, _)) => return None,
+        None if office => return None,
         None => {}
     }
     let mut points = [0u32; 3];
