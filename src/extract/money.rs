@@ -410,6 +410,24 @@ mod tests {
     }
 
     #[test]
+    fn the_region_decides_a_bare_yuan_and_says_so() {
+        let doc = crate::extract("中新社澳门5月3日电 特区政府向每名居民发放1万元,总额约68亿澳元。");
+        let currencies: Vec<String> = doc
+            .facts
+            .iter()
+            .filter_map(|f| match &f.value {
+                crate::Value::Money(m) => Some(m.currency.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(currencies, ["MOP", "MOP"]);
+        let warning = doc.warnings.iter().find(|w| w.starts_with("currency inferred from the region")).expect("a warning");
+        assert!(warning.contains("元 and 澳元 read as MOP") && warning.contains("Macau") && warning.contains("中新社澳门"), "{warning}");
+        let mainland = crate::extract("全市新签约项目52个,总投资116.68亿元。");
+        assert!(mainland.warnings.iter().all(|w| !w.contains("region")));
+    }
+
+    #[test]
     fn not_money() {
         for s in ["五角大楼", "3块土地", "52个", "标准普尔指数下降"] {
             assert!(parse_money(s).is_err(), "{s}");

@@ -67,6 +67,8 @@ enum Kind {
     Currency,
     /// A word only the region's texts use (`行政院`, `特区政府`, `市委`).
     Word,
+    /// A name only the mainland gives itself (`中华人民共和国`): 6 points.
+    State,
     /// An office of the mainland that speaks about the regions (`国台办`, `港澳办`): its texts
     /// are the mainland's, however often they name the region (decisive unless a region's
     /// dateline opens the text).
@@ -105,6 +107,12 @@ const SIGNALS: &[(&str, Side, Kind)] = {
         ("台办", M, Office),
         ("港澳办", M, Office),
         ("台胞", M, Word),
+        ("中华人民共和国", M, State),
+        ("社会主义", M, Word),
+        ("人民代表大会", M, Word),
+        ("各位代表", M, Word),
+        ("五年计划", M, Word),
+        ("五年规划", M, Word),
         // Currencies.
         ("新台币", T, Currency),
         ("台币", T, Currency),
@@ -196,7 +204,7 @@ const THRESHOLD: u32 = 6;
 /// A dateline at the top decides (a mainland one for the mainland), and so does a mainland
 /// office that speaks about the regions (`国台办`). Otherwise each signal word adds points to
 /// its side once, however often it is repeated — a currency 3, an institution's word 2 and a
-/// place 1 (both 3 at the top) — and a region wins with at least [`THRESHOLD`] points, more
+/// place 1 (both 3 at the top), the mainland's name for itself 6 — and a region wins with at least [`THRESHOLD`] points, more
 /// than twice the points of any other region and more than the mainland's: a mainland bulletin
 /// that names Hong Kong once or quotes an amount in 港元 stays mainland.
 pub fn document_region(text: &str) -> Option<(Region, String)> {
@@ -219,6 +227,7 @@ pub fn document_region(text: &str) -> Option<(Region, String)> {
                 office = true;
                 10
             }
+            Kind::State => 6,
             Kind::Dateline | Kind::Currency => 3,
             Kind::Word if top => 3,
             Kind::Word => 2,
@@ -282,6 +291,10 @@ mod tests {
         let office = "国台办发言人表示,台湾同胞、台湾企业在大陆投资。台北、高雄的台商参会,民进党当局阻挠。签约50亿元。";
         assert_eq!(region(office), None);
         assert_eq!(region("新华社北京5月3日电 香港特区政府、立法会与港元汇率。"), None);
+        // A report of 1954 names the old regime's ministries and calendar.
+        let report =
+            "各位代表:中华人民共和国宪法通过。人民政府领导社会主义建设,第一个五年计划。国民党政府的经济部在民国年间,台湾尚未解放。";
+        assert_eq!(region(report), None);
         assert_eq!(region("市委书记率团赴香港招商,签约项目12个,总投资50亿元,其中港资3亿港元。"), None);
         assert_eq!(region("全市新签约项目52个,总投资116.68亿元,与台湾客商座谈。"), None);
         assert_eq!(region(""), None);
