@@ -130,7 +130,8 @@ pub fn is_chinese_numeral_char(c: char) -> bool {
 /// Whether a 兆 ending at `after` is 10^12: a currency follows (`2兆新台币`, `3兆元`), or more
 /// of the number with a 亿 or 万 (`3兆1,250亿`).
 fn zhao_is_trillion(text: &str, after: usize) -> bool {
-    const CURRENCIES: [&str; 11] = ["元", "新台币", "台币", "美元", "日元", "韩元", "港元", "港币", "人民币", "欧元", "澳门元"];
+    const CURRENCIES: [&str; 14] =
+        ["元", "新台币", "台币", "美元", "美金", "日元", "日圆", "韩元", "港元", "港币", "人民币", "欧元", "英镑", "澳门元"];
     let rest = text.get(after..).unwrap_or("");
     if CURRENCIES.iter().any(|c| rest.starts_with(c)) {
         return true;

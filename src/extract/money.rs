@@ -328,10 +328,11 @@ impl Recognizer for Money {
             if is_part_of_unread_number(text, m) {
                 continue;
             }
-            let (iso, word) = regional(iso, written, region);
-            note(&mut by_region, word);
+            // Sub-units follow the word written (元3角 in any region's yuan or dollar).
             let (extra, sub_end) = sub_units(text, numbers, iso, end);
             end = sub_end;
+            let (iso, word) = regional(iso, written, region);
+            note(&mut by_region, word);
             consumed_until = end;
             let (mut qualifier, from_list_word) = qualifier_around(text, m, end);
             // 约新台币5.2兆元: a qualifier before the currency word.
