@@ -5,8 +5,12 @@
 //! - GB18030 (and its subsets GBK/GB2312) and Big5, detected with `chardetng` and decoded with
 //!   `encoding_rs`, with a warning saying so;
 //! - UTF-8 with a few invalid bytes: decoded with U+FFFD in their place and a warning (one bad
-//!   byte in a long file should not lose the file);
-//! - binary files (images, archives, PDFs) and text too damaged to read are errors.
+//!   byte in a long file should not lose the file, nor three in a short one: valid multi-byte
+//!   characters outweigh a handful of broken bytes at any length);
+//! - text with stray NUL bytes (PDF and OCR conversions leave them): each NUL becomes a space, so
+//!   no offset moves, and a warning says how many;
+//! - binary files (images, archives, PDFs) and text too damaged to read are errors: content whose
+//!   bytes are mostly control characters is not text.
 //!
 //! HTML is a second step ([`crate::html`]); this module decides the character encoding and
 //! whether a document is a page.
@@ -45,6 +49,20 @@ const BINARY_MAGIC: &[(&[u8], &str)] = &[
 /// Share of replacement characters above which a text is too damaged to read.
 const MAX_DAMAGE: f64 = 0.05;
 
+/// Share (in percent) of control bytes (NUL and the other C0 controls but tab, line feed,
+/// carriage return, form feed and escape) above which content is binary, not text with stray
+/// NULs. Random bytes have 11% of them; text has next to none.
+const MAX_CONTROL_PERCENT: usize = 5;
+
+/// Control bytes a text may have whatever its length (stray NULs in a short note).
+const MAX_STRAY_CONTROLS: usize = 8;
+
+/// How many valid multi-byte UTF-8 characters must stand for each invalid sequence for a file
+/// to be read as damaged UTF-8 rather than as a legacy encoding. Text in GB18030 or Big5 read as
+/// UTF-8 has almost no valid multi-byte characters (a lead byte E0–EF followed by two bytes
+/// 80–BF is rare in them) and an invalid sequence at nearly every character.
+const MULTIBYTE_PER_INVALID: usize = 3;
+
 /// Decode `bytes` into text.
 ///
 /// ```
@@ -68,30 +86,37 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
     if let Some((_, what)) = BINARY_MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
         return Err(Error::NotText(format!("the file is {what}")));
     }
+    // UTF-16 without a byte-order mark is valid UTF-8 when its text is ASCII (every other byte
+    // NUL): it is looked for before NULs are taken for strays.
+    let has_nul = memchr::memchr(0, bytes).is_some();
+    if has_nul && let Some(enc) = utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        return finish(text, enc, had_errors, vec![format!("decoded from {} (no byte-order mark)", enc.name())]);
+    }
+    // Binary content has NULs; text without any is never refused for other control bytes.
+    if has_nul && is_binary(bytes) {
+        return Err(Error::NotText("binary data (control bytes)".to_owned()));
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        if s.contains('\0') {
-            return Err(Error::NotText("the file contains NUL bytes".to_owned()));
-        }
-        return Ok(Decoded { text: Cow::Borrowed(s), encoding: "UTF-8", warnings: Vec::new() });
+        let mut warnings = Vec::new();
+        let text = space_nuls(Cow::Borrowed(s), &mut warnings);
+        return Ok(Decoded { text, encoding: "UTF-8", warnings });
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         return finish(text, enc, had_errors, vec![format!("decoded from {} (no byte-order mark)", enc.name())]);
     }
-    if bytes.iter().filter(|&&b| b == 0).count() * 100 > bytes.len() {
-        return Err(Error::NotText("binary data (NUL bytes)".to_owned()));
-    }
-    // Mostly UTF-8 with a few broken bytes: keep it UTF-8. A short text counts by its valid
-    // multi-byte characters: a legacy encoding reads as a few of them among many broken bytes.
+    // Mostly UTF-8 with a few broken bytes: keep it UTF-8. A long text may have a few broken
+    // bytes among much ASCII; at any length, valid multi-byte characters well outnumbering the
+    // broken sequences say UTF-8 (a legacy encoding reads as a few of them among many broken
+    // bytes).
     let lossy = String::from_utf8_lossy(bytes);
     let replaced = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
     let multibyte = lossy.chars().filter(|&c| !c.is_ascii() && c != '\u{FFFD}').count();
-    if replaced * 1000 <= lossy.chars().count() || replaced * 20 <= multibyte {
-        if lossy.contains('\0') {
-            return Err(Error::NotText("the file contains NUL bytes".to_owned()));
-        }
-        let warnings = vec![format!("{replaced} invalid UTF-8 sequence(s) replaced with U+FFFD")];
-        return Ok(Decoded { text: Cow::Owned(lossy.into_owned()), encoding: "UTF-8", warnings });
+    if replaced * 1000 <= lossy.chars().count() || (multibyte >= 2 && replaced * MULTIBYTE_PER_INVALID <= multibyte) {
+        let mut warnings = vec![format!("{replaced} invalid UTF-8 sequence(s) replaced with U+FFFD")];
+        let text = space_nuls(Cow::Owned(lossy.into_owned()), &mut warnings);
+        return Ok(Decoded { text, encoding: "UTF-8", warnings });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -136,10 +161,26 @@ fn finish<'a>(text: Cow<'a, str>, enc: &'static Encoding, had_errors: bool, mut 
         }
         warnings.push(format!("{bad} invalid {} sequence(s) replaced with U+FFFD", enc.name()));
     }
-    if text.contains('\0') {
-        return Err(Error::NotText("the text contains NUL characters".to_owned()));
-    }
+    let text = space_nuls(text, &mut warnings);
     Ok(Decoded { text, encoding: enc.name(), warnings })
+}
+
+/// Whether content is binary: more than [`MAX_STRAY_CONTROLS`] control bytes (NUL and the C0
+/// controls that text does not use), and more than [`MAX_CONTROL_PERCENT`] of its bytes.
+fn is_binary(bytes: &[u8]) -> bool {
+    let control = bytes.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)).count();
+    // A handful of strays is never binary, however short the text.
+    control > MAX_STRAY_CONTROLS && control * 100 > bytes.len() * MAX_CONTROL_PERCENT
+}
+
+/// Stray NULs replaced by spaces (one byte for one: no offset moves), with a warning.
+fn space_nuls<'a>(text: Cow<'a, str>, warnings: &mut Vec<String>) -> Cow<'a, str> {
+    let nuls = text.bytes().filter(|&b| b == 0).count();
+    if nuls == 0 {
+        return text;
+    }
+    warnings.push(format!("{nuls} NUL byte(s) replaced with spaces"));
+    Cow::Owned(text.replace('\0', " "))
 }
 
 /// UTF-16 without a byte-order mark shows as NUL bytes in every other position (for the ASCII
@@ -208,6 +249,60 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.warnings.len(), 1);
         assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn a_short_text_with_a_few_broken_bytes_stays_utf8() {
+        // Three broken bytes in 40 characters: the 30-odd valid Chinese characters outweigh them.
+        let text = "全市新签约项目52个,总投资116.68亿元,同比增长11.73%。";
+        for cut in [1usize, 2] {
+            let mut bytes = text.as_bytes().to_vec();
+            // Truncate the first character of 签约 and put stray bytes inside the number words.
+            let at = text.find('签').unwrap();
+            bytes.drain(at..at + cut);
+            let at2 = bytes.len() - 6;
+            bytes.insert(at2, 0xff);
+            let d = decode(&bytes).unwrap();
+            assert_eq!(d.encoding, "UTF-8", "{cut}");
+            assert!(d.warnings[0].contains("U+FFFD"), "{:?}", d.warnings);
+            assert!(d.text.contains("116.68亿元"), "{}", d.text);
+        }
+        let mut tiny = "新签约项目".as_bytes().to_vec();
+        tiny.insert(0, 0xc3);
+        assert_eq!(decode(&tiny).unwrap().encoding, "UTF-8");
+    }
+
+    #[test]
+    fn legacy_encodings_are_not_taken_for_damaged_utf8() {
+        for text in [TEXT, "新签约项目52个，总投资116.68亿元。", "招商", "全市签约项目12个"] {
+            let gb = encoding_rs::GB18030.encode(text).0;
+            assert_eq!(decode(&gb).unwrap().encoding, "gb18030", "{text}");
+        }
+        let big5 = encoding_rs::BIG5.encode(TEXT).0;
+        assert_eq!(decode(&big5).unwrap().encoding, "Big5");
+    }
+
+    #[test]
+    fn stray_nuls_become_spaces() {
+        let text = "新签约项目52个,\0总投资116.68亿元。\0";
+        let d = decode(text.as_bytes()).unwrap();
+        assert_eq!(d.text.len(), text.len(), "no offset moves");
+        assert_eq!(d.text, text.replace('\0', " "));
+        assert_eq!(d.warnings, ["2 NUL byte(s) replaced with spaces"]);
+        // Also in damaged UTF-8 and in a legacy encoding.
+        let mut bytes = text.as_bytes().to_vec();
+        bytes.insert(0, 0xff);
+        assert!(!decode(&bytes).unwrap().text.contains('\0'));
+        let gb = encoding_rs::GB18030.encode(text).0;
+        let d = decode(&gb).unwrap();
+        assert_eq!(d.text, text.replace('\0', " "));
+    }
+
+    #[test]
+    fn mostly_control_bytes_are_binary() {
+        let mut bytes = "新签约项目52个".as_bytes().to_vec();
+        bytes.extend_from_slice(&[0, 1, 2, 3, 0, 0, 0, 5, 0, 0]);
+        assert!(decode(&bytes).is_err());
     }
 
     #[test]

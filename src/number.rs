@@ -127,6 +127,51 @@ pub fn is_chinese_numeral_char(c: char) -> bool {
     chinese_digit(c).is_some() || small_unit(c).is_some() || large_unit(c).is_some()
 }
 
+/// Whether a 兆 ending at `after` is 10^12: a currency follows (`2兆新台币`, `3兆元`), or more
+/// of the number with a 亿 or 万 (`3兆1,250亿`).
+fn zhao_is_trillion(text: &str, after: usize) -> bool {
+    const CURRENCIES: [&str; 14] =
+        ["元", "新台币", "台币", "美元", "美金", "日元", "日圆", "韩元", "港元", "港币", "人民币", "欧元", "英镑", "澳门元"];
+    let rest = text.get(after..).unwrap_or("");
+    if CURRENCIES.iter().any(|c| rest.starts_with(c)) {
+        return true;
+    }
+    // Digits, separators and Chinese numerals up to a 亿 or 万, within a few characters.
+    for (n, c) in rest.chars().enumerate() {
+        if large_unit(c).is_some() {
+            return n > 0;
+        }
+        if n >= 16 || !(c.is_ascii_digit() || c == ',' || c == '.' || chinese_digit(c).is_some() || small_unit(c).is_some()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A scale written without a digit (`千万`, `百亿`, `亿`), as in `超千万元` or `亿元以上`: its value
+/// and where it ends. At least one 万 or 亿; 十, 百 or 千 only before them.
+pub fn bare_scale_at(text: &str, pos: usize) -> Option<(Decimal, usize)> {
+    let rest = text.get(pos..)?;
+    let mut value = Decimal::ONE;
+    let mut end = pos;
+    let mut chars = rest.chars().peekable();
+    if let Some(e) = chars.peek().and_then(|&c| small_unit(c).filter(|_| !is_financial(c))) {
+        value = pow10(e);
+        end += chars.next().map_or(0, char::len_utf8);
+    }
+    let mut large = 0;
+    while let Some(e) = chars.peek().and_then(|&c| if c == '万' || c == '亿' { large_unit(c) } else { None }) {
+        // 万亿 stacks; 亿万 is not one scale.
+        if large > 0 && large != 4 || e < large {
+            break;
+        }
+        value = value.checked_mul(pow10(e))?;
+        large = e;
+        end += chars.next().map_or(0, char::len_utf8);
+    }
+    (large > 0).then_some((value, end))
+}
+
 fn pow10(e: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(e), 0)
 }
@@ -163,11 +208,13 @@ struct Lexed {
     /// Whether a 万/亿 unit was written.
     has_large: bool,
     scaled: bool,
+    /// The upper bound of a vague range written with two neighbouring digits (`三五百万`).
+    vague_max: Option<Decimal>,
 }
 
 /// The longest Arabic number at `at`: digits, thousands groups, one decimal part. Returns the
 /// end and the digits without separators.
-fn arabic_at(text: &str, at: usize) -> Option<(usize, String)> {
+fn arabic_at(text: &str, at: usize, space_groups: bool) -> Option<(usize, String)> {
     let b = text.as_bytes();
     let mut i = at;
     let mut digits = String::new();
@@ -184,6 +231,19 @@ fn arabic_at(text: &str, at: usize) -> Option<(usize, String)> {
             && b.get(i) == Some(&b',')
             && b.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
             && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+        {
+            digits.push_str(&text[i + 1..i + 4]);
+            i += 4;
+        }
+        // Hong Kong, Macau and Taiwan texts group thousands with a space (7 215): exactly three
+        // digits after the space, and no digit after them.
+        while space_groups
+            && digits.len() <= 3 + 3 * 4
+            && !digits.contains(',')
+            && b.get(i) == Some(&b' ')
+            && b.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+            && !(b.get(i + 4) == Some(&b'.') && b.get(i + 5).is_some_and(u8::is_ascii_digit) && b.get(i + 6) == Some(&b' '))
         {
             digits.push_str(&text[i + 1..i + 4]);
             i += 4;
@@ -224,10 +284,20 @@ fn is_financial(c: char) -> bool {
     matches!(c, '壹' | '贰' | '貳' | '叁' | '肆' | '伍' | '陆' | '陸' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟')
 }
 
+/// How a numeral may be written, beyond the plain forms.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mode {
+    /// Single spaces between the characters of the numeral (`百分之五 十`).
+    spaced: bool,
+    /// Thousands grouped with a space (`7 215`), as Hong Kong, Macau and Taiwan texts write them.
+    space_groups: bool,
+}
+
 /// Lex one numeral starting at `start`: `None` when no numeral starts there. In `spaced` mode
 /// single spaces between the characters of the numeral are allowed (`百分之五 十`); otherwise
 /// only between digits and a following 万/亿 (`177.1 亿`), as scraped text has them.
-fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lexed, NotANumber>> {
+fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed, NotANumber>> {
+    let spaced = mode.spaced;
     let mut atoms: Vec<Atom> = Vec::new();
     let mut pos = start;
     let mut qualifier = None;
@@ -253,7 +323,7 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
             if after_number || qualifier.is_some() {
                 break;
             }
-            let (e, digits) = arabic_at(text, at)?;
+            let (e, digits) = arabic_at(text, at, mode.space_groups && !mode.spaced)?;
             // After a unit, digits continue the number only when another unit follows
             // (33亿5006万); otherwise they are a separate number.
             if matches!(last, Some(Atom::Small(_) | Atom::Large(_)))
@@ -331,6 +401,19 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
             atoms.push(Atom::Small(e));
             chinese = true;
             pos = at + c.len_utf8();
+        } else if c == '兆'
+            && gap == 0
+            && matches!(last, Some(Atom::Value(_) | Atom::Digit(_) | Atom::Small(_)))
+            && zhao_is_trillion(text, at + c.len_utf8())
+        {
+            // 3兆1,250亿元, 2兆新台币: 兆 is 10^12 in money (Taiwan writes it so); before a unit
+            // (兆瓦, 兆帕, 兆字节) it is the prefix mega and ends the number.
+            if atoms.iter().any(|a| matches!(a, Atom::Large(_))) {
+                break;
+            }
+            atoms.push(Atom::Large(12));
+            section_unit = None;
+            pos = at + c.len_utf8();
         } else if let Some(e) = large_unit(c) {
             // 万万 is the old way to write 亿 (六万万人民: 600 million), in a number with no 亿.
             if e == 4 && last == Some(Atom::Large(4)) && !atoms.contains(&Atom::Large(8)) {
@@ -386,6 +469,43 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
     if (!has_digit && atoms[0] != Atom::Small(1)) || atoms == [Atom::Digit(0)] || lone_financial {
         return Some(Err(NotANumber { end, problem: None }));
     }
+    // Two neighbouring digits before units of a hundred or more (三五百万, 两三千, 七八万) are a
+    // vague range: 3 to 5 百万. Before 十 alone (二三十) they stay a vague word, as the
+    // peers' suites read them.
+    let vague_max = match atoms.as_slice() {
+        [Atom::Digit(a), Atom::Digit(b), units @ ..]
+            if *a >= 1
+                && b > a
+                && b - a <= 2
+                && units != [Atom::Small(1)]
+                && !units.is_empty()
+                && units.iter().all(|u| matches!(u, Atom::Small(_) | Atom::Large(_))) =>
+        {
+            let scale = |d: u8| evaluate(&[&[Atom::Digit(d)], units].concat()).ok();
+            match (scale(*a), scale(*b)) {
+                (Some(low), Some(high)) => Some((low, high)),
+                _ => return Some(Err(NotANumber { end, problem: None })),
+            }
+        }
+        _ => None,
+    };
+    if let Some((low, high)) = vague_max {
+        let scaled = matches!(atoms.last(), Some(Atom::Large(_)));
+        let large_scale =
+            atoms.iter().filter_map(|a| if let Atom::Large(e) = a { Some(pow10(*e)) } else { None }).fold(Decimal::ONE, |a, b| a * b);
+        return Some(Ok(Lexed {
+            end,
+            value: low,
+            qualifier,
+            arabic,
+            chinese,
+            units_after_digit: Decimal::ONE,
+            large_scale,
+            has_large: true,
+            scaled,
+            vague_max: Some(high),
+        }));
+    }
     // Two digits side by side without a unit (三五成群, 七八个, 十三五) are a vague range or
     // a name, not a number.
     if (atoms.len() < 3 || !atoms.iter().all(|a| matches!(a, Atom::Digit(_) | Atom::Zero)))
@@ -417,7 +537,7 @@ fn lex(text: &str, start: usize, spaced: bool) -> Option<std::result::Result<Lex
     }
     let has_large = atoms.iter().any(|a| matches!(a, Atom::Large(_)));
     let scaled = matches!(atoms.last(), Some(Atom::Large(_))) || (arabic && matches!(atoms.last(), Some(Atom::Small(_))));
-    Some(Ok(Lexed { end, value, qualifier, arabic, chinese, units_after_digit, large_scale, has_large, scaled }))
+    Some(Ok(Lexed { end, value, qualifier, arabic, chinese, units_after_digit, large_scale, has_large, scaled, vague_max: None }))
 }
 
 /// The value of a sequence of atoms.
@@ -712,6 +832,20 @@ fn number_start_char(c: char) -> bool {
 /// e-mail addresses) and Chinese numeral characters that are only units (`万`, `千亿`) are not
 /// numbers. Problems (numbers too large to represent) are reported beside.
 pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
+    scan_with(text, ScanOptions::default())
+}
+
+/// What a scan reads beyond the forms every text uses.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScanOptions {
+    /// Thousands grouped with a space (`7 215家`), as Hong Kong, Macau and Taiwan texts write
+    /// them: one to three digits, a space, exactly three digits.
+    pub space_groups: bool,
+}
+
+/// [`scan`] with options.
+pub fn scan_with(text: &str, options: ScanOptions) -> (Vec<NumberMention>, Vec<NumberProblem>) {
+    let mode = Mode { spaced: false, space_groups: options.space_groups };
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let mut pos = 0;
@@ -736,7 +870,7 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
             pos += 1;
             continue;
         }
-        match mention_at(text, pos, false) {
+        match mention_at(text, pos, mode) {
             None => pos += c.len_utf8(),
             Some(Err((span, problem))) => {
                 pos = span.end.max(pos + c.len_utf8());
@@ -762,21 +896,24 @@ pub fn scan(text: &str) -> (Vec<NumberMention>, Vec<NumberProblem>) {
 /// The number (or range) starting at `pos`; `Err` gives the extent of a run that is not a
 /// number, and the problem with it if it is worth reporting.
 #[allow(clippy::type_complexity)]
-fn mention_at(text: &str, pos: usize, spaced: bool) -> Option<std::result::Result<NumberMention, (Range<usize>, Option<String>)>> {
-    let first = match lex(text, pos, spaced)? {
+fn mention_at(text: &str, pos: usize, mode: Mode) -> Option<std::result::Result<NumberMention, (Range<usize>, Option<String>)>> {
+    let first = match lex(text, pos, mode)? {
         Ok(l) => l,
         Err(NotANumber { end, problem }) => return Some(Err((pos..end.max(pos + 1).min(text.len()), problem))),
     };
     let mut m = NumberMention {
         span: pos..first.end,
         value: first.value,
-        max: None,
+        max: first.vague_max,
         qualifier: first.qualifier,
         arabic: first.arabic,
         chinese: first.chinese,
         scaled: first.scaled,
     };
-    if let Some((second, end)) = range_end(text, pos, &first, spaced) {
+    if first.vague_max.is_some() {
+        return Some(Ok(m));
+    }
+    if let Some((second, end)) = range_end(text, pos, &first, mode) {
         m.value = second.0;
         m.max = Some(second.1.value);
         m.span.end = end;
@@ -793,7 +930,7 @@ fn mention_at(text: &str, pos: usize, spaced: bool) -> Option<std::result::Resul
 /// the lower bound (scaled like the upper one where it wrote no scale: `3-5亿` is 3亿 to 5亿,
 /// `一千到两千万` 1000万 to 2000万, but `从8500到3万` stays 8500), the upper numeral, and the
 /// end of the range.
-fn range_end(text: &str, pos: usize, first: &Lexed, spaced: bool) -> Option<((Decimal, Lexed), usize)> {
+fn range_end(text: &str, pos: usize, first: &Lexed, mode: Mode) -> Option<((Decimal, Lexed), usize)> {
     let mut at = first.end;
     if text[at..].starts_with("(含)") {
         at += "(含)".len();
@@ -805,7 +942,10 @@ fn range_end(text: &str, pos: usize, first: &Lexed, spaced: bool) -> Option<((De
     if text[second_at..].starts_with(' ') {
         second_at += 1;
     }
-    let Some(Ok(second)) = lex(text, second_at, spaced) else { return None };
+    let Some(Ok(second)) = lex(text, second_at, mode) else { return None };
+    if second.vague_max.is_some() {
+        return None;
+    }
     // A dash chain (400-123-4567, 2024-07-15) is not a range.
     let dash = matches!(*conn, "-" | "~" | "–");
     if dash && (text[second.end..].starts_with(['-', '~']) || char_before(text, pos) == Some('-')) {
@@ -840,7 +980,7 @@ pub fn parse_number(input: &str) -> Result<Number> {
     let folded = crate::normalize::width::fold(input.trim()).0;
     let text = folded.trim();
     let (prefix_q, start) = leading_qualifier(text);
-    let Some(lexed) = mention_at(text, start, false) else {
+    let Some(lexed) = mention_at(text, start, Mode::default()) else {
         return Err(Error::parse(input, "a number", "no number found"));
     };
     let m = lexed.map_err(|(_, problem)| match problem {
@@ -867,7 +1007,7 @@ pub(crate) fn leading_qualifier(text: &str) -> (Option<Qualifier>, usize) {
 /// The number starting exactly at `pos`, with single spaces between its characters allowed
 /// (`百分之五 十`): for recognizers that found an unambiguous cue before it.
 pub(crate) fn spaced_number_at(text: &str, pos: usize) -> Option<NumberMention> {
-    mention_at(text, pos, true)?.ok()
+    mention_at(text, pos, Mode { spaced: true, space_groups: false })?.ok()
 }
 
 impl FromStr for Number {
@@ -931,6 +1071,54 @@ mod tests {
         assert_eq!((r.value, r.max), (Decimal::ONE, Some(Decimal::TWO)));
         let r = parse_number("三到五").unwrap();
         assert_eq!((r.value, r.max), (Decimal::from(3), Some(Decimal::from(5))));
+    }
+
+    #[test]
+    fn spoken_forms() {
+        let r = parse_number("三五百万").unwrap();
+        assert_eq!((r.value.to_string(), r.max.map(|m| m.to_string())), ("3000000".into(), Some("5000000".into())));
+        let r = parse_number("两三千").unwrap();
+        assert_eq!((r.value.to_string(), r.max.map(|m| m.to_string())), ("2000".into(), Some("3000".into())));
+        assert_eq!(v("两个亿"), "200000000");
+        assert_eq!(v("100个亿"), "10000000000");
+        for s in ["三五", "七八", "二三十", "五三百"] {
+            assert!(parse_number(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn zhao_is_a_trillion_only_in_money() {
+        let text = "3兆1,250亿元";
+        let (found, _) = scan(text);
+        assert_eq!(found[0].value.to_string(), "3125000000000");
+        assert_eq!(found[0].span, 0..text.len() - "元".len());
+        let (found, _) = scan("2兆新台币");
+        assert_eq!(found[0].value.to_string(), "2000000000000");
+        for text in ["150兆瓦", "10兆帕", "100兆宽带"] {
+            let (found, _) = scan(text);
+            assert_eq!(found[0].value.to_string(), text.trim_end_matches(|c: char| !c.is_ascii_digit()), "{text}");
+        }
+    }
+
+    #[test]
+    fn thousands_grouped_with_a_space() {
+        let options = ScanOptions { space_groups: true };
+        let text = "7 215家,1 250 000元,12 34个,2023 年";
+        let got: Vec<String> = scan_with(text, options).0.iter().map(|m| m.value.to_string()).collect();
+        assert_eq!(got, ["7215", "1250000", "12", "34", "2023"]);
+        let plain: Vec<String> = scan("7 215家").0.iter().map(|m| m.value.to_string()).collect();
+        assert_eq!(plain, ["7", "215"]);
+    }
+
+    #[test]
+    fn bare_scales() {
+        let at = |s: &str| bare_scale_at(s, 0).map(|(v, e)| (v.to_string(), e));
+        assert_eq!(at("千万元"), Some(("10000000".into(), 6)));
+        assert_eq!(at("百亿元"), Some(("10000000000".into(), 6)));
+        assert_eq!(at("亿元"), Some(("100000000".into(), 3)));
+        assert_eq!(at("万亿"), Some(("1000000000000".into(), 6)));
+        assert_eq!(at("千人"), None);
+        assert_eq!(at("亿万"), Some(("100000000".into(), 3)));
     }
 
     #[test]

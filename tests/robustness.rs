@@ -200,6 +200,34 @@ fn a_batch_of_broken_files() {
     failed("z_missing.txt", "cannot read");
 }
 
+/// A short UTF-8 bulletin with a few broken bytes stays UTF-8, and one with stray NULs (as PDF
+/// and OCR conversions leave them) is text: both keep every fact, with a warning.
+#[test]
+fn short_damaged_files_keep_their_facts() {
+    let dir = TempDir::new("damaged");
+    let text = "全市新签约项目52个,总投资116.68亿元,同比增长11.73%。";
+    let clean: Vec<String> = gongbao::extract(text).facts.iter().map(|f| f.text.to_owned()).collect();
+    // Three broken bytes: one after the first sentence, two at the end.
+    let mut broken = text.as_bytes().to_vec();
+    broken.insert(0, 0xe6);
+    broken.extend_from_slice(&[0xff, 0xc3]);
+    dir.file("a_broken.txt", &broken);
+    // Two stray NULs.
+    let with_nuls = text.replace(",总", ",\0总").replace('。', "\0。");
+    dir.file("b_nuls.txt", &with_nuls);
+    let out = run(&["extract", dir.0.to_str().unwrap()]);
+    let lines = lines(&out);
+    assert_eq!(out.status.code(), Some(0));
+    for (line, warning) in lines.iter().zip(["U+FFFD", "NUL byte(s) replaced with spaces"]) {
+        assert!(line["error"].is_null(), "{}: {}", name(line), line["error"]);
+        let texts: Vec<&str> = line["facts"].as_array().unwrap().iter().map(|f| f["text"].as_str().unwrap()).collect();
+        assert_eq!(texts, clean, "{} keeps every fact", name(line));
+        assert!(line["warnings"].to_string().contains(warning), "{}: {}", name(line), line["warnings"]);
+    }
+    spans_slice(&lines[0], &String::from_utf8_lossy(&broken));
+    spans_slice(&lines[1], &with_nuls.replace('\0', " "));
+}
+
 /// A subfolder that cannot be listed gets its line and makes the exit status 1. (As root,
 /// permissions do not stop reading; the dangling link in the batch above covers that case.)
 #[cfg(unix)]

@@ -74,6 +74,8 @@ static CLASSIFIERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
         ("首", ()),
         ("颗", ()),
         ("期", ()),
+        // Taiwan's and official texts count cases, items and lots: 3案, 11件, 2宗.
+        ("案", ()),
     ])
 });
 
@@ -154,7 +156,23 @@ const NOT_CLASSIFIER: &[&str] = &[
     "人员",
     "份额",
     "门类",
+    "案件",
+    "案例",
+    "案由",
 ];
+
+/// What a `次` after a session number is part of (`十四届全国人大四次会议`: the fourth session of
+/// the fourteenth congress), with a `届` shortly before: an ordinal, not a count.
+const SESSION_WORDS: [&str; 5] = ["会议", "全会", "全体会议", "大会", "常委会"];
+
+/// Whether the number at `span`, followed by `次` ending at `end`, is a session ordinal: a
+/// session word after it and a `届` within the few characters before it.
+fn is_session_ordinal(text: &str, span: &Range<usize>, end: usize) -> bool {
+    if !SESSION_WORDS.iter().any(|w| text[end..].starts_with(w)) {
+        return false;
+    }
+    text[..span.start].chars().rev().take(12).take_while(|&c| !segment::is_clause_end(c)).any(|c| c == '届')
+}
 
 /// Words that end the noun phrase before a number: pronouns and scope words (全市, 我市),
 /// time words, connectives.
@@ -302,6 +320,12 @@ impl Recognizer for Count {
             }
             // 2期 (two sessions) is a count; 二期 is the second phase of a project.
             if classifier == "期" && !m.arabic {
+                continue;
+            }
+            // 十四届全国人大四次会议: the fourth session, not four of them. The number is claimed
+            // so that no later recognizer reads it.
+            if classifier == "次" && is_session_ordinal(text, &m.span, end) {
+                found.claim(m.span.start..end);
                 continue;
             }
             let (qualifier, _) = qualifier_around(text, m, end);

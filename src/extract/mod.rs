@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use crate::Reference;
 use crate::document::Layout;
 use crate::fact::Value;
+use crate::gazetteer::region::Region;
 use crate::normalize::OffsetMap;
 use crate::number::{NumberMention, NumberProblem};
 
@@ -35,22 +36,36 @@ pub struct Context<'a> {
     /// The reference date given by the caller or found in the document's metadata, if any.
     pub reference: Option<Reference>,
     numbers: OnceLock<(Vec<NumberMention>, Vec<NumberProblem>)>,
+    region: OnceLock<Option<(Region, String)>>,
 }
 
 impl<'a> Context<'a> {
     /// A context over a normalized text.
     pub fn new(original: &'a str, text: &'a str, map: &'a OffsetMap, layout: &'a Layout, reference: Option<Reference>) -> Self {
-        Context { original, text, map, layout, reference, numbers: OnceLock::new() }
+        Context { original, text, map, layout, reference, numbers: OnceLock::new(), region: OnceLock::new() }
     }
 
     /// Every number in the text, scanned once and shared by the recognizers.
     pub fn numbers(&self) -> &[NumberMention] {
-        &self.numbers.get_or_init(|| crate::number::scan(self.text)).0
+        &self.scanned().0
     }
 
     /// Numbers that looked like figures but could not be represented.
     pub fn number_problems(&self) -> &[NumberProblem] {
-        &self.numbers.get_or_init(|| crate::number::scan(self.text)).1
+        &self.scanned().1
+    }
+
+    /// The scan, once: Hong Kong, Macau and Taiwan texts group thousands with a space
+    /// (`7 215家`), which the scan reads only in their texts.
+    fn scanned(&self) -> &(Vec<NumberMention>, Vec<NumberProblem>) {
+        self.numbers
+            .get_or_init(|| crate::number::scan_with(self.text, crate::number::ScanOptions { space_groups: self.region().is_some() }))
+    }
+
+    /// The region outside the mainland the document is written in, with the reason, decided
+    /// once ([`crate::gazetteer::region::document_region`]); `None` for the mainland.
+    pub fn region(&self) -> Option<(Region, &str)> {
+        self.region.get_or_init(|| crate::gazetteer::region::document_region(self.text)).as_ref().map(|(r, why)| (*r, why.as_str()))
     }
 }
 

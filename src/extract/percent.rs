@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::{Candidate, Context, Found, Recognizer, merge_ranges, qualifier_around, skip_spaces};
 use crate::fact::{self, PercentUnit, Role, Value};
-use crate::number::{char_before, is_chinese_numeral_char, spaced_number_at};
+use crate::number::{NumberMention, char_before, is_chinese_numeral_char, spaced_number_at};
 
 /// Finds percentages.
 #[derive(Debug, Clone, Copy, Default)]
@@ -133,7 +133,9 @@ impl Recognizer for Percent {
         // The 百分之 spans are in text order, their ends increasing: the first ending after a
         // number's start is the only one it can overlap.
         let cues = list.len();
-        for m in ctx.numbers() {
+        let numbers = ctx.numbers();
+        let listed_points = listed_points(text, numbers);
+        for (i, m) in numbers.iter().enumerate() {
             let next_cue = list[..cues].get(list[..cues].partition_point(|(s, _)| s.end <= m.span.start));
             if found.is_claimed(&m.span) || next_cue.is_some_and(|(s, _)| s.start < m.span.end) {
                 continue;
@@ -143,6 +145,8 @@ impl Recognizer for Percent {
                 (PercentUnit::Percent, m.span.start, after + 1)
             } else if let Some(rest) = ["个百分点", "百分点"].iter().find(|w| text[after..].starts_with(**w)) {
                 (PercentUnit::Point, m.span.start, after + rest.len())
+            } else if let Some(end) = listed_points[i] {
+                (PercentUnit::Point, m.span.start, end)
             } else {
                 continue;
             };
@@ -172,6 +176,29 @@ impl Recognizer for Percent {
             found.push(Candidate { span, value: Value::Percent(p) });
         }
     }
+}
+
+/// For each number, the end of its text when it is an item of a list whose last item is in
+/// percentage points (`0.8个、3个百分点`, `1.2和0.9个百分点`): the number and a `个` after it.
+fn listed_points(text: &str, numbers: &[NumberMention]) -> Vec<Option<usize>> {
+    let mut out = vec![None; numbers.len()];
+    // From the end, so that a list of any length passes the unit back item by item.
+    for i in (0..numbers.len().saturating_sub(1)).rev() {
+        let (m, next) = (&numbers[i], &numbers[i + 1]);
+        let next_is_point = out[i + 1].is_some() || {
+            let after = skip_spaces(text, next.span.end);
+            text[after..].starts_with("个百分点") || text[after..].starts_with("百分点")
+        };
+        if !next_is_point {
+            continue;
+        }
+        let end = if text[m.span.end..].starts_with('个') { m.span.end + '个'.len_utf8() } else { m.span.end };
+        let between = text.get(end..next.span.start).unwrap_or("x");
+        if matches!(between, "、" | "和" | "与" | "及" | "或" | "," | "、和") {
+            out[i] = Some(end);
+        }
+    }
+    out
 }
 
 /// `百分之`, also spaced out (`百 分 之`) and with the financial `佰`.
@@ -228,6 +255,8 @@ mod tests {
         assert_eq!(role(t, t.find("21").unwrap()), Some(Role::Growth));
         let t = "分别占到总数的46%、8%和3%";
         assert_eq!(role(t, t.find("3%").unwrap()), Some(Role::Share));
+        let t = "分别提高0.8个、3个百分点";
+        assert_eq!(role(t, t.find("0.8").unwrap()), Some(Role::Growth));
         let t = "同比下降3.2%";
         assert_eq!(role(t, t.find("3.2").unwrap()), Some(Role::Decline));
     }

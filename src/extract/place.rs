@@ -32,6 +32,17 @@
 //!    not only about its province. With no support either way the higher level wins (吉林 →
 //!    吉林省), then the lower code (朝阳区 → 110105, Beijing).
 //!
+//! 5. **Not places.** A name inside a person's name is none: the names after 记者, 通讯员,
+//!    编辑, 作者, 主持人 and the like, in bylines and signatures (`(记者 张正阳)` holds no 正阳县).
+//!    Nor is a name inside a word that means something else (`三江源`, `周年大庆`;
+//!    `data/not_place_words.tsv`).
+//!
+//! Two more sources of support: short county forms in a list that ends with `等5个县` (a list
+//! of counties says what its items are), and a county's full name of two characters (`沛县`,
+//! `萧县`) standing as a word of its own and opening a phrase (after punctuation or a
+//! preposition: `从沛县`, not `产业兴县`), which is a place unless its first character is a
+//! function word (`和县` in `市和县`).
+//!
 //! 中国, 全国 and 国家 are not places (the contract has no country level), nor are compass
 //! regions (西部, 华南地区); see `data/regions.tsv`.
 
@@ -55,10 +66,96 @@ impl Recognizer for Place {
     }
 
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
+        let people = person_names(ctx.text);
+        let not_places = not_place_words(ctx.text);
         for (span, entry) in find(ctx.text) {
+            let inside = |spans: &[Range<usize>]| {
+                let i = spans.partition_point(|s| s.end <= span.start);
+                spans[i..].iter().take_while(|s| s.start < span.end).any(|s| s.start <= span.start && span.end <= s.end)
+            };
+            if inside(&people) || inside(&not_places) {
+                continue;
+            }
             found.push(Candidate { span, value: Value::Place(entry.to_place()) });
         }
     }
+}
+
+/// Words after which a person's name follows: bylines and signatures.
+const PERSON_ROLES: [&str; 13] =
+    ["记者", "通讯员", "实习生", "编辑", "责编", "作者", "主持人", "撰稿", "摄影", "审核", "校对", "文/", "图/"];
+
+/// The spans of persons' names in bylines and signatures, in text order: after a role word
+/// (and a space or colon), up to three runs of two to four Han characters, each ended by a
+/// character that is not Han (a space, a bracket, a line break) or by another role word.
+/// Without a space or colon after the role word, the name must end at a bracket, a space, a
+/// line break or another role word. `记者从沛县获悉` and `记者沛县报道。` have no name.
+fn person_names(text: &str) -> Vec<Range<usize>> {
+    static ROLES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(PERSON_ROLES)
+            .expect("the role words build an automaton")
+    });
+    let is_han = crate::normalize::script::is_han;
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for m in ROLES.find_iter(text) {
+        let mut pos = m.end();
+        for _ in 0..3 {
+            let rest = &text[pos..];
+            let gap = rest.len() - rest.trim_start_matches([' ', ':', '：', '/', '\u{3000}']).len();
+            let start = pos + gap;
+            if PERSON_ROLES.iter().any(|r| text[start..].starts_with(r)) {
+                break;
+            }
+            // Up to eight characters: a name and a role word glued to it (张正阳通讯员).
+            let run: usize = text[start..].chars().take(8).take_while(|&c| is_han(c)).map(char::len_utf8).sum();
+            let chars = text[start..start + run].chars().count();
+            // A run of five or more Han characters may still be a name followed by a role word
+            // (张正阳通讯员): cut it there.
+            let end = match PERSON_ROLES.iter().filter_map(|r| text[start..start + run].find(r)).min() {
+                Some(cut) if cut > 0 => start + cut,
+                _ if (2..=4).contains(&chars) => start + run,
+                _ => break,
+            };
+            let closed =
+                end < start + run || text[end..].chars().next().is_none_or(|c| matches!(c, ')' | '）' | ' ' | '\n' | '\u{3000}' | '、'));
+            if !(2..=4).contains(&text[start..end].chars().count()) || (gap == 0 && !closed) {
+                break;
+            }
+            spans.push(start..end);
+            pos = end;
+            // Another name follows only after a space or 、.
+            if !text[pos..].starts_with([' ', '、', '\u{3000}']) {
+                break;
+            }
+        }
+    }
+    spans.sort_by_key(|s| s.start);
+    spans
+}
+
+/// Words that contain a place name but mean something else (`data/not_place_words.tsv`).
+static NOT_PLACE_WORDS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    include_str!("../../data/not_place_words.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut fields = l.split('\t');
+            Some((fields.next()?.trim(), fields.next()?.trim()))
+        })
+        .collect()
+});
+
+/// The spans of the words of [`NOT_PLACE_WORDS`] in `text`, in text order.
+fn not_place_words(text: &str) -> Vec<Range<usize>> {
+    static AUTOMATON: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(NOT_PLACE_WORDS.iter().map(|(w, _)| w))
+            .expect("the words build an automaton")
+    });
+    AUTOMATON.find_iter(text).map(|m| m.range()).collect()
 }
 
 /// Characters of jieba's segmentation on each side of a match: enough for its longest words.
@@ -297,6 +394,10 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
     let dictionary_place = one_word && word.tag == "ns" && in_dictionary;
     let chars = gazetteer_name.text.chars().count();
     let common = COMMON_WORDS.get(name).copied().unwrap_or(Common::No);
+    // The name opens a phrase: after punctuation, a space, the start of the text, or a word
+    // that introduces a place (从沛县, 和杞县); not inside a slogan (产业兴县).
+    let opens_phrase =
+        text[..span.start].chars().next_back().is_none_or(|c| !crate::normalize::script::is_han(c) || PLACE_INTRODUCERS.contains(&c));
     gazetteer_name
         .senses
         .iter()
@@ -316,13 +417,26 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
                 Common::InDictionary if county => Doubt::CommonWord,
                 // Part of another name: a river, a lake, a mountain (永定河, 鄱阳湖, 五台山).
                 _ if county && short && in_compound => Doubt::CommonWord,
-                _ if county && (!short && chars <= 2 || short && !dictionary_place) => Doubt::Support,
+                // 沛县, 萧县: a county's full name of two characters standing as a word is a
+                // place, unless it starts with a function word (和县 in 市和县, 各县).
+                _ if county && !short && chars <= 2 && !(one_word && opens_phrase && !gazetteer_name.text.starts_with(FUNCTION_CHARS)) => {
+                    Doubt::Support
+                }
+                _ if county && short && !dictionary_place => Doubt::Support,
                 _ => Doubt::None,
             };
             Some(Reading { entry: sense.entry, doubt })
         })
         .collect()
 }
+
+/// Characters after which a county's two-character full name opens a phrase: prepositions and
+/// the conjunctions of lists.
+const PLACE_INTRODUCERS: [char; 12] = ['从', '在', '到', '赴', '于', '至', '往', '和', '与', '及', '或', '、'];
+
+/// Characters that begin a two-character county name but are more often a word of their own
+/// before 县 (和县: 市和县; 全县, 每县, 两县 are no counties, but the check costs nothing).
+const FUNCTION_CHARS: [char; 11] = ['和', '及', '与', '或', '各', '本', '该', '全', '每', '两', '一'];
 
 /// Whether a word that begins with a division's suffix names its organs: 省委, 市长, 县政府.
 fn names_an_organ(word: &str) -> bool {
@@ -343,6 +457,7 @@ fn compound_parts_bound(word: &Word<'_>, span: &Range<usize>) -> bool {
 fn resolve(text: &str, mentions: &[Mention]) -> Vec<(Range<usize>, &'static Entry)> {
     let evidence = Evidence::of(mentions);
     let list_levels = list_levels(text, mentions);
+    let county_lists = county_lists(text, mentions);
     let judged: Vec<Vec<Judged>> = mentions
         .iter()
         .enumerate()
@@ -364,7 +479,7 @@ fn resolve(text: &str, mentions: &[Mention]) -> Vec<(Range<usize>, &'static Entr
                     let nearby = count(parent) + count(grandparent) > 0;
                     let supported = match r.doubt {
                         Doubt::None => true,
-                        Doubt::Support => adjacent || named || nearby,
+                        Doubt::Support => adjacent || named || nearby || (county_lists[i] && entry.level == PlaceLevel::County),
                         Doubt::CommonWord => adjacent || named,
                     };
                     let own = count(Some(entry));
@@ -451,6 +566,36 @@ fn list_levels(text: &str, mentions: &[Mention]) -> Vec<Option<PlaceLevel>> {
         start = end;
     }
     out
+}
+
+/// For each mention, whether it is in a list that ends with a word saying its items are
+/// counties (`平乐、荔浦等5个县`, `杨凌、高淳两县区`).
+fn county_lists(text: &str, mentions: &[Mention]) -> Vec<bool> {
+    let mut out = vec![false; mentions.len()];
+    let mut start = 0;
+    while start < mentions.len() {
+        let mut end = start + 1;
+        while end < mentions.len() && {
+            let mut gap = text.get(mentions[end - 1].span.end..mentions[end].span.start).unwrap_or("").chars();
+            matches!((gap.next(), gap.next()), (Some(c), None) if LIST_SEPARATORS.contains(&c))
+        } {
+            end += 1;
+        }
+        if end - start >= 2 && says_counties(text.get(mentions[end - 1].span.end..).unwrap_or("")) {
+            out[start..end].iter_mut().for_each(|b| *b = true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Whether `rest` begins with words that make the list before it a list of counties: `等`,
+/// a number and `个` (each optional), then 县 (县区, 区县, 县市, 县(市、区)).
+fn says_counties(rest: &str) -> bool {
+    let rest = rest.strip_prefix('等').unwrap_or(rest);
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || crate::number::chinese_digit(c).is_some() || c == '十');
+    let rest = rest.strip_prefix('个').unwrap_or(rest);
+    ["县", "区县", "市县"].iter().any(|w| rest.starts_with(w))
 }
 
 /// A supported reading of a mention, weighed.
@@ -619,6 +764,32 @@ mod tests {
         // 高淳 alone is a person's name to jieba; 高淳区 written once makes it the district.
         assert!(names("高淳招商推介会").is_empty());
         assert_eq!(names("高淳区招商推介会，高淳客商"), [("高淳区", "高淳区"), ("高淳", "高淳区")]);
+    }
+
+    #[test]
+    fn persons_names_in_bylines_are_not_places() {
+        let text = "本报讯(记者 张正阳 通讯员 李江源)近日,责任编辑:王江源。记者从沛县获悉";
+        let spans: Vec<&str> = person_names(text).into_iter().map(|s| &text[s]).collect();
+        assert_eq!(spans, ["张正阳", "李江源", "王江源"]);
+        assert_eq!(person_names("记者张正阳通讯员李江源").len(), 2);
+        assert!(person_names("记者沛县报道。审核沛县项目。").is_empty());
+    }
+
+    #[test]
+    fn not_place_words_hold_their_names() {
+        assert!(!NOT_PLACE_WORDS.is_empty());
+        for (word, name) in NOT_PLACE_WORDS.iter() {
+            assert!(word.contains(name), "{word} holds {name}");
+            assert!(!gazetteer::lookup(name).is_empty(), "{name} is a gazetteer name");
+        }
+    }
+
+    #[test]
+    fn counties_in_a_list_of_counties() {
+        assert!(says_counties("等5个县参加"));
+        assert!(says_counties("两县区"));
+        assert!(says_counties("等县(市、区)"));
+        assert!(!says_counties("等地"));
     }
 
     #[test]

@@ -42,9 +42,22 @@ static UNITS: LazyLock<Lexicon<bool>> = LazyLock::new(|| {
         ("标箱", false),
         ("标准箱", false),
         ("TEU", false),
+        ("英寸", false),
         ("度", true),
+        // 亿方: cubic metres of water or gas, written 方 after a scale only (3方土 is not).
+        ("方", true),
     ])
 });
+
+/// An earthquake's magnitude (`6.2级地震`, `里氏5级`, `震级4.5级`): where its `级` ends. A `级`
+/// elsewhere is a grade or a level (`3级干部`, `5A级景区`), no quantity.
+fn magnitude_end(text: &str, m: &crate::number::NumberMention) -> Option<usize> {
+    let end = m.span.end + text[m.span.end..].strip_prefix('级').map(|_| '级'.len_utf8())?;
+    let quake_after = ["地震", "强震", "余震", "左右的地震", "以上地震"].iter().any(|w| text[end..].starts_with(w));
+    let head = &text[..m.span.start];
+    let quake_before = ["里氏", "震级", "震级为", "震级达"].iter().any(|w| head.ends_with(w));
+    (quake_after || quake_before).then_some(end)
+}
 
 impl Recognizer for Quantity {
     fn name(&self) -> &'static str {
@@ -56,6 +69,14 @@ impl Recognizer for Quantity {
         let mut list: Vec<(std::ops::Range<usize>, fact::Quantity)> = Vec::new();
         for m in ctx.numbers() {
             if found.is_claimed(&m.span) {
+                continue;
+            }
+            if let Some(end) = magnitude_end(text, m) {
+                let (qualifier, _) = qualifier_around(text, m, end);
+                list.push((
+                    m.span.start..end,
+                    fact::Quantity { value: m.value.normalize(), unit: "级".to_owned(), qualifier, max: m.max.map(|x| x.normalize()) },
+                ));
                 continue;
             }
             let Some((unit, &scaled_only, end)) = UNITS.at(text, skip_spaces(text, m.span.end)) else { continue };
@@ -93,5 +114,7 @@ mod tests {
             assert_eq!((q.value.to_string().as_str(), q.unit.as_str()), (v, u), "{s}");
         }
         assert!(parse_quantity("30度").is_err());
+        assert_eq!(parse_quantity("5亿方").unwrap().unit, "方");
+        assert!(parse_quantity("3方").is_err());
     }
 }

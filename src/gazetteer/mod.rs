@@ -25,6 +25,7 @@
 //! ```
 
 mod names;
+pub mod region;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

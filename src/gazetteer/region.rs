@@ -1,0 +1,302 @@
+//! The region a document is written in — Taiwan, Hong Kong, Macau or the mainland — decided once
+//! per document from cheap signals: the dateline (`中新社澳门5月3日电`), the places the text
+//! names near its top, the region's own currency named anywhere (`新台币`, `港元`, `澳门元`) and
+//! words only that region's texts use (`行政院`, `立法会`, `特区政府`). It decides what a bare
+//! currency means: `亿元` in a Taiwan text is New Taiwan dollars, `澳元` in a Macau text is the
+//! pataca.
+//!
+//! Every signal is looked for in one pass of one automaton over the text (linear time).
+//!
+//! ```
+//! use gongbao::gazetteer::region::{document_region, Region};
+//!
+//! let (region, why) = document_region("中新社澳门5月3日电 澳门特区政府公布,全年投资30亿澳元。").unwrap();
+//! assert_eq!(region, Region::Macau);
+//! assert!(why.contains("dateline"));
+//! assert!(document_region("全市新签约项目52个,总投资116.68亿元。").is_none());
+//! ```
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// A region outside the mainland whose texts use their own currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Region {
+    /// Taiwan: a bare `元` is the New Taiwan dollar.
+    Taiwan,
+    /// Hong Kong: a bare `元` is the Hong Kong dollar.
+    HongKong,
+    /// Macau: a bare `元`, and `澳元`, are the pataca.
+    Macau,
+}
+
+impl Region {
+    /// The region's name, as a warning writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::Taiwan => "Taiwan",
+            Region::HongKong => "Hong Kong",
+            Region::Macau => "Macau",
+        }
+    }
+
+    /// The ISO 4217 code of the region's currency.
+    pub fn currency(self) -> &'static str {
+        match self {
+            Region::Taiwan => "TWD",
+            Region::HongKong => "HKD",
+            Region::Macau => "MOP",
+        }
+    }
+}
+
+/// Who a signal speaks for: one of the regions, or the mainland.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Region(Region),
+    Mainland,
+}
+
+/// What kind of signal a word is, and its weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A news agency's dateline written from the region (`中新社澳门`): decisive at the top.
+    Dateline,
+    /// The region's currency named (`新台币`, `港元`), or the mainland's (`人民币`).
+    Currency,
+    /// A word only the region's texts use (`行政院`, `特区政府`, `市委`).
+    Word,
+    /// A name only the mainland gives itself (`中华人民共和国`): 6 points.
+    State,
+    /// An office of the mainland that speaks about the regions (`国台办`, `港澳办`): its texts
+    /// are the mainland's, however often they name the region (decisive unless a region's
+    /// dateline opens the text).
+    Office,
+    /// A place of the region (`台北`, `香港`).
+    Place,
+}
+
+/// The signal words. The text is normalized (simplified script) before it is read.
+const SIGNALS: &[(&str, Side, Kind)] = {
+    use Kind::*;
+    use Region::*;
+    use Side::Mainland as M;
+    const T: Side = Side::Region(Taiwan);
+    const H: Side = Side::Region(HongKong);
+    const O: Side = Side::Region(Macau);
+    &[
+        // Datelines: agency + place.
+        ("中新社台北", T, Dateline),
+        ("新华社台北", T, Dateline),
+        ("中央社台北", T, Dateline),
+        ("中央社记者", T, Dateline),
+        ("中央社", T, Word),
+        ("中新社香港", H, Dateline),
+        ("新华社香港", H, Dateline),
+        ("中通社香港", H, Dateline),
+        ("中新社澳门", O, Dateline),
+        ("新华社澳门", O, Dateline),
+        ("中通社澳门", O, Dateline),
+        ("澳门日报", O, Dateline),
+        ("新华社北京", M, Dateline),
+        ("中新社北京", M, Dateline),
+        ("中新网北京", M, Dateline),
+        ("国台办", M, Office),
+        ("国务院台办", M, Office),
+        ("台办", M, Office),
+        ("港澳办", M, Office),
+        ("台胞", M, Word),
+        ("中华人民共和国", M, State),
+        ("社会主义", M, Word),
+        ("人民代表大会", M, Word),
+        ("各位代表", M, Word),
+        ("五年计划", M, Word),
+        ("五年规划", M, Word),
+        // Currencies.
+        ("新台币", T, Currency),
+        ("台币", T, Currency),
+        ("NT$", T, Currency),
+        ("港元", H, Currency),
+        ("港币", H, Currency),
+        ("HK$", H, Currency),
+        ("澳门元", O, Currency),
+        ("澳门币", O, Currency),
+        ("澳币", O, Currency),
+        ("葡币", O, Currency),
+        ("MOP", O, Currency),
+        ("人民币", M, Currency),
+        // Words of the region's institutions.
+        ("行政院", T, Word),
+        ("立法院", T, Word),
+        ("监察院", T, Word),
+        ("国发会", T, Word),
+        ("陆委会", T, Word),
+        ("经济部", T, Word),
+        ("内政部", T, Word),
+        ("卫福部", T, Word),
+        ("县市政府", T, Word),
+        ("民进党", T, Word),
+        ("国民党", T, Word),
+        ("民国", T, Word),
+        ("立法会", H, Word),
+        ("特首", H, Word),
+        ("行政长官", H, Word),
+        ("港府", H, Word),
+        ("澳门特区", O, Word),
+        ("澳门特别行政区", O, Word),
+        ("澳府", O, Word),
+        ("香港特区", H, Word),
+        ("香港特别行政区", H, Word),
+        ("市委", M, Word),
+        ("县委", M, Word),
+        ("省委", M, Word),
+        ("区委", M, Word),
+        ("党委", M, Word),
+        ("人民政府", M, Word),
+        ("国务院", M, Word),
+        ("发改委", M, Word),
+        ("全国人大", M, Word),
+        ("招商引资", M, Word),
+        // A visit to a region is written from elsewhere (赴香港招商).
+        ("赴香港", M, Word),
+        ("赴港", M, Word),
+        ("赴澳门", M, Word),
+        ("赴台湾", M, Word),
+        ("赴台", M, Word),
+        ("到香港", M, Word),
+        ("到澳门", M, Word),
+        ("到台湾", M, Word),
+        // Places.
+        ("台湾", T, Place),
+        ("台北", T, Place),
+        ("新北", T, Place),
+        ("桃园", T, Place),
+        ("台中", T, Place),
+        ("台南", T, Place),
+        ("高雄", T, Place),
+        ("香港", H, Place),
+        ("九龙", H, Place),
+        ("新界", H, Place),
+        ("澳门", O, Place),
+        ("氹仔", O, Place),
+        ("路环", O, Place),
+    ]
+};
+
+/// One automaton over all signal words, leftmost-longest (`中新社澳门` before `澳门`).
+static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(SIGNALS.iter().map(|(w, _, _)| w))
+        .expect("the region signals build an automaton")
+});
+
+/// Bytes at the top of a text where a dateline or a place counts more (about 100 characters).
+const TOP: usize = 300;
+
+/// Points a region needs before it decides the document.
+const THRESHOLD: u32 = 6;
+
+/// The region a document is written in, with the reason (for a warning), or `None` for the
+/// mainland and for texts that do not say.
+///
+/// A dateline at the top decides (a mainland one for the mainland), and so does a mainland
+/// office that speaks about the regions (`国台办`). Otherwise each signal word adds points to
+/// its side once, however often it is repeated — a currency 3, an institution's word 2 and a
+/// place 1 (both 3 at the top), the mainland's name for itself 6 — and a region wins with at least [`THRESHOLD`] points, more
+/// than twice the points of any other region and more than the mainland's: a mainland bulletin
+/// that names Hong Kong once or quotes an amount in 港元 stays mainland.
+pub fn document_region(text: &str) -> Option<(Region, String)> {
+    const REGIONS: [Region; 3] = [Region::Taiwan, Region::HongKong, Region::Macau];
+    // The weight of each signal word, the largest of its occurrences (a word repeated counts
+    // once), and the first dateline at the top.
+    let mut weights = vec![0u32; SIGNALS.len()];
+    let mut dateline: Option<(Side, &str)> = None;
+    let mut office = false;
+    for m in AUTOMATON.find_iter(text) {
+        let p = m.pattern().as_usize();
+        let (word, side, kind) = SIGNALS[p];
+        let top = m.start() < TOP;
+        let weight = match kind {
+            Kind::Dateline if top => {
+                dateline.get_or_insert((side, word));
+                10
+            }
+            Kind::Office => {
+                office = true;
+                10
+            }
+            Kind::State => 6,
+            Kind::Dateline | Kind::Currency => 3,
+            Kind::Word if top => 3,
+            Kind::Word => 2,
+            Kind::Place if top => 3,
+            Kind::Place => 1,
+        };
+        weights[p] = weights[p].max(weight);
+    }
+    match dateline {
+        Some((Side::Region(r), word)) => return Some((r, format!("the dateline {word}"))),
+        Some((Side::Mainland, _)) => return None,
+        None if office => return None,
+        None => {}
+    }
+    let mut points = [0u32; 3];
+    let mut mainland = 0u32;
+    // Up to three words per region, for the reason, in the order of the signal list.
+    let mut seen: [Vec<&'static str>; 3] = Default::default();
+    for (&(word, side, _), &weight) in SIGNALS.iter().zip(&weights).filter(|(_, w)| **w > 0) {
+        match side {
+            Side::Mainland => mainland += weight,
+            Side::Region(r) => {
+                let i = REGIONS.iter().position(|&x| x == r).unwrap_or(0);
+                points[i] += weight;
+                if seen[i].len() < 3 {
+                    seen[i].push(word);
+                }
+            }
+        }
+    }
+    let (best, &top) = points.iter().enumerate().max_by_key(|&(_, p)| *p)?;
+    let second = points.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, p)| *p).max().unwrap_or(0);
+    if top < THRESHOLD || top <= 2 * second || top <= mainland {
+        return None;
+    }
+    Some((REGIONS[best], format!("the text names {}", seen[best].join(", "))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(text: &str) -> Option<Region> {
+        document_region(text).map(|(r, _)| r)
+    }
+
+    #[test]
+    fn datelines_decide() {
+        assert_eq!(region("中新社台北10月18日电 台湾当局公布预算3兆1,250亿元。"), Some(Region::Taiwan));
+        assert_eq!(region("新华社香港3月2日电 特区政府拨款50亿元。"), Some(Region::HongKong));
+    }
+
+    #[test]
+    fn signals_add_up() {
+        assert_eq!(region("行政院会通过预算,台北市与高雄市各获新台币50亿元。"), Some(Region::Taiwan));
+        assert_eq!(region("香港特区政府宣布,立法会通过拨款100亿元。"), Some(Region::HongKong));
+    }
+
+    #[test]
+    fn a_mainland_text_naming_a_region_stays_mainland() {
+        let office = "国台办发言人表示,台湾同胞、台湾企业在大陆投资。台北、高雄的台商参会,民进党当局阻挠。签约50亿元。";
+        assert_eq!(region(office), None);
+        assert_eq!(region("新华社北京5月3日电 香港特区政府、立法会与港元汇率。"), None);
+        // A report of 1954 names the old regime's ministries and calendar.
+        let report =
+            "各位代表:中华人民共和国宪法通过。人民政府领导社会主义建设,第一个五年计划。国民党政府的经济部在民国年间,台湾尚未解放。";
+        assert_eq!(region(report), None);
+        assert_eq!(region("市委书记率团赴香港招商,签约项目12个,总投资50亿元,其中港资3亿港元。"), None);
+        assert_eq!(region("全市新签约项目52个,总投资116.68亿元,与台湾客商座谈。"), None);
+        assert_eq!(region(""), None);
+    }
+}
