@@ -113,7 +113,8 @@ pub fn load_dictionary() -> Jieba {
 }
 
 /// Start loading the full segmenter on a thread of its own, once per process; [`with_jieba`]
-/// does not wait for it. Call it as early as possible (the batch binary does so first thing).
+/// does not wait for it (and calls this itself). Call it as early as possible (the batch binary
+/// does so first thing).
 pub fn load_in_background() {
     static STARTED: Once = Once::new();
     STARTED.call_once(|| {
@@ -175,6 +176,9 @@ pub fn with_jieba<R>(text: &str, f: impl FnOnce(&Jieba) -> R) -> R {
     if let Some(full) = FULL.get() {
         return f(full);
     }
+    // A library user who did not start the load gets it started here, so that the partial
+    // segmenters serve only the first documents.
+    load_in_background();
     if text.contains(FILLER.chars().next().unwrap_or_default()) {
         return f(jieba());
     }
