@@ -229,16 +229,15 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     let (done_tx, done_rx) = mpsc::channel::<(usize, std::thread::Result<Outcome>)>();
     let settings = &settings;
     pool.in_place_scope(|scope| -> Result<(), String> {
-        // Load the dictionaries and models on the pool first, each where no other waits for
-        // it: jieba's dictionary; the gazetteer's automaton (no segmenter needed); jieba's
-        // part-of-speech model for unknown words (a static of jieba-rs, loaded here by tagging
-        // with an empty dictionary). With two jobs or more the last two are ready by the time
-        // jieba is, instead of after it.
-        scope.spawn(|_| {
-            std::sync::LazyLock::force(&gongbao::segment::JIEBA);
-        });
+        // Load the dictionaries and models on threads of their own, which the process does
+        // not wait for: jieba's dictionary (until it is ready, segmentation uses the words of
+        // the text at hand, with the same results); jieba's part-of-speech model for unknown
+        // words (a static of jieba-rs, loaded by tagging with an empty dictionary); the
+        // gazetteer's index.
+        gongbao::segment::load_in_background();
+        let warm = |f: fn()| drop(std::thread::Builder::new().spawn(f));
+        warm(|| drop(jieba_rs::Jieba::empty().tag("预热", false)));
         scope.spawn(|_| drop(gongbao::places("")));
-        scope.spawn(|_| drop(jieba_rs::Jieba::empty().tag("预热", false)));
         let (mut read, mut written) = (0usize, 0usize);
         let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
         loop {

@@ -103,8 +103,19 @@ impl Found {
 
     /// Whether `span` overlaps a span already claimed.
     pub fn is_claimed(&self, span: &Range<usize>) -> bool {
-        // The first claimed span (in text order) that ends after `span` starts: the one
-        // containing its start, or else the next one.
+        if span.start >= span.end {
+            return self.is_claimed_at_the_first_span_after(span);
+        }
+        // The last claimed span that starts before `span` ends: if it starts inside `span`, or
+        // is still open where `span` starts, they overlap; otherwise no claimed span starts
+        // inside `span` and the one containing its start is this one. One search of the map
+        // instead of two.
+        self.claimed.range(..span.end).next_back().is_some_and(|(&start, &end)| start > span.start || end > span.start)
+    }
+
+    /// `is_claimed` by its first claimed span (in text order) that ends after `span` starts:
+    /// the one containing its start, or else the next one.
+    fn is_claimed_at_the_first_span_after(&self, span: &Range<usize>) -> bool {
         let containing = self.claimed.range(..=span.start).next_back().filter(|&(_, &end)| end > span.start);
         let first = containing.or_else(|| self.claimed.range(span.start + 1..).next());
         first.is_some_and(|(&start, _)| start < span.end)
@@ -297,6 +308,21 @@ pub fn spread_list_qualifier<T>(
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn claims_are_looked_up_as_by_the_first_span_after(
+            claims in proptest::collection::vec((0usize..60, 0usize..8), 0..12),
+            query in (0usize..64, 0usize..10),
+        ) {
+            let mut found = Found::new(None);
+            for (start, len) in claims {
+                found.claim(start..start + len);
+            }
+            let span = query.0..query.0 + query.1;
+            prop_assert_eq!(found.is_claimed(&span), found.is_claimed_at_the_first_span_after(&span));
+        }
+    }
 
     /// `in_name_or_slogan` as first written: whole lines on both sides.
     fn in_name_or_slogan_whole_lines(text: &str, span: &Range<usize>) -> bool {

@@ -87,15 +87,12 @@ fn role(text: &str, start: usize) -> Option<Role> {
         .find(|&(_, c)| matches!(c, ',' | ';' | '。' | ':' | '(' | '\n' | '!' | '?'))
         .map_or_else(|| head.char_indices().rev().take(REACH).last().map_or(0, |(i, _)| i), |(i, c)| i + c.len_utf8());
     let clause = &head[clause_start..];
-    let mut best: Option<(usize, Role, usize)> = None;
-    for &(w, r) in ROLE_WORDS {
-        if let Some(i) = clause.rfind(w)
-            && best.is_none_or(|(j, _, _)| i + w.len() > j)
-        {
-            best = Some((i + w.len(), r, i));
-        }
-    }
-    let (end, r, _) = best?;
+    // The role word that ends last in the clause (the first listed of those ending there): one
+    // pass back from the clause's end, instead of a search of the clause for every word.
+    let (end, r) = clause.char_indices().rev().find_map(|(i, c)| {
+        let end = i + c.len_utf8();
+        ROLE_WORDS.iter().find(|(w, _)| w.ends_with(c) && clause[..end].ends_with(w)).map(|&(_, r)| (end, r))
+    })?;
     // 降至, 增长到, 提高到: the number is the level reached, not the change.
     let level_after = clause[end..].starts_with(['至', '到']) || level;
     match r {

@@ -49,7 +49,7 @@
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use super::{Candidate, Context, Found, Recognizer};
 use crate::fact::{PlaceLevel, Value};
@@ -274,33 +274,39 @@ enum Common {
     InDictionary,
 }
 
-/// For each gazetteer name, whether it is a common word.
-static COMMON_WORDS: LazyLock<Vec<Common>> = LazyLock::new(|| {
-    let listed: HashSet<&str> =
-        include_str!("../../data/common_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
-    gazetteer::names()
-        .iter()
-        .map(|n| {
-            if listed.contains(n.text.as_ref()) {
-                Common::Listed
-            } else if is_dictionary_common_word(&n.text) {
-                Common::InDictionary
-            } else {
-                Common::No
-            }
-        })
-        .collect()
+/// For each gazetteer name, whether it is a common word, worked out the first time the name is
+/// found (the dictionary need not be loaded for the names a document does not have).
+static COMMON_WORDS: LazyLock<Vec<OnceLock<Common>>> = LazyLock::new(|| gazetteer::names().iter().map(|_| OnceLock::new()).collect());
+
+/// The names `data/common_words.txt` lists.
+static LISTED_COMMON_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    include_str!("../../data/common_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
+
+/// Whether gazetteer name `name` is a common word.
+fn common(name: usize) -> Common {
+    let (Some(cell), Some(n)) = (COMMON_WORDS.get(name), gazetteer::names().get(name)) else { return Common::No };
+    *cell.get_or_init(|| {
+        if LISTED_COMMON_WORDS.contains(n.text.as_ref()) {
+            Common::Listed
+        } else if is_dictionary_common_word(&n.text) {
+            Common::InDictionary
+        } else {
+            Common::No
+        }
+    })
+}
 
 /// Whether jieba's dictionary has `word` as a frequent word with a tag that is not a name.
 fn is_dictionary_common_word(word: &str) -> bool {
-    let jieba = &*segment::JIEBA;
-    if !jieba.has_word(word) {
-        return false;
-    }
-    let tags = jieba.tag(word, false);
-    // `suggest_freq` of a word that segments as itself is its dictionary frequency (+1).
-    matches!(tags.as_slice(), [t] if !NAME_TAGS.contains(&t.tag)) && jieba.suggest_freq(word) > COMMON_WORD_FREQUENCY
+    segment::with_jieba(word, |jieba| {
+        if !jieba.has_word(word) {
+            return false;
+        }
+        let tags = jieba.tag(word, false);
+        // `suggest_freq` of a word that segments as itself is its dictionary frequency (+1).
+        matches!(tags.as_slice(), [t] if !NAME_TAGS.contains(&t.tag)) && jieba.suggest_freq(word) > COMMON_WORD_FREQUENCY
+    })
 }
 
 /// How much evidence a reading needs before it counts (see the module documentation).
@@ -369,11 +375,10 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
     if next_word.is_some_and(|w| STREET_WORDS.contains(&w)) {
         return Vec::new();
     }
-    let jieba = &*segment::JIEBA;
     let at_word_start = word.start == span.start;
     let ends = words.is_boundary(span.end);
     let one_word = at_word_start && word.end == span.end;
-    let in_dictionary = jieba.has_word(word.text);
+    let in_dictionary = segment::has_word(word.text);
     // Inside a dictionary word that names a place or an organisation after places, on the
     // boundaries of its own parts (上海浦东新区, 中共湖南省委, 苏州高新区, 西安交通大学).
     let in_compound =
@@ -388,12 +393,12 @@ fn readings(text: &str, span: &Range<usize>, name: usize, words: &Words<'_>) -> 
     let suffix_glued = || {
         let last = text[..span.end].chars().next_back().map_or(0, char::len_utf8);
         let stem_end = span.end - last;
-        words.is_boundary(stem_end) && words.word_at(stem_end).is_some_and(|w| !jieba.has_word(w.text) || names_an_organ(w.text))
+        words.is_boundary(stem_end) && words.word_at(stem_end).is_some_and(|w| !segment::has_word(w.text) || names_an_organ(w.text))
     };
     // jieba's dictionary knows the name as a place (莱芜 ns, 昆山 ns).
     let dictionary_place = one_word && word.tag == "ns" && in_dictionary;
     let chars = gazetteer_name.text.chars().count();
-    let common = COMMON_WORDS.get(name).copied().unwrap_or(Common::No);
+    let common = common(name);
     // The name opens a phrase: after punctuation, a space, the start of the text, or a word
     // that introduces a place (从沛县, 和杞县); not inside a slogan (产业兴县).
     let opens_phrase =
@@ -446,7 +451,7 @@ fn names_an_organ(word: &str) -> bool {
 /// Whether `span` starts and ends on the boundaries of the parts jieba's search mode finds in
 /// the dictionary word `word` (上海浦东新区: 上海, 浦东, 新区).
 fn compound_parts_bound(word: &Word<'_>, span: &Range<usize>) -> bool {
-    let parts = segment::JIEBA.cut_for_search(word.text, false);
+    let parts = segment::with_jieba(word.text, |jieba| jieba.cut_for_search(word.text, false));
     let bound = |pos: usize| {
         pos == word.start || pos == word.end || parts.iter().any(|p| word.start + p.byte_start == pos || word.start + p.byte_end == pos)
     };
