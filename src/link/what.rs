@@ -156,7 +156,17 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
             continue;
         }
         let start = ctx.spans[i].start;
-        let range = trim(ctx.text, notes[i].clause..start);
+        // A threshold before the words is part of them (`新签约亿元以上项目168个`).
+        let mut from = notes[i].clause;
+        if let Some(j) = i.checked_sub(1)
+            && ctx.spans[j].end <= from
+            && matches!(ctx.facts[j].value, crate::fact::Value::Money(_))
+            && ctx.text[ctx.spans[j].end..from].is_empty()
+            && ["以上", "以下"].iter().any(|w| ctx.text[ctx.spans[j].end..start].starts_with(w))
+        {
+            from = notes[j].clause.min(from);
+        }
+        let range = trim(ctx.text, from..start);
         notes[i].words = (!range.is_empty()).then_some(range);
     }
 }
@@ -201,7 +211,9 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
         }
         break;
     }
-    if ["和", "及", "与", "或", "以及", "、"].contains(&&text[range.clone()]) {
+    // List words and prepositions alone say nothing (`和5亿元`, `对10亿元以上项目`).
+    if ["和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给"].contains(&&text[range.clone()])
+    {
         range.end = range.start;
     }
     range

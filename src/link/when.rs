@@ -106,8 +106,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
             Value::Count(c) => {
                 let subject = c.subject.as_deref().unwrap_or("");
                 let following = super::what::following_words(ctx, i).map_or("", |r| &text[r]);
-                STANDING_SUBJECTS.contains(&subject)
-                    || STANDING_SUBJECTS.contains(&following)
+                STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w) || following.ends_with(w))
                     || STANDING_WORDS.iter().any(|w| before.contains(w))
                     || is_enumeration_count(ctx, i, following)
             }
