@@ -286,6 +286,8 @@ fn bad_usage_exits_2() {
     assert_eq!(gongbao(&["extract"], None).0, 2, "nothing to read");
     assert_eq!(gongbao(&["extract", "--reference-date", "yesterday", "-"], Some("")).0, 2);
     assert_eq!(gongbao(&["frobnicate"], None).0, 2);
+    let (code, _, err) = gongbao(&["extract", "--jsonl", "/nonexistent/in.jsonl"], None);
+    assert_eq!((code, err.trim()), (2, "gongbao: /nonexistent/in.jsonl: No such file or directory"));
 }
 
 #[test]

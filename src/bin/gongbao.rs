@@ -248,6 +248,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
 
+    let jsonl = args.jsonl.as_deref().map(jsonl_inputs).transpose()?;
     let progress = (!args.no_progress && io::stderr().is_terminal()).then(|| Progress::new(&args));
     // Messages on standard error go above the progress bar.
     let say = {
@@ -257,8 +258,8 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
             None => eprintln!("gongbao: {message}"),
         }
     };
-    let inputs: Box<dyn Iterator<Item = Input>> = match &args.jsonl {
-        Some(path) => Box::new(jsonl_inputs(path)?),
+    let inputs: Box<dyn Iterator<Item = Input>> = match jsonl {
+        Some(lines) => Box::new(lines),
         None => Box::new(path_inputs(args.paths.clone(), say.clone())),
     };
 
