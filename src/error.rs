@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 /// Everything that can go wrong in gongbao, from reading a file to parsing a number.
 ///
-/// Extraction itself never fails: [`crate::extract`] takes any `&str` and returns a
+/// Extraction itself never fails: [`crate::extract()`] takes any `&str` and returns a
 /// [`crate::Document`], reporting trouble in [`crate::Document::warnings`]. Errors come from the
 /// edges: reading and decoding input, the public `parse_*` functions, and option values.
 #[derive(Debug, thiserror::Error)]

@@ -21,7 +21,7 @@
 //!
 //! ## Usage
 //!
-//! [`extract`] reads a document with default options; an [`Extractor`] carries options such as
+//! [`extract()`] reads a document with default options; an [`Extractor`] carries options such as
 //! the reference date. For single values, the `parse_*` functions read one expression:
 //! [`parse_money`], [`parse_count`], [`parse_percent`], [`parse_number`].
 //!
@@ -55,10 +55,9 @@
 //! With a reference date for relative expressions (the document's own date is used otherwise):
 //!
 //! ```
-//! use gongbao::{Extractor, ReferenceFrom, Value};
-//! use jiff::civil::date;
+//! use gongbao::{Date, Extractor, ReferenceFrom, Value};
 //!
-//! let doc = Extractor::new().reference_date(date(2024, 7, 15)).extract("上半年签约34个项目");
+//! let doc = Extractor::new().reference_date(Date::constant(2024, 7, 15)).extract("上半年签约34个项目");
 //! assert_eq!(doc.reference_from, Some(ReferenceFrom::Argument));
 //! let Value::Time(t) = &doc.facts[0].value else { panic!("a period first") };
 //! assert_eq!(t.start.unwrap().to_string(), "2024-01-01");
@@ -86,8 +85,12 @@ pub mod segment;
 
 use std::sync::LazyLock;
 
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+
+/// A calendar date (`jiff`'s): reference dates, publication dates, a known year's bounds.
+pub use jiff::civil::Date;
+/// An exact decimal number (`rust_decimal`'s): every figure's value.
+pub use rust_decimal::Decimal;
 
 pub use document::Meta;
 pub use error::{Error, Result};

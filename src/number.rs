@@ -964,6 +964,8 @@ fn range_end(text: &str, pos: usize, first: &Lexed, mode: Mode) -> Option<((Deci
 /// qualifiers before (`约`, `超过`) or after (`多`, `以上`, `左右`). Full-width characters are
 /// accepted.
 ///
+/// # Examples
+///
 /// ```
 /// use gongbao::number::parse_number;
 /// use gongbao::Qualifier;

@@ -41,6 +41,8 @@ fn parse_one(input: &str, kind: Kind, what: &'static str) -> Result<Value> {
 
 /// Parse an amount of money: `116.68亿元`, `4830万美元`, `约5亿元人民币`, `3-5亿元`.
 ///
+/// # Examples
+///
 /// ```
 /// let m = gongbao::parse_money("116.68亿元").unwrap();
 /// assert_eq!((m.value.to_string().as_str(), m.currency.as_str()), ("11668000000", "CNY"));
@@ -56,6 +58,8 @@ pub fn parse_money(input: &str) -> Result<Money> {
 }
 
 /// Parse a count: `160多家`, `52个`, `1.3万人次`, `1至2个`.
+///
+/// # Examples
 ///
 /// ```
 /// use gongbao::Qualifier;
@@ -73,6 +77,8 @@ pub fn parse_count(input: &str) -> Result<Count> {
 /// Parse a percentage or a difference in percentage points: `11.73%`, `百分之三十五`,
 /// `21.5个百分点`, `-8.92%`.
 ///
+/// # Examples
+///
 /// ```
 /// use gongbao::PercentUnit;
 /// let p = gongbao::parse_percent("21.5个百分点").unwrap();
@@ -89,6 +95,8 @@ pub fn parse_percent(input: &str) -> Result<Percent> {
 
 /// Parse a physical quantity: `8.88平方公里`, `150兆瓦`, `1.5万亩`.
 ///
+/// # Examples
+///
 /// ```
 /// let q = gongbao::parse_quantity("8.88平方公里").unwrap();
 /// assert_eq!((q.value.to_string().as_str(), q.unit.as_str()), ("8.88", "平方公里"));
@@ -104,10 +112,12 @@ pub fn parse_quantity(input: &str) -> Result<Quantity> {
 /// inclusive calendar range. Relative expressions (`今年`, `上半年`, `4月28日`) resolve against
 /// `reference`; without one, an unknown year is `XXXX`.
 ///
-/// ```
-/// use jiff::civil::date;
+/// # Examples
 ///
-/// let t = gongbao::parse_time("1-10月", Some(date(2022, 11, 18))).unwrap();
+/// ```
+/// use gongbao::Date;
+///
+/// let t = gongbao::parse_time("1-10月", Some(Date::constant(2022, 11, 18))).unwrap();
 /// assert_eq!((t.start.unwrap().to_string(), t.end.unwrap().to_string()), ("2022-01-01".into(), "2022-10-31".into()));
 /// let t = gongbao::parse_time("截至2023年12月20日", None).unwrap();
 /// assert_eq!((t.start, t.end.unwrap().to_string()), (None, "2023-12-20".into()));

@@ -10,13 +10,13 @@ use std::fs;
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use gongbao::output::{Line, table};
 use gongbao::{Document, Extractor, Variant};
 use jiff::civil::Date;
-use serde::Deserialize;
 
 #[derive(Parser)]
 #[command(name = "gongbao", version, about = "Exact, typed, traceable facts from Chinese government bulletins")]
@@ -53,9 +53,18 @@ struct ExtractArgs {
     paths: Vec<PathBuf>,
 
     /// Read many documents from a JSON Lines file (or `-` for standard input), one object a
-    /// line: {"id": "...", "text": "...", "reference_date": "YYYY-MM-DD"}.
+    /// line: {"id": "...", "text": "...", "reference_date": "YYYY-MM-DD"}; the text may also be
+    /// in "content".
     #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
     jsonl: Option<PathBuf>,
+
+    /// With --jsonl: the field that holds a document's text (default: "text", else "content").
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    text_field: Option<String>,
+
+    /// With --jsonl: the field that holds a document's id, its `source` in the output.
+    #[arg(long, value_name = "NAME", default_value = "id", requires = "jsonl")]
+    id_field: String,
 
     /// The date relative expressions resolve against when a document does not give its own.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -76,6 +85,11 @@ struct ExtractArgs {
     /// Convert with the system OpenCC library instead of the built-in converter.
     #[cfg(feature = "opencc")]
     #[arg(long)]
+    opencc: bool,
+
+    /// (Only in a build with the `opencc` feature: accepted here to say how to get it.)
+    #[cfg(not(feature = "opencc"))]
+    #[arg(long, hide = true)]
     opencc: bool,
 
     /// Largest document read, in MiB; larger ones get an error line.
@@ -106,7 +120,7 @@ enum VariantArg {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>().map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+    s.parse::<Date>().map_err(|_| format!("{s:?} is not a date (YYYY-MM-DD)"))
 }
 
 /// One document to read.
@@ -115,18 +129,11 @@ enum Input {
     File(PathBuf),
     /// Standard input.
     Stdin,
-    /// A line of a JSON Lines input.
-    Line { number: usize, line: String },
-    /// Something that could not even be listed (an unreadable folder).
-    Broken { source: String, error: String },
-}
-
-/// One JSON Lines input record.
-#[derive(Deserialize)]
-struct Record {
-    id: Option<serde_json::Value>,
-    text: String,
-    reference_date: Option<String>,
+    /// A line of a JSON Lines input, with its size in bytes (blank lines before it included).
+    Line { number: usize, line: String, bytes: u64 },
+    /// Something that could not even be listed (an unreadable folder), with its `error` for the
+    /// output and its `complaint` for standard error.
+    Broken { source: String, error: String, complaint: String },
 }
 
 /// What one document produced.
@@ -135,12 +142,25 @@ struct Outcome {
     document: Option<Document>,
     warnings: Vec<String>,
     error: Option<String>,
+    /// What standard error says when the document could not be read: its name and why.
+    complaint: Option<String>,
+    /// The input's size, for the progress bar.
+    bytes: u64,
+    /// The CSV rows, made where the text is at hand (for its character offsets).
+    rows: Vec<Vec<String>>,
 }
 
 struct Settings {
     extractor: Extractor,
     reference_date: Option<Date>,
     max_bytes: u64,
+    /// The JSON Lines field with the text (`None`: "text", else "content"), and with the id.
+    text_field: Option<String>,
+    id_field: String,
+    /// The JSON Lines input's name for messages: its path, or `None` for standard input.
+    jsonl_name: Option<String>,
+    /// Whether the output is CSV (so each document's rows are made beside its text).
+    csv: bool,
 }
 
 fn main() -> ExitCode {
@@ -175,7 +195,11 @@ fn normalize(args: NormalizeArgs) -> Result<(), String> {
     }
     let normalizer = gongbao::normalize::Normalizer::new(variant(args.variant));
     let normalized = if doc.html { normalizer.normalize_html(&doc.decoded.text) } else { normalizer.normalize(&doc.decoded.text) };
-    io::stdout().lock().write_all(normalized.text.as_bytes()).map_err(|e| format!("cannot write output: {e}"))
+    match io::stdout().lock().write_all(normalized.text.as_bytes()) {
+        // A reader that stops early (`| head`) is a normal end.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
+    }
 }
 
 fn variant(v: VariantArg) -> Variant {
@@ -191,6 +215,19 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     if args.paths.is_empty() && args.jsonl.is_none() {
         return Err("nothing to read: give files or folders, `-` for standard input, or --jsonl FILE".to_owned());
     }
+    #[cfg(not(feature = "opencc"))]
+    if args.opencc {
+        return Err("--opencc needs the system OpenCC, which this build leaves out: build with \
+                    `cargo build --release --features opencc` (or `cargo install --path . --features opencc`), \
+                    with libopencc-dev installed"
+            .to_owned());
+    }
+    if let Some(path) = args.jsonl.as_ref().filter(|p| p.is_dir()) {
+        return Err(format!(
+            "--jsonl {}: a folder, where a JSON Lines file is expected (to read the files in a folder, give it without --jsonl)",
+            path.display()
+        ));
+    }
     let variant = variant(args.variant);
     #[allow(unused_mut)]
     let mut extractor = Extractor::new().variant(variant);
@@ -199,25 +236,43 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
         let converter = gongbao::normalize::convert::Opencc::new(variant).map_err(|e| e.to_string())?;
         extractor = extractor.converter(Box::new(converter));
     }
-    let settings = Settings { extractor, reference_date: args.reference_date, max_bytes: args.max_size.saturating_mul(1 << 20) };
+    let settings = Settings {
+        extractor,
+        reference_date: args.reference_date,
+        max_bytes: args.max_size.saturating_mul(1 << 20),
+        text_field: args.text_field.clone(),
+        id_field: args.id_field.clone(),
+        jsonl_name: args.jsonl.as_ref().filter(|p| p.as_os_str() != "-").map(|p| p.display().to_string()),
+        csv: matches!(args.format, Format::Csv),
+    };
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
 
-    let inputs: Box<dyn Iterator<Item = Input>> = match &args.jsonl {
-        Some(path) => Box::new(jsonl_inputs(path)?),
-        None => Box::new(path_inputs(args.paths.clone())),
+    let jsonl = args.jsonl.as_deref().map(jsonl_inputs).transpose()?;
+    let progress = (!args.no_progress && io::stderr().is_terminal()).then(|| Progress::new(&args));
+    // Messages on standard error go above the progress bar.
+    let say = {
+        let bar = progress.as_ref().map(|p| p.bar.clone());
+        move |message: &str| match &bar {
+            Some(bar) => bar.suspend(|| eprintln!("gongbao: {message}")),
+            None => eprintln!("gongbao: {message}"),
+        }
+    };
+    let inputs: Box<dyn Iterator<Item = Input>> = match jsonl {
+        Some(lines) => Box::new(lines),
+        None => Box::new(path_inputs(args.paths.clone(), say.clone())),
     };
 
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut closed = false;
     if matches!(args.format, Format::Csv) {
-        write_csv_header(&mut out).map_err(|e| e.to_string())?;
+        match write_csv_header(&mut out) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(true),
+            result => result.map_err(|e| format!("cannot write output: {e}"))?,
+        }
     }
-    let progress = (!args.no_progress && io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} [{elapsed}] {msg}").expect("template"));
-        bar
-    });
+    let (mut documents, mut facts, mut failures) = (0usize, 0usize, 0usize);
 
     // Documents go to the pool one by one as they are read, at most `window` ahead of the
     // next line to write; their lines are written in input order as soon as the line before
@@ -261,49 +316,178 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
             while let Some(o) = pending.remove(&written) {
                 written += 1;
                 all_read &= o.error.is_none();
+                documents += 1;
+                facts += o.document.as_ref().map_or(0, |d| d.facts.len());
+                if let Some(complaint) = &o.complaint {
+                    failures += 1;
+                    say(complaint);
+                }
                 let result = match args.format {
                     Format::Jsonl => write_jsonl(&mut out, &o),
                     Format::Csv => write_csv(&mut out, &o),
                 };
-                result.and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
-                if let Some(bar) = &progress {
-                    bar.inc(1);
+                match result.and_then(|()| out.flush()) {
+                    // The reader stopped early (`| head`): a normal end, not worth a word.
+                    Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                        closed = true;
+                        return Ok(());
+                    }
+                    result => result.map_err(|e| format!("cannot write output: {e}"))?,
+                }
+                if let Some(p) = &progress {
+                    p.done(documents, o.bytes);
                 }
             }
         }
     })?;
-    if let Some(bar) = progress {
-        bar.finish_with_message("done");
+    if let Some(p) = &progress {
+        p.bar.finish_and_clear();
+    }
+    if closed {
+        return Ok(all_read);
+    }
+    if failures > 0 || io::stderr().is_terminal() {
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        eprintln!(
+            "gongbao: {}, {}, {} with errors",
+            plural(documents, "document", "documents"),
+            plural(facts, "fact", "facts"),
+            plural(failures, "document", "documents")
+        );
     }
     Ok(all_read)
 }
 
-/// The documents named by paths: files as given, folders walked recursively in name order.
-fn path_inputs(paths: Vec<PathBuf>) -> impl Iterator<Item = Input> {
+/// The progress bar on a terminal: documents and bytes done, of the total when it is known (the
+/// files' sizes, counted on a thread of its own; a JSON Lines file's size), the rate and the
+/// time left.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    /// The number of documents, once known (`usize::MAX` until then, or for good).
+    total: Arc<AtomicUsize>,
+}
+
+impl Progress {
+    fn new(args: &ExtractArgs) -> Self {
+        let style = indicatif::ProgressStyle::with_template("{spinner} {msg}, {done}{of}, {rate}{left}")
+            .expect("template")
+            .with_key("done", |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{}", indicatif::DecimalBytes(s.pos()));
+            })
+            .with_key("of", |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                if let Some(len) = s.len() {
+                    let _ = write!(w, " of {}", indicatif::DecimalBytes(len));
+                }
+            })
+            .with_key("rate", |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let rate = s.per_sec() / 1e6;
+                let _ = if rate < 10.0 { write!(w, "{rate:.1} MB/s") } else { write!(w, "{rate:.0} MB/s") };
+            })
+            .with_key("left", |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                if s.len().is_some() && s.pos() > 0 {
+                    let _ = write!(w, ", {} left", indicatif::HumanDuration(s.eta()));
+                }
+            });
+        let bar = indicatif::ProgressBar::no_length().with_style(style).with_message("0 documents");
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        let total = Arc::new(AtomicUsize::new(usize::MAX));
+        match &args.jsonl {
+            Some(path) if path.as_os_str() != "-" => {
+                if let Ok(m) = fs::metadata(path) {
+                    bar.set_length(m.len());
+                }
+            }
+            Some(_) => {}
+            None if args.paths.iter().any(|p| p.as_os_str() == "-") => {}
+            None => {
+                // The same walk as the batch's, quietly, on a thread of its own: the batch starts
+                // at once and the totals appear when the walk is done.
+                let (paths, bar, total) = (args.paths.clone(), bar.clone(), total.clone());
+                std::thread::spawn(move || {
+                    let (mut documents, mut bytes) = (0, 0);
+                    for input in path_inputs(paths, |_: &str| {}) {
+                        documents += 1;
+                        if let Input::File(path) = input {
+                            bytes += fs::metadata(path).map_or(0, |m| m.len());
+                        }
+                    }
+                    total.store(documents, Ordering::Relaxed);
+                    bar.set_length(bytes);
+                });
+            }
+        }
+        Progress { bar, total }
+    }
+
+    /// One more document written, of `bytes`.
+    fn done(&self, documents: usize, bytes: u64) {
+        self.bar.inc(bytes);
+        let plural = if documents == 1 { "document" } else { "documents" };
+        match self.total.load(Ordering::Relaxed) {
+            usize::MAX => self.bar.set_message(format!("{documents} {plural}")),
+            total => self.bar.set_message(format!("{documents} of {total} documents")),
+        }
+    }
+}
+
+/// The documents named by paths: files as given, folders walked recursively in name order. A
+/// folder given that holds no document is `note`d.
+fn path_inputs(paths: Vec<PathBuf>, note: impl Fn(&str)) -> impl Iterator<Item = Input> {
+    /// A pending entry: a path (and whether it was given), or the end of a given folder's walk.
+    enum Entry {
+        Path(PathBuf, bool),
+        End(PathBuf, usize),
+    }
     // A stack of pending entries, each folder's entries pushed in reverse name order so they
     // come out in name order; folders are read lazily, one at a time.
-    let mut stack: Vec<(PathBuf, bool)> = paths.into_iter().rev().map(|p| (p, true)).collect();
+    let mut stack: Vec<Entry> = paths.into_iter().rev().map(|p| Entry::Path(p, true)).collect();
+    let mut found = 0usize;
     std::iter::from_fn(move || {
-        while let Some((path, explicit)) = stack.pop() {
+        while let Some(entry) = stack.pop() {
+            let (path, explicit) = match entry {
+                Entry::Path(path, explicit) => (path, explicit),
+                Entry::End(folder, before) => {
+                    if found == before {
+                        note(&format!("{}: no *.txt, *.htm or *.html file in this folder", folder.display()));
+                    }
+                    continue;
+                }
+            };
             if explicit && path.as_os_str() == "-" {
+                found += 1;
                 return Some(Input::Stdin);
             }
             let source = path.display().to_string();
             let meta = match fs::metadata(&path) {
                 Ok(m) => m,
-                Err(e) => return Some(Input::Broken { error: format!("cannot read {source}: {e}"), source }),
+                Err(e) => {
+                    found += 1;
+                    return Some(Input::Broken {
+                        error: format!("cannot read {source}: {e}"),
+                        complaint: format!("{source}: {}", reason(&e)),
+                        source,
+                    });
+                }
             };
             if meta.is_dir() {
                 match fs::read_dir(&path).and_then(|rd| rd.map(|e| e.map(|e| e.path())).collect::<io::Result<Vec<_>>>()) {
                     Ok(mut entries) => {
                         entries.sort();
-                        stack.extend(entries.into_iter().rev().map(|p| (p, false)));
+                        if explicit {
+                            stack.push(Entry::End(path, found));
+                        }
+                        stack.extend(entries.into_iter().rev().map(|p| Entry::Path(p, false)));
                     }
-                    Err(e) => return Some(Input::Broken { error: format!("cannot read folder {source}: {e}"), source }),
+                    Err(e) => {
+                        found += 1;
+                        let complaint = format!("{source}: cannot read folder: {}", reason(&e));
+                        return Some(Input::Broken { error: format!("cannot read folder {source}: {e}"), complaint, source });
+                    }
                 }
                 continue;
             }
             if explicit || has_document_extension(&path) {
+                found += 1;
                 return Some(Input::File(path));
             }
         }
@@ -325,28 +509,41 @@ fn jsonl_inputs(path: &Path) -> Result<impl Iterator<Item = Input>, String> {
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(io::BufReader::new(io::stdin()))
     } else {
-        let f = fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let f = fs::File::open(path).map_err(|e| format!("{}: {}", path.display(), reason(&e)))?;
         Box::new(io::BufReader::with_capacity(1 << 20, f))
     };
-    let mut reader = reader;
-    let mut number = 0;
+    let name = if path.as_os_str() == "-" { String::new() } else { format!("{} ", path.display()) };
+    let mut reader = Some(reader);
+    let (mut number, mut blank_bytes) = (0, 0);
     Ok(std::iter::from_fn(move || {
         loop {
             let mut buf = Vec::new();
             number += 1;
-            match reader.read_until(b'\n', &mut buf) {
+            match reader.as_mut()?.read_until(b'\n', &mut buf) {
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(e) => {
-                    return Some(Input::Broken { source: format!("line {number}"), error: format!("cannot read line {number}: {e}") });
+                    // A read error ends the input: reading on would fail the same way, forever.
+                    reader = None;
+                    return Some(Input::Broken {
+                        source: format!("line {number}"),
+                        error: format!("cannot read line {number}: {e}"),
+                        complaint: format!("{name}line {number}: {}", reason(&e)),
+                    });
                 }
             }
+            let bytes = buf.len() as u64 + std::mem::take(&mut blank_bytes);
             if buf.iter().all(u8::is_ascii_whitespace) {
+                blank_bytes = bytes;
                 continue;
             }
             return Some(match String::from_utf8(buf) {
-                Ok(line) => Input::Line { number, line },
-                Err(_) => Input::Broken { source: format!("line {number}"), error: format!("line {number} is not valid UTF-8") },
+                Ok(line) => Input::Line { number, line, bytes },
+                Err(_) => Input::Broken {
+                    source: format!("line {number}"),
+                    error: format!("line {number} is not valid UTF-8"),
+                    complaint: format!("{name}line {number}: not valid UTF-8"),
+                },
             });
         }
     }))
@@ -355,13 +552,20 @@ fn jsonl_inputs(path: &Path) -> Result<impl Iterator<Item = Input>, String> {
 /// Read and extract one document. Never panics on bad input: every failure becomes the
 /// document's `error`.
 fn process(input: Input, settings: &Settings) -> Outcome {
-    let failed = |source: String, error: String| Outcome { source, document: None, warnings: Vec::new(), error: Some(error) };
+    let failed = |source: String, bytes: u64, error: String, complaint: String| {
+        let rows = if settings.csv { table::document_rows(&source, "", None, Some(&error)) } else { Vec::new() };
+        Outcome { source, document: None, warnings: Vec::new(), error: Some(error), complaint: Some(complaint), bytes, rows }
+    };
+    let done = |source: String, bytes: u64, text: &str, document: Document, warnings: Vec<String>| {
+        let rows = if settings.csv { table::document_rows(&source, text, Some(&document), None) } else { Vec::new() };
+        Outcome { source, document: Some(document), warnings, error: None, complaint: None, bytes, rows }
+    };
     let (source, bytes, html, reference) = match input {
-        Input::Broken { source, error } => return failed(source, error),
+        Input::Broken { source, error, complaint } => return failed(source, 0, error, complaint),
         Input::Stdin => {
             let mut bytes = Vec::new();
             if let Err(e) = io::stdin().lock().take(settings.max_bytes + 1).read_to_end(&mut bytes) {
-                return failed("-".into(), format!("cannot read standard input: {e}"));
+                return failed("-".into(), 0, format!("cannot read standard input: {e}"), format!("standard input: {}", reason(&e)));
             }
             (String::from("-"), bytes, None, settings.reference_date)
         }
@@ -369,9 +573,10 @@ fn process(input: Input, settings: &Settings) -> Outcome {
             let source = path.display().to_string();
             match fs::metadata(&path) {
                 Ok(m) if m.len() > settings.max_bytes => {
-                    return failed(source, gongbao::Error::TooLarge { size: m.len(), limit: settings.max_bytes }.to_string());
+                    let error = gongbao::Error::TooLarge { size: m.len(), limit: settings.max_bytes }.to_string();
+                    return failed(source.clone(), m.len(), error.clone(), format!("{source}: {error}"));
                 }
-                Err(e) => return failed(source.clone(), format!("cannot read {source}: {e}")),
+                Err(e) => return failed(source.clone(), 0, format!("cannot read {source}: {e}"), format!("{source}: {}", reason(&e))),
                 Ok(_) => {}
             }
             match fs::read(&path) {
@@ -379,45 +584,78 @@ fn process(input: Input, settings: &Settings) -> Outcome {
                     let html = is_html_path(&path).then_some(true);
                     (source, bytes, html, settings.reference_date)
                 }
-                Err(e) => return failed(source.clone(), format!("cannot read {source}: {e}")),
+                Err(e) => return failed(source.clone(), 0, format!("cannot read {source}: {e}"), format!("{source}: {}", reason(&e))),
             }
         }
-        Input::Line { number, line } => {
-            let record: Record = match serde_json::from_str(&line) {
-                Ok(r) => r,
-                Err(e) => return failed(format!("line {number}"), format!("line {number} is not a JSON object with a \"text\": {e}")),
-            };
-            let source = match record.id {
-                Some(serde_json::Value::String(s)) => s,
-                Some(other) => other.to_string(),
+        Input::Line { number, line, bytes } => {
+            let name = match &settings.jsonl_name {
+                Some(file) => format!("{file} line {number}"),
                 None => format!("line {number}"),
             };
-            let mut warnings = Vec::new();
-            let reference = match record.reference_date.as_deref().map(str::parse::<Date>) {
-                None => settings.reference_date,
-                Some(Ok(d)) => Some(d),
-                Some(Err(e)) => {
-                    warnings.push(format!("reference_date ignored: {e}"));
-                    settings.reference_date
-                }
+            let fail = |why: String| failed(format!("line {number}"), bytes, format!("line {number} {why}"), format!("{name}: {why}"));
+            let mut record: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&line) {
+                Ok(r) => r,
+                Err(e) => return fail(format!("is not a JSON object: {e}")),
             };
-            let doc = settings.extractor.extract_with_reference(&record.text, reference);
-            return Outcome { source, document: Some(doc), warnings, error: None };
+            let fields = match &settings.text_field {
+                Some(field) => vec![field.as_str()],
+                None => vec!["text", "content"],
+            };
+            let text = match fields.iter().find_map(|f| record.remove(*f).filter(|v| !v.is_null()).map(|v| (*f, v))) {
+                Some((_, serde_json::Value::String(text))) => text,
+                Some((field, _)) => return fail(format!("has a {field:?} that is not a string")),
+                None if settings.text_field.is_some() => return fail(format!("has no {:?} field", fields[0])),
+                None => return fail("has no \"text\" or \"content\" field (name another with --text-field)".to_owned()),
+            };
+            let source = match record.get(&settings.id_field) {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                None | Some(serde_json::Value::Null) => format!("line {number}"),
+                Some(other) => other.to_string(),
+            };
+            let mut warnings = Vec::new();
+            let reference = match record.get("reference_date") {
+                None | Some(serde_json::Value::Null) => settings.reference_date,
+                Some(value) => match value.as_str().map(parse_date) {
+                    Some(Ok(d)) => Some(d),
+                    Some(Err(e)) => {
+                        warnings.push(format!("reference_date {e}: ignored"));
+                        settings.reference_date
+                    }
+                    None => {
+                        warnings.push(format!("reference_date {value} is not a date (YYYY-MM-DD): ignored"));
+                        settings.reference_date
+                    }
+                },
+            };
+            let doc = settings.extractor.extract_with_reference(&text, reference);
+            return done(source, bytes, &text, doc, warnings);
         }
     };
-    if bytes.len() as u64 > settings.max_bytes {
-        return failed(source, gongbao::Error::TooLarge { size: bytes.len() as u64, limit: settings.max_bytes }.to_string());
+    let size = bytes.len() as u64;
+    if size > settings.max_bytes {
+        let error = gongbao::Error::TooLarge { size, limit: settings.max_bytes }.to_string();
+        return failed(source.clone(), size, error.clone(), format!("{source}: {error}"));
     }
     match gongbao::decode::document(&bytes, html) {
         Ok(d) if d.html => {
             let doc = settings.extractor.extract_html_with_reference(&d.decoded.text, reference);
-            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None }
+            done(source, size, &d.decoded.text, doc, d.decoded.warnings)
         }
         Ok(d) => {
             let doc = settings.extractor.extract_with_reference(&d.decoded.text, reference);
-            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None }
+            done(source, size, &d.decoded.text, doc, d.decoded.warnings)
         }
-        Err(e) => failed(source, e.to_string()),
+        Err(e) => failed(source.clone(), size, e.to_string(), format!("{source}: {e}")),
+    }
+}
+
+/// Why an input could not be read, as `ls` and `cat` say it: "No such file or directory"
+/// (without the error number).
+fn reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_owned(),
+        _ => text,
     }
 }
 
@@ -439,11 +677,8 @@ fn write_csv_header(out: &mut impl Write) -> io::Result<()> {
 
 fn write_csv(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
     let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(out);
-    if let Some(error) = &o.error {
-        w.write_record(table::error_row(&o.source, error))?;
-    }
-    for fact in o.document.iter().flat_map(|d| &d.facts) {
-        w.write_record(table::fact_row(&o.source, fact))?;
+    for row in &o.rows {
+        w.write_record(row)?;
     }
     w.flush()
 }

@@ -3,7 +3,7 @@
 //!
 //! 1. **Match.** One pass finds every name of the gazetteer in the normalized text, overlapping
 //!    matches included (`新安康` holds 新安 and 安康), by the first two characters of the names
-//!    ([`NameIndex`]).
+//!    (`NameIndex`).
 //! 2. **Words.** jieba segments a short window around the matches (never the whole document),
 //!    and a match counts only where it stands as words of its own: `长安` in `长安汽车` and
 //!    `东城` in `广东城区` do not; `咸阳` in `中共咸阳市委` and `江门` in `江门纸业` do. A full name

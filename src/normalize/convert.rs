@@ -4,7 +4,7 @@
 //! - [`Hanconv`] (default, pure Rust): OpenCC's dictionaries as bundled by the `hanconv` crate,
 //!   applied with OpenCC's own longest-match rule, one dictionary after another. Because this
 //!   crate drives the matching itself, every phrase replacement is known and recorded.
-//! - [`Opencc`] (cargo feature `opencc`): the system OpenCC library through `opencc-rust`. OpenCC
+//! - `Opencc` (cargo feature `opencc`): the system OpenCC library through `opencc-rust`. OpenCC
 //!   returns only the converted string, so offsets are recovered by aligning input and output.
 //!
 //! Most conversions replace a character by one of the same UTF-8 length and need no edit at

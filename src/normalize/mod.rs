@@ -68,7 +68,7 @@ impl Normalizer {
         Normalizer { converter: Box::new(Hanconv::new(variant)) }
     }
 
-    /// A pipeline with another converter (such as [`convert::Opencc`]).
+    /// A pipeline with another converter (such as `convert::Opencc`).
     pub fn with_converter(converter: Box<dyn Converter>) -> Self {
         Normalizer { converter }
     }

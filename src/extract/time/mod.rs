@@ -148,7 +148,7 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
 /// 4. else none.
 ///
 /// Targets and plans say nothing of when a text was written, so steps 2 and 3 leave out the
-/// expressions that look ahead ([`looks_ahead`]: `力争2025年`, `2035年前`, `2021—2025年`), and
+/// expressions that look ahead (`looks_ahead`: `力争2025年`, `2035年前`, `2021—2025年`), and
 /// a year named once is more often a target than the year the text speaks from. `过去一年`
 /// moves the reference a year on only where the text ties it to a year (step 1): the latest
 /// year a text dwells on is as often the current one as the past one (on the 52 dated national
