@@ -58,6 +58,8 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
     let text = ctx.text;
     let len = text.len().max(1);
     // (name → score, first index)
+    // name → (score, first fact); a map, so that a text naming thousands of places stays linear.
+    let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut scores: Vec<(&str, f64, usize)> = Vec::new();
     for (i, fact) in ctx.facts.iter().enumerate() {
         let Value::Place(p) = &fact.value else { continue };
@@ -79,9 +81,12 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
             score *= 0.5;
         }
         score *= level_weight;
-        match scores.iter_mut().find(|(n, _, _)| *n == p.name) {
-            Some(s) => s.1 += score,
-            None => scores.push((&p.name, score, i)),
+        match by_name.get(p.name.as_str()) {
+            Some(&k) => scores[k].1 += score,
+            None => {
+                by_name.insert(&p.name, scores.len());
+                scores.push((&p.name, score, i));
+            }
         }
     }
     let best = scores.iter().fold(None::<&(&str, f64, usize)>, |best, s| match best {
