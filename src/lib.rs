@@ -248,6 +248,7 @@ impl Extractor {
         });
         for (fact, record) in facts.iter_mut().zip(linked.records) {
             fact.record = record;
+            link::what::agree(fact);
         }
         warnings.extend(linked.warnings);
         Document {

@@ -16,6 +16,9 @@ use crate::fact::{Indicator, Record, Span, Value};
 /// sentence, and are no part of what it measures. Longest first where one is a prefix of
 /// another.
 const LEADING: &[&str] = &[
+    "我们",
+    "我局",
+    "我委",
     "截至目前",
     "截止目前",
     "据统计",
@@ -479,4 +482,16 @@ fn listed_after(
         return None;
     }
     records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+}
+
+/// Make a count's subject agree with its indicator: the thing counted is what the indicator
+/// names (the subject the count recognizer read from a few words around the number gives way
+/// to the record's reading of the clause when the indicator does not contain it).
+pub fn agree(fact: &mut crate::fact::Fact) {
+    let indicator = fact.record.as_ref().and_then(|r| r.indicator.as_ref()).map(|i| i.text.clone());
+    if let (Value::Count(c), Some(indicator)) = (&mut fact.value, indicator)
+        && !c.subject.as_deref().is_some_and(|s| indicator.contains(s))
+    {
+        c.subject = Some(indicator);
+    }
 }
