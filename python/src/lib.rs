@@ -20,12 +20,7 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyList, PyString};
 
-create_exception!(
-    gongbao,
-    GongbaoError,
-    PyValueError,
-    "An error of the gongbao library: a number too large to be exact, an invalid date."
-);
+create_exception!(gongbao, GongbaoError, PyValueError, "An error of the gongbao library: a number too large to be exact, an invalid date.");
 
 /// The extractor every call shares (dictionaries are loaded once per process anyway).
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
@@ -160,7 +155,9 @@ fn html_flag(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<Opti
     if obj.is_none() {
         return Ok(None);
     }
-    obj.cast::<PyBool>().map(|b| Some(b.is_true())).map_err(|_| PyTypeError::new_err(format!("{} must be a bool or None, not {}", what(), type_name(obj))))
+    obj.cast::<PyBool>()
+        .map(|b| Some(b.is_true()))
+        .map_err(|_| PyTypeError::new_err(format!("{} must be a bool or None, not {}", what(), type_name(obj))))
 }
 
 /// A per-document argument: one value for every document (when `is_one` says so), or an
@@ -230,10 +227,13 @@ fn extract_many<'py>(
         |a| a.is_none() || a.is_instance_of::<PyString>() || a.extract::<Date>().is_ok(),
         |a, what| reference(a, what),
     )?;
-    let htmls = per_document(html.unwrap_or(&none), "html", n, |a| a.is_none() || a.is_instance_of::<PyBool>(), |a, what| html_flag(a, what))?;
+    let htmls =
+        per_document(html.unwrap_or(&none), "html", n, |a| a.is_none() || a.is_instance_of::<PyBool>(), |a, what| html_flag(a, what))?;
     let sources = match sources {
         None => (0..n).map(|i| i.to_string()).collect(),
-        Some(s) if s.is_instance_of::<PyString>() => return Err(PyTypeError::new_err("sources must be an iterable with one source per text, not a str")),
+        Some(s) if s.is_instance_of::<PyString>() => {
+            return Err(PyTypeError::new_err("sources must be an iterable with one source per text, not a str"));
+        }
         Some(s) => per_document(s, "sources", n, |_| false, |a, _| Ok(a.str()?.to_cow()?.into_owned()))?,
     };
     let batch: Vec<Job> = inputs
@@ -501,8 +501,8 @@ fn frame<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<(Vec<&'stat
             continue;
         }
         let json: String = dumps.call1((&facts,))?.extract()?;
-        let parsed: Vec<Fact> =
-            serde_json::from_str(&json).map_err(|e| PyValueError::new_err(format!("docs[{n}]: a fact is not as extract() returns it: {e}")))?;
+        let parsed: Vec<Fact> = serde_json::from_str(&json)
+            .map_err(|e| PyValueError::new_err(format!("docs[{n}]: a fact is not as extract() returns it: {e}")))?;
         for (fact, obj) in parsed.iter().zip(facts.try_iter()?) {
             let span = obj?.get_item("char_span").ok().and_then(|s| s.extract::<[usize; 2]>().ok());
             push(table::fact_row(&source, fact), span)?;
