@@ -43,9 +43,13 @@ struct Job {
     html: Option<bool>,
 }
 
-/// What a worker hands back: the binary's JSON line, and each fact's span in characters.
+/// What a worker hands back: the document (or why it could not be read) and each fact's span
+/// in characters.
 struct Done {
-    json: String,
+    source: String,
+    document: Option<gongbao::Document>,
+    warnings: Vec<String>,
+    error: Option<String>,
     char_spans: Vec<[usize; 2]>,
 }
 
@@ -55,12 +59,10 @@ fn run(job: &Job, extractor: &Extractor) -> Done {
         Input::Text(t) => Ok((Cow::Borrowed(t.as_str()), job.html.unwrap_or_else(|| gongbao::html::looks_like_html(t)), Vec::new())),
         Input::Bytes(b) => gongbao::decode::document(b, job.html).map(|d| (d.decoded.text, d.html, d.decoded.warnings)),
     };
+    let source = job.source.clone();
     let (text, html, mut warnings) = match decoded {
         Ok(d) => d,
-        Err(e) => {
-            let error = e.to_string();
-            return Done { json: json_line(&Line::new(&job.source, None, &[], Some(&error))), char_spans: Vec::new() };
-        }
+        Err(e) => return Done { source, document: None, warnings: Vec::new(), error: Some(e.to_string()), char_spans: Vec::new() },
     };
     let doc = if html {
         extractor.extract_html_with_reference(&text, job.reference)
@@ -68,16 +70,8 @@ fn run(job: &Job, extractor: &Extractor) -> Done {
         extractor.extract_with_reference(&text, job.reference)
     };
     warnings.extend(doc.warnings.iter().cloned());
-    let json = json_line(&Line::new(&job.source, Some(&doc), &warnings, None));
-    Done { json, char_spans: char_spans(&text, &doc.facts) }
-}
-
-fn json_line(line: &Line<'_>) -> String {
-    // The line's types serialize to JSON without fail (string keys, no floats); should that
-    // ever change, the document still gets a line that says so.
-    serde_json::to_string(line).unwrap_or_else(|e| {
-        serde_json::json!({"source": line.source, "facts": [], "warnings": [], "error": format!("cannot serialize: {e}")}).to_string()
-    })
+    let char_spans = char_spans(&text, &doc.facts);
+    Done { source, document: Some(doc), warnings, error: None, char_spans }
 }
 
 /// Each fact's `[start, end)` in characters (Python `str` indices, code points), walking the
@@ -101,9 +95,11 @@ fn char_spans(text: &str, facts: &[Fact]) -> Vec<[usize; 2]> {
         .collect()
 }
 
-/// The binary's JSON line as a Python dict, with `char_span` on every fact.
-fn to_python<'py>(loads: &Bound<'py, PyAny>, done: Done) -> PyResult<Bound<'py, PyAny>> {
-    let line = loads.call1((done.json,))?;
+/// The binary's JSON line as a Python dict (the library's `Line`, serialized by serde straight
+/// into Python objects), with `char_span` on every fact.
+fn to_python<'py>(py: Python<'py>, done: Done) -> PyResult<Bound<'py, PyAny>> {
+    let line = Line::new(&done.source, done.document.as_ref(), &done.warnings, done.error.as_deref());
+    let line = pythonize::pythonize(py, &line)?;
     if !done.char_spans.is_empty() {
         let facts = line.get_item("facts")?;
         let facts = facts.cast::<PyList>()?;
@@ -114,8 +110,31 @@ fn to_python<'py>(loads: &Bound<'py, PyAny>, done: Done) -> PyResult<Bound<'py, 
     Ok(line)
 }
 
-fn json_loads(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    py.import("json")?.getattr("loads")
+/// Python's cyclic garbage collector, paused while a batch's results are built: they are many
+/// small dicts and lists without cycles, and each collection would walk every one built so far
+/// (a tenth of a batch's time). The collector's state is restored on drop, error or not.
+struct GcPause<'py> {
+    gc: Option<Bound<'py, PyModule>>,
+}
+
+impl<'py> GcPause<'py> {
+    fn new(py: Python<'py>) -> PyResult<Self> {
+        let gc = py.import("gc")?;
+        if !gc.call_method0("isenabled")?.is_truthy()? {
+            return Ok(GcPause { gc: None });
+        }
+        gc.call_method0("disable")?;
+        Ok(GcPause { gc: Some(gc) })
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if let Some(gc) = &self.gc {
+            // (Enabling the collector does not fail; were it to, there is nothing to do.)
+            let _ = gc.call_method0("enable");
+        }
+    }
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -198,7 +217,7 @@ fn extract<'py>(
         html,
     };
     let done = py.detach(|| run(&job, &EXTRACTOR));
-    to_python(&json_loads(py)?, done)
+    to_python(py, done)
 }
 
 #[pyfunction]
@@ -255,11 +274,11 @@ fn extract_many<'py>(
 /// each line into Python objects as it comes, in input order, while the workers go on (as the
 /// binary writes its lines).
 fn run_batch<'py>(py: Python<'py>, batch: &[Job], threads: usize) -> PyResult<Bound<'py, PyList>> {
-    let loads = json_loads(py)?;
     let out = PyList::empty(py);
     if batch.is_empty() {
         return Ok(out);
     }
+    let _gc = GcPause::new(py)?;
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
     let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<Done>)>();
     // (A `Receiver` is not `Sync`; the main thread waits on it with the GIL released.)
@@ -294,7 +313,7 @@ fn run_batch<'py>(py: Python<'py>, batch: &[Job], threads: usize) -> PyResult<Bo
                 let (i, done) = received.map_err(PyRuntimeError::new_err)?;
                 pending.insert(i, done.unwrap_or_else(|panic| resume_unwind(panic)));
                 while let Some(done) = pending.remove(&next) {
-                    out.append(to_python(&loads, done)?)?;
+                    out.append(to_python(py, done)?)?;
                     next += 1;
                 }
                 py.check_signals()?;
@@ -462,7 +481,6 @@ fn frame<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<(Vec<&'stat
     let cells: Vec<Cell> = columns.iter().map(|c| Cell::of(c)).collect();
     let lists: Vec<Bound<'py, PyList>> = columns.iter().map(|_| PyList::empty(py)).collect();
     let decimal = py.import("decimal")?.getattr("Decimal")?;
-    let dumps = py.import("json")?.getattr("dumps")?;
     let at = |name: &str| columns.iter().position(|c| *c == name).expect("a frame column");
     let (char_start, char_end) = (at("char_start"), at("char_end"));
     let docs = if docs.is_instance_of::<PyDict>() { PyList::new(py, [docs])?.into_any() } else { docs.clone() };
@@ -500,8 +518,7 @@ fn frame<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<(Vec<&'stat
         if facts.is_none() {
             continue;
         }
-        let json: String = dumps.call1((&facts,))?.extract()?;
-        let parsed: Vec<Fact> = serde_json::from_str(&json)
+        let parsed: Vec<Fact> = pythonize::depythonize(&facts)
             .map_err(|e| PyValueError::new_err(format!("docs[{n}]: a fact is not as extract() returns it: {e}")))?;
         for (fact, obj) in parsed.iter().zip(facts.try_iter()?) {
             let span = obj?.get_item("char_span").ok().and_then(|s| s.extract::<[usize; 2]>().ok());
