@@ -118,6 +118,10 @@ def main() -> None:
         except ImportError:
             print("JioNLP is not installed (pip install jionlp): skipped", file=sys.stderr)
         else:
+            import logging
+
+            logging.disable(logging.CRITICAL)  # JioNLP logs a traceback for every string it gives up on
+
             def jio() -> None:
                 for t in texts:
                     jionlp.ner.extract_money(t, with_parsing=True)
