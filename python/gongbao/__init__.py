@@ -24,13 +24,13 @@ from __future__ import annotations
 import datetime
 import decimal
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, List, Literal, Optional, TypedDict, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Literal, Optional, TypedDict, Union, cast
 
 from . import _native
 from ._native import GongbaoError
 
 if TYPE_CHECKING:
-    import pandas
+    import pandas  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
 __all__ = [
     "Count",
@@ -93,12 +93,12 @@ class Fact(TypedDict, total=False):
     level: str
     code: Optional[str]
     parent: Optional[str]
-    indicator: Optional[dict]
-    period: Optional[dict]
-    area: Optional[dict]
+    indicator: Optional[Dict[str, Any]]
+    period: Optional[Dict[str, Any]]
+    area: Optional[Dict[str, Any]]
     of: Optional[int]
     part_of: Optional[int]
-    compared_with: Optional[dict]
+    compared_with: Optional[Dict[str, Any]]
 
 
 class Document(TypedDict):
@@ -108,8 +108,8 @@ class Document(TypedDict):
     reference_date: Optional[str]
     reference_from: Optional[Literal["argument", "metadata", "text"]]
     script: Optional[Literal["simplified", "traditional", "mixed"]]
-    meta: dict
-    home_area: Optional[dict]
+    meta: Dict[str, Any]
+    home_area: Optional[Dict[str, Any]]
     facts: List[Fact]
     warnings: List[str]
     error: Optional[str]
@@ -219,7 +219,7 @@ def extract(
         >>> fact["value"], fact["currency"], fact["char_span"]
         ('48300000', 'USD', [6, 13])
     """
-    return _native.extract(text, reference_date, html, source)  # type: ignore[no-any-return]
+    return cast(Document, _native.extract(text, reference_date, html, source))
 
 
 def extract_many(
@@ -255,7 +255,7 @@ def extract_many(
         ValueError: ``reference_dates``, ``html`` or ``sources`` do not have one item per text.
         GongbaoError: a reference date that is not a ``YYYY-MM-DD`` date.
     """
-    return _native.extract_many(texts, reference_dates, html, sources, jobs)  # type: ignore[no-any-return]
+    return cast(List[Document], _native.extract_many(texts, reference_dates, html, sources, jobs))
 
 
 def parse_money(text: str) -> Optional[Money]:

@@ -5,6 +5,20 @@ import datetime
 from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 __version__: str
+__all__ = [
+    "CSV_COLUMNS",
+    "GongbaoError",
+    "__version__",
+    "extract",
+    "extract_many",
+    "frame",
+    "parse_count",
+    "parse_money",
+    "parse_number",
+    "parse_percent",
+    "parse_quantity",
+    "parse_time",
+]
 CSV_COLUMNS: List[str]
 
 class GongbaoError(ValueError):
