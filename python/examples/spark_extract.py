@@ -27,10 +27,10 @@ or on a cluster::
 
     spark-submit --master yarn --py-files ... spark_extract.py hdfs:///archive/ hdfs:///facts
 
-Cost per partition: each Python worker loads gongbao's dictionaries once (about 0.3 s and 100 MB;
-workers are reused across tasks), each ``RDD.pipe`` partition starts the binary and loads them
-again (about 0.3 s). Size partitions so that extraction dominates: a few MB of text each
-(gongbao reads 20–50 MB/s per core), see ``--partitions``.
+Cost per partition: each Python worker loads gongbao's dictionaries once (about 0.2 s of CPU and
+60 MB; Spark reuses workers across tasks), each ``RDD.pipe`` partition starts the binary and
+loads them again (about 0.15 s of CPU, 50 MB). Size partitions so that extraction dominates: a
+few MB of text each or more (gongbao reads 20–50 MB/s per core), see ``--partitions``.
 """
 
 from __future__ import annotations
