@@ -39,6 +39,19 @@ pub enum DateSource {
     Dateline,
     /// The date under the signature at the end of a letter.
     Signature,
+    /// A date in the page's own address (`…/2018/0412/5567.shtml`, `t20230515_…`): weaker than
+    /// anything the page writes, stronger than what its text implies.
+    Url,
+}
+
+/// A month and a day with no year: a news dateline (`新华社北京10月18日电`,
+/// `本报讯(记者 张三) 3月30日,`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthDay {
+    /// 1–12.
+    pub month: i8,
+    /// 1–31.
+    pub day: i8,
 }
 
 /// A speaker's turn: from the label to the next label (or to page chrome).
@@ -75,6 +88,10 @@ pub struct Layout {
     pub meta: Meta,
     /// Where `meta.published` was read.
     pub published_from: Option<DateSource>,
+    /// A dateline that writes a month and a day but no year, when nothing gives the date in
+    /// full: the time recognizer takes its year from the text
+    /// ([`crate::extract::time::dateline_date`]).
+    pub dateline: Option<MonthDay>,
 }
 
 impl Layout {
@@ -268,6 +285,62 @@ pub fn find_date(s: &str) -> Option<(Date, Range<usize>)> {
     None
 }
 
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // 新华社北京10月18日电, 中新社澳门5月3日电, 本报北京3月5日讯, 据新华社…2023年1月17日电
+        r"^[^。,;]{0,30}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)",
+        // 本报讯(记者 张三) 3月30日, (记者 张三 通讯员 李四)3月30日上午
+        r"|^(?:[^\s。,()]{0,10}讯\s*(?:\([^)]{0,40}\))?|\((?:本报|本台|本网)?记者[^)]{0,40}\))\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日",
+    ))
+    .expect("dateline regex")
+});
+
+/// A news dateline at the start of `line`: its year if written, its month and day.
+fn find_dateline(line: &str) -> Option<(Option<i16>, MonthDay)> {
+    let c = DATELINE.captures(line)?;
+    let whole = c.get(0)?;
+    // 10月18日电子商务大会 is no dateline.
+    if whole.as_str().ends_with('电')
+        && line[whole.end()..].starts_with(|c: char| "子视力影台网信器脑价量站厂动梯商气池缆源竞话报".contains(c))
+    {
+        return None;
+    }
+    let (y, m, d) = match c.get(2) {
+        Some(m) => (c.get(1), m, c.get(3)?),
+        None => (c.get(4), c.get(5)?, c.get(6)?),
+    };
+    let md = MonthDay { month: m.as_str().parse().ok()?, day: d.as_str().parse().ok()? };
+    // The day must exist in some year (2月29日 does).
+    Date::new(2000, md.month, md.day).ok()?;
+    Some((y.and_then(|y| y.as_str().parse().ok()), md))
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[0-9A-Za-z./_\-?=&%#:~+]+").expect("url regex"));
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // /2018/0412/, /2021-07/29/, t20230515_, /20230515/, /2023/05/15/
+    Regex::new(r"(?:^|[/_=t-])((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)").expect("url date regex")
+});
+
+/// The date in the first web address of `text` that has one (`http://…/2018/0412/5567.shtml`,
+/// `…/2021-07/29/content_…`, `…/t20230515_…`).
+pub fn find_url_date(text: &str) -> Option<Date> {
+    URL.find_iter(text).find_map(|u| {
+        let path = u.as_str().split_once("//").map_or(u.as_str(), |(_, p)| p);
+        let c = URL_DATE.captures(path.split_once('/').map_or("", |(_, p)| p))?;
+        Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok()
+    })
+}
+
+/// The date with `md`'s month and day nearest to `date` (a year before, the same, or after).
+fn nearest_with(date: Date, md: MonthDay) -> Option<Date> {
+    let y = date.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|y| Date::new(y, md.month, md.day).ok())
+        .min_by_key(|c| date.until((jiff::Unit::Day, *c)).map_or(i64::MAX, |s| i64::from(s.get_days()).abs()))
+}
+
 /// Read the structure of a normalized text.
 pub fn analyze(text: &str) -> Layout {
     let mut layout = Layout { lines: lines(text), ..Layout::default() };
@@ -421,11 +494,12 @@ fn find_meta(text: &str, layout: &mut Layout) {
         {
             set(&mut meta.author, name);
         }
-        // A date alone on a line near the top (a masthead or dateline).
+        // A date alone on a line near the top (a masthead or dateline), or a stamp that opens
+        // one (`2023-05-06 09:15:42 来源:某某网`).
         if in_head
             && meta.published.is_none()
             && let Some((d, span)) = find_date(line)
-            && line.len() - span.len() <= 24
+            && (line.len() - span.len() <= 24 || span.start == 0 && line.chars().count() <= 80)
             && !line.contains('。')
         {
             meta.published = Some(d);
@@ -435,6 +509,20 @@ fn find_meta(text: &str, layout: &mut Layout) {
         if is_header && in_head {
             header_lines.push(r.clone());
         }
+    }
+    // A news dateline: 新华社北京10月18日电, 本报讯(记者 张三) 3月30日.
+    let mut month_day = None;
+    for r in lines.iter().take(40).filter(|r| !layout.is_chrome(r)) {
+        let Some((year, md)) = find_dateline(&text[r.clone()]) else { continue };
+        match year.and_then(|y| Date::new(y, md.month, md.day).ok()) {
+            Some(d) if meta.published.is_none() => {
+                meta.published = Some(d);
+                published_from = Some(DateSource::Dateline);
+            }
+            Some(_) => {}
+            None => month_day = Some(md),
+        }
+        break;
     }
     // The date under a signature: the last lines are an organisation and a date.
     if meta.published.is_none() {
@@ -447,6 +535,22 @@ fn find_meta(text: &str, layout: &mut Layout) {
                 published_from = Some(DateSource::Signature);
                 break;
             }
+        }
+    }
+    // The page's own address: with a dateline, it gives the dateline its year; alone, it is the
+    // date when nothing the page writes is.
+    if meta.published.is_none() {
+        let url = find_url_date(text);
+        match (month_day, url) {
+            (Some(md), Some(u)) => {
+                meta.published = nearest_with(u, md);
+                published_from = meta.published.map(|_| DateSource::Dateline);
+            }
+            (None, Some(u)) => {
+                meta.published = Some(u);
+                published_from = Some(DateSource::Url);
+            }
+            (md, None) => layout.dateline = md,
         }
     }
     if meta.title.is_none() {

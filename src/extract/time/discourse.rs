@@ -18,6 +18,9 @@ const LEADS: &[&str] = &["特别是", "尤其是", "进入", "迈入", "步入",
 /// Words before a year that make it the current one: `进入2023年`.
 const ENTERING: &[&str] = &["进入", "迈入", "步入", "踏入", "跨入"];
 
+/// Words after a year that look back on it from the next one: `2022年工作回顾`.
+const REVIEW: &[&str] = &["工作回顾", "回顾"];
+
 /// What may stand between a year and the word it glosses: `今年(2023年)`, `2022年(去年)`,
 /// `过去一年,即2022年`, `今年是2023年`.
 const GLOSS: &[&str] = &["(", "(即", "即", ",即", "也就是", ",也就是", "是", "就是", "也即"];
@@ -146,6 +149,26 @@ pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
         .collect()
 }
 
+/// Mark as comparison bases the years listed after one (`同比2020年增长30%、2019年增长12%`:
+/// the text compares with 2019 too): a whole year that follows a comparison base in the same
+/// clause, after `、`, `和` or `及`.
+pub fn mark_comparison_lists(text: &str, mentions: &mut [Mention]) {
+    let mut base_end: Option<usize> = None;
+    for m in mentions.iter_mut() {
+        let What::Time(e) = &mut m.what else { continue };
+        if let Some(end) = base_end
+            && let Some(between) = text.get(end..m.span.start)
+            && between.len() <= 60
+            && !between.chars().any(|c| is_clause_end(c) && c != '、')
+            && (between.ends_with(['、', '和', '及']) || between.ends_with("以及"))
+            && whole_year(&Expr { comparison: false, ..*e }).is_some_and(YearSpec::is_written)
+        {
+            e.comparison = true;
+        }
+        base_end = e.comparison.then_some(m.span.end);
+    }
+}
+
 /// The year a text treats as the current one, when it pairs an explicit year with a word
 /// counted from the current year. Each pair is evidence:
 /// - the current year: `进入2023年` opening a clause (not `项目进入2024年…名单`),
@@ -173,6 +196,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
     };
     let deictic = |k: usize| match times.get(k).and_then(|(_, e)| whole_year(e)) {
         Some(YearSpec::Deictic(d)) => Some(d),
+        Some(YearSpec::UnderReview) => Some(-1),
         _ => None,
     };
     // Whether mentions k and k + 1 gloss each other.
@@ -205,6 +229,12 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         {
             vote(Some(x));
         }
+        // 2022年工作回顾: a work report looks back on the year before the one it is given in.
+        if let Some(x) = absolute(k)
+            && REVIEW.iter().any(|w| text[span.end..].starts_with(w))
+        {
+            vote(x.checked_add(1));
+        }
         if glossed(k) {
             let pair = match (absolute(k), deictic(k), absolute(k + 1), deictic(k + 1)) {
                 (Some(x), _, _, Some(d)) | (_, Some(d), Some(x), _) => Some((x, d)),
@@ -218,7 +248,8 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
             let sentence = sentence_at(text, span.start);
             let question = text[sentence.clone()].trim_end().ends_with(['?', '？']);
             let n = times.partition_point(|(s, _)| s.start < sentence.end);
-            if (text[span.clone()].starts_with("过去") || question)
+            let under_review = whole_year(e) == Some(YearSpec::UnderReview);
+            if (under_review || question)
                 && let Some((next, _)) = times.get(n)
                 && text[sentence.end..sentence_at(text, next.start).start].trim().is_empty()
                 && sentence_start(text, next.start)

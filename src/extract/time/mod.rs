@@ -55,6 +55,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 
 use super::{Candidate, Context, Found, Recognizer};
+use crate::document::MonthDay;
 use crate::fact::{TimeRange, Value};
 use crate::normalize::Normalizer;
 use crate::{Reference, ReferenceFrom};
@@ -71,13 +72,20 @@ impl Recognizer for Time {
     }
 
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
-        let mentions = grammar::scan(ctx.text);
-        if found.reference.is_none()
-            && let Some(date) = infer_reference(ctx.text, &mentions)
-        {
-            found.reference = Some(Reference { date, from: ReferenceFrom::Text });
+        let mut mentions = grammar::scan_with(ctx.text, republic_calendar(ctx.original, ctx.text));
+        discourse::mark_comparison_lists(ctx.text, &mut mentions);
+        let dateline = ctx.layout.dateline;
+        if found.reference.is_none() {
+            found.reference = match dateline {
+                Some(md) => dateline_date(ctx.text, &mentions, md).map(|date| Reference { date, from: ReferenceFrom::Metadata }),
+                None => infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text }),
+            };
         }
         let mut frame = Frame::new(found.reference);
+        // A news report dated by its dateline: 3日 is a day of the dateline's month.
+        if dateline.is_some() || ctx.layout.published_from == Some(crate::document::DateSource::Dateline) {
+            frame = frame.news();
+        }
         let settings = discourse::settings(ctx.text, &mentions);
         // Expressions left out for want of a reference date (明天, 下周), told in one warning.
         let mut unresolved = Vec::new();
@@ -157,8 +165,16 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
 pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
     let mut dates: Vec<Date> = Vec::new();
     let mut years: Vec<i16> = Vec::new();
+    // The text speaks from after the years it compares with (同比2020年增长30%).
+    let mut after_bases: Option<i16> = None;
     for m in mentions {
         let What::Time(e) = &m.what else { continue };
+        if e.comparison {
+            if let Period::Year(YearSpec::Absolute(y), _) = e.last {
+                after_bases = after_bases.max(y.checked_add(1));
+            }
+            continue;
+        }
         if looks_ahead(text, &m.span, e) {
             continue;
         }
@@ -175,15 +191,88 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
             }
         }
     }
-    if let Some(year) = discourse::current_year(text, mentions) {
-        return dates.iter().filter(|d| d.year() == year).max().copied().or_else(|| Date::new(year, 1, 1).ok());
+    let mut from_text = || {
+        if let Some(year) = discourse::current_year(text, mentions) {
+            return dates.iter().filter(|d| d.year() == year).max().copied().or_else(|| Date::new(year, 1, 1).ok());
+        }
+        if let Some(&date) = dates.iter().max() {
+            return Some(date);
+        }
+        years.sort_unstable();
+        let repeated = years.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).max();
+        Date::new(repeated.or(years.last().copied())?, 1, 1).ok()
+    };
+    let after_bases = after_bases.and_then(|y| Date::new(y, 1, 1).ok());
+    match (from_text(), after_bases) {
+        (Some(d), Some(b)) => Some(d.max(b)),
+        (d, b) => d.or(b),
     }
-    if let Some(&date) = dates.iter().max() {
-        return Some(date);
+}
+
+/// Words before a time that schedule it (`将于10月20日举行`): what a text announces says little
+/// of when it was written.
+const SCHEDULED_BEFORE: [&str; 7] = ["将于", "将在", "定于", "拟于", "拟在", "计划于", "将"];
+
+/// How many days after a dateline a period reported as done may still end (a report on 3月30日
+/// may speak of the first quarter as done): a report on January 17 of the whole of a year is of
+/// the year before, one on March 30 of its first quarter is not.
+const REPORTING_LAG: i32 = 92;
+
+/// The date of a dateline that writes a month and a day but no year (`新华社北京1月17日电`),
+/// the year taken from the rest of the text ([`infer_reference`]): the year the text speaks
+/// from, or the one after it when the text reports as done a period of that year that ends
+/// well after the dateline's day ([`REPORTING_LAG`]) (`2023年全年`, `2023年12月份` under `1月17日电` were reported in
+/// 2024). Targets, plans, announcements and comparison bases report nothing done.
+pub fn dateline_date(text: &str, mentions: &[Mention], dateline: MonthDay) -> Option<Date> {
+    let year = infer_reference(text, mentions)?.year();
+    let date = Date::new(year, dateline.month, dateline.day).ok()?;
+    let reported_after = mentions.iter().any(|m| {
+        let What::Time(e) = &m.what else { return false };
+        let Period::Year(YearSpec::Absolute(y), part) = e.last else { return false };
+        let whole_year_done = text[m.span.clone()].ends_with("全年");
+        let part_done = match part {
+            YearPart::Whole => whole_year_done,
+            YearPart::LastDay => e.open == syntax::Open::Start,
+            _ => true,
+        };
+        let before = text[..m.span.start].trim_end_matches(['从', '自']);
+        y == year
+            && part_done
+            && !e.comparison
+            && !looks_ahead(text, &m.span, e)
+            && !SCHEDULED_BEFORE.iter().any(|w| before.ends_with(w))
+            && Frame::new(None)
+                .resolve(e)
+                .and_then(|t| t.end?.to_date())
+                .is_some_and(|end| date.until((jiff::Unit::Day, end)).is_ok_and(|gap| gap.get_days() > REPORTING_LAG))
+    });
+    if reported_after { Date::new(year.checked_add(1)?, dateline.month, dateline.day).ok() } else { Some(date) }
+}
+
+/// Whether a text counts years in the Republic calendar without writing `民国` (`108年至109年6月
+/// 底`, Taiwan's official usage): it writes a three-digit year (100–150) as a date (followed by
+/// a month, `度`, a range or a part of the year), or two such years that are not durations
+/// (`108年历史`), and it is a Taiwan text (it names Taiwan's places or institutions) or one
+/// written in traditional script. A mainland text never reads `108年` as 2019.
+pub fn republic_calendar(original: &str, text: &str) -> bool {
+    static YEAR: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"(?:^|[^0-9.])1(?:[0-4][0-9]|50) ?年").expect("republic year regex"));
+    const AS_DATE: [&str; 14] = ["度", "至", "到", "-", "~", "—", "底", "初", "第", "上半", "下半", "全年", "以来", "起"];
+    const DURATION: [&str; 8] = ["历史", "之久", "间", "多", "来", "前", "后", "的历史"];
+    const TAIWAN: [&str; 14] =
+        ["台湾", "台北", "新北", "桃园", "台中", "台南", "高雄", "新台币", "行政院", "立法院", "民国", "国发会", "主计总处", "县市"];
+    let (mut as_date, mut plain) = (0, 0);
+    for m in YEAR.find_iter(text) {
+        let after = &text[m.end()..];
+        if AS_DATE.iter().any(|w| after.starts_with(w)) || after.starts_with(|c: char| c.is_ascii_digit()) {
+            as_date += 1;
+        } else if !DURATION.iter().any(|w| after.starts_with(w)) {
+            plain += 1;
+        }
     }
-    years.sort_unstable();
-    let repeated = years.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).max();
-    Date::new(repeated.or(years.last().copied())?, 1, 1).ok()
+    (as_date >= 1 || plain >= 2)
+        && (TAIWAN.iter().any(|w| text.contains(w))
+            || crate::normalize::script::detect(original) != crate::normalize::script::Script::Simplified)
 }
 
 /// Words before a time that make it a target (`力争2025年`, `计划到2030年`).
