@@ -732,6 +732,51 @@ mod tests {
     }
 
     #[test]
+    fn reads_news_datelines() {
+        let month_day = |t: &str| find_dateline(t).map(|(y, md)| (y, md.month, md.day));
+        assert_eq!(month_day("新华社北京10月18日电 国家统计局18日发布"), Some((None, 10, 18)));
+        assert_eq!(month_day("中新社澳门5月3日电(记者 李明)"), Some((None, 5, 3)));
+        assert_eq!(month_day("本报讯(记者 王立新 通讯员 陈静) 3月30日,县里举行仪式"), Some((None, 3, 30)));
+        assert_eq!(month_day("(记者 王立新)3月30日上午,县里举行仪式"), Some((None, 3, 30)));
+        assert_eq!(month_day("人民网长沙2022年8月9日电 湖南省"), Some((Some(2022), 8, 9)));
+        assert_eq!(month_day("10月18日电子商务大会开幕"), None);
+        assert_eq!(month_day("会议指出,10月18日前完成"), None);
+        let l = analyze("标题\n新华社北京10月18日电 正文。");
+        assert_eq!((l.dateline, l.meta.published), (Some(MonthDay { month: 10, day: 18 }), None));
+    }
+
+    #[test]
+    fn reads_dates_in_addresses() {
+        let url = |t: &str| find_url_date(t).map(|d| d.to_string());
+        assert_eq!(url("http://www.example.gov.cn/xw/2018/0412/5567.shtml").as_deref(), Some("2018-04-12"));
+        assert_eq!(url("见 https://news.example.cn/gn/2021-07/29/content_77318.htm。").as_deref(), Some("2021-07-29"));
+        assert_eq!(url("www.example.gov.cn/zwgk/202305/t20230515_1234567.html").as_deref(), Some("2023-05-15"));
+        assert_eq!(url("http://www.example.cn/2023/05/15/a.html").as_deref(), Some("2023-05-15"));
+        assert_eq!(url("http://www.example.gov.cn/col/col20231399/index.html"), None);
+        assert_eq!(url("http://www20231015.example.cn/a.html"), None);
+        assert_eq!(url("文件/2023/0412/不是网址"), None);
+    }
+
+    #[test]
+    fn ranks_the_page_dates() {
+        // A field before the address; the address before nothing; the address gives a dateline its year.
+        let l = analyze("标题\n发布日期:2023-06-02\nhttp://www.example.gov.cn/a/2023/0601/8.html\n正文。");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2023, 6, 2)), Some(DateSource::Field)));
+        let l = analyze("标题\nhttp://www.example.gov.cn/a/2023/0601/8.html\n正文。");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2023, 6, 1)), Some(DateSource::Url)));
+        let l = analyze("http://www.example.cn/n1/2020/0101/c1.html\n新华社北京12月31日电 正文。");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2019, 12, 31)), Some(DateSource::Dateline)));
+        assert_eq!(l.dateline, None);
+    }
+
+    #[test]
+    fn reads_a_stamp_that_opens_a_line() {
+        let l = analyze("某市签约项目31个\n2023-05-06 09:15:42 来源:市融媒体中心 作者:李华 浏览次数:1024\n正文。");
+        assert_eq!(l.meta.published, Some(jiff::civil::date(2023, 5, 6)));
+        assert_eq!(l.meta.title.as_deref(), Some("某市签约项目31个"));
+    }
+
+    #[test]
     fn finds_turns() {
         let text = "【主持人】:您好!\n【王局长】:大家好。\n我们签约5个项目。\n扫一扫在手机打开当前页";
         let l = analyze(text);

@@ -1642,6 +1642,36 @@ mod tests {
     }
 
     #[test]
+    fn recurring_times_are_claimed_not_dated() {
+        let text = "每周一开放,每月15日发放,每年的3月检查,每逢春节慰问,每个星期五例会;3月15日签约";
+        assert_eq!(spans(text), ["3月15日"]);
+        let claimed: Vec<&str> = scan(text).iter().filter(|m| m.what == What::NotTime).map(|m| &text[m.span.clone()]).collect();
+        assert_eq!(claimed, ["周一", "15日", "3月", "春节", "星期五"]);
+    }
+
+    #[test]
+    fn a_year_and_month_with_a_dash_is_a_month() {
+        assert_eq!(spans("2021-03,签约5个;2021/4签约3个"), ["2021-03", "2021/4"]);
+        assert_eq!(spans("2023.5亿元"), Vec::<&str>::new());
+        assert_eq!(spans("2016-2018年"), ["2016-2018年"]);
+        assert_eq!(spans("文号XZ-2024-0012"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_year_under_review() {
+        assert_eq!(spans("一年来,过去的一年,过去一年来"), ["一年来", "过去的一年", "过去一年"]);
+        assert!(spans("十一年来,第一年,一年级").is_empty());
+    }
+
+    #[test]
+    fn republic_years_only_when_asked() {
+        let republic = |t: &str| scan_with(t, true).iter().map(|m| t[m.span.clone()].to_owned()).collect::<Vec<_>>();
+        assert_eq!(republic("108年至109年6月底,111年度,99年3月"), ["108年至109年6月底", "111年度", "99年3月"]);
+        assert!(spans("108年至109年6月底").iter().all(|s| !s.starts_with("108")));
+        assert_eq!(republic("2023年"), ["2023年"]);
+    }
+
+    #[test]
     fn two_digit_years_need_a_part_or_a_zero() {
         assert_eq!(spans("07年以后"), ["07年以后"]);
         assert_eq!(spans("15年3月2日"), ["15年3月2日"]);

@@ -15,7 +15,6 @@
 //!   period (they are too vague for a day).
 //! - `截至…`, `…及以前`, `…以前`, `…之前` include the named period; `…以来`, `…起`, `…以后` open the end.
 //! - A bare `全年` (`全年目标任务`) is no time; `2023年全年`, `今年全年` are the year.
-//! - `过去一年` is the calendar year before the reference year.
 //! - `去年同期` (a comparison base) is last year, relative.
 //! - A month whose year is unknown ends on its longest length (`XXXX-02-29`).
 //! - A month-day with no year takes the year of the last expression that set a sentence's time
@@ -39,6 +38,19 @@
 //!   pairs imply wins; with no pair, the latest full date written, else the latest year written
 //!   twice or more, leaving out targets and plans (`力争2025年`, `2035年前`, `2021—2025年`).
 //!   See [`infer_reference`].
+//! - A news dateline that writes no year (`新华社北京10月18日电`, `本报讯(记者 …) 3月30日`) is
+//!   the document's date, its year from the page's address, else from the text
+//!   ([`dateline_date`]); in such a report a day named alone (`3日`) is in the dateline's month
+//!   unless the text last named a month with a day.
+//! - Comparison bases (`同比2020年增长30%、2019年增长12%`, `与2019年相比`) are earlier than the
+//!   year the text speaks from; `2022年工作回顾` speaks from 2023.
+//! - `过去一年`, `过去的一年`, `一年来` are the year under review: the year before the reference
+//!   year, or the reference year when the reference is known to the day and falls in November
+//!   or December (a year-end summary).
+//! - A Taiwan text's `108年`, `99年3月` are years of the Republic calendar
+//!   ([`republic_calendar`]).
+//! - Recurring times (`每周一`, `每月15日`, `每年春节`) are no time facts: they are claimed, not
+//!   reported.
 //! - A reference inferred from the text is known to the year only (its date is the latest full
 //!   date the text writes in that year, else January 1): expressions that need the day or the
 //!   month (`今天`, `上周`, `本月`, `20天后`) are then not resolved.
@@ -80,6 +92,14 @@ impl Recognizer for Time {
                 Some(md) => dateline_date(ctx.text, &mentions, md).map(|date| Reference { date, from: ReferenceFrom::Metadata }),
                 None => infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text }),
             };
+        }
+        // A date in an address is the page's own only if the text reports no later day as done
+        // (a copied page may carry the address of the page it copies).
+        if let Some(r) = found.reference
+            && ctx.layout.published_from == Some(crate::document::DateSource::Url)
+            && latest_date_written(ctx.text, &mentions).is_some_and(|d| d > r.date)
+        {
+            found.reference = infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text });
         }
         let mut frame = Frame::new(found.reference);
         // A news report dated by its dateline: 3日 is a day of the dateline's month.
@@ -207,6 +227,23 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
         (Some(d), Some(b)) => Some(d.max(b)),
         (d, b) => d.or(b),
     }
+}
+
+/// The latest full date a text writes as past or present: targets, plans, announcements and
+/// comparison bases left out.
+fn latest_date_written(text: &str, mentions: &[Mention]) -> Option<Date> {
+    mentions
+        .iter()
+        .filter_map(|m| {
+            let What::Time(e) = &m.what else { return None };
+            let Period::Year(YearSpec::Absolute(y), YearPart::Month(MonthSpec::Named(month), MonthPart::Day(d))) = e.last else {
+                return None;
+            };
+            let before = text[..m.span.start].trim_end_matches(['从', '自']);
+            let past = !e.comparison && !looks_ahead(text, &m.span, e) && !SCHEDULED_BEFORE.iter().any(|w| before.ends_with(w));
+            past.then(|| Date::new(y, month, d).ok()).flatten()
+        })
+        .max()
 }
 
 /// Words before a time that schedule it (`将于10月20日举行`): what a text announces says little
@@ -354,6 +391,39 @@ mod tests {
         let mentions = grammar::scan(&text);
         assert_eq!(infer_reference(&text, &mentions), Date::new(2023, 1, 1).ok());
         assert_eq!(discourse::settings(&text, &mentions).len(), mentions.len());
+    }
+
+    #[test]
+    fn a_dateline_takes_its_year_from_the_text() {
+        let md = |month, day| MonthDay { month, day };
+        let on = |t: &str, m| dateline_date(t, &grammar::scan(t), m).map(|d| d.to_string());
+        assert_eq!(on("2023年前三季度增长,2023年9月份持平", md(10, 18)).as_deref(), Some("2023-10-18"));
+        assert_eq!(on("2023年全年增长5.2%,2023年12月份增长", md(1, 17)).as_deref(), Some("2024-01-17"));
+        assert_eq!(on("2021年一季度完成投资,2021年计划", md(3, 30)).as_deref(), Some("2021-03-30"));
+        assert_eq!(on("2023年服贸会将于2023年9月2日举办", md(3, 1)).as_deref(), Some("2023-03-01"));
+        assert_eq!(on("前三季度增长", md(10, 18)), None);
+    }
+
+    #[test]
+    fn comparison_bases_come_before_the_text_year() {
+        let infer = |t: &str| {
+            let mut mentions = grammar::scan(t);
+            discourse::mark_comparison_lists(t, &mut mentions);
+            infer_reference(t, &mentions).map(|d| d.year())
+        };
+        assert_eq!(infer("今年上半年同比2020年增长30%、2019年增长12%"), Some(2021));
+        assert_eq!(infer("一季度与2019年相比增长9%"), Some(2020));
+        assert_eq!(infer("2022年1-6月,比2021年同期增长"), Some(2022));
+        assert_eq!(infer("一、2022年工作回顾\n过去一年,全市增长"), Some(2023));
+    }
+
+    #[test]
+    fn republic_years_in_taiwan_texts_only() {
+        assert!(republic_calendar("108年至109年6月底,台北市", "108年至109年6月底,台北市"));
+        assert!(republic_calendar("本處統計111年度預算", "本处统计111年度预算"));
+        assert!(!republic_calendar("108年至109年6月底", "108年至109年6月底"));
+        assert!(!republic_calendar("學校已有108年歷史", "学校已有108年历史"));
+        assert!(!republic_calendar("台湾2023年经济增长", "台湾2023年经济增长"));
     }
 
     #[test]

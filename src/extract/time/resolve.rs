@@ -456,6 +456,36 @@ mod tests {
     }
 
     #[test]
+    fn a_day_alone_in_the_news_is_in_the_dateline_month() {
+        let read_news = |text: &str| -> Vec<String> {
+            let reference = Reference { date: date(2023, 5, 3), from: ReferenceFrom::Metadata };
+            let mut frame = Frame::new(Some(reference)).news();
+            scan(text)
+                .into_iter()
+                .filter_map(|m| match m.what {
+                    What::Time(e) => frame.resolve(&e),
+                    What::NotTime => None,
+                })
+                .map(|t| t.start.map_or("null".into(), |d| d.to_string()))
+                .collect()
+        };
+        assert_eq!(read_news("5月3日电 今年4月入境旅客增长,3日发布,28日通报"), ["2023-05-03", "2023-04-01", "2023-05-03", "2023-04-28"]);
+        assert_eq!(read_news("3月15日至19日考察,18日签约"), ["2023-03-15", "2023-03-18"]);
+        assert_eq!(read("4月份签约,3日发布", Some(date(2023, 5, 3))), ["2023-04-01..2023-04-30", "2023-04-03..2023-04-03"]);
+    }
+
+    #[test]
+    fn the_year_under_review_closes_with_the_year() {
+        assert_eq!(read("过去一年", Some(date(2024, 1, 10))), ["2023-01-01..2023-12-31"]);
+        assert_eq!(read("一年来", Some(date(2023, 12, 20))), ["2023-01-01..2023-12-31"]);
+        let inferred = Reference { date: date(2023, 12, 20), from: ReferenceFrom::Text };
+        let mut frame = Frame::new(Some(inferred));
+        let found = scan("一年来");
+        let What::Time(e) = &found[0].what else { panic!("一年来 is a time") };
+        assert_eq!(frame.resolve(e).and_then(|t| t.start).map(|d| d.to_string()).as_deref(), Some("2022-01-01"));
+    }
+
+    #[test]
     fn two_digit_years_stay_within_ten_years_ahead() {
         assert_eq!(read("98年4月", Some(date(1997, 7, 1))), ["1998-04-01..1998-04-30"]);
         assert_eq!(read("三三年", Some(date(2021, 6, 14))), ["1933-01-01..1933-12-31"]);
