@@ -88,9 +88,9 @@ pub struct Layout {
     pub meta: Meta,
     /// Where `meta.published` was read.
     pub published_from: Option<DateSource>,
-    /// A dateline that writes a month and a day but no year, when nothing gives the date in
-    /// full: the time recognizer takes its year from the text
-    /// ([`crate::extract::time::dateline_date`]).
+    /// A dateline that writes a month and a day but no year: the day the text was written.
+    /// With a published date near it, the time recognizer takes the dateline's day in that
+    /// date's year; with none, its year from the text ([`crate::extract::time::dateline_date`]).
     pub dateline: Option<MonthDay>,
 }
 
@@ -333,7 +333,7 @@ pub fn find_url_date(text: &str) -> Option<Date> {
 }
 
 /// The date with `md`'s month and day nearest to `date` (a year before, the same, or after).
-fn nearest_with(date: Date, md: MonthDay) -> Option<Date> {
+pub fn nearest_with(date: Date, md: MonthDay) -> Option<Date> {
     let y = date.year();
     [y - 1, y, y + 1]
         .into_iter()
@@ -499,7 +499,7 @@ fn find_meta(text: &str, layout: &mut Layout) {
         if in_head
             && meta.published.is_none()
             && let Some((d, span)) = find_date(line)
-            && (line.len() - span.len() <= 24 || span.start == 0 && line.chars().count() <= 80)
+            && (line.len() - span.len() <= 24 || opens_line(line, &span) && line.chars().count() <= 80)
             && !line.contains('。')
         {
             meta.published = Some(d);
@@ -524,12 +524,13 @@ fn find_meta(text: &str, layout: &mut Layout) {
         }
         break;
     }
-    // The date under a signature: the last lines are an organisation and a date.
+    // The date under a signature: the last lines are an organisation and a date (or a stamp,
+    // `2023/02/15 16:20`, `2021年3月31日 来源:某某日报`).
     if meta.published.is_none() {
         for r in lines.iter().rev().take(4) {
             let line = &text[r.clone()];
             if let Some((d, span)) = find_date(line)
-                && span.len() + 2 >= line.len()
+                && (span.len() + 2 >= line.len() || opens_line(line, &span) && line.chars().count() <= 40 && !line.contains(['。', ',']))
             {
                 meta.published = Some(d);
                 published_from = Some(DateSource::Signature);
@@ -550,9 +551,10 @@ fn find_meta(text: &str, layout: &mut Layout) {
                 meta.published = Some(u);
                 published_from = Some(DateSource::Url);
             }
-            (md, None) => layout.dateline = md,
+            (_, None) => {}
         }
     }
+    layout.dateline = month_day;
     if meta.title.is_none() {
         // The title comes before the body: the first line written as sentences ends the search.
         meta.title = lines
@@ -579,6 +581,12 @@ fn find_meta(text: &str, layout: &mut Layout) {
     }
     layout.meta = meta;
     layout.published_from = published_from;
+}
+
+/// Whether `span` opens `line`, after dashes and an opening bracket: a stamp
+/// (`2023-05-06 09:15 来源:…`) or the delivery line of a report (`——2023年1月10日在…会议上`).
+fn opens_line(line: &str, span: &Range<usize>) -> bool {
+    line[..span.start].trim_start_matches(['—', '-', '(', '[', '【', ' ']).is_empty()
 }
 
 /// Whether `s` looks like a Chinese personal name (two to four Han characters) or a short list
@@ -766,7 +774,10 @@ mod tests {
         assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2023, 6, 1)), Some(DateSource::Url)));
         let l = analyze("http://www.example.cn/n1/2020/0101/c1.html\n新华社北京12月31日电 正文。");
         assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2019, 12, 31)), Some(DateSource::Dateline)));
-        assert_eq!(l.dateline, None);
+        // A stamp at the foot of the page.
+        let l = analyze("标题\n本报讯(记者 张三) 3月30日,正文。\n2021年3月31日 来源:某某日报");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2021, 3, 31)), Some(DateSource::Signature)));
+        assert_eq!(l.dateline, Some(MonthDay { month: 3, day: 30 }));
     }
 
     #[test]

@@ -44,6 +44,9 @@ const FIRST_WORDS: &[&str] = &[
     "截止",
     "到目前为止",
     "今年",
+    "今(",
+    "昨(",
+    "明(",
     "今明两年",
     "今天",
     "今日",
@@ -1128,6 +1131,14 @@ fn days(p: &mut Parser<'_>) -> Option<(MonthPart, MonthPart)> {
 
 /// A day with no month: `18日`, `29号`. Its month is the text's last month, or the reference's.
 fn day_alone(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    // 今(15)日, 昨(14)日: Taiwan's news writes the day of the month inside today and yesterday.
+    if let Some(d) = p.attempt(|p| {
+        p.eat_any(&["今(", "昨(", "明("]).then_some(())?;
+        let d = p.small(31)?;
+        (p.eat(")日") || p.eat("日)")).then_some(d as i8)
+    }) {
+        return Some(same(Period::Year(YearSpec::Implicit, YearPart::Month(MonthSpec::Inherited, MonthPart::Day(d)))));
+    }
     let start = p.i;
     let n = p.number()?;
     if !(1..=31).contains(&n.value) || !n.arabic && n.digits > 2 {

@@ -93,6 +93,15 @@ impl Recognizer for Time {
                 None => infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text }),
             };
         }
+        // A dateline writes the day the text was written, which a page may publish a day or two
+        // later: relative days count from the dateline's day.
+        if let (Some(r), Some(md)) = (found.reference, dateline)
+            && r.from == ReferenceFrom::Metadata
+            && let Some(d) = crate::document::nearest_with(r.date, md)
+            && r.date.until((jiff::Unit::Day, d)).is_ok_and(|gap| gap.get_days().abs() <= 31)
+        {
+            found.reference = Some(Reference { date: d, from: ReferenceFrom::Metadata });
+        }
         // A date in an address is the page's own only if the text reports no later day as done
         // (a copied page may carry the address of the page it copies).
         if let Some(r) = found.reference
