@@ -524,6 +524,22 @@ fn find_meta(text: &str, layout: &mut Layout) {
         }
         break;
     }
+    // A news lead or a press conference that opens with its date: `2023年7月17日上午,…`,
+    // `国务院新闻办公室于2023年7月17日上午举行新闻发布会`.
+    if meta.published.is_none()
+        && month_day.is_none()
+        && let Some(r) = lines.get(body_start).filter(|r| !layout.is_chrome(r))
+    {
+        let line = &text[r.clone()];
+        let sentence = &line[..line.find('。').unwrap_or(line.len())];
+        if let Some((d, span)) = find_date(sentence)
+            && (opens_line(sentence, &span)
+                || sentence[..span.start].ends_with('于') && ["举行", "召开"].iter().any(|w| sentence[span.end..].contains(w)))
+        {
+            meta.published = Some(d);
+            published_from = Some(DateSource::Dateline);
+        }
+    }
     // The date under a signature: the last lines are an organisation and a date (or a stamp,
     // `2023/02/15 16:20`, `2021年3月31日 来源:某某日报`).
     if meta.published.is_none() {
@@ -778,6 +794,16 @@ mod tests {
         let l = analyze("标题\n本报讯(记者 张三) 3月30日,正文。\n2021年3月31日 来源:某某日报");
         assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2021, 3, 31)), Some(DateSource::Signature)));
         assert_eq!(l.dateline, Some(MonthDay { month: 3, day: 30 }));
+    }
+
+    #[test]
+    fn reads_a_lead_that_opens_with_its_date() {
+        let l = analyze("某市召开新闻发布会\n2023年7月17日上午,市政府新闻办召开发布会。今天发布数据。");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2023, 7, 17)), Some(DateSource::Dateline)));
+        let l = analyze("国务院新闻办公室于2023年7月17日(星期一)上午10时举行新闻发布会。");
+        assert_eq!(l.meta.published, Some(jiff::civil::date(2023, 7, 17)));
+        let l = analyze("全市新签约项目52个,2023年7月17日签约的项目已开工。");
+        assert_eq!(l.meta.published, None);
     }
 
     #[test]

@@ -21,6 +21,25 @@ const ENTERING: &[&str] = &["进入", "迈入", "步入", "踏入", "跨入"];
 /// Words after a year that look back on it from the next one: `2022年工作回顾`.
 const REVIEW: &[&str] = &["工作回顾", "回顾"];
 
+/// Words of a heading that sets a year's tasks, in the year a work report is given:
+/// `二、2004年主要任务`, `2023年政府工作任务`, `2013年工作的总体部署`.
+const TASKS: &[&str] = &["主要任务", "目标任务", "工作任务", "总体要求", "总体部署"];
+
+/// The rest of the heading that a year at `span` opens: a short line of its own (after a list
+/// marker such as `一、`, `(二)`, `3.`), with no sentence in it; `None` when the year stands
+/// elsewhere.
+fn heading_after<'t>(text: &'t str, span: &Range<usize>) -> Option<&'t str> {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let marker = &text[line_start..span.start];
+    let is_marker = |c: char| c.is_ascii_digit() || "一二三四五六七八九十、.()( )第 \t".contains(c);
+    if marker.len() > 12 || !marker.chars().all(is_marker) {
+        return None;
+    }
+    let rest = &text[span.end..];
+    let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    (rest.len() <= 60 && !rest.contains(['。', ',', ';', '，'])).then_some(rest)
+}
+
 /// What may stand between a year and the word it glosses: `今年(2023年)`, `2022年(去年)`,
 /// `过去一年,即2022年`, `今年是2023年`.
 const GLOSS: &[&str] = &["(", "(即", "即", ",即", "也就是", ",也就是", "是", "就是", "也即"];
@@ -229,11 +248,15 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         {
             vote(Some(x));
         }
-        // 2022年工作回顾: a work report looks back on the year before the one it is given in.
-        if let Some(x) = absolute(k)
-            && REVIEW.iter().any(|w| text[span.end..].starts_with(w))
-        {
-            vote(x.checked_add(1));
+        // 2022年工作回顾: a work report looks back on the year before the one it is given in,
+        // and sets the tasks of the year it is given in (二、2004年主要任务).
+        if let Some(x) = absolute(k) {
+            let heading = heading_after(text, span);
+            if REVIEW.iter().any(|w| text[span.end..].starts_with(w)) || heading.is_some_and(|h| h.contains("回顾")) {
+                vote(x.checked_add(1));
+            } else if heading.is_some_and(|h| TASKS.iter().any(|w| h.contains(w))) {
+                vote(Some(x));
+            }
         }
         if glossed(k) {
             let pair = match (absolute(k), deictic(k), absolute(k + 1), deictic(k + 1)) {
@@ -324,6 +347,10 @@ mod tests {
         assert_eq!(year("去年成效如何?答:2021年,全市签约。"), Some(2022));
         assert_eq!(year("去年成效明显。2021年,全市签约。"), None);
         assert_eq!(year("今年(2024年)计划签约30个"), Some(2024));
+        assert_eq!(year("一、1996年国内工作的回顾\n过去一年,经济增长。"), Some(1997));
+        assert_eq!(year("一、2022年工作回顾\n二、2023年主要目标任务\n"), Some(2023));
+        assert_eq!(year("二、2004年主要任务\n今年要加强农业。"), Some(2004));
+        assert_eq!(year("2022年全市签约项目30个\n2022年回顾展开幕,规模扩大。"), None);
         assert_eq!(year("2022年(去年)签约30个"), Some(2023));
         assert_eq!(year("今年是2025年。"), Some(2025));
         assert_eq!(year("2023年是开局之年,今年以来全市签约。"), Some(2023));
