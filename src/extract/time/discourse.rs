@@ -19,7 +19,7 @@ const LEADS: &[&str] = &["特别是", "尤其是", "进入", "迈入", "步入",
 const ENTERING: &[&str] = &["进入", "迈入", "步入", "踏入", "跨入"];
 
 /// Words after a year that look back on it from the next one: `2022年工作回顾`.
-const REVIEW: &[&str] = &["工作回顾", "回顾"];
+const REVIEW: &[&str] = &["工作回顾"];
 
 /// Words of a heading that sets a year's tasks, in the year a work report is given:
 /// `二、2004年主要任务`, `2023年政府工作任务`, `2013年工作的总体部署`.
@@ -29,14 +29,32 @@ const TASKS: &[&str] = &["主要任务", "目标任务", "工作任务", "总体
 /// marker such as `一、`, `(二)`, `3.`), with no sentence in it; `None` when the year stands
 /// elsewhere.
 fn heading_after<'t>(text: &'t str, span: &Range<usize>) -> Option<&'t str> {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let marker = &text[line_start..span.start];
+    // Only a few bytes either side are looked at, so that a long line costs no more than a short
+    // one.
+    let mut lo = span.start.saturating_sub(13);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let window = &text[lo..span.start];
+    let marker = match window.rfind('\n') {
+        Some(i) => &window[i + 1..],
+        None if lo == 0 => window,
+        None => return None,
+    };
     let is_marker = |c: char| c.is_ascii_digit() || "一二三四五六七八九十、.()( )第 \t".contains(c);
     if marker.len() > 12 || !marker.chars().all(is_marker) {
         return None;
     }
-    let rest = &text[span.end..];
-    let rest = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let mut hi = (span.end + 61).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let window = &text[span.end..hi];
+    let rest = match window.find('\n') {
+        Some(i) => &window[..i],
+        None if hi == text.len() => window,
+        None => return None,
+    };
     (rest.len() <= 60 && !rest.contains(['。', ',', ';', '，'])).then_some(rest)
 }
 
@@ -188,6 +206,26 @@ pub fn mark_comparison_lists(text: &str, mentions: &mut [Mention]) {
     }
 }
 
+/// The last two sentences looked up ([`sentence_at`]): the expressions of one long sentence
+/// (or of it and the next) find it again without cutting it again, so that a text with long
+/// sentences is read in linear time.
+#[derive(Default)]
+struct Sentences {
+    recent: [Option<Range<usize>>; 2],
+}
+
+impl Sentences {
+    fn at(&mut self, text: &str, pos: usize) -> Range<usize> {
+        let hit = |r: &Option<Range<usize>>| r.as_ref().filter(|r| r.start <= pos && pos < r.end).cloned();
+        if let Some(r) = hit(&self.recent[0]).or_else(|| hit(&self.recent[1])) {
+            return r;
+        }
+        let r = sentence_at(text, pos);
+        self.recent = [Some(r.clone()), self.recent[0].take()];
+        r
+    }
+}
+
 /// The year a text treats as the current one, when it pairs an explicit year with a word
 /// counted from the current year. Each pair is evidence:
 /// - the current year: `进入2023年` opening a clause (not `项目进入2024年…名单`),
@@ -231,6 +269,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         |r: &Range<usize>| &times[times.partition_point(|(s, _)| s.start < r.start)..times.partition_point(|(s, _)| s.start < r.end)];
     let mut best: Option<i16> = None;
     let mut vote = |y: Option<i16>| best = best.max(y);
+    let mut sentences = Sentences::default();
     for k in 0..times.len() {
         let (span, e) = times[k];
         if let Period::Year(YearSpec::Absolute(x), _) = e.first
@@ -242,7 +281,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         if let Some(x) = absolute(k)
             && text[span.end..].starts_with('是')
             && sentence_start(text, span.start)
-            && within(&sentence_at(text, span.start))
+            && within(&sentences.at(text, span.start))
                 .iter()
                 .any(|(s, e)| matches!(e.first, Period::Year(YearSpec::Deictic(0), _)) && clause_start(text, s.start))
         {
@@ -268,13 +307,13 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
             }
         }
         if deictic(k) == Some(-1) {
-            let sentence = sentence_at(text, span.start);
+            let sentence = sentences.at(text, span.start);
             let question = text[sentence.clone()].trim_end().ends_with(['?', '？']);
             let n = times.partition_point(|(s, _)| s.start < sentence.end);
             let under_review = whole_year(e) == Some(YearSpec::UnderReview);
             if (under_review || question)
                 && let Some((next, _)) = times.get(n)
-                && text[sentence.end..sentence_at(text, next.start).start].trim().is_empty()
+                && text[sentence.end..sentences.at(text, next.start).start].trim().is_empty()
                 && sentence_start(text, next.start)
                 && !ENTERING.iter().any(|w| text[..next.start].ends_with(w))
                 && let (_, Expr { first: Period::Year(YearSpec::Absolute(x), _), comparison: false, .. }) = times[n]
@@ -299,6 +338,16 @@ mod tests {
 
     use super::*;
     use crate::extract::time::grammar::scan;
+
+    proptest::proptest! {
+        #[test]
+        fn remembered_sentences_are_the_sentences(text in "[。?!a年\n,]{0,30}", picks in proptest::collection::vec(0usize..31, 0..12)) {
+            let mut sentences = Sentences::default();
+            for pos in picks.into_iter().map(|p| p.min(text.len())).filter(|&p| text.is_char_boundary(p)) {
+                proptest::prop_assert_eq!(sentences.at(&text, pos), sentence_at(&text, pos));
+            }
+        }
+    }
 
     fn at(text: &str, needle: &str) -> usize {
         text.find(needle).unwrap()

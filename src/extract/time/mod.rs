@@ -400,6 +400,14 @@ mod tests {
         let mentions = grammar::scan(&text);
         assert_eq!(infer_reference(&text, &mentions), Date::new(2023, 1, 1).ok());
         assert_eq!(discourse::settings(&text, &mentions).len(), mentions.len());
+        // One long line of what the document's own date is read from.
+        let unit = "同比2020年增长30%、2019年增长12%,每月15日,一年来,2022年工作回顾,108年至109年6月底,";
+        let text = unit.repeat(20_000);
+        let mut mentions = grammar::scan_with(&text, true);
+        discourse::mark_comparison_lists(&text, &mut mentions);
+        assert_eq!(dateline_date(&text, &mentions, MonthDay { month: 1, day: 17 }), Date::new(2023, 1, 17).ok());
+        assert_eq!(latest_date_written(&text, &mentions), None);
+        assert!(!republic_calendar(&text, &text));
     }
 
     #[test]
