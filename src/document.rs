@@ -291,6 +291,8 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^[^。,;]{0,30}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)",
         // 本报讯(记者 张三) 3月30日, (记者 张三 通讯员 李四)3月30日上午
         r"|^(?:[^\s。,()]{0,10}讯\s*(?:\([^)]{0,40}\))?|\((?:本报|本台|本网)?记者[^)]{0,40}\))\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日",
+        // 记者3月30日从市统计局获悉
+        r"|^[^。]{0,40}?记者(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:从|在|获悉|了解)",
     ))
     .expect("dateline regex")
 });
@@ -305,9 +307,10 @@ fn find_dateline(line: &str) -> Option<(Option<i16>, MonthDay)> {
     {
         return None;
     }
-    let (y, m, d) = match c.get(2) {
-        Some(m) => (c.get(1), m, c.get(3)?),
-        None => (c.get(4), c.get(5)?, c.get(6)?),
+    let (y, m, d) = match (c.get(2), c.get(5)) {
+        (Some(m), _) => (c.get(1), m, c.get(3)?),
+        (None, Some(m)) => (c.get(4), m, c.get(6)?),
+        (None, None) => (c.get(7), c.get(8)?, c.get(9)?),
     };
     let md = MonthDay { month: m.as_str().parse().ok()?, day: d.as_str().parse().ok()? };
     // The day must exist in some year (2月29日 does).
@@ -763,6 +766,7 @@ mod tests {
         assert_eq!(month_day("本报讯(记者 王立新 通讯员 陈静) 3月30日,县里举行仪式"), Some((None, 3, 30)));
         assert_eq!(month_day("(记者 王立新)3月30日上午,县里举行仪式"), Some((None, 3, 30)));
         assert_eq!(month_day("人民网长沙2022年8月9日电 湖南省"), Some((Some(2022), 8, 9)));
+        assert_eq!(month_day("本报讯 记者3月30日从市统计局获悉,一季度"), Some((None, 3, 30)));
         assert_eq!(month_day("10月18日电子商务大会开幕"), None);
         assert_eq!(month_day("会议指出,10月18日前完成"), None);
         let l = analyze("标题\n新华社北京10月18日电 正文。");
