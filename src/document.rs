@@ -527,6 +527,20 @@ fn find_meta(text: &str, layout: &mut Layout) {
         }
         break;
     }
+    // The date under a signature: the last lines are an organisation and a date (or a stamp,
+    // `2023/02/15 16:20`, `2021年3月31日 来源:某某日报`).
+    if meta.published.is_none() {
+        for r in lines.iter().rev().take(4) {
+            let line = &text[r.clone()];
+            if let Some((d, span)) = find_date(line)
+                && (span.len() + 2 >= line.len() || opens_line(line, &span) && line.chars().count() <= 40 && !line.contains(['。', ',']))
+            {
+                meta.published = Some(d);
+                published_from = Some(DateSource::Signature);
+                break;
+            }
+        }
+    }
     // A news lead or a press conference that opens with its date: `2023年7月17日上午,…`,
     // `国务院新闻办公室于2023年7月17日上午举行新闻发布会`.
     if meta.published.is_none()
@@ -541,20 +555,6 @@ fn find_meta(text: &str, layout: &mut Layout) {
         {
             meta.published = Some(d);
             published_from = Some(DateSource::Dateline);
-        }
-    }
-    // The date under a signature: the last lines are an organisation and a date (or a stamp,
-    // `2023/02/15 16:20`, `2021年3月31日 来源:某某日报`).
-    if meta.published.is_none() {
-        for r in lines.iter().rev().take(4) {
-            let line = &text[r.clone()];
-            if let Some((d, span)) = find_date(line)
-                && (span.len() + 2 >= line.len() || opens_line(line, &span) && line.chars().count() <= 40 && !line.contains(['。', ',']))
-            {
-                meta.published = Some(d);
-                published_from = Some(DateSource::Signature);
-                break;
-            }
         }
     }
     // The page's own address: with a dateline, it gives the dateline its year; alone, it is the
@@ -808,6 +808,9 @@ mod tests {
         assert_eq!(l.meta.published, Some(jiff::civil::date(2023, 7, 17)));
         let l = analyze("全市新签约项目52个,2023年7月17日签约的项目已开工。");
         assert_eq!(l.meta.published, None);
+        // A letter's signature is its date, whatever day its first sentence opens with.
+        let l = analyze("2023年5月6日您反映的问题收悉。\n现答复如下。\n市住建局\n2023年6月1日");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2023, 6, 1)), Some(DateSource::Signature)));
     }
 
     #[test]
