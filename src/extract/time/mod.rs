@@ -270,7 +270,14 @@ const REPORTING_LAG: i32 = 92;
 /// well after the dateline's day ([`REPORTING_LAG`]) (`2023年全年`, `2023年12月份` under `1月17日电` were reported in
 /// 2024). Targets, plans, announcements and comparison bases report nothing done.
 pub fn dateline_date(text: &str, mentions: &[Mention], dateline: MonthDay) -> Option<Date> {
-    let year = infer_reference(text, mentions)?.year();
+    let mut year = infer_reference(text, mentions)?.year();
+    // A news report's full dates are as often history (自2019年12月1日起施行) as news: unless the
+    // text pairs a year with 今年, the latest year it dwells on (writes twice) counts too.
+    if discourse::current_year(text, mentions).is_none()
+        && let Some(dwelt) = latest_repeated_year(text, mentions)
+    {
+        year = year.max(dwelt);
+    }
     let date = Date::new(year, dateline.month, dateline.day).ok()?;
     let reported_after = mentions.iter().any(|m| {
         let What::Time(e) = &m.what else { return false };
@@ -293,6 +300,22 @@ pub fn dateline_date(text: &str, mentions: &[Mention], dateline: MonthDay) -> Op
                 .is_some_and(|end| date.until((jiff::Unit::Day, end)).is_ok_and(|gap| gap.get_days() > REPORTING_LAG))
     });
     if reported_after { Date::new(year.checked_add(1)?, dateline.month, dateline.day).ok() } else { Some(date) }
+}
+
+/// The latest year a text writes twice or more, targets, plans and comparison bases left out.
+fn latest_repeated_year(text: &str, mentions: &[Mention]) -> Option<i16> {
+    let mut years: Vec<i16> = mentions
+        .iter()
+        .filter_map(|m| match &m.what {
+            What::Time(e) if !e.comparison && !looks_ahead(text, &m.span, e) => match e.last {
+                Period::Year(YearSpec::Absolute(y), _) => Some(y),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    years.sort_unstable();
+    years.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).max()
 }
 
 /// Whether a text counts years in the Republic calendar without writing `民国` (`108年至109年6月
@@ -419,6 +442,7 @@ mod tests {
         assert_eq!(on("2021年一季度完成投资,2021年计划", md(3, 30)).as_deref(), Some("2021-03-30"));
         assert_eq!(on("2023年服贸会将于2023年9月2日举办", md(3, 1)).as_deref(), Some("2023-03-01"));
         assert_eq!(on("前三季度增长", md(10, 18)), None);
+        assert_eq!(on("自2019年12月1日起施行的条例,2023年前三季度执行良好,2023年9月检查", md(10, 18)).as_deref(), Some("2023-10-18"));
     }
 
     #[test]
