@@ -39,6 +39,19 @@ pub enum DateSource {
     Dateline,
     /// The date under the signature at the end of a letter.
     Signature,
+    /// A date in the page's own address (`…/2018/0412/5567.shtml`, `t20230515_…`): weaker than
+    /// anything the page writes, stronger than what its text implies.
+    Url,
+}
+
+/// A month and a day with no year: a news dateline (`新华社北京10月18日电`,
+/// `本报讯(记者 张三) 3月30日,`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthDay {
+    /// 1–12.
+    pub month: i8,
+    /// 1–31.
+    pub day: i8,
 }
 
 /// A speaker's turn: from the label to the next label (or to page chrome).
@@ -75,6 +88,10 @@ pub struct Layout {
     pub meta: Meta,
     /// Where `meta.published` was read.
     pub published_from: Option<DateSource>,
+    /// A dateline that writes a month and a day but no year: the day the text was written.
+    /// With a published date near it, the time recognizer takes the dateline's day in that
+    /// date's year; with none, its year from the text ([`crate::extract::time::dateline_date`]).
+    pub dateline: Option<MonthDay>,
 }
 
 impl Layout {
@@ -268,6 +285,65 @@ pub fn find_date(s: &str) -> Option<(Date, Range<usize>)> {
     None
 }
 
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // 新华社北京10月18日电, 中新社澳门5月3日电, 本报北京3月5日讯, 据新华社…2023年1月17日电
+        r"^[^。,;]{0,30}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)",
+        // 本报讯(记者 张三) 3月30日, (记者 张三 通讯员 李四)3月30日上午
+        r"|^(?:[^\s。,()]{0,10}讯\s*(?:\([^)]{0,40}\))?|\((?:本报|本台|本网)?记者[^)]{0,40}\))\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日",
+        // 记者3月30日从市统计局获悉
+        r"|^[^。]{0,40}?记者(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:从|在|获悉|了解)",
+    ))
+    .expect("dateline regex")
+});
+
+/// A news dateline at the start of `line`: its year if written, its month and day.
+fn find_dateline(line: &str) -> Option<(Option<i16>, MonthDay)> {
+    let c = DATELINE.captures(line)?;
+    let whole = c.get(0)?;
+    // 10月18日电子商务大会 is no dateline.
+    if whole.as_str().ends_with('电')
+        && line[whole.end()..].starts_with(|c: char| "子视力影台网信器脑价量站厂动梯商气池缆源竞话报".contains(c))
+    {
+        return None;
+    }
+    let (y, m, d) = match (c.get(2), c.get(5)) {
+        (Some(m), _) => (c.get(1), m, c.get(3)?),
+        (None, Some(m)) => (c.get(4), m, c.get(6)?),
+        (None, None) => (c.get(7), c.get(8)?, c.get(9)?),
+    };
+    let md = MonthDay { month: m.as_str().parse().ok()?, day: d.as_str().parse().ok()? };
+    // The day must exist in some year (2月29日 does).
+    Date::new(2000, md.month, md.day).ok()?;
+    Some((y.and_then(|y| y.as_str().parse().ok()), md))
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:https?://|www\.)[0-9A-Za-z./_\-?=&%#:~+]+").expect("url regex"));
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // /2018/0412/, /2021-07/29/, t20230515_, /20230515/, /2023/05/15/
+    Regex::new(r"(?:^|[/_=t-])((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)").expect("url date regex")
+});
+
+/// The date in the first web address of `text` that has one (`http://…/2018/0412/5567.shtml`,
+/// `…/2021-07/29/content_…`, `…/t20230515_…`).
+pub fn find_url_date(text: &str) -> Option<Date> {
+    URL.find_iter(text).find_map(|u| {
+        let path = u.as_str().split_once("//").map_or(u.as_str(), |(_, p)| p);
+        let c = URL_DATE.captures(path.split_once('/').map_or("", |(_, p)| p))?;
+        Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?).ok()
+    })
+}
+
+/// The date with `md`'s month and day nearest to `date` (a year before, the same, or after).
+pub fn nearest_with(date: Date, md: MonthDay) -> Option<Date> {
+    let y = date.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|y| Date::new(y, md.month, md.day).ok())
+        .min_by_key(|c| date.until((jiff::Unit::Day, *c)).map_or(i64::MAX, |s| i64::from(s.get_days()).abs()))
+}
+
 /// Read the structure of a normalized text.
 pub fn analyze(text: &str) -> Layout {
     let mut layout = Layout { lines: lines(text), ..Layout::default() };
@@ -421,11 +497,12 @@ fn find_meta(text: &str, layout: &mut Layout) {
         {
             set(&mut meta.author, name);
         }
-        // A date alone on a line near the top (a masthead or dateline).
+        // A date alone on a line near the top (a masthead or dateline), or a stamp that opens
+        // one (`2023-05-06 09:15:42 来源:某某网`).
         if in_head
             && meta.published.is_none()
             && let Some((d, span)) = find_date(line)
-            && line.len() - span.len() <= 24
+            && (line.len() - span.len() <= 24 || opens_line(line, &span) && line.chars().count() <= 80)
             && !line.contains('。')
         {
             meta.published = Some(d);
@@ -436,12 +513,27 @@ fn find_meta(text: &str, layout: &mut Layout) {
             header_lines.push(r.clone());
         }
     }
-    // The date under a signature: the last lines are an organisation and a date.
+    // A news dateline: 新华社北京10月18日电, 本报讯(记者 张三) 3月30日.
+    let mut month_day = None;
+    for r in lines.iter().take(40).filter(|r| !layout.is_chrome(r)) {
+        let Some((year, md)) = find_dateline(&text[r.clone()]) else { continue };
+        match year.and_then(|y| Date::new(y, md.month, md.day).ok()) {
+            Some(d) if meta.published.is_none() => {
+                meta.published = Some(d);
+                published_from = Some(DateSource::Dateline);
+            }
+            Some(_) => {}
+            None => month_day = Some(md),
+        }
+        break;
+    }
+    // The date under a signature: the last lines are an organisation and a date (or a stamp,
+    // `2023/02/15 16:20`, `2021年3月31日 来源:某某日报`).
     if meta.published.is_none() {
         for r in lines.iter().rev().take(4) {
             let line = &text[r.clone()];
             if let Some((d, span)) = find_date(line)
-                && span.len() + 2 >= line.len()
+                && (span.len() + 2 >= line.len() || opens_line(line, &span) && line.chars().count() <= 40 && !line.contains(['。', ',']))
             {
                 meta.published = Some(d);
                 published_from = Some(DateSource::Signature);
@@ -449,6 +541,39 @@ fn find_meta(text: &str, layout: &mut Layout) {
             }
         }
     }
+    // A news lead or a press conference that opens with its date: `2023年7月17日上午,…`,
+    // `国务院新闻办公室于2023年7月17日上午举行新闻发布会`.
+    if meta.published.is_none()
+        && month_day.is_none()
+        && let Some(r) = lines.get(body_start).filter(|r| !layout.is_chrome(r))
+    {
+        let line = &text[r.clone()];
+        let sentence = &line[..line.find('。').unwrap_or(line.len())];
+        if let Some((d, span)) = find_date(sentence)
+            && (opens_line(sentence, &span)
+                || sentence[..span.start].ends_with('于') && ["举行", "召开"].iter().any(|w| sentence[span.end..].contains(w)))
+        {
+            meta.published = Some(d);
+            published_from = Some(DateSource::Dateline);
+        }
+    }
+    // The page's own address: with a dateline, it gives the dateline its year; alone, it is the
+    // date when nothing the page writes is.
+    if meta.published.is_none() {
+        let url = find_url_date(text);
+        match (month_day, url) {
+            (Some(md), Some(u)) => {
+                meta.published = nearest_with(u, md);
+                published_from = meta.published.map(|_| DateSource::Dateline);
+            }
+            (None, Some(u)) => {
+                meta.published = Some(u);
+                published_from = Some(DateSource::Url);
+            }
+            (_, None) => {}
+        }
+    }
+    layout.dateline = month_day;
     if meta.title.is_none() {
         // The title comes before the body: the first line written as sentences ends the search.
         meta.title = lines
@@ -475,6 +600,12 @@ fn find_meta(text: &str, layout: &mut Layout) {
     }
     layout.meta = meta;
     layout.published_from = published_from;
+}
+
+/// Whether `span` opens `line`, after dashes and an opening bracket: a stamp
+/// (`2023-05-06 09:15 来源:…`) or the delivery line of a report (`——2023年1月10日在…会议上`).
+fn opens_line(line: &str, span: &Range<usize>) -> bool {
+    line[..span.start].trim_start_matches(['—', '-', '(', '[', '【', ' ']).is_empty()
 }
 
 /// Whether `s` looks like a Chinese personal name (two to four Han characters) or a short list
@@ -625,6 +756,68 @@ mod tests {
         let l = analyze(text);
         assert_eq!(l.meta.published, Some(jiff::civil::date(2023, 7, 28)));
         assert_eq!(l.published_from, Some(DateSource::Signature));
+    }
+
+    #[test]
+    fn reads_news_datelines() {
+        let month_day = |t: &str| find_dateline(t).map(|(y, md)| (y, md.month, md.day));
+        assert_eq!(month_day("新华社北京10月18日电 国家统计局18日发布"), Some((None, 10, 18)));
+        assert_eq!(month_day("中新社澳门5月3日电(记者 李明)"), Some((None, 5, 3)));
+        assert_eq!(month_day("本报讯(记者 王立新 通讯员 陈静) 3月30日,县里举行仪式"), Some((None, 3, 30)));
+        assert_eq!(month_day("(记者 王立新)3月30日上午,县里举行仪式"), Some((None, 3, 30)));
+        assert_eq!(month_day("人民网长沙2022年8月9日电 湖南省"), Some((Some(2022), 8, 9)));
+        assert_eq!(month_day("本报讯 记者3月30日从市统计局获悉,一季度"), Some((None, 3, 30)));
+        assert_eq!(month_day("10月18日电子商务大会开幕"), None);
+        assert_eq!(month_day("会议指出,10月18日前完成"), None);
+        let l = analyze("标题\n新华社北京10月18日电 正文。");
+        assert_eq!((l.dateline, l.meta.published), (Some(MonthDay { month: 10, day: 18 }), None));
+    }
+
+    #[test]
+    fn reads_dates_in_addresses() {
+        let url = |t: &str| find_url_date(t).map(|d| d.to_string());
+        assert_eq!(url("http://www.example.gov.cn/xw/2018/0412/5567.shtml").as_deref(), Some("2018-04-12"));
+        assert_eq!(url("见 https://news.example.cn/gn/2021-07/29/content_77318.htm。").as_deref(), Some("2021-07-29"));
+        assert_eq!(url("www.example.gov.cn/zwgk/202305/t20230515_1234567.html").as_deref(), Some("2023-05-15"));
+        assert_eq!(url("http://www.example.cn/2023/05/15/a.html").as_deref(), Some("2023-05-15"));
+        assert_eq!(url("http://www.example.gov.cn/col/col20231399/index.html"), None);
+        assert_eq!(url("http://www20231015.example.cn/a.html"), None);
+        assert_eq!(url("文件/2023/0412/不是网址"), None);
+    }
+
+    #[test]
+    fn ranks_the_page_dates() {
+        // A field before the address; the address before nothing; the address gives a dateline its year.
+        let l = analyze("标题\n发布日期:2023-06-02\nhttp://www.example.gov.cn/a/2023/0601/8.html\n正文。");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2023, 6, 2)), Some(DateSource::Field)));
+        let l = analyze("标题\nhttp://www.example.gov.cn/a/2023/0601/8.html\n正文。");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2023, 6, 1)), Some(DateSource::Url)));
+        let l = analyze("http://www.example.cn/n1/2020/0101/c1.html\n新华社北京12月31日电 正文。");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2019, 12, 31)), Some(DateSource::Dateline)));
+        // A stamp at the foot of the page.
+        let l = analyze("标题\n本报讯(记者 张三) 3月30日,正文。\n2021年3月31日 来源:某某日报");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2021, 3, 31)), Some(DateSource::Signature)));
+        assert_eq!(l.dateline, Some(MonthDay { month: 3, day: 30 }));
+    }
+
+    #[test]
+    fn reads_a_lead_that_opens_with_its_date() {
+        let l = analyze("某市召开新闻发布会\n2023年7月17日上午,市政府新闻办召开发布会。今天发布数据。");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2023, 7, 17)), Some(DateSource::Dateline)));
+        let l = analyze("国务院新闻办公室于2023年7月17日(星期一)上午10时举行新闻发布会。");
+        assert_eq!(l.meta.published, Some(jiff::civil::date(2023, 7, 17)));
+        let l = analyze("全市新签约项目52个,2023年7月17日签约的项目已开工。");
+        assert_eq!(l.meta.published, None);
+        // A letter's signature is its date, whatever day its first sentence opens with.
+        let l = analyze("2023年5月6日您反映的问题收悉。\n现答复如下。\n市住建局\n2023年6月1日");
+        assert_eq!((l.meta.published, l.published_from), (Some(jiff::civil::date(2023, 6, 1)), Some(DateSource::Signature)));
+    }
+
+    #[test]
+    fn reads_a_stamp_that_opens_a_line() {
+        let l = analyze("某市签约项目31个\n2023-05-06 09:15:42 来源:市融媒体中心 作者:李华 浏览次数:1024\n正文。");
+        assert_eq!(l.meta.published, Some(jiff::civil::date(2023, 5, 6)));
+        assert_eq!(l.meta.title.as_deref(), Some("某市签约项目31个"));
     }
 
     #[test]

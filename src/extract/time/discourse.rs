@@ -18,6 +18,46 @@ const LEADS: &[&str] = &["特别是", "尤其是", "进入", "迈入", "步入",
 /// Words before a year that make it the current one: `进入2023年`.
 const ENTERING: &[&str] = &["进入", "迈入", "步入", "踏入", "跨入"];
 
+/// Words after a year that look back on it from the next one: `2022年工作回顾`.
+const REVIEW: &[&str] = &["工作回顾"];
+
+/// Words of a heading that sets a year's tasks, in the year a work report is given:
+/// `二、2004年主要任务`, `2023年政府工作任务`, `2013年工作的总体部署`.
+const TASKS: &[&str] = &["主要任务", "目标任务", "工作任务", "总体要求", "总体部署"];
+
+/// The rest of the heading that a year at `span` opens: a short line of its own (after a list
+/// marker such as `一、`, `(二)`, `3.`), with no sentence in it; `None` when the year stands
+/// elsewhere.
+fn heading_after<'t>(text: &'t str, span: &Range<usize>) -> Option<&'t str> {
+    // Only a few bytes either side are looked at, so that a long line costs no more than a short
+    // one.
+    let mut lo = span.start.saturating_sub(13);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let window = &text[lo..span.start];
+    let marker = match window.rfind('\n') {
+        Some(i) => &window[i + 1..],
+        None if lo == 0 => window,
+        None => return None,
+    };
+    let is_marker = |c: char| c.is_ascii_digit() || "一二三四五六七八九十、.()( )第 \t".contains(c);
+    if marker.len() > 12 || !marker.chars().all(is_marker) {
+        return None;
+    }
+    let mut hi = (span.end + 61).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let window = &text[span.end..hi];
+    let rest = match window.find('\n') {
+        Some(i) => &window[..i],
+        None if hi == text.len() => window,
+        None => return None,
+    };
+    (rest.len() <= 60 && !rest.contains(['。', ',', ';', '，'])).then_some(rest)
+}
+
 /// What may stand between a year and the word it glosses: `今年(2023年)`, `2022年(去年)`,
 /// `过去一年,即2022年`, `今年是2023年`.
 const GLOSS: &[&str] = &["(", "(即", "即", ",即", "也就是", ",也就是", "是", "就是", "也即"];
@@ -146,6 +186,46 @@ pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
         .collect()
 }
 
+/// Mark as comparison bases the years listed after one (`同比2020年增长30%、2019年增长12%`:
+/// the text compares with 2019 too): a whole year that follows a comparison base in the same
+/// clause, after `、`, `和` or `及`.
+pub fn mark_comparison_lists(text: &str, mentions: &mut [Mention]) {
+    let mut base_end: Option<usize> = None;
+    for m in mentions.iter_mut() {
+        let What::Time(e) = &mut m.what else { continue };
+        if let Some(end) = base_end
+            && let Some(between) = text.get(end..m.span.start)
+            && between.len() <= 60
+            && !between.chars().any(|c| is_clause_end(c) && c != '、')
+            && (between.ends_with(['、', '和', '及']) || between.ends_with("以及"))
+            && whole_year(&Expr { comparison: false, ..*e }).is_some_and(YearSpec::is_written)
+        {
+            e.comparison = true;
+        }
+        base_end = e.comparison.then_some(m.span.end);
+    }
+}
+
+/// The last two sentences looked up ([`sentence_at`]): the expressions of one long sentence
+/// (or of it and the next) find it again without cutting it again, so that a text with long
+/// sentences is read in linear time.
+#[derive(Default)]
+struct Sentences {
+    recent: [Option<Range<usize>>; 2],
+}
+
+impl Sentences {
+    fn at(&mut self, text: &str, pos: usize) -> Range<usize> {
+        let hit = |r: &Option<Range<usize>>| r.as_ref().filter(|r| r.start <= pos && pos < r.end).cloned();
+        if let Some(r) = hit(&self.recent[0]).or_else(|| hit(&self.recent[1])) {
+            return r;
+        }
+        let r = sentence_at(text, pos);
+        self.recent = [Some(r.clone()), self.recent[0].take()];
+        r
+    }
+}
+
 /// The year a text treats as the current one, when it pairs an explicit year with a word
 /// counted from the current year. Each pair is evidence:
 /// - the current year: `进入2023年` opening a clause (not `项目进入2024年…名单`),
@@ -173,6 +253,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
     };
     let deictic = |k: usize| match times.get(k).and_then(|(_, e)| whole_year(e)) {
         Some(YearSpec::Deictic(d)) => Some(d),
+        Some(YearSpec::UnderReview) => Some(-1),
         _ => None,
     };
     // Whether mentions k and k + 1 gloss each other.
@@ -188,6 +269,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         |r: &Range<usize>| &times[times.partition_point(|(s, _)| s.start < r.start)..times.partition_point(|(s, _)| s.start < r.end)];
     let mut best: Option<i16> = None;
     let mut vote = |y: Option<i16>| best = best.max(y);
+    let mut sentences = Sentences::default();
     for k in 0..times.len() {
         let (span, e) = times[k];
         if let Period::Year(YearSpec::Absolute(x), _) = e.first
@@ -199,11 +281,21 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         if let Some(x) = absolute(k)
             && text[span.end..].starts_with('是')
             && sentence_start(text, span.start)
-            && within(&sentence_at(text, span.start))
+            && within(&sentences.at(text, span.start))
                 .iter()
                 .any(|(s, e)| matches!(e.first, Period::Year(YearSpec::Deictic(0), _)) && clause_start(text, s.start))
         {
             vote(Some(x));
+        }
+        // 2022年工作回顾: a work report looks back on the year before the one it is given in,
+        // and sets the tasks of the year it is given in (二、2004年主要任务).
+        if let Some(x) = absolute(k) {
+            let heading = heading_after(text, span);
+            if REVIEW.iter().any(|w| text[span.end..].starts_with(w)) || heading.is_some_and(|h| h.contains("回顾")) {
+                vote(x.checked_add(1));
+            } else if heading.is_some_and(|h| TASKS.iter().any(|w| h.contains(w))) {
+                vote(Some(x));
+            }
         }
         if glossed(k) {
             let pair = match (absolute(k), deictic(k), absolute(k + 1), deictic(k + 1)) {
@@ -215,12 +307,13 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
             }
         }
         if deictic(k) == Some(-1) {
-            let sentence = sentence_at(text, span.start);
+            let sentence = sentences.at(text, span.start);
             let question = text[sentence.clone()].trim_end().ends_with(['?', '？']);
             let n = times.partition_point(|(s, _)| s.start < sentence.end);
-            if (text[span.clone()].starts_with("过去") || question)
+            let under_review = whole_year(e) == Some(YearSpec::UnderReview);
+            if (under_review || question)
                 && let Some((next, _)) = times.get(n)
-                && text[sentence.end..sentence_at(text, next.start).start].trim().is_empty()
+                && text[sentence.end..sentences.at(text, next.start).start].trim().is_empty()
                 && sentence_start(text, next.start)
                 && !ENTERING.iter().any(|w| text[..next.start].ends_with(w))
                 && let (_, Expr { first: Period::Year(YearSpec::Absolute(x), _), comparison: false, .. }) = times[n]
@@ -245,6 +338,16 @@ mod tests {
 
     use super::*;
     use crate::extract::time::grammar::scan;
+
+    proptest::proptest! {
+        #[test]
+        fn remembered_sentences_are_the_sentences(text in "[。?!a年\n,]{0,30}", picks in proptest::collection::vec(0usize..31, 0..12)) {
+            let mut sentences = Sentences::default();
+            for pos in picks.into_iter().map(|p| p.min(text.len())).filter(|&p| text.is_char_boundary(p)) {
+                proptest::prop_assert_eq!(sentences.at(&text, pos), sentence_at(&text, pos));
+            }
+        }
+    }
 
     fn at(text: &str, needle: &str) -> usize {
         text.find(needle).unwrap()
@@ -293,6 +396,10 @@ mod tests {
         assert_eq!(year("去年成效如何?答:2021年,全市签约。"), Some(2022));
         assert_eq!(year("去年成效明显。2021年,全市签约。"), None);
         assert_eq!(year("今年(2024年)计划签约30个"), Some(2024));
+        assert_eq!(year("一、1996年国内工作的回顾\n过去一年,经济增长。"), Some(1997));
+        assert_eq!(year("一、2022年工作回顾\n二、2023年主要目标任务\n"), Some(2023));
+        assert_eq!(year("二、2004年主要任务\n今年要加强农业。"), Some(2004));
+        assert_eq!(year("2022年全市签约项目30个\n2022年回顾展开幕,规模扩大。"), None);
         assert_eq!(year("2022年(去年)签约30个"), Some(2023));
         assert_eq!(year("今年是2025年。"), Some(2025));
         assert_eq!(year("2023年是开局之年,今年以来全市签约。"), Some(2023));

@@ -26,7 +26,14 @@ use crate::number::{chinese_digit, is_chinese_numeral_char, parse_number};
 
 /// Every time expression (and every phrase to claim) in `text`, in order, not overlapping.
 pub fn scan(text: &str) -> Vec<Mention> {
-    scan_from(text, |c| BEGINS.contains(c), |c, rest| second_fits(c, rest[c.len_utf8()..].chars().next()) && word_fits(c, rest))
+    scan_with(text, false)
+}
+
+/// [`scan`], reading a year written with two or three digits as a year of the Republic calendar
+/// when `republic` (`108年` is 2019, `99年` is 2010: Taiwan's texts count years from 1912,
+/// often without writing `民国`); see [`super::republic_calendar`] for when a text does.
+pub fn scan_with(text: &str, republic: bool) -> Vec<Mention> {
+    scan_from(text, |c| BEGINS.contains(c), |c, rest| second_fits(c, rest[c.len_utf8()..].chars().next()) && word_fits(c, rest), republic)
 }
 
 /// Words that begin an expression, for the characters that begin nothing else (eras, festivals,
@@ -37,6 +44,9 @@ const FIRST_WORDS: &[&str] = &[
     "截止",
     "到目前为止",
     "今年",
+    "今(",
+    "昨(",
+    "明(",
     "今明两年",
     "今天",
     "今日",
@@ -174,7 +184,7 @@ static BEGINS: std::sync::LazyLock<CharClass> = std::sync::LazyLock::new(|| Char
 
 /// [`scan`], trying the grammar only at characters `c` where `begins(c)` and `fits(c, rest)`
 /// (`rest` is the text from `c` on).
-fn scan_from(text: &str, begins: impl Fn(char) -> bool, fits: impl Fn(char, &str) -> bool) -> Vec<Mention> {
+fn scan_from(text: &str, begins: impl Fn(char) -> bool, fits: impl Fn(char, &str) -> bool, republic: bool) -> Vec<Mention> {
     let mut out = Vec::new();
     // Where the last expression ended: positions before it are inside it.
     let mut resume = 0;
@@ -185,7 +195,7 @@ fn scan_from(text: &str, begins: impl Fn(char) -> bool, fits: impl Fn(char, &str
         if at >= resume
             && fits(c, &text[at..])
             && may_start(text, at, c)
-            && let Some(m) = mention_at(text, at)
+            && let Some(m) = mention_in(text, at, republic)
             && m.span.end > at
         {
             resume = m.span.end;
@@ -198,12 +208,30 @@ fn scan_from(text: &str, begins: impl Fn(char) -> bool, fits: impl Fn(char, &str
 
 /// Parse the one time expression starting exactly at `at`, if any.
 pub fn mention_at(text: &str, at: usize) -> Option<Mention> {
-    let mut p = Parser { t: text, i: at, number_at: None };
+    mention_in(text, at, false)
+}
+
+/// [`mention_at`], with years of the Republic calendar when `republic` (see [`scan_with`]).
+fn mention_in(text: &str, at: usize, republic: bool) -> Option<Mention> {
+    let mut p = Parser { t: text, i: at, number_at: None, republic };
     if p.attempt(not_time).is_some() {
         return Some(Mention { span: at..p.i, what: What::NotTime });
     }
     let expr = p.attempt(expression)?;
-    Some(Mention { span: at..p.i, what: What::Time(expr) })
+    // 每周一, 每月15日, 每年春节: a recurring time is no date; claimed so that its digits are no
+    // figure either.
+    let what = if recurring_before(&text[..at]) { What::NotTime } else { What::Time(expr) };
+    Some(Mention { span: at..p.i, what })
+}
+
+/// Whether `head` (the text before a time expression) ends with a word that makes the
+/// expression recur: `每`, `每逢`, `每年`, `每月的`, `每个星期` (`每周一`, `每月15日`, `每年春节`).
+fn recurring_before(head: &str) -> bool {
+    let head = head.trim_end_matches(' ');
+    let head = head.strip_suffix('的').unwrap_or(head);
+    let head = ["个月", "个星期", "星期", "季度", "年", "月", "周", "逢"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head);
+    let head = head.strip_suffix('个').unwrap_or(head);
+    head.ends_with('每')
 }
 
 /// Whether some expression (or phrase to claim) may begin with `c`: a digit, a Chinese numeral,
@@ -298,7 +326,8 @@ fn second_fits(c: char, next: Option<char>) -> bool {
         // an era (万历).
         // A single digit and 年 is a duration (五年), never a year: a year written in Chinese
         // digits has two or more (九七年, 二〇二三年); 十年代 is a decade.
-        _ if chinese_digit(c).is_some() && n == '年' => false,
+        // (一年来 is the year under review.)
+        _ if chinese_digit(c).is_some() && n == '年' => c == '一',
         _ if is_chinese_numeral_char(c) => {
             is_chinese_numeral_char(n)
                 || matches!(
@@ -365,6 +394,8 @@ struct Parser<'t> {
     /// The last number read: where, and what (with the bytes it took). The alternatives of
     /// the grammar read the number at one position again and again.
     number_at: Option<(usize, Option<(Num, usize)>)>,
+    /// Whether a year of two or three digits is one of the Republic calendar (`108年`).
+    republic: bool,
 }
 
 impl<'t> Parser<'t> {
@@ -529,6 +560,7 @@ fn not_time(p: &mut Parser<'_>) -> Option<()> {
 }
 
 fn expression(p: &mut Parser<'_>) -> Option<Expr> {
+    let start = p.i;
     let after_comparison = ["比", "较", "同比"].iter().any(|w| p.t[..p.i].ends_with(w));
     let until = p.eat_any(&["截至", "截止到", "截止至", "截止"]);
     p.eat_any(&["从", "自"]);
@@ -541,7 +573,10 @@ fn expression(p: &mut Parser<'_>) -> Option<Expr> {
     }
     p.eat_any(&["为止", "止"]);
     p.eat_any(&["左右", "前后"]);
-    let comparison = after_comparison || p.t[..p.i].ends_with("同期");
+    // 比去年同期, 与2019年相比, 和上年同期比: a comparison base.
+    let compared = ["与", "和", "跟", "同"].iter().any(|w| p.t[..start].ends_with(w))
+        && ["相比", "比较", "对比", "比"].iter().any(|w| p.rest().starts_with(w));
+    let comparison = after_comparison || compared || p.t[..p.i].ends_with("同期");
     Some(Expr { first, last, open, comparison })
 }
 
@@ -661,11 +696,14 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
                 return Some(same(d));
             }
             // A year and month alone (2008.03) only as one end of a range: 2023.5 alone is a
-            // decimal number.
+            // decimal number. With a dash or a slash (2021-03, 2021/3) it is a month, unless
+            // what follows makes it something else (2010-11年 is two years).
             if sep == ' ' || p.peek().is_some_and(|c| c.is_ascii_digit()) {
                 return None;
             }
-            let ranged = is_connector_before(p.t, start) || digits_after_connector(p);
+            let stamp = matches!(sep, '-' | '/')
+                && !p.rest().trim_start_matches(' ').starts_with(['年', '月', '日', '号', '-', '.', '/', ':', '%']);
+            let ranged = stamp || is_connector_before(p.t, start) || digits_after_connector(p);
             ranged.then(|| same(Period::Year(YearSpec::Absolute(y), YearPart::Month(MonthSpec::Named(m as i8), MonthPart::Whole))))
         }) {
             return Some(found);
@@ -768,8 +806,9 @@ const ERAS: &[(&str, i16)] = &[
 const YEAR_WORDS: &[(&str, YearSpec)] = &[
     ("大前年", YearSpec::Deictic(-3)),
     ("大后年", YearSpec::Deictic(3)),
-    ("过去的一年", YearSpec::Deictic(-1)),
-    ("过去一年", YearSpec::Deictic(-1)),
+    ("过去的一年", YearSpec::UnderReview),
+    ("过去一年", YearSpec::UnderReview),
+    ("一年来", YearSpec::UnderReview),
     ("上一年", YearSpec::Deictic(-1)),
     ("下一年", YearSpec::Deictic(1)),
     ("这一年", YearSpec::Anaphoric(0)),
@@ -821,6 +860,15 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
     }
     let after = p.i;
     let spec = match (n.arabic, n.digits) {
+        // 108年, 99年3月 in a text that counts years from the Republic's founding.
+        (true, 3) if p.republic && (100..=150).contains(&n.value) => YearSpec::Absolute(1911 + n.value as i16),
+        (true, 2) if p.republic && n.value >= 80 && !n.zero_lead => {
+            p.spaces();
+            let part_follows =
+                p.peek().is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c) || "第前后首上下Q度至到-".contains(c));
+            p.i = after;
+            part_follows.then_some(YearSpec::Absolute(1911 + n.value as i16))?
+        }
         // Digit by digit in Chinese, any year (七八九年) but one with a leading zero: 〇一九年 is
         // 二〇一九年 with its first digit lost.
         (true, 4) | (false, 3 | 4) if (1000..=2100).contains(&n.value) || !n.arabic && n.value > 0 && !n.zero_lead => {
@@ -1083,6 +1131,14 @@ fn days(p: &mut Parser<'_>) -> Option<(MonthPart, MonthPart)> {
 
 /// A day with no month: `18日`, `29号`. Its month is the text's last month, or the reference's.
 fn day_alone(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    // 今(15)日, 昨(14)日: Taiwan's news writes the day of the month inside today and yesterday.
+    if let Some(d) = p.attempt(|p| {
+        p.eat_any(&["今(", "昨(", "明("]).then_some(())?;
+        let d = p.small(31)?;
+        (p.eat(")日") || p.eat("日)")).then_some(d as i8)
+    }) {
+        return Some(same(Period::Year(YearSpec::Implicit, YearPart::Month(MonthSpec::Inherited, MonthPart::Day(d)))));
+    }
     let start = p.i;
     let n = p.number()?;
     if !(1..=31).contains(&n.value) || !n.arabic && n.digits > 2 {
@@ -1559,7 +1615,7 @@ mod tests {
         for a in &words {
             for b in &words {
                 let text = format!("{a}{b}");
-                assert_eq!(scan(&text), scan_from(&text, |_| true, |_, _| true), "{text}");
+                assert_eq!(scan(&text), scan_from(&text, |_| true, |_, _| true, false), "{text}");
             }
         }
     }
@@ -1592,8 +1648,38 @@ mod tests {
         fn the_filter_changes_nothing(picks in proptest::collection::vec(0usize..10_000, 1..8)) {
             let words = grammar_words();
             let text: String = picks.iter().map(|&i| words[i % words.len()].as_str()).collect();
-            proptest::prop_assert_eq!(scan(&text), scan_from(&text, |_| true, |_, _| true));
+            proptest::prop_assert_eq!(scan(&text), scan_from(&text, |_| true, |_, _| true, false));
         }
+    }
+
+    #[test]
+    fn recurring_times_are_claimed_not_dated() {
+        let text = "每周一开放,每月15日发放,每年的3月检查,每逢春节慰问,每个星期五例会;3月15日签约";
+        assert_eq!(spans(text), ["3月15日"]);
+        let claimed: Vec<&str> = scan(text).iter().filter(|m| m.what == What::NotTime).map(|m| &text[m.span.clone()]).collect();
+        assert_eq!(claimed, ["周一", "15日", "3月", "春节", "星期五"]);
+    }
+
+    #[test]
+    fn a_year_and_month_with_a_dash_is_a_month() {
+        assert_eq!(spans("2021-03,签约5个;2021/4签约3个"), ["2021-03", "2021/4"]);
+        assert_eq!(spans("2023.5亿元"), Vec::<&str>::new());
+        assert_eq!(spans("2016-2018年"), ["2016-2018年"]);
+        assert_eq!(spans("文号XZ-2024-0012"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_year_under_review() {
+        assert_eq!(spans("一年来,过去的一年,过去一年来"), ["一年来", "过去的一年", "过去一年"]);
+        assert!(spans("十一年来,第一年,一年级").is_empty());
+    }
+
+    #[test]
+    fn republic_years_only_when_asked() {
+        let republic = |t: &str| scan_with(t, true).iter().map(|m| t[m.span.clone()].to_owned()).collect::<Vec<_>>();
+        assert_eq!(republic("108年至109年6月底,111年度,99年3月"), ["108年至109年6月底", "111年度", "99年3月"]);
+        assert!(spans("108年至109年6月底").iter().all(|s| !s.starts_with("108")));
+        assert_eq!(republic("2023年"), ["2023年"]);
     }
 
     #[test]

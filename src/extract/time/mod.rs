@@ -15,7 +15,6 @@
 //!   period (they are too vague for a day).
 //! - `截至…`, `…及以前`, `…以前`, `…之前` include the named period; `…以来`, `…起`, `…以后` open the end.
 //! - A bare `全年` (`全年目标任务`) is no time; `2023年全年`, `今年全年` are the year.
-//! - `过去一年` is the calendar year before the reference year.
 //! - `去年同期` (a comparison base) is last year, relative.
 //! - A month whose year is unknown ends on its longest length (`XXXX-02-29`).
 //! - A month-day with no year takes the year of the last expression that set a sentence's time
@@ -39,6 +38,19 @@
 //!   pairs imply wins; with no pair, the latest full date written, else the latest year written
 //!   twice or more, leaving out targets and plans (`力争2025年`, `2035年前`, `2021—2025年`).
 //!   See [`infer_reference`].
+//! - A news dateline that writes no year (`新华社北京10月18日电`, `本报讯(记者 …) 3月30日`) is
+//!   the document's date, its year from the page's address, else from the text
+//!   ([`dateline_date`]); in such a report a day named alone (`3日`) is in the dateline's month
+//!   unless the text last named a month with a day.
+//! - Comparison bases (`同比2020年增长30%、2019年增长12%`, `与2019年相比`) are earlier than the
+//!   year the text speaks from; `2022年工作回顾` speaks from 2023.
+//! - `过去一年`, `过去的一年`, `一年来` are the year under review: the year before the reference
+//!   year, or the reference year when the reference is known to the day and falls in November
+//!   or December (a year-end summary).
+//! - A Taiwan text's `108年`, `99年3月` are years of the Republic calendar
+//!   ([`republic_calendar`]).
+//! - Recurring times (`每周一`, `每月15日`, `每年春节`) are no time facts: they are claimed, not
+//!   reported.
 //! - A reference inferred from the text is known to the year only (its date is the latest full
 //!   date the text writes in that year, else January 1): expressions that need the day or the
 //!   month (`今天`, `上周`, `本月`, `20天后`) are then not resolved.
@@ -55,6 +67,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 
 use super::{Candidate, Context, Found, Recognizer};
+use crate::document::MonthDay;
 use crate::fact::{TimeRange, Value};
 use crate::normalize::Normalizer;
 use crate::{Reference, ReferenceFrom};
@@ -71,13 +84,37 @@ impl Recognizer for Time {
     }
 
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
-        let mentions = grammar::scan(ctx.text);
-        if found.reference.is_none()
-            && let Some(date) = infer_reference(ctx.text, &mentions)
+        let mut mentions = grammar::scan_with(ctx.text, republic_calendar(ctx.original, ctx.text));
+        discourse::mark_comparison_lists(ctx.text, &mut mentions);
+        let dateline = ctx.layout.dateline;
+        if found.reference.is_none() {
+            found.reference = match dateline {
+                Some(md) => dateline_date(ctx.text, &mentions, md).map(|date| Reference { date, from: ReferenceFrom::Metadata }),
+                None => infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text }),
+            };
+        }
+        // A dateline writes the day the text was written, which a page may publish a day or two
+        // later: relative days count from the dateline's day.
+        if let (Some(r), Some(md)) = (found.reference, dateline)
+            && r.from == ReferenceFrom::Metadata
+            && let Some(d) = crate::document::nearest_with(r.date, md)
+            && r.date.until((jiff::Unit::Day, d)).is_ok_and(|gap| gap.get_days().abs() <= 31)
         {
-            found.reference = Some(Reference { date, from: ReferenceFrom::Text });
+            found.reference = Some(Reference { date: d, from: ReferenceFrom::Metadata });
+        }
+        // A date in an address is the page's own only if the text reports no later day as done
+        // (a copied page may carry the address of the page it copies).
+        if let Some(r) = found.reference
+            && ctx.layout.published_from == Some(crate::document::DateSource::Url)
+            && latest_date_written(ctx.text, &mentions).is_some_and(|d| d > r.date)
+        {
+            found.reference = infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text });
         }
         let mut frame = Frame::new(found.reference);
+        // A news report dated by its dateline: 3日 is a day of the dateline's month.
+        if dateline.is_some() || ctx.layout.published_from == Some(crate::document::DateSource::Dateline) {
+            frame = frame.news();
+        }
         let settings = discourse::settings(ctx.text, &mentions);
         // Expressions left out for want of a reference date (明天, 下周), told in one warning.
         let mut unresolved = Vec::new();
@@ -157,8 +194,16 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
 pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
     let mut dates: Vec<Date> = Vec::new();
     let mut years: Vec<i16> = Vec::new();
+    // The text speaks from after the years it compares with (同比2020年增长30%).
+    let mut after_bases: Option<i16> = None;
     for m in mentions {
         let What::Time(e) = &m.what else { continue };
+        if e.comparison {
+            if let Period::Year(YearSpec::Absolute(y), _) = e.last {
+                after_bases = after_bases.max(y.checked_add(1));
+            }
+            continue;
+        }
         if looks_ahead(text, &m.span, e) {
             continue;
         }
@@ -175,15 +220,128 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
             }
         }
     }
-    if let Some(year) = discourse::current_year(text, mentions) {
-        return dates.iter().filter(|d| d.year() == year).max().copied().or_else(|| Date::new(year, 1, 1).ok());
+    let mut from_text = || {
+        if let Some(year) = discourse::current_year(text, mentions) {
+            return dates.iter().filter(|d| d.year() == year).max().copied().or_else(|| Date::new(year, 1, 1).ok());
+        }
+        if let Some(&date) = dates.iter().max() {
+            return Some(date);
+        }
+        years.sort_unstable();
+        let repeated = years.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).max();
+        Date::new(repeated.or(years.last().copied())?, 1, 1).ok()
+    };
+    let after_bases = after_bases.and_then(|y| Date::new(y, 1, 1).ok());
+    match (from_text(), after_bases) {
+        (Some(d), Some(b)) => Some(d.max(b)),
+        (d, b) => d.or(b),
     }
-    if let Some(&date) = dates.iter().max() {
-        return Some(date);
+}
+
+/// The latest full date a text writes as past or present: targets, plans, announcements and
+/// comparison bases left out.
+fn latest_date_written(text: &str, mentions: &[Mention]) -> Option<Date> {
+    mentions
+        .iter()
+        .filter_map(|m| {
+            let What::Time(e) = &m.what else { return None };
+            let Period::Year(YearSpec::Absolute(y), YearPart::Month(MonthSpec::Named(month), MonthPart::Day(d))) = e.last else {
+                return None;
+            };
+            let before = text[..m.span.start].trim_end_matches(['从', '自']);
+            let past = !e.comparison && !looks_ahead(text, &m.span, e) && !SCHEDULED_BEFORE.iter().any(|w| before.ends_with(w));
+            past.then(|| Date::new(y, month, d).ok()).flatten()
+        })
+        .max()
+}
+
+/// Words before a time that schedule it (`将于10月20日举行`): what a text announces says little
+/// of when it was written.
+const SCHEDULED_BEFORE: [&str; 7] = ["将于", "将在", "定于", "拟于", "拟在", "计划于", "将"];
+
+/// How many days after a dateline a period reported as done may still end (a report on 3月30日
+/// may speak of the first quarter as done): a report on January 17 of the whole of a year is of
+/// the year before, one on March 30 of its first quarter is not.
+const REPORTING_LAG: i32 = 92;
+
+/// The date of a dateline that writes a month and a day but no year (`新华社北京1月17日电`),
+/// the year taken from the rest of the text ([`infer_reference`]): the year the text speaks
+/// from, or the one after it when the text reports as done a period of that year that ends
+/// well after the dateline's day ([`REPORTING_LAG`]) (`2023年全年`, `2023年12月份` under `1月17日电` were reported in
+/// 2024). Targets, plans, announcements and comparison bases report nothing done.
+pub fn dateline_date(text: &str, mentions: &[Mention], dateline: MonthDay) -> Option<Date> {
+    let mut year = infer_reference(text, mentions)?.year();
+    // A news report's full dates are as often history (自2019年12月1日起施行) as news: unless the
+    // text pairs a year with 今年, the latest year it dwells on (writes twice) counts too.
+    if discourse::current_year(text, mentions).is_none()
+        && let Some(dwelt) = latest_repeated_year(text, mentions)
+    {
+        year = year.max(dwelt);
     }
+    let date = Date::new(year, dateline.month, dateline.day).ok()?;
+    let reported_after = mentions.iter().any(|m| {
+        let What::Time(e) = &m.what else { return false };
+        let Period::Year(YearSpec::Absolute(y), part) = e.last else { return false };
+        let whole_year_done = text[m.span.clone()].ends_with("全年");
+        let part_done = match part {
+            YearPart::Whole => whole_year_done,
+            YearPart::LastDay => e.open == syntax::Open::Start,
+            _ => true,
+        };
+        let before = text[..m.span.start].trim_end_matches(['从', '自']);
+        y == year
+            && part_done
+            && !e.comparison
+            && !looks_ahead(text, &m.span, e)
+            && !SCHEDULED_BEFORE.iter().any(|w| before.ends_with(w))
+            && Frame::new(None)
+                .resolve(e)
+                .and_then(|t| t.end?.to_date())
+                .is_some_and(|end| date.until((jiff::Unit::Day, end)).is_ok_and(|gap| gap.get_days() > REPORTING_LAG))
+    });
+    if reported_after { Date::new(year.checked_add(1)?, dateline.month, dateline.day).ok() } else { Some(date) }
+}
+
+/// The latest year a text writes twice or more, targets, plans and comparison bases left out.
+fn latest_repeated_year(text: &str, mentions: &[Mention]) -> Option<i16> {
+    let mut years: Vec<i16> = mentions
+        .iter()
+        .filter_map(|m| match &m.what {
+            What::Time(e) if !e.comparison && !looks_ahead(text, &m.span, e) => match e.last {
+                Period::Year(YearSpec::Absolute(y), _) => Some(y),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
     years.sort_unstable();
-    let repeated = years.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).max();
-    Date::new(repeated.or(years.last().copied())?, 1, 1).ok()
+    years.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).max()
+}
+
+/// Whether a text counts years in the Republic calendar without writing `民国` (`108年至109年6月
+/// 底`, Taiwan's official usage): it writes a three-digit year (100–150) as a date (followed by
+/// a month, `度`, a range or a part of the year), or two such years that are not durations
+/// (`108年历史`), and it is a Taiwan text (it names Taiwan's places or institutions) or one
+/// written in traditional script. A mainland text never reads `108年` as 2019.
+pub fn republic_calendar(original: &str, text: &str) -> bool {
+    static YEAR: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(r"(?:^|[^0-9.])1(?:[0-4][0-9]|50) ?年").expect("republic year regex"));
+    const AS_DATE: [&str; 14] = ["度", "至", "到", "-", "~", "—", "底", "初", "第", "上半", "下半", "全年", "以来", "起"];
+    const DURATION: [&str; 8] = ["历史", "之久", "间", "多", "来", "前", "后", "的历史"];
+    const TAIWAN: [&str; 14] =
+        ["台湾", "台北", "新北", "桃园", "台中", "台南", "高雄", "新台币", "行政院", "立法院", "民国", "国发会", "主计总处", "县市"];
+    let (mut as_date, mut plain) = (0, 0);
+    for m in YEAR.find_iter(text) {
+        let after = &text[m.end()..];
+        if AS_DATE.iter().any(|w| after.starts_with(w)) || after.starts_with(|c: char| c.is_ascii_digit()) {
+            as_date += 1;
+        } else if !DURATION.iter().any(|w| after.starts_with(w)) {
+            plain += 1;
+        }
+    }
+    (as_date >= 1 || plain >= 2)
+        && (TAIWAN.iter().any(|w| text.contains(w))
+            || crate::normalize::script::detect(original) != crate::normalize::script::Script::Simplified)
 }
 
 /// Words before a time that make it a target (`力争2025年`, `计划到2030年`).
@@ -265,6 +423,48 @@ mod tests {
         let mentions = grammar::scan(&text);
         assert_eq!(infer_reference(&text, &mentions), Date::new(2023, 1, 1).ok());
         assert_eq!(discourse::settings(&text, &mentions).len(), mentions.len());
+        // One long line of what the document's own date is read from.
+        let unit = "同比2020年增长30%、2019年增长12%,每月15日,一年来,2022年工作回顾,108年至109年6月底,";
+        let text = unit.repeat(20_000);
+        let mut mentions = grammar::scan_with(&text, true);
+        discourse::mark_comparison_lists(&text, &mut mentions);
+        assert_eq!(dateline_date(&text, &mentions, MonthDay { month: 1, day: 17 }), Date::new(2023, 1, 17).ok());
+        assert_eq!(latest_date_written(&text, &mentions), None);
+        assert!(!republic_calendar(&text, &text));
+    }
+
+    #[test]
+    fn a_dateline_takes_its_year_from_the_text() {
+        let md = |month, day| MonthDay { month, day };
+        let on = |t: &str, m| dateline_date(t, &grammar::scan(t), m).map(|d| d.to_string());
+        assert_eq!(on("2023年前三季度增长,2023年9月份持平", md(10, 18)).as_deref(), Some("2023-10-18"));
+        assert_eq!(on("2023年全年增长5.2%,2023年12月份增长", md(1, 17)).as_deref(), Some("2024-01-17"));
+        assert_eq!(on("2021年一季度完成投资,2021年计划", md(3, 30)).as_deref(), Some("2021-03-30"));
+        assert_eq!(on("2023年服贸会将于2023年9月2日举办", md(3, 1)).as_deref(), Some("2023-03-01"));
+        assert_eq!(on("前三季度增长", md(10, 18)), None);
+        assert_eq!(on("自2019年12月1日起施行的条例,2023年前三季度执行良好,2023年9月检查", md(10, 18)).as_deref(), Some("2023-10-18"));
+    }
+
+    #[test]
+    fn comparison_bases_come_before_the_text_year() {
+        let infer = |t: &str| {
+            let mut mentions = grammar::scan(t);
+            discourse::mark_comparison_lists(t, &mut mentions);
+            infer_reference(t, &mentions).map(|d| d.year())
+        };
+        assert_eq!(infer("今年上半年同比2020年增长30%、2019年增长12%"), Some(2021));
+        assert_eq!(infer("一季度与2019年相比增长9%"), Some(2020));
+        assert_eq!(infer("2022年1-6月,比2021年同期增长"), Some(2022));
+        assert_eq!(infer("一、2022年工作回顾\n过去一年,全市增长"), Some(2023));
+    }
+
+    #[test]
+    fn republic_years_in_taiwan_texts_only() {
+        assert!(republic_calendar("108年至109年6月底,台北市", "108年至109年6月底,台北市"));
+        assert!(republic_calendar("本處統計111年度預算", "本处统计111年度预算"));
+        assert!(!republic_calendar("108年至109年6月底", "108年至109年6月底"));
+        assert!(!republic_calendar("學校已有108年歷史", "学校已有108年历史"));
+        assert!(!republic_calendar("台湾2023年经济增长", "台湾2023年经济增长"));
     }
 
     #[test]

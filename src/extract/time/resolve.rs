@@ -23,6 +23,11 @@ pub struct Frame {
     month: Option<(Option<i16>, i8)>,
     /// The day the text last named.
     day: Option<Date>,
+    /// Whether the month the text last named was named with a day (`3月15日`, not `4月`).
+    month_with_day: bool,
+    /// Whether the text is a news report dated by its dateline: a day named alone (`3日`) is
+    /// then in the reference month unless the text's last month was named with a day.
+    news: bool,
 }
 
 /// The first and last day of a period, and whether they came from outside the expression.
@@ -42,7 +47,18 @@ impl Frame {
             year: None,
             month: None,
             day: None,
+            month_with_day: false,
+            news: false,
         }
+    }
+
+    /// This frame for a news report dated by its dateline (`新华社北京10月18日电`): a day named
+    /// alone (`澳门特区政府3日发布消息`) is a day of the reference month (of the month before,
+    /// when the day is later than the reference's), unless the last month the text named was
+    /// named with a day (`3月15日至19日,…18日`), which it then continues.
+    pub fn news(mut self) -> Self {
+        self.news = true;
+        self
     }
 
     /// The calendar range of `expr`, read at this point of the text; the frame then remembers
@@ -57,9 +73,9 @@ impl Frame {
         let range = if sets_time {
             self.read(expr)
         } else {
-            let saved = (self.year, self.month, self.day);
+            let saved = (self.year, self.month, self.day, self.month_with_day);
             let range = self.read(expr);
-            (self.year, self.month, self.day) = saved;
+            (self.year, self.month, self.day, self.month_with_day) = saved;
             range
         };
         // ISO dates with four-digit years: a year counted back from a reference in antiquity
@@ -115,6 +131,7 @@ impl Frame {
         }
         let one_month = b.first.year == last.year && b.first.month == last.month;
         self.month = one_month.then_some((last.year, last.month));
+        self.month_with_day = one_month && b.first == last;
         if b.first == last
             && let Some(d) = last.to_date()
         {
@@ -137,6 +154,10 @@ impl Frame {
             }
             YearSpec::Deictic(k) => (self.reference_year().and_then(|y| y.checked_add(k.into())), true),
             YearSpec::Anaphoric(k) => (self.year.or(self.reference_year()).and_then(|y| y.checked_add(k.into())), true),
+            YearSpec::UnderReview => {
+                let year_end = self.precise_reference().is_some_and(|r| r.month() >= 11);
+                (self.reference_year().and_then(|y| y.checked_sub(if year_end { 0 } else { 1 })), true)
+            }
             YearSpec::Implicit => (self.year.or(self.reference_year()), true),
         }
     }
@@ -145,6 +166,16 @@ impl Frame {
         let bounds = |(first, last): (PartialDate, PartialDate), relative| Some(Bounds { first, last, relative });
         match *p {
             Period::Year(YearSpec::Implicit, YearPart::Month(MonthSpec::Inherited, part)) => {
+                // (The dateline's own day, 10月18日电, is the reference, not a day the text goes on
+                // from.)
+                if self.news
+                    && let Some(r) = self.precise_reference()
+                    && !(self.month.is_some() && self.month_with_day && self.day != Some(r))
+                {
+                    let back = if matches!(part, MonthPart::Day(d) if d > r.day()) { -1 } else { 0 };
+                    let (year, month) = add_months(Some(r.year()), r.month(), back)?;
+                    return bounds(month_part(year, month, part)?, true);
+                }
                 if let Some((year, month)) = self.month {
                     return bounds(month_part(year, month, part)?, true);
                 }
@@ -422,6 +453,36 @@ mod tests {
         assert_eq!(read("20天后", r), ["2021-07-04..2021-07-04"]);
         assert_eq!(read("两天之前", r), ["null..2021-06-12"]);
         assert_eq!(read("今年以来", r), ["2021-01-01..null"]);
+    }
+
+    #[test]
+    fn a_day_alone_in_the_news_is_in_the_dateline_month() {
+        let read_news = |text: &str| -> Vec<String> {
+            let reference = Reference { date: date(2023, 5, 3), from: ReferenceFrom::Metadata };
+            let mut frame = Frame::new(Some(reference)).news();
+            scan(text)
+                .into_iter()
+                .filter_map(|m| match m.what {
+                    What::Time(e) => frame.resolve(&e),
+                    What::NotTime => None,
+                })
+                .map(|t| t.start.map_or("null".into(), |d| d.to_string()))
+                .collect()
+        };
+        assert_eq!(read_news("5月3日电 今年4月入境旅客增长,3日发布,28日通报"), ["2023-05-03", "2023-04-01", "2023-05-03", "2023-04-28"]);
+        assert_eq!(read_news("3月15日至19日考察,18日签约"), ["2023-03-15", "2023-03-18"]);
+        assert_eq!(read("4月份签约,3日发布", Some(date(2023, 5, 3))), ["2023-04-01..2023-04-30", "2023-04-03..2023-04-03"]);
+    }
+
+    #[test]
+    fn the_year_under_review_closes_with_the_year() {
+        assert_eq!(read("过去一年", Some(date(2024, 1, 10))), ["2023-01-01..2023-12-31"]);
+        assert_eq!(read("一年来", Some(date(2023, 12, 20))), ["2023-01-01..2023-12-31"]);
+        let inferred = Reference { date: date(2023, 12, 20), from: ReferenceFrom::Text };
+        let mut frame = Frame::new(Some(inferred));
+        let found = scan("一年来");
+        let What::Time(e) = &found[0].what else { panic!("一年来 is a time") };
+        assert_eq!(frame.resolve(e).and_then(|t| t.start).map(|d| d.to_string()).as_deref(), Some("2022-01-01"));
     }
 
     #[test]
