@@ -85,6 +85,11 @@ struct ExtractArgs {
     /// Never show a progress bar (it is shown only when standard error is a terminal).
     #[arg(long)]
     no_progress: bool,
+
+    /// With --format html: write index.html and one page per document into DIR instead of
+    /// one page on standard output (for large batches: see the README).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -93,6 +98,8 @@ enum Format {
     Jsonl,
     /// One row per fact, UTF-8 with a byte-order mark so that spreadsheet programs read it.
     Csv,
+    /// A self-contained HTML report: the text with every fact marked, the table of figures.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,12 +142,15 @@ struct Outcome {
     document: Option<Document>,
     warnings: Vec<String>,
     error: Option<String>,
+    /// The text read, kept for the HTML report (which shows it).
+    text: Option<String>,
 }
 
 struct Settings {
     extractor: Extractor,
     reference_date: Option<Date>,
     max_bytes: u64,
+    keep_text: bool,
 }
 
 fn main() -> ExitCode {
@@ -199,7 +209,12 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
         let converter = gongbao::normalize::convert::Opencc::new(variant).map_err(|e| e.to_string())?;
         extractor = extractor.converter(Box::new(converter));
     }
-    let settings = Settings { extractor, reference_date: args.reference_date, max_bytes: args.max_size.saturating_mul(1 << 20) };
+    let keep_text = matches!(args.format, Format::Html);
+    if args.out.is_some() && !keep_text {
+        return Err("--out DIR writes HTML pages: use it with --format html".to_owned());
+    }
+    let settings =
+        Settings { extractor, reference_date: args.reference_date, max_bytes: args.max_size.saturating_mul(1 << 20), keep_text };
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
 
@@ -213,6 +228,10 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     if matches!(args.format, Format::Csv) {
         write_csv_header(&mut out).map_err(|e| e.to_string())?;
     }
+    let mut report = match &args.out {
+        Some(dir) => gongbao::output::report::Report::folder(dir).map_err(|e| format!("cannot write {}: {e}", dir.display()))?,
+        None => gongbao::output::report::Report::page(),
+    };
     let progress = (!args.no_progress && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} [{elapsed}] {msg}").expect("template"));
@@ -265,6 +284,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
                 let result = match args.format {
                     Format::Jsonl => write_jsonl(&mut out, &o),
                     Format::Csv => write_csv(&mut out, &o),
+                    Format::Html => write_html(&mut out, &mut report, &o),
                 };
                 result.and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
                 if let Some(bar) = &progress {
@@ -275,6 +295,9 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     })?;
     if let Some(bar) = progress {
         bar.finish_with_message("done");
+    }
+    if matches!(args.format, Format::Html) {
+        report.finish(&mut out).and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
     }
     Ok(all_read)
 }
@@ -356,7 +379,7 @@ fn jsonl_inputs(path: &Path) -> Result<impl Iterator<Item = Input>, String> {
 /// Read and extract one document. Never panics on bad input: every failure becomes the
 /// document's `error`.
 fn process(input: Input, settings: &Settings) -> Outcome {
-    let failed = |source: String, error: String| Outcome { source, document: None, warnings: Vec::new(), error: Some(error) };
+    let failed = |source: String, error: String| Outcome { source, document: None, warnings: Vec::new(), error: Some(error), text: None };
     let (source, bytes, html, reference) = match input {
         Input::Broken { source, error } => return failed(source, error),
         Input::Stdin => {
@@ -403,7 +426,7 @@ fn process(input: Input, settings: &Settings) -> Outcome {
                 }
             };
             let doc = settings.extractor.extract_with_reference(&record.text, reference);
-            return Outcome { source, document: Some(doc), warnings, error: None };
+            return Outcome { source, document: Some(doc), warnings, error: None, text: settings.keep_text.then_some(record.text) };
         }
     };
     if bytes.len() as u64 > settings.max_bytes {
@@ -412,11 +435,11 @@ fn process(input: Input, settings: &Settings) -> Outcome {
     match gongbao::decode::document(&bytes, html) {
         Ok(d) if d.html => {
             let doc = settings.extractor.extract_html_with_reference(&d.decoded.text, reference);
-            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None }
+            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None, text: settings.keep_text.then(|| d.decoded.text.into_owned()) }
         }
         Ok(d) => {
             let doc = settings.extractor.extract_with_reference(&d.decoded.text, reference);
-            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None }
+            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None, text: settings.keep_text.then(|| d.decoded.text.into_owned()) }
         }
         Err(e) => failed(source, e.to_string()),
     }
@@ -447,4 +470,15 @@ fn write_csv(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
         w.write_record(table::fact_row(&o.source, fact))?;
     }
     w.flush()
+}
+
+fn write_html(out: &mut impl Write, report: &mut gongbao::output::report::Report, o: &Outcome) -> io::Result<()> {
+    match (&o.document, &o.text) {
+        (Some(doc), Some(text)) => report.document(out, &o.source, text, doc, &o.warnings)?,
+        _ => report.failed(out, &o.source, o.error.as_deref().unwrap_or("not read"))?,
+    }
+    if let Some(advice) = report.advice() {
+        eprintln!("gongbao: {advice}");
+    }
+    Ok(())
 }
