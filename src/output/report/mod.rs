@@ -146,7 +146,7 @@ impl Report {
     /// Add a document: its source name, the original text its spans point into, what was
     /// found, and warnings beyond the document's own (the reader's: decoding).
     pub fn document(&mut self, out: &mut impl Write, source: &str, text: &str, doc: &Document, warnings: &[String]) -> io::Result<()> {
-        let n = self.entries.len() + 1;
+        let n = self.number();
         self.text_bytes += text.len() as u64;
         let title = doc.meta.title.clone();
         let entry = Entry {
@@ -165,7 +165,7 @@ impl Report {
 
     /// Add a document that could not be read.
     pub fn failed(&mut self, out: &mut impl Write, source: &str, error: &str) -> io::Result<()> {
-        let n = self.entries.len() + 1;
+        let n = self.number();
         let entry = Entry {
             href: String::new(),
             source: source.to_owned(),
@@ -178,6 +178,12 @@ impl Report {
             error: Some(error.to_owned()),
         };
         self.add(out, entry, |w| write_document(w, n, source, None, &[], Some(error)))
+    }
+
+    /// The next document's number in its page's ids (`d3`, `d3f12`): its place in the batch on
+    /// a page, 1 on a page of its own.
+    fn number(&self) -> usize {
+        if self.folder.is_some() { 1 } else { self.entries.len() + 1 }
     }
 
     fn add(&mut self, out: &mut impl Write, mut entry: Entry, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
@@ -305,7 +311,7 @@ fn write_index(out: &mut (impl Write + ?Sized), entries: &[Entry]) -> io::Result
         escape(out, e.home_area.as_deref().unwrap_or(""))?;
         write!(out, "<td class=\"n\">{}<td class=\"n\">{}<td class=\"n\">{}<td class=\"t\">", e.facts, e.figures, e.warnings)?;
         escape(out, e.error.as_deref().unwrap_or(""))?;
-        out.write_all(b"\n")?;
+        out.write_all(b"</tr>\n")?;
     }
     out.write_all(b"</tbody></table></nav>\n")
 }
@@ -565,7 +571,7 @@ fn write_table(
                 escape(out, cell)?;
             }
         }
-        out.write_all(b"\n")?;
+        out.write_all(b"</tr>\n")?;
     }
     out.write_all(b"</tbody></table>\n")
 }
