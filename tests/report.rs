@@ -301,3 +301,18 @@ fn the_binary_writes_a_page_or_a_folder() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format html"));
 }
+
+#[test]
+fn a_long_table_shows_its_first_rows_and_every_mark() {
+    let (text, doc) = fixture("web_news.txt");
+    let mut out = Vec::new();
+    let mut report = Report::page().table_rows(3);
+    report.document(&mut out, "web_news.txt", &text, &doc, &[]).unwrap();
+    report.finish(&mut out).unwrap();
+    let html = Html::parse_document(&String::from_utf8(out).unwrap());
+    let rows: Vec<usize> =
+        select(&html, "section.figs table").iter().map(|t| t.select(&Selector::parse("tbody tr").unwrap()).count()).collect();
+    assert_eq!(rows, [3, 3]);
+    assert_eq!(select(&html, "section.figs p.note").len(), 2);
+    assert_eq!(marks(&html).len(), doc.facts.len());
+}

@@ -230,11 +230,11 @@ def main():
         browser = Browser(chromium, "file://" + os.path.abspath(path))
         try:
             page = check_page(browser, path, facts_by_source, problems)
-            if page["docs"]:
-                check_interaction(browser, os.path.basename(path), problems)
             if shot:
                 screenshot(browser, shot)
                 shot = None
+            if page["docs"]:
+                check_interaction(browser, os.path.basename(path), problems)
         finally:
             browser.close()
         print(f"{path}: {len(page['docs'])} documents, {sum(len(d['marks']) for d in page['docs'])} marks, checked in {time.time() - start:.1f} s")

@@ -38,11 +38,18 @@ const CSS: &str = include_str!("report.css");
 const JS: &str = include_str!("report.js");
 
 /// A single page with more documents than this, or more text than [`PAGE_BYTES`], is better
-/// written as a folder (`--out DIR`): browsers open it, but slowly.
+/// written as a folder (`--out DIR`): headless Chromium opened a page of 500 fixtures (17 MB) in
+/// 2.5 s and one of 2,000 (70 MB) in 8 s.
 pub const PAGE_DOCUMENTS: usize = 500;
 
-/// A single page with more bytes of documents' text than this is better written as a folder.
-pub const PAGE_BYTES: u64 = 20 << 20;
+/// A page of several documents with more bytes of text than this is better written as a
+/// folder. (One document is one page whatever its size: a 10 MB bulletin's opened in 7.5 s.)
+pub const PAGE_BYTES: u64 = 10 << 20;
+
+/// Rows a document's table shows by default (figures; then as many times and places): a
+/// browser builds a page with a few thousand rows at once but chokes on a few hundred thousand
+/// (a 10 MB bulletin has about 190,000 facts). The text keeps every mark; the CSV has every row.
+pub const TABLE_ROWS: usize = 5_000;
 
 /// Text between two chunk boundaries, in bytes: the browser lays out only the chunks on screen
 /// (`content-visibility: auto`), so that a long bulletin opens quickly.
@@ -63,8 +70,22 @@ static CSP: LazyLock<String> = LazyLock::new(|| {
 const FIGURE_SKIP: &[&str] = &["source", "time_start", "time_end", "relative", "name", "level", "code", "parent", "error"];
 
 /// The table of times and places: the CSV's columns that they fill.
-const CONTEXT_COLUMNS: &[&str] =
-    &["kind", "start", "end", "text", "time_start", "time_end", "relative", "name", "level", "code", "parent", "speaker", "boilerplate", "duplicate_of"];
+const CONTEXT_COLUMNS: &[&str] = &[
+    "kind",
+    "start",
+    "end",
+    "text",
+    "time_start",
+    "time_end",
+    "relative",
+    "name",
+    "level",
+    "code",
+    "parent",
+    "speaker",
+    "boilerplate",
+    "duplicate_of",
+];
 
 /// Columns whose cells are indices of facts, shown as links to their rows.
 const INDEX_COLUMNS: &[&str] = &["of", "part_of", "duplicate_of"];
@@ -128,12 +149,13 @@ pub struct Report {
     started: bool,
     text_bytes: u64,
     advised: bool,
+    table_rows: usize,
 }
 
 impl Report {
     /// A report on one page, written to the writer given to each call.
     pub fn page() -> Self {
-        Report { folder: None, entries: Vec::new(), started: false, text_bytes: 0, advised: false }
+        Report { folder: None, entries: Vec::new(), started: false, text_bytes: 0, advised: false, table_rows: TABLE_ROWS }
     }
 
     /// A report as a folder: `index.html` and one page per document (the writers given to
@@ -141,6 +163,12 @@ impl Report {
     pub fn folder(dir: &Path) -> io::Result<Self> {
         fs::create_dir_all(dir)?;
         Ok(Report { folder: Some(dir.to_owned()), ..Report::page() })
+    }
+
+    /// Show at most `rows` rows in each of a document's tables (default [`TABLE_ROWS`]).
+    pub fn table_rows(mut self, rows: usize) -> Self {
+        self.table_rows = rows;
+        self
     }
 
     /// Add a document: its source name, the original text its spans point into, what was
@@ -160,7 +188,8 @@ impl Report {
             warnings: warnings.len() + doc.warnings.len(),
             error: None,
         };
-        self.add(out, entry, |w| write_document(w, n, source, Some((text, doc)), warnings, None))
+        let limit = self.table_rows;
+        self.add(out, entry, |w| write_document(w, n, source, Some((text, doc)), warnings, None, limit))
     }
 
     /// Add a document that could not be read.
@@ -177,7 +206,7 @@ impl Report {
             warnings: 0,
             error: Some(error.to_owned()),
         };
-        self.add(out, entry, |w| write_document(w, n, source, None, &[], Some(error)))
+        self.add(out, entry, |w| write_document(w, n, source, None, &[], Some(error), 0))
     }
 
     /// The next document's number in its page's ids (`d3`, `d3f12`): its place in the batch on
@@ -216,7 +245,7 @@ impl Report {
         if self.folder.is_some() || self.advised {
             return None;
         }
-        if self.entries.len() > PAGE_DOCUMENTS || self.text_bytes > PAGE_BYTES {
+        if self.entries.len() > PAGE_DOCUMENTS || (self.entries.len() > 1 && self.text_bytes > PAGE_BYTES) {
             self.advised = true;
             return Some(format!(
                 "the report page holds more than {PAGE_DOCUMENTS} documents or {} MB of text: browsers open it slowly; --out DIR writes a page per document",
@@ -254,15 +283,18 @@ impl Report {
 /// need no escaping in a URL.
 fn page_name(n: usize, source: &str) -> String {
     let stem = Path::new(source).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let safe: String =
-        stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).take(60).collect();
+    let safe: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).take(60).collect();
     if safe.trim_matches('_').is_empty() { format!("{n:05}.html") } else { format!("{n:05}-{safe}.html") }
 }
 
 fn write_head(out: &mut (impl Write + ?Sized), title: &str, index: Option<&str>) -> io::Result<()> {
-    out.write_all(b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")?;
+    out.write_all(
+        b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"",
+    )?;
     escape(out, &CSP)?;
-    out.write_all(b"\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongbao ")?;
+    out.write_all(
+        b"\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"gongbao ",
+    )?;
     out.write_all(env!("CARGO_PKG_VERSION").as_bytes())?;
     out.write_all(b"\">\n<title>")?;
     escape(out, title)?;
@@ -324,6 +356,7 @@ fn write_document(
     read: Option<(&str, &Document)>,
     warnings: &[String],
     error: Option<&str>,
+    limit: usize,
 ) -> io::Result<()> {
     write!(out, "<article class=\"doc\" id=\"d{n}\" aria-labelledby=\"d{n}h\">\n<h2 id=\"d{n}h\">")?;
     let title = read.and_then(|(_, d)| d.meta.title.as_deref());
@@ -359,8 +392,9 @@ fn write_document(
     let figure_columns: Vec<usize> = (0..COLUMNS.len()).filter(|&c| !FIGURE_SKIP.contains(&COLUMNS[c])).collect();
     let context_columns: Vec<usize> = CONTEXT_COLUMNS.iter().map(|c| table::column(c)).collect();
     let figures = doc.facts.iter().filter(|f| f.is_figure()).count();
-    write_table(out, n, source, doc, &placed, "Figures", figures, &figure_columns, Fact::is_figure)?;
-    write_table(out, n, source, doc, &placed, "Times and places", doc.facts.len() - figures, &context_columns, |f| !f.is_figure())?;
+    let tables = Tables { n, source, doc, placed: &placed, limit };
+    tables.write(out, "Figures", figures, &figure_columns, Fact::is_figure)?;
+    tables.write(out, "Times and places", doc.facts.len() - figures, &context_columns, |f| !f.is_figure())?;
     out.write_all(b"</section>\n</div>\n</article>\n")
 }
 
@@ -374,10 +408,14 @@ fn write_meta(out: &mut dyn Write, doc: &Document) -> io::Result<()> {
     out.write_all(b"<dl class=\"meta\">")?;
     item(out, "published", &doc.meta.published.map_or_else(|| "\u{2014}".to_owned(), |d| d.to_string()))?;
     if let Some(h) = &doc.home_area {
-        item(out, "home area", &match &h.code {
-            Some(code) => format!("{} ({code})", h.name),
-            None => h.name.clone(),
-        })?;
+        item(
+            out,
+            "home area",
+            &match &h.code {
+                Some(code) => format!("{} ({code})", h.name),
+                None => h.name.clone(),
+            },
+        )?;
     } else {
         item(out, "home area", "\u{2014}")?;
     }
@@ -522,58 +560,72 @@ impl Body<'_> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn write_table(
-    out: &mut dyn Write,
+/// A document's tables: what they are made from.
+struct Tables<'a> {
     n: usize,
-    source: &str,
-    doc: &Document,
-    placed: &[bool],
-    caption: &str,
-    rows: usize,
-    columns: &[usize],
-    keep: impl Fn(&Fact) -> bool,
-) -> io::Result<()> {
-    if rows == 0 {
-        return Ok(());
-    }
-    write!(out, "<table><caption>{caption} ({rows})</caption>\n<thead><tr><th title=\"the fact's index: a link to its mark\">#")?;
-    for &c in columns {
-        write!(out, "<th>{}", COLUMNS[c])?;
-    }
-    out.write_all(b"</thead>\n<tbody>\n")?;
-    let (value, max, start, end, text) =
-        (table::column("value"), table::column("max"), table::column("start"), table::column("end"), table::column("text"));
-    for (i, f) in doc.facts.iter().enumerate().filter(|(_, f)| keep(f)) {
-        let row = table::fact_row(source, f);
-        write!(out, "<tr id=\"d{n}r{i}\" class=\"k-{}{}{}\">", f.kind(), if f.boilerplate { " bp" } else { "" }, if f.duplicate_of.is_some() { " dup" } else { "" })?;
-        if placed[i] {
-            write!(out, "<td><a class=\"back\" href=\"#d{n}f{i}\">{i}</a>")?;
-        } else {
-            write!(out, "<td>{i}")?;
+    source: &'a str,
+    doc: &'a Document,
+    placed: &'a [bool],
+    limit: usize,
+}
+
+impl Tables<'_> {
+    /// One table: a row for each fact `keep` keeps (`rows` of them), up to the limit.
+    fn write(&self, out: &mut dyn Write, caption: &str, rows: usize, columns: &[usize], keep: impl Fn(&Fact) -> bool) -> io::Result<()> {
+        let Tables { n, source, doc, placed, limit } = *self;
+        if rows == 0 {
+            return Ok(());
         }
+        if rows > limit {
+            write!(
+                out,
+                "<p class=\"note\">{caption}: the first {limit} of {rows} here (every fact is marked in the text); all of them in the CSV: <code>gongbao extract --format csv</code>.</p>"
+            )?;
+        }
+        write!(out, "<table><caption>{caption} ({rows})</caption>\n<thead><tr><th title=\"the fact's index: a link to its mark\">#")?;
         for &c in columns {
-            let cell = &row[c];
-            let name = COLUMNS[c];
-            if name == "kind" {
-                write!(out, "<td><span class=\"sw k-{cell}\">{cell}</span>")?;
-            } else if INDEX_COLUMNS.contains(&name) && cell.parse::<usize>().is_ok() {
-                write!(out, "<td><a href=\"#d{n}r{cell}\">{cell}</a>")?;
-            } else {
-                let class = if c == value || c == max || c == start || c == end {
-                    " class=\"n\""
-                } else if c == text {
-                    " class=\"t\""
-                } else {
-                    ""
-                };
-                write!(out, "<td{class}>")?;
-                escape(out, cell)?;
-            }
+            write!(out, "<th>{}", COLUMNS[c])?;
         }
-        out.write_all(b"</tr>\n")?;
+        out.write_all(b"</thead>\n<tbody>\n")?;
+        let (value, max, start, end, text) =
+            (table::column("value"), table::column("max"), table::column("start"), table::column("end"), table::column("text"));
+        for (i, f) in doc.facts.iter().enumerate().filter(|(_, f)| keep(f)).take(limit) {
+            let row = table::fact_row(source, f);
+            write!(
+                out,
+                "<tr id=\"d{n}r{i}\" class=\"k-{}{}{}\">",
+                f.kind(),
+                if f.boilerplate { " bp" } else { "" },
+                if f.duplicate_of.is_some() { " dup" } else { "" }
+            )?;
+            if placed[i] {
+                write!(out, "<td><a class=\"back\" href=\"#d{n}f{i}\">{i}</a>")?;
+            } else {
+                write!(out, "<td>{i}")?;
+            }
+            for &c in columns {
+                let cell = &row[c];
+                let name = COLUMNS[c];
+                if name == "kind" {
+                    write!(out, "<td><span class=\"sw k-{cell}\">{cell}</span>")?;
+                } else if INDEX_COLUMNS.contains(&name) && cell.parse::<usize>().is_ok() {
+                    write!(out, "<td><a href=\"#d{n}r{cell}\">{cell}</a>")?;
+                } else {
+                    let class = if c == value || c == max || c == start || c == end {
+                        " class=\"n\""
+                    } else if c == text {
+                        " class=\"t\""
+                    } else {
+                        ""
+                    };
+                    write!(out, "<td{class}>")?;
+                    escape(out, cell)?;
+                }
+            }
+            out.write_all(b"</tr>\n")?;
+        }
+        out.write_all(b"</tbody></table>\n")
     }
-    out.write_all(b"</tbody></table>\n")
 }
 
 #[cfg(test)]

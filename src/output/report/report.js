@@ -5,8 +5,9 @@
   var tip = document.getElementById("tip");
   var shown = null;
 
+  // A continued mark (a fact that crosses another's end) names its first part in data-f.
   function rowOf(mark) {
-    return document.getElementById(mark.id.replace(/f(\d+)$/, "r$1"));
+    return document.getElementById((mark.id || mark.dataset.f || "").replace(/f(\d+)$/, "r$1"));
   }
   function markOf(row) {
     return document.getElementById(row.id.replace(/r(\d+)$/, "f$1"));
@@ -18,17 +19,25 @@
 
   // The value and the record: every non-empty cell of the fact's row, under its column's name.
   function show(mark) {
-    var row = rowOf(mark);
-    if (!row || !tip) return;
-    var heads = row.closest("table").tHead.rows[0].cells;
-    var items = [];
-    for (var i = 1; i < row.cells.length && i < heads.length; i++) {
-      var name = heads[i].textContent, value = row.cells[i].textContent;
-      if (value === "" || value === "false" || name === "start" || name === "end") continue;
+    if (!tip) return;
+    var row = rowOf(mark), items = [];
+    function pair(name, value) {
       var dt = document.createElement("dt"), dd = document.createElement("dd");
       dt.textContent = name;
       dd.textContent = value;
       items.push(dt, dd);
+    }
+    if (row) {
+      var heads = row.closest("table").tHead.rows[0].cells;
+      for (var i = 1; i < row.cells.length && i < heads.length; i++) {
+        var name = heads[i].textContent, value = row.cells[i].textContent;
+        if (value !== "" && value !== "false" && name !== "start" && name !== "end") pair(name, value);
+      }
+    } else {
+      // Past the table's limit (a very long document): what the mark itself tells.
+      pair("kind", (mark.className.match(/k-(\w+)/) || ["", ""])[1]);
+      pair("text", mark.textContent);
+      pair("record", "beyond the table's rows: see the CSV");
     }
     tip.replaceChildren.apply(tip, items);
     tip.hidden = false;
