@@ -213,8 +213,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     if args.out.is_some() && !keep_text {
         return Err("--out DIR writes HTML pages: use it with --format html".to_owned());
     }
-    let settings =
-        Settings { extractor, reference_date: args.reference_date, max_bytes: args.max_size.saturating_mul(1 << 20), keep_text };
+    let settings = Settings { extractor, reference_date: args.reference_date, max_bytes: args.max_size.saturating_mul(1 << 20), keep_text };
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
 
@@ -435,11 +434,23 @@ fn process(input: Input, settings: &Settings) -> Outcome {
     match gongbao::decode::document(&bytes, html) {
         Ok(d) if d.html => {
             let doc = settings.extractor.extract_html_with_reference(&d.decoded.text, reference);
-            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None, text: settings.keep_text.then(|| d.decoded.text.into_owned()) }
+            Outcome {
+                source,
+                document: Some(doc),
+                warnings: d.decoded.warnings,
+                error: None,
+                text: settings.keep_text.then(|| d.decoded.text.into_owned()),
+            }
         }
         Ok(d) => {
             let doc = settings.extractor.extract_with_reference(&d.decoded.text, reference);
-            Outcome { source, document: Some(doc), warnings: d.decoded.warnings, error: None, text: settings.keep_text.then(|| d.decoded.text.into_owned()) }
+            Outcome {
+                source,
+                document: Some(doc),
+                warnings: d.decoded.warnings,
+                error: None,
+                text: settings.keep_text.then(|| d.decoded.text.into_owned()),
+            }
         }
         Err(e) => failed(source, e.to_string()),
     }
