@@ -316,3 +316,33 @@ fn a_long_table_shows_its_first_rows_and_every_mark() {
     assert_eq!(select(&html, "section.figs p.note").len(), 2);
     assert_eq!(marks(&html).len(), doc.facts.len());
 }
+
+#[test]
+fn a_figures_record_is_in_its_row_and_its_links_point_to_rows() {
+    let text = "2023年,全市新签约项目52个,总投资116.68亿元,同比增长11.73%。";
+    let mut doc = gongbao::extract(text);
+    let money = doc.facts.iter().position(|f| f.kind() == gongbao::Kind::Money).expect("money");
+    let percent = doc.facts.iter().position(|f| f.kind() == gongbao::Kind::Percent).expect("percent");
+    let day = |m: i8, d: i8| Some(gongbao::PartialDate::new(2023, m, d));
+    doc.facts[money].record = Some(gongbao::Record {
+        indicator: Some(gongbao::Indicator { text: "总投资<b>".into(), span: None }),
+        period: Some(gongbao::Period { start: day(1, 1), end: day(12, 31), from: Some(0) }),
+        area: Some(gongbao::Area { name: "咸阳市".into(), code: Some("610400".into()), from: None, text: Some("全市".into()) }),
+        ..Default::default()
+    });
+    doc.facts[percent].record = Some(gongbao::Record { of: Some(money), ..Default::default() });
+    let html = page("record", text, &doc);
+    let heads: Vec<String> = select(&html, "section.figs table:first-of-type thead th").iter().map(text_of).collect();
+    let cells: Vec<String> = select(&html, &format!("tr#d1r{money} td")).iter().map(text_of).collect();
+    let cell = |name: &str| cells[heads.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"))].clone();
+    assert_eq!(cell("indicator"), "总投资<b>");
+    assert_eq!((cell("period_start"), cell("period_end")), ("2023-01-01".into(), "2023-12-31".into()));
+    assert_eq!((cell("area_name"), cell("area_code")), ("咸阳市".into(), "610400".into()));
+    let of = select(&html, &format!("tr#d1r{percent} td a[href='#d1r{money}']"));
+    assert_eq!(of.iter().map(text_of).collect::<Vec<_>>(), [money.to_string()]);
+    // Every CSV column but those only times and places fill is a column of the figures' table.
+    for name in gongbao::output::table::COLUMNS {
+        let only_context = ["source", "time_start", "time_end", "relative", "name", "level", "code", "parent", "error"].contains(name);
+        assert_eq!(heads.iter().any(|h| h == name), !only_context, "{name}");
+    }
+}
