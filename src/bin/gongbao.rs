@@ -99,6 +99,11 @@ struct ExtractArgs {
     /// Never show a progress bar (it is shown only when standard error is a terminal).
     #[arg(long)]
     no_progress: bool,
+
+    /// With --format html: write index.html and one page per document into DIR instead of
+    /// one page on standard output (for large batches: see the README).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -107,6 +112,8 @@ enum Format {
     Jsonl,
     /// One row per fact, UTF-8 with a byte-order mark so that spreadsheet programs read it.
     Csv,
+    /// A self-contained HTML report: the text with every fact marked, the table of figures.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -148,6 +155,8 @@ struct Outcome {
     bytes: u64,
     /// The CSV rows, made where the text is at hand (for its character offsets).
     rows: Vec<Vec<String>>,
+    /// The text read, kept for the HTML report (which shows it).
+    text: Option<String>,
 }
 
 struct Settings {
@@ -161,6 +170,8 @@ struct Settings {
     jsonl_name: Option<String>,
     /// Whether the output is CSV (so each document's rows are made beside its text).
     csv: bool,
+    /// Whether each document's text is kept (for the HTML report, which shows it).
+    keep_text: bool,
 }
 
 fn main() -> ExitCode {
@@ -236,6 +247,10 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
         let converter = gongbao::normalize::convert::Opencc::new(variant).map_err(|e| e.to_string())?;
         extractor = extractor.converter(Box::new(converter));
     }
+    let keep_text = matches!(args.format, Format::Html);
+    if args.out.is_some() && !keep_text {
+        return Err("--out DIR writes HTML pages: use it with --format html".to_owned());
+    }
     let settings = Settings {
         extractor,
         reference_date: args.reference_date,
@@ -244,6 +259,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
         id_field: args.id_field.clone(),
         jsonl_name: args.jsonl.as_ref().filter(|p| p.as_os_str() != "-").map(|p| p.display().to_string()),
         csv: matches!(args.format, Format::Csv),
+        keep_text,
     };
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
@@ -273,6 +289,10 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
         }
     }
     let (mut documents, mut facts, mut failures) = (0usize, 0usize, 0usize);
+    let mut report = match &args.out {
+        Some(dir) => gongbao::output::report::Report::folder(dir).map_err(|e| format!("cannot write {}: {e}", dir.display()))?,
+        None => gongbao::output::report::Report::page(),
+    };
 
     // Documents go to the pool one by one as they are read, at most `window` ahead of the
     // next line to write; their lines are written in input order as soon as the line before
@@ -325,6 +345,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
                 let result = match args.format {
                     Format::Jsonl => write_jsonl(&mut out, &o),
                     Format::Csv => write_csv(&mut out, &o),
+                    Format::Html => write_html(&mut out, &mut report, &o),
                 };
                 match result.and_then(|()| out.flush()) {
                     // The reader stopped early (`| head`): a normal end, not worth a word.
@@ -354,6 +375,9 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
             plural(facts, "fact", "facts"),
             plural(failures, "document", "documents")
         );
+    }
+    if matches!(args.format, Format::Html) {
+        report.finish(&mut out).and_then(|()| out.flush()).map_err(|e| format!("cannot write output: {e}"))?;
     }
     Ok(all_read)
 }
@@ -554,11 +578,20 @@ fn jsonl_inputs(path: &Path) -> Result<impl Iterator<Item = Input>, String> {
 fn process(input: Input, settings: &Settings) -> Outcome {
     let failed = |source: String, bytes: u64, error: String, complaint: String| {
         let rows = if settings.csv { table::document_rows(&source, "", None, Some(&error)) } else { Vec::new() };
-        Outcome { source, document: None, warnings: Vec::new(), error: Some(error), complaint: Some(complaint), bytes, rows }
+        Outcome { source, document: None, warnings: Vec::new(), error: Some(error), complaint: Some(complaint), bytes, rows, text: None }
     };
     let done = |source: String, bytes: u64, text: &str, document: Document, warnings: Vec<String>| {
         let rows = if settings.csv { table::document_rows(&source, text, Some(&document), None) } else { Vec::new() };
-        Outcome { source, document: Some(document), warnings, error: None, complaint: None, bytes, rows }
+        Outcome {
+            source,
+            document: Some(document),
+            warnings,
+            error: None,
+            complaint: None,
+            bytes,
+            rows,
+            text: settings.keep_text.then(|| text.to_owned()),
+        }
     };
     let (source, bytes, html, reference) = match input {
         Input::Broken { source, error, complaint } => return failed(source, 0, error, complaint),
@@ -681,4 +714,15 @@ fn write_csv(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
         w.write_record(row)?;
     }
     w.flush()
+}
+
+fn write_html(out: &mut impl Write, report: &mut gongbao::output::report::Report, o: &Outcome) -> io::Result<()> {
+    match (&o.document, &o.text) {
+        (Some(doc), Some(text)) => report.document(out, &o.source, text, doc, &o.warnings)?,
+        _ => report.failed(out, &o.source, o.error.as_deref().unwrap_or("not read"))?,
+    }
+    if let Some(advice) = report.advice() {
+        eprintln!("gongbao: {advice}");
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Output formats: a document as `CONTRACT.md`'s JSON line and as rows of the CSV table, shared
 //! by the batch binary, the Python package and the HTML report so that all of them say the same.
 
+pub mod report;
 pub mod table;
 
 use jiff::civil::Date;
