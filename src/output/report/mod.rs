@@ -67,7 +67,26 @@ static CSP: LazyLock<String> = LazyLock::new(|| {
 
 /// The figures' table: the CSV's columns without those that only times and places fill
 /// (and without `source` and `error`, which the document's header shows).
-const FIGURE_SKIP: &[&str] = &["source", "time_start", "time_end", "relative", "name", "level", "code", "parent", "error"];
+const FIGURE_SKIP: &[&str] = &[
+    "source",
+    "time_start",
+    "time_end",
+    "relative",
+    "name",
+    "level",
+    "code",
+    "parent",
+    "error",
+    // The document's own columns are in its header; character offsets are for the CSV's readers.
+    "char_start",
+    "char_end",
+    "reference_date",
+    "reference_from",
+    "title",
+    "published",
+    "home_area_name",
+    "home_area_code",
+];
 
 /// The table of times and places: the CSV's columns that they fill.
 const CONTEXT_COLUMNS: &[&str] = &[
