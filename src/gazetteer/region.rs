@@ -204,7 +204,7 @@ const THRESHOLD: u32 = 6;
 /// A dateline at the top decides (a mainland one for the mainland), and so does a mainland
 /// office that speaks about the regions (`国台办`). Otherwise each signal word adds points to
 /// its side once, however often it is repeated — a currency 3, an institution's word 2 and a
-/// place 1 (both 3 at the top), the mainland's name for itself 6 — and a region wins with at least [`THRESHOLD`] points, more
+/// place 1 (both 3 at the top), the mainland's name for itself 6 — and a region wins with at least `THRESHOLD` points, more
 /// than twice the points of any other region and more than the mainland's: a mainland bulletin
 /// that names Hong Kong once or quotes an amount in 港元 stays mainland.
 pub fn document_region(text: &str) -> Option<(Region, String)> {

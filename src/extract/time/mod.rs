@@ -267,7 +267,7 @@ const REPORTING_LAG: i32 = 92;
 /// The date of a dateline that writes a month and a day but no year (`新华社北京1月17日电`),
 /// the year taken from the rest of the text ([`infer_reference`]): the year the text speaks
 /// from, or the one after it when the text reports as done a period of that year that ends
-/// well after the dateline's day ([`REPORTING_LAG`]) (`2023年全年`, `2023年12月份` under `1月17日电` were reported in
+/// well after the dateline's day (`REPORTING_LAG`) (`2023年全年`, `2023年12月份` under `1月17日电` were reported in
 /// 2024). Targets, plans, announcements and comparison bases report nothing done.
 pub fn dateline_date(text: &str, mentions: &[Mention], dateline: MonthDay) -> Option<Date> {
     let mut year = infer_reference(text, mentions)?.year();
