@@ -324,15 +324,24 @@ fn latest_repeated_year(text: &str, mentions: &[Mention]) -> Option<i16> {
 /// (`108年历史`), and it is a Taiwan text (it names Taiwan's places or institutions) or one
 /// written in traditional script. A mainland text never reads `108年` as 2019.
 pub fn republic_calendar(original: &str, text: &str) -> bool {
-    static YEAR: LazyLock<regex::Regex> =
-        LazyLock::new(|| regex::Regex::new(r"(?:^|[^0-9.])1(?:[0-4][0-9]|50) ?年").expect("republic year regex"));
     const AS_DATE: [&str; 14] = ["度", "至", "到", "-", "~", "—", "底", "初", "第", "上半", "下半", "全年", "以来", "起"];
     const DURATION: [&str; 8] = ["历史", "之久", "间", "多", "来", "前", "后", "的历史"];
     const TAIWAN: [&str; 14] =
         ["台湾", "台北", "新北", "桃园", "台中", "台南", "高雄", "新台币", "行政院", "立法院", "民国", "国发会", "主计总处", "县市"];
     let (mut as_date, mut plain) = (0, 0);
-    for m in YEAR.find_iter(text) {
-        let after = &text[m.end()..];
+    // Every 年 (memchr's SIMD search; most texts have few) after a three-digit year 100–150 that
+    // is not part of a longer number: `108年`, `109 年`.
+    let bytes = text.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, "年") {
+        let digits_end = if at > 0 && bytes[at - 1] == b' ' { at - 1 } else { at };
+        let Some(start) = digits_end.checked_sub(3) else { continue };
+        let year = &bytes[start..digits_end];
+        let is_year = year[0] == b'1' && year.iter().all(u8::is_ascii_digit) && (b"100".as_slice()..=b"150".as_slice()).contains(&year);
+        let standalone = start == 0 || !(bytes[start - 1].is_ascii_digit() || bytes[start - 1] == b'.');
+        if !(is_year && standalone) {
+            continue;
+        }
+        let after = &text[at + "年".len()..];
         if AS_DATE.iter().any(|w| after.starts_with(w)) || after.starts_with(|c: char| c.is_ascii_digit()) {
             as_date += 1;
         } else if !DURATION.iter().any(|w| after.starts_with(w)) {
