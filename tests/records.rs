@@ -18,14 +18,11 @@
 //! (`START/END`, `-` for an open bound, or `none`), `area` (a code, a name, or `none`), `of` and
 //! `part_of` (another figure's text, or `none`).
 
+mod common;
+
 use std::path::Path;
 
 use gongbao::{Document, Fact, Period};
-
-#[derive(serde::Deserialize)]
-struct Table {
-    case: Vec<Case>,
-}
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -127,21 +124,7 @@ fn check_case(file: &str, n: usize, case: &Case) -> Vec<String> {
 
 #[test]
 fn record_tables() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testdata/records");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/testdata/records").map(|e| e.unwrap().path()).collect();
-    files.sort();
-    let mut errors = Vec::new();
-    let mut cases = 0;
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let table: Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        for (n, case) in table.case.iter().enumerate() {
-            cases += 1;
-            errors.extend(check_case(&name, n, case));
-        }
-    }
-    assert!(cases > 0, "no cases in tests/testdata/records");
-    assert!(errors.is_empty(), "{} failures in {cases} cases:\n{}", errors.len(), errors.join("\n"));
+    common::check_tables("records", check_case);
 }
 
 /// Every figure has a record, no time or place has one, and every index is in range and points

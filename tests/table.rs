@@ -18,15 +18,11 @@
 //! disturbed by the places in its sentences. A case with `facts = []` and `kinds = [...]` asserts
 //! that no fact of those kinds is found.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use serde_json::Value as Json;
-
-#[derive(serde::Deserialize)]
-struct Table {
-    case: Vec<Case>,
-}
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -103,19 +99,5 @@ fn check_case(file: &str, n: usize, case: &Case) -> Vec<String> {
 
 #[test]
 fn testdata_tables() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/testdata");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/testdata").map(|e| e.unwrap().path()).collect();
-    files.sort();
-    let mut errors = Vec::new();
-    let mut cases = 0;
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let table: Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        for (n, case) in table.case.iter().enumerate() {
-            cases += 1;
-            errors.extend(check_case(&name, n, case));
-        }
-    }
-    assert!(cases > 0, "no cases in tests/testdata");
-    assert!(errors.is_empty(), "{} failures in {cases} cases:\n{}", errors.len(), errors.join("\n"));
+    common::check_tables("", check_case);
 }

@@ -65,9 +65,10 @@ static CSP: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// The figures' table: the CSV's columns without those that only times and places fill
-/// (and without `source` and `error`, which the document's header shows).
-const FIGURE_SKIP: &[&str] = &[
+/// The CSV's columns that the figures' table leaves out: those that only times and places fill,
+/// `source` and `error` and the document's own columns (its header shows them), and the
+/// character offsets (for the CSV's readers).
+pub const FIGURE_TABLE_LEAVES_OUT: &[&str] = &[
     "source",
     "time_start",
     "time_end",
@@ -408,7 +409,7 @@ fn write_document(
     if unplaced > 0 {
         write!(out, "<p class=\"note\">{unplaced} facts could not be marked: their spans do not slice this text.</p>")?;
     }
-    let figure_columns: Vec<usize> = (0..COLUMNS.len()).filter(|&c| !FIGURE_SKIP.contains(&COLUMNS[c])).collect();
+    let figure_columns: Vec<usize> = (0..COLUMNS.len()).filter(|&c| !FIGURE_TABLE_LEAVES_OUT.contains(&COLUMNS[c])).collect();
     let context_columns: Vec<usize> = CONTEXT_COLUMNS.iter().map(|c| table::column(c)).collect();
     let figures = doc.facts.iter().filter(|f| f.is_figure()).count();
     let tables = Tables { n, source, doc, placed: &placed, limit };
