@@ -286,11 +286,10 @@ fn run_batch<'py>(py: Python<'py>, batch: &[Job], threads: usize) -> PyResult<Bo
     let cancelled = AtomicBool::new(false);
     let cancelled = &cancelled;
     pool.in_place_scope(|scope| -> PyResult<()> {
-        // The dictionaries and models load in parallel on first use, each where no other
-        // waits for it (as in the binary).
-        scope.spawn(|_| {
-            LazyLock::force(&gongbao::segment::JIEBA);
-        });
+        // The dictionaries and models load in parallel, each where no other waits for it (as
+        // in the binary): jieba's dictionary on a thread of its own (until it is ready,
+        // segmentation uses the words of the text at hand, with the same results).
+        gongbao::segment::load_in_background();
         scope.spawn(|_| drop(gongbao::places("")));
         scope.spawn(|_| drop(jieba_rs::Jieba::empty().tag("预热", false)));
         for (i, job) in batch.iter().enumerate() {
