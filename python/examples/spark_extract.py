@@ -53,6 +53,9 @@ OUTPUT = T.StructType(
         for name, kind in [
             ("source", _STR),
             ("reference_date", _STR),
+            ("reference_from", _STR),
+            ("title", _STR),
+            ("published", _STR),
             ("home_area_name", _STR),
             ("home_area_code", _STR),
             ("kind", _STR),
@@ -92,7 +95,7 @@ OUTPUT = T.StructType(
         ]
     ]
 )
-DATE_COLUMNS = [f.name for f in OUTPUT if f.name.endswith(("_start", "_end", "reference_date")) and f.dataType == _STR]
+DATE_COLUMNS = [f.name for f in OUTPUT if f.name.endswith(("_start", "_end", "reference_date", "published")) and f.dataType == _STR]
 
 DOCUMENT_EXTENSIONS = (".txt", ".htm", ".html")
 
@@ -148,7 +151,8 @@ _FACT = (
     " speaker: string, boilerplate: boolean, duplicate_of: long>"
 )
 LINE = (
-    "source string, reference_date string, home_area struct<name: string, code: string>,"
+    "source string, reference_date string, reference_from string,"
+    " meta struct<title: string, published: string>, home_area struct<name: string, code: string>,"
     f" facts array<{_FACT}>, error string"
 )
 
@@ -170,11 +174,14 @@ def extract_with_binary(spark: SparkSession, documents: DataFrame, binary: str, 
     lines = documents.rdd.map(to_line).pipe(" ".join(command))
     docs = spark.read.schema(LINE).json(lines)
     errors = docs.where(F.col("error").isNotNull()).select("source", F.col("error"))
-    facts = docs.select("source", "reference_date", "home_area", F.explode("facts").alias("f"))
+    facts = docs.select("source", "reference_date", "reference_from", "meta", "home_area", F.explode("facts").alias("f"))
     number = lambda c: F.col(c).cast(_DEC)  # noqa: E731 - exact decimal strings
     table = facts.select(
         "source",
         "reference_date",
+        "reference_from",
+        F.col("meta.title").alias("title"),
+        F.col("meta.published").alias("published"),
         F.col("home_area.name").alias("home_area_name"),
         F.col("home_area.code").alias("home_area_code"),
         F.col("f.kind").alias("kind"),

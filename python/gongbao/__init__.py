@@ -329,8 +329,9 @@ def to_pandas(docs: Union[Document, Iterable[Document]]) -> "pandas.DataFrame":
     lines read with ``json.loads``), or one such dict.
 
     The columns are the binary's CSV columns (``gongbao extract --format csv``), with the
-    document's ``reference_date``, ``home_area_name`` and ``home_area_code`` after ``source`` and
-    the fact's ``char_start``, ``char_end`` after its byte ``start``, ``end``. A figure's record
+    document's ``reference_date``, ``reference_from``, ``title``, ``published``,
+    ``home_area_name`` and ``home_area_code`` right after ``source`` (the CSV puts them at the end
+    of its rows) and the fact's ``char_start``, ``char_end`` after its byte ``start``, ``end``. A figure's record
     is spread over ``indicator``, ``period_start``, ``period_end``, ``area_name``, ``area_code``,
     ``of``, ``part_of``, ``compared_start``, ``compared_end``. Types: ``value`` and ``max`` are
     :class:`decimal.Decimal`; dates are :class:`datetime.date`, except a date whose year is

@@ -410,7 +410,8 @@ impl Cell {
         match column {
             "start" | "end" | "char_start" | "char_end" | "of" | "part_of" | "duplicate_of" => Cell::Int,
             "value" | "max" => Cell::Decimal,
-            "reference_date" | "time_start" | "time_end" | "period_start" | "period_end" | "compared_start" | "compared_end" => Cell::Date,
+            "reference_date" | "published" | "time_start" | "time_end" | "period_start" | "period_end" | "compared_start"
+            | "compared_end" => Cell::Date,
             "boilerplate" | "relative" => Cell::Bool,
             _ => Cell::Str,
         }
@@ -443,14 +444,18 @@ impl Cell {
     }
 }
 
-/// The document-level columns put before the CSV's and the character span after its byte span.
-const DOC_COLUMNS: [&str; 3] = ["reference_date", "home_area_name", "home_area_code"];
+/// The document's columns, which the table puts right after `source` (the CSV has them at the
+/// end of its rows).
+const DOC_COLUMNS: [&str; 6] = ["reference_date", "reference_from", "title", "published", "home_area_name", "home_area_code"];
 
 /// The table's columns: the CSV's, with the document's after `source` and `char_start`,
 /// `char_end` after `end`.
 fn frame_columns() -> Vec<&'static str> {
-    let mut columns = Vec::with_capacity(table::COLUMNS.len() + 5);
+    let mut columns = Vec::with_capacity(table::COLUMNS.len());
     for &c in table::COLUMNS {
+        if DOC_COLUMNS.contains(&c) || c == "char_start" || c == "char_end" {
+            continue;
+        }
         columns.push(c);
         match c {
             "source" => columns.extend(DOC_COLUMNS),
@@ -490,21 +495,23 @@ fn frame<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<(Vec<&'stat
         }
         let source = str_field(&doc, "source")?.unwrap_or_default();
         let home = doc.get_item("home_area").ok().filter(|h| !h.is_none());
+        let meta = doc.get_item("meta").ok().filter(|m| !m.is_none());
         let doc_values = [
             str_field(&doc, "reference_date")?,
+            str_field(&doc, "reference_from")?,
+            meta.as_ref().map(|m| str_field(m, "title")).transpose()?.flatten(),
+            meta.as_ref().map(|m| str_field(m, "published")).transpose()?.flatten(),
             home.as_ref().map(|h| str_field(h, "name")).transpose()?.flatten(),
             home.as_ref().map(|h| str_field(h, "code")).transpose()?.flatten(),
         ];
         let push = |row: Vec<String>, span: Option<[usize; 2]>| -> PyResult<()> {
-            let mut csv = row.into_iter();
-            let mut doc_values = doc_values.iter();
             for (k, (list, cell)) in lists.iter().zip(&cells).enumerate() {
                 let s = if k == char_start || k == char_end {
                     span.map(|s| s[usize::from(k == char_end)].to_string()).unwrap_or_default()
-                } else if DOC_COLUMNS.contains(&columns[k]) {
-                    doc_values.next().cloned().flatten().unwrap_or_default()
+                } else if let Some(d) = DOC_COLUMNS.iter().position(|c| *c == columns[k]) {
+                    doc_values[d].clone().unwrap_or_default()
                 } else {
-                    csv.next().unwrap_or_default()
+                    row[table::column(columns[k])].clone()
                 };
                 list.append(cell.value(py, &decimal, &s)?)?;
             }
