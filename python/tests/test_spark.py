@@ -38,6 +38,9 @@ def shown(value) -> str:
         return str(value).lower()
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
+    if isinstance(value, float) and value.is_integer():
+        # (pandas reads a long column with nulls as float64: `of` 6 comes back as 6.0.)
+        return str(int(value))
     return str(value)
 
 
