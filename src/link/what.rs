@@ -169,7 +169,16 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         {
             from = notes[j].clause.min(from);
         }
-        let range = trim(ctx.text, from..start);
+        let mut range = trim(ctx.text, from..start);
+        // Nothing but an aside between the words and the figure (`地区生产总值(GDP)1543.2亿元`):
+        // the words before the aside.
+        if range.is_empty() && ctx.text[..from].ends_with([')', '）']) {
+            let sentence = notes[i].sentence.min(from);
+            if let Some(open) = ctx.text[sentence..from].rfind(['(', '（']).map(|k| sentence + k) {
+                let clause = super::back_to(ctx.text, open, sentence, super::is_clause_mark);
+                range = trim(ctx.text, clause..open);
+            }
+        }
         notes[i].words = (!range.is_empty()).then_some(range);
     }
 }

@@ -416,7 +416,10 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i
     let shifted = |from| Period { start: period.start.map(|d| back(d, 1)), end: period.end.map(|d| back(d, 1)), from };
     if let Some(j) = written {
         let after = ctx.text.get(ctx.spans[j].end..).unwrap_or("");
-        if after.starts_with("同期") || ctx.facts[j].text.contains("同期") {
+        // `去年同期`, and a relative base (`比上年`: resolved against the publication date, not
+        // against the figure's period): the figure's period a year earlier.
+        let relative = matches!(&ctx.facts[j].value, Value::Time(t) if t.relative);
+        if after.starts_with("同期") || ctx.facts[j].text.contains("同期") || relative {
             return Some(shifted(Some(j)));
         }
         if let Value::Time(t) = &ctx.facts[j].value {
