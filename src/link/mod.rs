@@ -103,38 +103,17 @@ pub fn link(ctx: &Context<'_>) -> Linked {
     Linked { records, home_area, warnings }
 }
 
-/// Whether `c` ends a sentence for this stage.
+/// Whether `c` ends a sentence: the segmenter's sentence ends (`。！？；`, line breaks).
 pub(crate) fn is_sentence_mark(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | ';' | '！' | '？' | '；' | '\n' | '\r')
+    crate::segment::is_sentence_end(c)
 }
 
-/// Whether `c` ends a clause for this stage: a sentence mark, a comma, a colon, an enumeration
-/// comma, a bracket or a quotation mark, or a space.
+/// Whether `c` ends a clause for this stage: the segmenter's clause ends (sentence ends, commas,
+/// enumeration commas, colons), and also brackets, quotation marks and spaces, which close off
+/// the words before a figure too.
 pub(crate) fn is_clause_mark(c: char) -> bool {
-    is_sentence_mark(c)
-        || matches!(
-            c,
-            ',' | '，'
-                | '、'
-                | ':'
-                | '：'
-                | '('
-                | ')'
-                | '（'
-                | '）'
-                | '“'
-                | '”'
-                | '"'
-                | '《'
-                | '》'
-                | '【'
-                | '】'
-                | '['
-                | ']'
-                | ' '
-                | '\u{3000}'
-                | '\t'
-        )
+    crate::segment::is_clause_end(c)
+        || matches!(c, '(' | ')' | '（' | '）' | '“' | '”' | '"' | '《' | '》' | '【' | '】' | '[' | ']' | ' ' | '\u{3000}' | '\t')
 }
 
 /// Where the stretch that `pos` ends starts: back from `pos` to just after the nearest char

@@ -343,10 +343,12 @@ fn covers_a_period(t: &TimeRange) -> bool {
 }
 
 fn is_full_year(t: &TimeRange) -> bool {
-    match (t.start, t.end) {
-        (Some(a), Some(b)) => a.year.is_some() && a.year == b.year && (a.month, a.day, b.month, b.day) == (1, 1, 12, 31),
-        _ => false,
-    }
+    is_calendar_year(t.start, t.end)
+}
+
+/// Whether the bounds are 1 January and 31 December of one year.
+fn is_calendar_year(start: Option<PartialDate>, end: Option<PartialDate>) -> bool {
+    matches!((start, end), (Some(a), Some(b)) if a.year.is_some() && a.year == b.year && (a.month, a.day, b.month, b.day) == (1, 1, 12, 31))
 }
 
 /// The period a time fact gives, moved to the interview's year when it is a `今年` of the
@@ -429,6 +431,5 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i
     if BASE_CUES.iter().any(|c| words.contains(c)) {
         return Some(shifted(None));
     }
-    let full_year = matches!((period.start, period.end), (Some(a), Some(b)) if a.year.is_some() && a.year == b.year && (a.month, a.day, b.month, b.day) == (1, 1, 12, 31));
-    full_year.then(|| shifted(None))
+    is_calendar_year(period.start, period.end).then(|| shifted(None))
 }
