@@ -416,9 +416,32 @@ impl FromStr for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// The ISO form's ten bytes (`2023-04-28`, `XXXX-04-28`) when every field has its usual
+    /// width; `None` for a year outside 0–9999 or a field out of range, which `Display` writes.
+    fn ascii(self) -> Option<[u8; 10]> {
+        let year = match self.year {
+            Some(y) if (0..=9999).contains(&y) => {
+                let y = y as u16;
+                [(y / 1000) as u8 + b'0', (y / 100 % 10) as u8 + b'0', (y / 10 % 10) as u8 + b'0', (y % 10) as u8 + b'0']
+            }
+            Some(_) => return None,
+            None => *b"XXXX",
+        };
+        let two = |n: i8| (0..=99).contains(&n).then(|| [(n / 10) as u8 + b'0', (n % 10) as u8 + b'0']);
+        let (month, day) = (two(self.month)?, two(self.day)?);
+        Some([year[0], year[1], year[2], year[3], b'-', month[0], month[1], b'-', day[0], day[1]])
+    }
+}
+
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        // Dates are in every figure's record, several times: written without the formatting
+        // machinery when they have the usual widths (the same text as `Display`).
+        match self.ascii() {
+            Some(bytes) => s.serialize_str(std::str::from_utf8(&bytes).map_err(serde::ser::Error::custom)?),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -548,4 +571,25 @@ pub struct Record {
     pub part_of: Option<usize>,
     /// For a growth or decline: the base period (`同比`, `比去年同期`, `比上年`).
     pub compared_with: Option<Period>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_serialize_as_they_display() {
+        let dates = [
+            PartialDate::new(2023, 4, 28),
+            PartialDate::new(7, 1, 1),
+            PartialDate::new(9999, 12, 31),
+            PartialDate::new(10000, 1, 1),
+            PartialDate::new(-44, 3, 15),
+            PartialDate { year: None, month: 2, day: 29 },
+            PartialDate { year: Some(2024), month: -1, day: 100 },
+        ];
+        for d in dates {
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{d}\""), "{d:?}");
+        }
+    }
 }
