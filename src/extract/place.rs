@@ -182,6 +182,9 @@ const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', '和', '与', '及', '/']
 /// pair of characters that begins no name (most of them) is passed over on one bit of a small
 /// table, and the few others are looked up and their names compared with the text.
 struct NameIndex {
+    /// One bit per character of the Basic Multilingual Plane; set for those that begin a name
+    /// (8 KB: most characters of a text are passed over on it, before any hashing).
+    first: Vec<u64>,
     /// One bit per hash of a pair of characters; set for the pairs that begin a name.
     begins: Vec<u64>,
     /// The pairs that begin names (see [`pair_key`]), sorted, with where their names are in
@@ -215,6 +218,13 @@ impl NameIndex {
             })
             .collect();
         keyed.sort_unstable();
+        let mut first = vec![0u64; 0x10000 / 64];
+        for &(key, _) in &keyed {
+            let c = (key >> 32) as usize;
+            if c < 0x10000 {
+                first[c / 64] |= 1 << (c % 64);
+            }
+        }
         let mut begins = vec![0u64; (1 << PAIR_HASH_BITS) / 64];
         let mut pairs: Vec<(u64, Range<u32>)> = Vec::new();
         for (k, &(key, _)) in keyed.iter().enumerate() {
@@ -228,7 +238,7 @@ impl NameIndex {
                 }
             }
         }
-        NameIndex { begins, pairs, names: keyed.into_iter().map(|(_, i)| i).collect() }
+        NameIndex { first, begins, pairs, names: keyed.into_iter().map(|(_, i)| i).collect() }
     }
 
     /// Every occurrence of every name in `text`, overlapping ones included: (span, name index),
@@ -241,6 +251,11 @@ impl NameIndex {
             return found;
         };
         for (next, second) in chars {
+            let c = first as usize;
+            if c < 0x10000 && self.first[c / 64] & (1 << (c % 64)) == 0 {
+                (start, first) = (next, second);
+                continue;
+            }
             let key = pair_key(first, second);
             let bit = pair_bit(key);
             if self.begins[bit / 64] & (1 << (bit % 64)) != 0
