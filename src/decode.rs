@@ -97,7 +97,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
     if has_nul && is_binary(bytes) {
         return Err(Error::NotText("binary data (control bytes)".to_owned()));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         let mut warnings = Vec::new();
         let text = space_nuls(Cow::Borrowed(s), &mut warnings);
         return Ok(Decoded { text, encoding: "UTF-8", warnings });

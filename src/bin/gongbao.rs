@@ -137,7 +137,8 @@ enum Input {
     /// Standard input.
     Stdin,
     /// A line of a JSON Lines input, with its size in bytes (blank lines before it included).
-    Line { number: usize, line: String, bytes: u64 },
+    /// Its bytes are checked to be UTF-8 by the worker that reads it, not by the reader.
+    Line { number: usize, line: Vec<u8>, bytes: u64 },
     /// Something that could not even be listed (an unreadable folder), with its `error` for the
     /// output and its `complaint` for standard error.
     Broken { source: String, error: String, complaint: String },
@@ -561,14 +562,7 @@ fn jsonl_inputs(path: &Path) -> Result<impl Iterator<Item = Input>, String> {
                 blank_bytes = bytes;
                 continue;
             }
-            return Some(match String::from_utf8(buf) {
-                Ok(line) => Input::Line { number, line, bytes },
-                Err(_) => Input::Broken {
-                    source: format!("line {number}"),
-                    error: format!("line {number} is not valid UTF-8"),
-                    complaint: format!("{name}line {number}: not valid UTF-8"),
-                },
-            });
+            return Some(Input::Line { number, line: buf, bytes });
         }
     }))
 }
@@ -626,7 +620,17 @@ fn process(input: Input, settings: &Settings) -> Outcome {
                 None => format!("line {number}"),
             };
             let fail = |why: String| failed(format!("line {number}"), bytes, format!("line {number} {why}"), format!("{name}: {why}"));
-            let mut record: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&line) {
+            // Checked here, on the pool, with SIMD (most of a line is Han characters, which the
+            // standard library's check reads one byte at a time).
+            let Ok(line) = simdutf8::basic::from_utf8(&line) else {
+                return failed(
+                    format!("line {number}"),
+                    bytes,
+                    format!("line {number} is not valid UTF-8"),
+                    format!("{name}: not valid UTF-8"),
+                );
+            };
+            let mut record: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(line) {
                 Ok(r) => r,
                 Err(e) => return fail(format!("is not a JSON object: {e}")),
             };
@@ -697,8 +701,12 @@ fn write_jsonl(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
     if let Some(d) = &o.document {
         warnings.extend(d.warnings.iter().cloned());
     }
-    serde_json::to_writer(&mut *out, &Line::new(&o.source, o.document.as_ref(), &warnings, o.error.as_deref()))?;
-    out.write_all(b"\n")
+    // Into a buffer first: serde_json writes a line in hundreds of small pieces, which a
+    // `Vec` takes more cheaply than a `BufWriter`.
+    let mut line = Vec::with_capacity(4096);
+    serde_json::to_writer(&mut line, &Line::new(&o.source, o.document.as_ref(), &warnings, o.error.as_deref()))?;
+    line.push(b'\n');
+    out.write_all(&line)
 }
 
 fn write_csv_header(out: &mut impl Write) -> io::Result<()> {
