@@ -322,7 +322,7 @@ fn in_title(text: &str, pos: usize, floor: usize) -> bool {
 /// Whether a time is the base of a comparison (`比去年同期`, `较上年`, `同比2020年`), which
 /// scopes no figure.
 fn is_comparison_base(text: &str, span: &std::ops::Range<usize>, written: &str) -> bool {
-    let before = &text[super::back_to(text, span.start, 0, |_| false)..span.start];
+    let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
     written.contains("同期") || after.starts_with("同期") || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
 }
