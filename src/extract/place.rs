@@ -47,9 +47,13 @@
 //! regions (西部, 华南地区); see `data/regions.tsv`.
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
+
+// Maps keyed by small integers, looked up for every reading of every mention: a fast hash
+// rather than the default SipHash, which only matters for keys an adversary chooses.
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Candidate, Context, Found, Recognizer};
 use crate::fact::{PlaceLevel, Value};
@@ -514,7 +518,7 @@ fn resolve(text: &str, mentions: &[Mention]) -> Vec<(Range<usize>, &'static Entr
     let best: Vec<Option<&Judged>> = judged.iter().map(|j| best_reading(j)).collect();
     // A name placed by its parent or child once (北京朝阳) keeps that reading wherever else the
     // document uses it and the reading is supported there (朝阳企业).
-    let mut placed: HashMap<usize, EntryId> = HashMap::new();
+    let mut placed: FxHashMap<usize, EntryId> = FxHashMap::default();
     for (m, best) in mentions.iter().zip(&best) {
         if let Some(j) = best.filter(|j| j.adjacent) {
             placed.entry(m.name).or_insert(j.entry.id());
@@ -571,7 +575,7 @@ fn list_levels(text: &str, mentions: &[Mention]) -> Vec<Option<PlaceLevel>> {
             end += 1;
         }
         let levels: Vec<Option<PlaceLevel>> = mentions[start..end].iter().map(level_of).collect();
-        let mut counts: HashMap<PlaceLevel, usize> = HashMap::new();
+        let mut counts: FxHashMap<PlaceLevel, usize> = FxHashMap::default();
         for level in levels.iter().flatten() {
             *counts.entry(*level).or_default() += 1;
         }
@@ -636,16 +640,16 @@ struct Judged {
 /// first reading.
 struct Evidence {
     /// Entry → mentions at or inside it.
-    within: HashMap<EntryId, usize>,
+    within: FxHashMap<EntryId, usize>,
     /// (entry, name) → mentions of that name at or inside the entry.
-    within_by_name: HashMap<(EntryId, usize), usize>,
+    within_by_name: FxHashMap<(EntryId, usize), usize>,
     /// Entry → the names that named it for sure.
-    named: HashMap<EntryId, HashSet<usize>>,
+    named: FxHashMap<EntryId, FxHashSet<usize>>,
 }
 
 impl Evidence {
     fn of(mentions: &[Mention]) -> Evidence {
-        let mut evidence = Evidence { within: HashMap::new(), within_by_name: HashMap::new(), named: HashMap::new() };
+        let mut evidence = Evidence { within: FxHashMap::default(), within_by_name: FxHashMap::default(), named: FxHashMap::default() };
         for m in mentions {
             let mut sure = m.readings.iter().filter(|r| r.doubt == Doubt::None).map(|r| r.entry);
             let (Some(id), None) = (sure.next(), sure.next()) else {
