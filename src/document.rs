@@ -308,6 +308,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A news dateline at the start of `line`: its year if written, its month and day.
 fn find_dateline(line: &str) -> Option<(Option<i16>, MonthDay)> {
+    // Every form writes 月: the many lines without one are passed over without the regex.
+    if !line.contains('月') {
+        return None;
+    }
     let c = DATELINE.captures(line)?;
     let whole = c.get(0)?;
     // 10月18日电子商务大会 is no dateline.
@@ -800,6 +804,10 @@ mod tests {
         assert_eq!(month_day("本报讯 记者3月30日从市统计局获悉,一季度"), Some((None, 3, 30)));
         assert_eq!(month_day("10月18日电子商务大会开幕"), None);
         assert_eq!(month_day("会议指出,10月18日前完成"), None);
+        // The 月 a dateline needs may come after a long run of spaces (the regex's `\s*`).
+        let spaced = format!("本报讯{}3月30日,县里举行仪式", " ".repeat(200));
+        assert_eq!(month_day(&spaced), Some((None, 3, 30)));
+        assert_eq!(month_day("新华社北京电 国家统计局今天发布"), None);
         let l = analyze("标题\n新华社北京10月18日电 正文。");
         assert_eq!((l.dateline, l.meta.published), (Some(MonthDay { month: 10, day: 18 }), None));
     }
