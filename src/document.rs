@@ -231,37 +231,46 @@ const RELATED_PHRASES: &[&str] = &["相关新闻", "相关阅读", "相关链接
 /// Words that start a newspaper staff line (总策划 … 编辑 … 校对).
 const STAFF_WORDS: &[&str] = &["总策划", "策划", "编辑", "校对", "美编", "责编", "版式", "组版", "审校", "统筹", "主编"];
 
+/// Labels of metadata fields; table layouts put spaces between their characters.
+const FIELD_LABELS: [&str; 23] = [
+    "索引号",
+    "发布机构",
+    "发文机关",
+    "发布日期",
+    "成文日期",
+    "发布时间",
+    "公开目录",
+    "主题分类",
+    "名称",
+    "标题",
+    "文号",
+    "来源",
+    "作者",
+    "时间",
+    "日期",
+    "责任编辑",
+    "编辑",
+    "记者",
+    "通讯员",
+    "有效性",
+    "公开方式",
+    "公开范围",
+    "体裁分类",
+];
+
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    // Labels of metadata fields; table layouts put spaces between their characters.
-    let labels = [
-        "索引号",
-        "发布机构",
-        "发文机关",
-        "发布日期",
-        "成文日期",
-        "发布时间",
-        "公开目录",
-        "主题分类",
-        "名称",
-        "标题",
-        "文号",
-        "来源",
-        "作者",
-        "时间",
-        "日期",
-        "责任编辑",
-        "编辑",
-        "记者",
-        "通讯员",
-        "有效性",
-        "公开方式",
-        "公开范围",
-        "体裁分类",
-    ];
     let alts: Vec<String> =
-        labels.iter().map(|l| l.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(" *")).collect();
+        FIELD_LABELS.iter().map(|l| l.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(" *")).collect();
     Regex::new(&format!(r"(?:^|[\s|【\[(])({})(?: *[:]| +)", alts.join("|"))).expect("field regex")
 });
+
+/// Whether `s` may hold a field: [`FIELD`] ends every label with a colon or a space, so some
+/// label's last character is right before one. Most lines with a colon or a space are
+/// sentences, which this passes over without running the regex.
+fn may_hold_field(s: &str) -> bool {
+    memchr::memchr2_iter(b':', b' ', s.as_bytes())
+        .any(|i| s[..i].chars().next_back().is_some_and(|c| FIELD_LABELS.iter().any(|l| l.ends_with(c))))
+}
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号])").expect("date regex")
@@ -299,6 +308,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A news dateline at the start of `line`: its year if written, its month and day.
 fn find_dateline(line: &str) -> Option<(Option<i16>, MonthDay)> {
+    // Every form writes 月: the many lines without one are passed over without the regex.
+    if !line.contains('月') {
+        return None;
+    }
     let c = DATELINE.captures(line)?;
     let whole = c.get(0)?;
     // 10月18日电子商务大会 is no dateline.
@@ -424,8 +437,7 @@ fn find_chrome(text: &str, layout: &mut Layout) {
 /// The fields of a metadata line: (label without spaces, value range).
 fn fields(text: &str, line: &Range<usize>) -> Vec<(String, Range<usize>)> {
     let s = &text[line.clone()];
-    // Every field ends its label with a colon or a space: a line with neither has none.
-    if memchr::memchr2(b':', b' ', s.as_bytes()).is_none() {
+    if !may_hold_field(s) {
         return Vec::new();
     }
     let found: Vec<_> = FIELD.captures_iter(s).filter_map(|c| Some((c.get(1)?, c.get(0)?.end()))).collect();
@@ -717,6 +729,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_field_precheck_passes_every_field_line() {
+        // (line, whether the regex finds a field in it)
+        let lines = [
+            ("索 引 号 abc/2024-00012 发布机构 市招商服务中心", true),
+            ("名  称 关于某事的答复函", true),
+            ("来源:某某新闻网 作者:王敏 时间:2023-11-02 09:15", true),
+            ("发布日期 :2024-07-15", true),
+            ("(记者 周敏)", true),
+            ("|体裁分类 通知", true),
+            ("会议指出:要抓好项目。", false),
+            ("全年 签约项目12个", false),
+            ("【来源】某某网", false),
+            ("", false),
+        ];
+        for (line, field) in lines {
+            assert_eq!(FIELD.is_match(line), field, "{line}");
+            // The precheck lets every field line through; of the others, those where no
+            // label's last character comes before a colon or a space are passed over.
+            assert_eq!(may_hold_field(line), field, "{line}");
+        }
+    }
+
+    #[test]
     fn reads_a_disclosure_header() {
         let text = "政府信息公开\n关于某事的答复函\n索 引 号 abc/2024-00012 发布机构 市招商服务中心\n公开目录 建议提案办理 发布日期 2024-07-15\n名  称 关于某事的答复函\n\n正文。";
         let l = analyze(text);
@@ -769,6 +804,10 @@ mod tests {
         assert_eq!(month_day("本报讯 记者3月30日从市统计局获悉,一季度"), Some((None, 3, 30)));
         assert_eq!(month_day("10月18日电子商务大会开幕"), None);
         assert_eq!(month_day("会议指出,10月18日前完成"), None);
+        // The 月 a dateline needs may come after a long run of spaces (the regex's `\s*`).
+        let spaced = format!("本报讯{}3月30日,县里举行仪式", " ".repeat(200));
+        assert_eq!(month_day(&spaced), Some((None, 3, 30)));
+        assert_eq!(month_day("新华社北京电 国家统计局今天发布"), None);
         let l = analyze("标题\n新华社北京10月18日电 正文。");
         assert_eq!((l.dateline, l.meta.published), (Some(MonthDay { month: 10, day: 18 }), None));
     }

@@ -5,7 +5,8 @@
 //! currency means: `亿元` in a Taiwan text is New Taiwan dollars, `澳元` in a Macau text is the
 //! pataca.
 //!
-//! Every signal is looked for in one pass of one automaton over the text (linear time).
+//! Every signal is looked for in one left-to-right pass over the text (linear time), by two
+//! automata whose matches are merged.
 //!
 //! ```
 //! use gongbao::gazetteer::region::{document_region, Region};
@@ -18,7 +19,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, Match, MatchKind};
 
 /// A region outside the mainland whose texts use their own currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -184,13 +185,67 @@ const SIGNALS: &[(&str, Side, Kind)] = {
     ]
 };
 
-/// One automaton over all signal words, leftmost-longest (`中新社澳门` before `澳门`).
-static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(SIGNALS.iter().map(|(w, _, _)| w))
-        .expect("the region signals build an automaton")
+/// The signal words in two automata, the regions' and the mainland's, each leftmost-longest
+/// (`中新社澳门` before `澳门`), with the index in [`SIGNALS`] of each of its words.
+///
+/// Why two: an automaton of at most 64 words gets the crate's vector prefilter (Teddy), one of
+/// all the words does not, and in CJK text (whose UTF-8 lead bytes are all alike) it then walks
+/// every byte. [`Signals`] merges their matches into exactly those of one automaton over all
+/// the words.
+static AUTOMATA: LazyLock<[(AhoCorasick, Vec<usize>); 2]> = LazyLock::new(|| {
+    let half = |mainland: bool| {
+        let words: Vec<usize> = (0..SIGNALS.len()).filter(|&i| (SIGNALS[i].1 == Side::Mainland) == mainland).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words.iter().map(|&i| SIGNALS[i].0))
+            .expect("the region signals build an automaton");
+        (automaton, words)
+    };
+    [half(false), half(true)]
 });
+
+/// The signal words in `text`, as one leftmost-longest automaton over all of them would find
+/// them: the index in [`SIGNALS`] and the start of each, in text order, never overlapping.
+///
+/// From the end of the last match, each automaton's next match is known; the earlier of the
+/// two wins, the longer if both start at the same place (two words of the same length there
+/// are the same word). A match that the winner overlaps is looked for again past its end.
+struct Signals<'t> {
+    text: &'t str,
+    /// Where the next match may start.
+    at: usize,
+    /// Each automaton's first match at or after some offset not after `at`; `None` once it
+    /// has no more.
+    next: [Option<Match>; 2],
+    /// Whether `next` was searched for yet.
+    searched: [bool; 2],
+}
+
+impl<'t> Signals<'t> {
+    fn new(text: &'t str) -> Signals<'t> {
+        Signals { text, at: 0, next: [None, None], searched: [false, false] }
+    }
+}
+
+impl Iterator for Signals<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let automata = &*AUTOMATA;
+        for (i, (automaton, _)) in automata.iter().enumerate() {
+            let stale = self.next[i].is_some_and(|m| m.start() < self.at);
+            if !self.searched[i] || stale {
+                self.searched[i] = true;
+                self.next[i] = automaton.find(Input::new(self.text).span(self.at..self.text.len()));
+            }
+        }
+        let (i, m) = (0..2)
+            .filter_map(|i| Some((i, self.next[i]?)))
+            .min_by_key(|&(i, m)| (m.start(), std::cmp::Reverse(m.end()), automata[i].1[m.pattern().as_usize()]))?;
+        self.at = m.end();
+        Some((automata[i].1[m.pattern().as_usize()], m.start()))
+    }
+}
 
 /// Bytes at the top of a text where a dateline or a place counts more (about 100 characters).
 const TOP: usize = 300;
@@ -214,10 +269,9 @@ pub fn document_region(text: &str) -> Option<(Region, String)> {
     let mut weights = vec![0u32; SIGNALS.len()];
     let mut dateline: Option<(Side, &str)> = None;
     let mut office = false;
-    for m in AUTOMATON.find_iter(text) {
-        let p = m.pattern().as_usize();
+    for (p, start) in Signals::new(text) {
         let (word, side, kind) = SIGNALS[p];
-        let top = m.start() < TOP;
+        let top = start < TOP;
         let weight = match kind {
             Kind::Dateline if top => {
                 dateline.get_or_insert((side, word));
@@ -272,6 +326,73 @@ mod tests {
 
     fn region(text: &str) -> Option<Region> {
         document_region(text).map(|(r, _)| r)
+    }
+
+    /// One automaton over all the words: what [`Signals`] must find.
+    fn one_automaton(text: &str) -> Vec<(usize, usize)> {
+        static ONE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(SIGNALS.iter().map(|(w, _, _)| w)).unwrap()
+        });
+        ONE.find_iter(text).map(|m| (m.pattern().as_usize(), m.start())).collect()
+    }
+
+    #[test]
+    fn each_automaton_is_small_enough_for_the_vector_prefilter() {
+        let mut words: Vec<&str> = SIGNALS.iter().map(|(w, _, _)| *w).collect();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words.len(), SIGNALS.len(), "a signal word is listed twice");
+        for (_, words) in AUTOMATA.iter() {
+            assert!((1..=64).contains(&words.len()), "{} words", words.len());
+        }
+    }
+
+    #[test]
+    fn two_automata_find_what_one_would() {
+        let cases = [
+            // Words of the two automata overlapping: the earlier wins, the longer at a tie, and
+            // the one it overlaps is looked for again after it.
+            "民进党委",
+            "赴台北",
+            "赴台湾",
+            "到香港特区",
+            "中新社香港",
+            "中新社北京香港",
+            "国台办台胞台湾",
+            "澳门特别行政区人民政府",
+            "人民币港元新台币NT$HK$MOP",
+            "新华社台北新华社北京",
+            "",
+            "台",
+        ];
+        for text in cases {
+            assert_eq!(Signals::new(text).collect::<Vec<_>>(), one_automaton(text), "{text}");
+        }
+        // Every pair of words, side by side and sharing a character, and texts made of the
+        // words' characters at random (a fixed sequence).
+        let words: Vec<&str> = SIGNALS.iter().map(|(w, _, _)| *w).collect();
+        for a in &words {
+            for b in &words {
+                let joined = format!("{a}{b}");
+                assert_eq!(Signals::new(&joined).collect::<Vec<_>>(), one_automaton(&joined), "{joined}");
+                let skip = b.chars().next().map_or(0, char::len_utf8);
+                let shared = format!("{a}{}", &b[skip..]);
+                assert_eq!(Signals::new(&shared).collect::<Vec<_>>(), one_automaton(&shared), "{shared}");
+            }
+        }
+        let chars: Vec<char> = words.iter().flat_map(|w| w.chars()).chain(['的', ',']).collect();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..2000 {
+            let text: String = (0..40)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    chars[(state % chars.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(Signals::new(&text).collect::<Vec<_>>(), one_automaton(&text), "{text}");
+        }
     }
 
     #[test]

@@ -69,6 +69,16 @@ struct CharSets {
     simplified_only: Vec<u64>,
 }
 
+/// The two sets over the Basic Multilingual Plane side by side, traditional then simplified,
+/// for the scan: a word pair per 64 code points.
+fn bmp_pairs(sets: &CharSets) -> Box<[[u64; 2]; 1024]> {
+    let mut pairs = Box::new([[0u64; 2]; 1024]);
+    for (i, pair) in pairs.iter_mut().enumerate() {
+        *pair = [sets.traditional_only[i], sets.simplified_only[i]];
+    }
+    pairs
+}
+
 fn bit(set: &[u64], c: char) -> bool {
     let i = c as usize;
     i < PLANES && set[i / 64] & (1 << (i % 64)) != 0
@@ -112,24 +122,50 @@ static SETS: LazyLock<CharSets> = LazyLock::new(|| {
         trad[i] &= !both;
         simp[i] &= !both;
     }
+    // Characters below U+3400 count for neither (no Han character is there).
+    for i in 0..0x3400 / 64 {
+        trad[i] = 0;
+        simp[i] = 0;
+    }
     CharSets { traditional_only: trad, simplified_only: simp }
 });
 
+static BMP_PAIRS: LazyLock<Box<[[u64; 2]; 1024]>> = LazyLock::new(|| bmp_pairs(&SETS));
+
 /// Count script-specific characters.
+///
+/// The text is read byte by byte: a three-byte character (all the CJK ones) is looked up by its
+/// bytes without being decoded, ASCII is passed over, and only the rare others are decoded.
 pub fn count(text: &str) -> ScriptCounts {
     let sets = &*SETS;
-    let mut counts = ScriptCounts::default();
-    for c in text.chars() {
-        if (c as u32) < 0x3400 {
-            continue;
-        }
-        if bit(&sets.traditional_only, c) {
-            counts.traditional += 1;
-        } else if bit(&sets.simplified_only, c) {
-            counts.simplified += 1;
+    let pairs = &**BMP_PAIRS;
+    let (mut traditional, mut simplified) = (0u64, 0u64);
+    let mut rest = text.as_bytes();
+    loop {
+        match *rest {
+            [b0, b1, b2, ref tail @ ..] if b0 & 0xF0 == 0xE0 => {
+                // U+0800–U+FFFF: the bits of the code point are the low bits of the bytes. The
+                // two sets are disjoint: at most one of these adds one.
+                let [t, s] = pairs[(usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F)];
+                let bit = b2 & 0x3F;
+                traditional += (t >> bit) & 1;
+                simplified += (s >> bit) & 1;
+                rest = tail;
+            }
+            [b0, ref tail @ ..] if b0.is_ascii() => rest = tail,
+            [_, ..] => {
+                let Some(c) = text.get(text.len() - rest.len()..).and_then(|s| s.chars().next()) else { break };
+                if bit(&sets.traditional_only, c) {
+                    traditional += 1;
+                } else if bit(&sets.simplified_only, c) {
+                    simplified += 1;
+                }
+                rest = rest.get(c.len_utf8()..).unwrap_or_default();
+            }
+            [] => break,
         }
     }
-    counts
+    ScriptCounts { traditional: traditional as usize, simplified: simplified as usize }
 }
 
 /// Detect the script of a text.
@@ -147,6 +183,36 @@ mod tests {
         assert_eq!(detect("全市新簽約項目247個，合同投資額890.15億元"), Script::Traditional);
         assert_eq!(detect("全市新簽約項目247個，新签约项目52个，总投资"), Script::Mixed);
         assert_eq!(detect("2023 abc"), Script::Simplified);
+    }
+
+    /// The per-character definition the byte-level scan must agree with.
+    fn count_by_chars(text: &str) -> ScriptCounts {
+        let sets = &*SETS;
+        let mut counts = ScriptCounts::default();
+        for c in text.chars().filter(|&c| c as u32 >= 0x3400) {
+            if bit(&sets.traditional_only, c) {
+                counts.traditional += 1;
+            } else if bit(&sets.simplified_only, c) {
+                counts.simplified += 1;
+            }
+        }
+        counts
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_chars() {
+        // Every character, one at a time and all in one text (one, two, three and four bytes).
+        let all: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for c in all.chars() {
+            let s = c.to_string();
+            assert_eq!(count(&s), count_by_chars(&s), "{c:?} U+{:04X}", c as u32);
+        }
+        assert_eq!(count(&all), count_by_chars(&all));
+        let counts = count(&all);
+        assert!(counts.traditional > 1000 && counts.simplified > 1000, "{counts:?}");
+        for s in ["", "a", "é", "簽約a項目é𠀀个", "〇一二", "abc\u{3000}簽"] {
+            assert_eq!(count(s), count_by_chars(s), "{s}");
+        }
     }
 
     #[test]

@@ -44,14 +44,18 @@ pub fn fold(text: &str) -> (Cow<'_, str>, StageEdits) {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut search = 0;
-    // Every foldable character is encoded starting with 0xE3 (U+3000) or 0xEF (U+FFxx).
+    // Every foldable character is encoded starting with 0xE3 (U+3000) or 0xEF (U+FFxx). Both
+    // bytes only ever lead a three-byte character, whose code is put together from its bytes
+    // (CJK punctuation, `。`, `、`, `《`, also starts with 0xE3 and is passed over quickly).
     while let Some(rel) = memchr::memchr2(0xE3, 0xEF, &bytes[search..]) {
         let at = search + rel;
         search = at + 1;
-        let Some(c) = text[at..].chars().next() else { break };
-        if !text.is_char_boundary(at) || !is_foldable(c) {
+        let &[b0, b1, b2, ..] = &bytes[at..] else { break };
+        let code = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        let Some(c) = char::from_u32(code).filter(|&c| is_foldable(c)) else {
+            search = at + 3;
             continue;
-        }
+        };
         let folded = fold_char(c);
         if folded == c {
             continue;
@@ -98,6 +102,19 @@ mod tests {
                 assert!(matches!(t, Cow::Borrowed(_)));
             }
         }
+    }
+
+    #[test]
+    fn folds_exactly_the_foldable_characters() {
+        // Every character of the three-byte range, alone and between CJK punctuation (which
+        // shares the lead byte 0xE3), folds as `fold_char` says.
+        for c in (0x800..=0xFFFFu32).filter_map(char::from_u32) {
+            let folded = fold_char(c);
+            let expected = if is_foldable(c) { folded } else { c };
+            assert_eq!(fold(&c.to_string()).0, expected.to_string(), "{c:?}");
+            assert_eq!(fold(&format!("。{c}、")).0, format!("。{expected}、"), "{c:?}");
+        }
+        assert_eq!(fold("、\u{3000}《１》").0, "、 《1》");
     }
 
     #[test]
