@@ -34,12 +34,20 @@ pub fn scan(text: &str) -> Vec<Mention> {
 /// often without writing `民国`); see [`super::republic_calendar`] for when a text does.
 pub fn scan_with(text: &str, republic: bool) -> Vec<Mention> {
     let begins = &*BEGINS;
-    scan_from(
-        text,
-        |text, from| begins.find_in(text, from),
-        |c, rest| second_fits(c, rest[c.len_utf8()..].chars().next()) && word_fits(c, rest),
-        republic,
-    )
+    scan_from(text, |text, from| begins.find_in(text, from), fits, republic)
+}
+
+/// Whether an expression may begin with `c` (one of [`can_begin`]) where `rest` (from `c` on)
+/// is written: the next character fits ([`second_fits`]) and the word is one of `c`'s
+/// ([`word_fits`]). After 从 or 自, which begin an expression only as its prefix (从2020年起),
+/// the same holds of what follows them: 从而, 自主, 自治 begin nothing.
+fn fits(c: char, rest: &str) -> bool {
+    let after = &rest[c.len_utf8()..];
+    let next = after.chars().next();
+    if matches!(c, '从' | '自') {
+        return next.is_some_and(|n| BEGINS.contains(n) && second_fits(n, after[n.len_utf8()..].chars().next()) && word_fits(n, after));
+    }
+    second_fits(c, next) && word_fits(c, rest)
 }
 
 /// Words that begin an expression, for the characters that begin nothing else (eras, festivals,
@@ -65,7 +73,8 @@ const FIRST_WORDS: &[&str] = &[
     "明日",
     "明晚",
     "明早",
-    "过去",
+    "过去一年",
+    "过去的一年",
     "来年",
     "当年",
     "当月",
@@ -435,10 +444,9 @@ impl<'t> Parser<'t> {
         words.iter().any(|w| self.eat(w))
     }
 
-    /// The first word of `table` at the cursor (tables list longer words first), consumed.
-    fn lookup<T: Copy>(&mut self, table: &[(&str, T)]) -> Option<T> {
-        let rest = self.rest();
-        let &(w, v) = table.iter().find(|(w, _)| starts_with(rest, w))?;
+    /// The first word of `words` at the cursor (tables list longer words first), consumed.
+    fn lookup<T: Copy>(&mut self, words: &Words<T>) -> Option<T> {
+        let &(w, v) = words.find(self.rest())?;
         self.i += w.len();
         Some(v)
     }
@@ -546,6 +554,49 @@ fn starts_with(text: &str, word: &str) -> bool {
     let (t, w) = (text.as_bytes(), word.as_bytes());
     let n = w.len();
     t.len() >= n && (n == 0 || t[0] == w[0]) && (n < 2 || t[1] == w[1]) && (n < 3 || t[2] == w[2]) && t[..n] == *w
+}
+
+/// A table of words and what each means, with the first characters of its words summed up
+/// in a mask (a bit for each code point's lowest seven bits): the grammar looks a dozen tables
+/// up at each position it tries, and the mask turns most of them down without reading a word.
+struct Words<T: 'static> {
+    entries: &'static [(&'static str, T)],
+    firsts: u128,
+}
+
+impl<T> Words<T> {
+    const fn new(entries: &'static [(&'static str, T)]) -> Words<T> {
+        let mut firsts = 0;
+        let mut i = 0;
+        while i < entries.len() {
+            firsts |= 1 << first_key(entries[i].0.as_bytes());
+            i += 1;
+        }
+        Words { entries, firsts }
+    }
+
+    /// The first entry whose word starts `text`.
+    #[inline]
+    fn find(&self, text: &str) -> Option<&(&'static str, T)> {
+        if self.firsts & 1 << first_key(text.as_bytes()) == 0 {
+            return None;
+        }
+        self.entries.iter().find(|(w, _)| starts_with(text, w))
+    }
+}
+
+/// The lowest seven bits of the code point of the first character of `text` (UTF-8), 0 for
+/// none: in UTF-8 they are the last byte's six and one more from the byte before it.
+const fn first_key(text: &[u8]) -> u32 {
+    let last = match text {
+        [] => return 0,
+        [b, ..] if *b < 0x80 => return *b as u32,
+        [b0, b1, ..] if *b0 < 0xE0 => [*b0, *b1],
+        [_, b1, b2, ..] if text[0] < 0xF0 => [*b1, *b2],
+        [_, _, b2, b3, ..] => [*b2, *b3],
+        _ => return 0,
+    };
+    ((last[0] & 1) as u32) << 6 | (last[1] & 0x3F) as u32
 }
 
 const CONNECTORS: &[&str] = &["——", "—", "–", "-", "~", "〜", "起至", "至", "到"];
@@ -793,7 +844,7 @@ fn day(y: YearSpec, m: i8, d: i8) -> Period {
 // Years
 
 /// Eras whose years are counted from 1: the value is the year before the first.
-const ERAS: &[(&str, i16)] = &[
+const ERAS: Words<i16> = Words::new(&[
     ("民国", 1911),
     ("宣统", 1908),
     ("光绪", 1874),
@@ -813,9 +864,9 @@ const ERAS: &[(&str, i16)] = &[
     ("开元", 712),
     ("神龙", 704),
     ("贞观", 626),
-];
+]);
 
-const YEAR_WORDS: &[(&str, YearSpec)] = &[
+const YEAR_WORDS: Words<YearSpec> = Words::new(&[
     ("大前年", YearSpec::Deictic(-3)),
     ("大后年", YearSpec::Deictic(3)),
     ("过去的一年", YearSpec::UnderReview),
@@ -836,7 +887,7 @@ const YEAR_WORDS: &[(&str, YearSpec)] = &[
     ("同年", YearSpec::Anaphoric(0)),
     ("次年", YearSpec::Anaphoric(1)),
     ("翌年", YearSpec::Anaphoric(1)),
-];
+]);
 
 /// Characters before 前/后/上 that make them part of another word (提前, 以后, 以上).
 fn glued_before(c: Option<char>) -> bool {
@@ -846,7 +897,7 @@ fn glued_before(c: Option<char>) -> bool {
 /// A year: a number and 年, an era year, or a word (今年, 去年, 当年).
 fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
     let prev = p.prev();
-    if let Some(spec) = p.lookup(YEAR_WORDS) {
+    if let Some(spec) = p.lookup(&YEAR_WORDS) {
         let word_start_glued = glued_before(prev) && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(_));
         // 后年均, 上年度 is fine, 以后年份 is not a year.
         if word_start_glued || p.peek().is_some_and(|c| "均龄轻纪".contains(c)) {
@@ -855,7 +906,7 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
         p.eat("度");
         return Some(spec);
     }
-    if let Some(base) = p.lookup(ERAS) {
+    if let Some(base) = p.lookup(&ERAS) {
         let n = if p.eat("元") { 1 } else { p.number()?.value };
         if !(1..=200).contains(&n) || !p.eat("年") {
             return None;
@@ -1080,7 +1131,8 @@ fn weekday(p: &mut Parser<'_>) -> Option<u8> {
 fn month_part(p: &mut Parser<'_>) -> (MonthPart, MonthPart) {
     p.eat("的");
     let one = |x: MonthPart| (x, x);
-    if let Some(x) = p.lookup(&[("上旬", 1), ("中旬", 2), ("下旬", 3)]) {
+    const XUN: Words<u8> = Words::new(&[("上旬", 1), ("中旬", 2), ("下旬", 3)]);
+    if let Some(x) = p.lookup(&XUN) {
         return one(MonthPart::Xun(x));
     }
     if p.eat_any(&["底", "末"]) {
@@ -1183,7 +1235,7 @@ fn day_alone(p: &mut Parser<'_>) -> Option<(Period, Period)> {
 // Relative months, quarters, weeks, days
 
 fn month_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
-    const WORDS: &[(&str, (i8, bool))] = &[
+    const WORDS: Words<(i8, bool)> = Words::new(&[
         ("上上个月", (-2, false)),
         ("上一个月", (-1, false)),
         ("上个月", (-1, false)),
@@ -1198,14 +1250,14 @@ fn month_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         ("当月", (0, true)),
         ("同月", (0, true)),
         ("次月", (1, true)),
-    ];
-    let (offset, anaphoric) = p.lookup(WORDS)?;
+    ]);
+    let (offset, anaphoric) = p.lookup(&WORDS)?;
     let (a, b) = month_part(p);
     Some((Period::Month { offset, anaphoric, part: a }, Period::Month { offset, anaphoric, part: b }))
 }
 
 fn quarter_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
-    const WORDS: &[(&str, i8)] = &[
+    const WORDS: Words<i8> = Words::new(&[
         ("上一季度", -1),
         ("上个季度", -1),
         ("上季度", -1),
@@ -1215,13 +1267,13 @@ fn quarter_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         ("下一季度", 1),
         ("下个季度", 1),
         ("下季度", 1),
-    ];
-    Some(same(Period::Quarter(p.lookup(WORDS)?)))
+    ]);
+    Some(same(Period::Quarter(p.lookup(&WORDS)?)))
 }
 
 /// `上周`, `下周三`, `下下周末`, `上上个周三`, `这个星期一`, `星期天`, `周末`.
 fn week(p: &mut Parser<'_>) -> Option<(Period, Period)> {
-    const OFFSETS: &[(&str, i8)] = &[
+    const OFFSETS: Words<i8> = Words::new(&[
         ("上上个", -2),
         ("上上", -2),
         ("下下个", 2),
@@ -1238,9 +1290,9 @@ fn week(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         ("这个", 0),
         ("这一", 0),
         ("这", 0),
-    ];
+    ]);
     let prev = p.prev();
-    let offset = p.lookup(OFFSETS);
+    let offset = p.lookup(&OFFSETS);
     if offset.is_some() && glued_before(prev) {
         return None;
     }
@@ -1269,7 +1321,7 @@ fn week(p: &mut Parser<'_>) -> Option<(Period, Period)> {
 
 /// `今天`, `明天`, `大前天`, `次日`, `第三天`, `20天后`, `两天之前`.
 fn day_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
-    const WORDS: &[(&str, (i32, bool))] = &[
+    const WORDS: Words<(i32, bool)> = Words::new(&[
         ("大大后天", (4, false)),
         ("大大前天", (-4, false)),
         ("大后天", (3, false)),
@@ -1294,9 +1346,9 @@ fn day_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         ("当日", (0, true)),
         ("次日", (1, true)),
         ("翌日", (1, true)),
-    ];
+    ]);
     let prev = p.prev();
-    if let Some((offset, anaphoric)) = p.lookup(WORDS) {
+    if let Some((offset, anaphoric)) = p.lookup(&WORDS) {
         // 提前天数, 之后天气: 前天/后天 inside other words.
         return (!glued_before(prev) && !p.peek().is_some_and(|c| "数气然".contains(c))).then_some(same(Period::Day { offset, anaphoric }));
     }
@@ -1324,8 +1376,8 @@ fn day_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
 // Centuries and decades
 
 fn centuries(p: &mut Parser<'_>) -> Option<(Period, Period)> {
-    let century = if let Some(k) = p.lookup(&[("上个世纪", -1), ("上世纪", -1), ("本世纪", 0), ("下个世纪", 1), ("下世纪", 1)])
-    {
+    const CENTURIES: Words<i8> = Words::new(&[("上个世纪", -1), ("上世纪", -1), ("本世纪", 0), ("下个世纪", 1), ("下世纪", 1)]);
+    let century = if let Some(k) = p.lookup(&CENTURIES) {
         Some(Century::Deictic(k))
     } else {
         p.attempt(|p| {
@@ -1348,7 +1400,7 @@ fn centuries(p: &mut Parser<'_>) -> Option<(Period, Period)> {
 // ---------------------------------------------------------------------------------------------
 // Holidays
 
-const HOLIDAYS: &[(&str, Holiday)] = &[
+const HOLIDAYS: Words<Holiday> = Words::new(&[
     ("元旦", Holiday::Fixed(1, 1)),
     ("新年", Holiday::Fixed(1, 1)),
     ("女生节", Holiday::Fixed(3, 7)),
@@ -1378,41 +1430,41 @@ const HOLIDAYS: &[(&str, Holiday)] = &[
     ("母亲节", Holiday::NthWeekday { month: 5, n: 2, weekday: 7 }),
     ("父亲节", Holiday::NthWeekday { month: 6, n: 3, weekday: 7 }),
     ("感恩节", Holiday::NthWeekday { month: 11, n: 4, weekday: 4 }),
-];
+]);
 
 /// The solar terms by the sun's longitude, and whether the name alone (without a year) is the
 /// term: 雨水, 小雪, 白露 ... are also ordinary words.
-const SOLAR_TERMS: &[(&str, u16, bool)] = &[
-    ("小寒", 285, true),
-    ("大寒", 300, true),
-    ("立春", 315, true),
-    ("雨水", 330, false),
-    ("惊蛰", 345, true),
-    ("春分", 0, true),
-    ("清明", 15, true),
-    ("谷雨", 30, true),
-    ("立夏", 45, true),
-    ("小满", 60, true),
-    ("芒种", 75, true),
-    ("夏至", 90, true),
-    ("小暑", 105, true),
-    ("大暑", 120, true),
-    ("立秋", 135, true),
-    ("处暑", 150, true),
-    ("白露", 165, false),
-    ("秋分", 180, true),
-    ("寒露", 195, false),
-    ("霜降", 210, false),
-    ("立冬", 225, true),
-    ("小雪", 240, false),
-    ("大雪", 255, false),
-    ("冬至", 270, true),
-];
+const SOLAR_TERMS: Words<(u16, bool)> = Words::new(&[
+    ("小寒", (285, true)),
+    ("大寒", (300, true)),
+    ("立春", (315, true)),
+    ("雨水", (330, false)),
+    ("惊蛰", (345, true)),
+    ("春分", (0, true)),
+    ("清明", (15, true)),
+    ("谷雨", (30, true)),
+    ("立夏", (45, true)),
+    ("小满", (60, true)),
+    ("芒种", (75, true)),
+    ("夏至", (90, true)),
+    ("小暑", (105, true)),
+    ("大暑", (120, true)),
+    ("立秋", (135, true)),
+    ("处暑", (150, true)),
+    ("白露", (165, false)),
+    ("秋分", (180, true)),
+    ("寒露", (195, false)),
+    ("霜降", (210, false)),
+    ("立冬", (225, true)),
+    ("小雪", (240, false)),
+    ("大雪", (255, false)),
+    ("冬至", (270, true)),
+]);
 
 /// A holiday or a solar term; `after_year` when a year is written before it.
 fn holiday(p: &mut Parser<'_>, after_year: bool) -> Option<Holiday> {
     let rest = p.rest();
-    if let Some(&(name, longitude, alone)) = SOLAR_TERMS.iter().find(|(n, _, _)| starts_with(rest, n)) {
+    if let Some(&(name, (longitude, alone))) = SOLAR_TERMS.find(rest) {
         if !(alone || after_year) {
             return None;
         }
@@ -1420,7 +1472,7 @@ fn holiday(p: &mut Parser<'_>, after_year: bool) -> Option<Holiday> {
         p.eat("节");
         return Some(Holiday::SolarTerm(longitude));
     }
-    let h = p.lookup(HOLIDAYS)?;
+    let h = p.lookup(&HOLIDAYS)?;
     // 国庆70周年 is an anniversary, not the day.
     p.eat_any(&["当天", "当日"]);
     Some(h)
@@ -1429,7 +1481,7 @@ fn holiday(p: &mut Parser<'_>, after_year: bool) -> Option<Holiday> {
 // ---------------------------------------------------------------------------------------------
 // The lunisolar calendar
 
-const LUNAR_FESTIVALS: &[(&str, (u8, LunarDay))] = &[
+const LUNAR_FESTIVALS: Words<(u8, LunarDay)> = Words::new(&[
     ("春节", (1, LunarDay::Day(1))),
     ("元宵节", (1, LunarDay::Day(15))),
     ("元宵", (1, LunarDay::Day(15))),
@@ -1445,7 +1497,7 @@ const LUNAR_FESTIVALS: &[(&str, (u8, LunarDay))] = &[
     ("腊八", (12, LunarDay::Day(8))),
     ("除夕", (12, LunarDay::Last)),
     ("大年三十", (12, LunarDay::Last)),
-];
+]);
 
 /// A lunar date: `农历八月十五`, `正月初八`, `闰四月`, `腊月`, `大年初一`, `中秋`. Something must
 /// mark it lunar (农历/阴历, 闰, a month named 正/冬/腊, a day named 初N); `八月十五` alone is
@@ -1457,14 +1509,15 @@ fn lunar(p: &mut Parser<'_>, year_before: YearSpec) -> Option<(Period, Period)> 
         y => y,
     };
     let lunar = |month, leap, day| same(Period::Lunar { year, month, leap, day });
-    if let Some((month, day)) = p.lookup(LUNAR_FESTIVALS) {
+    if let Some((month, day)) = p.lookup(&LUNAR_FESTIVALS) {
         return Some(lunar(month, false, day));
     }
     if p.eat("大年") {
         return Some(lunar(1, false, LunarDay::Day(lunar_day(p)?)));
     }
     let leap = p.eat("闰");
-    let (month, named) = if let Some(m) = p.lookup(&[("正月", 1), ("冬月", 11), ("腊月", 12)]) {
+    const NAMED_MONTHS: Words<u8> = Words::new(&[("正月", 1), ("冬月", 11), ("腊月", 12)]);
+    let (month, named) = if let Some(m) = p.lookup(&NAMED_MONTHS) {
         (m, true)
     } else {
         let m = p.small(12)? as u8;
