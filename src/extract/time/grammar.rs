@@ -38,16 +38,55 @@ pub fn scan_with(text: &str, republic: bool) -> Vec<Mention> {
 }
 
 /// Whether an expression may begin with `c` (one of [`can_begin`]) where `rest` (from `c` on)
-/// is written: the next character fits ([`second_fits`]) and the word is one of `c`'s
-/// ([`word_fits`]). After 从 or 自, which begin an expression only as its prefix (从2020年起),
-/// the same holds of what follows them: 从而, 自主, 自治 begin nothing.
+/// is written: the next character fits ([`second_fits`]), the word is one of `c`'s
+/// ([`word_fits`]) and a number is followed by what follows one in a time ([`number_fits`]).
+/// After 从 or 自, which begin an expression only as its prefix (从2020年起), the same holds of
+/// what follows them: 从而, 自主, 自治 begin nothing.
 fn fits(c: char, rest: &str) -> bool {
-    let after = &rest[c.len_utf8()..];
-    let next = after.chars().next();
     if matches!(c, '从' | '自') {
-        return next.is_some_and(|n| BEGINS.contains(n) && second_fits(n, after[n.len_utf8()..].chars().next()) && word_fits(n, after));
+        let after = &rest[c.len_utf8()..];
+        return after.chars().next().is_some_and(|n| BEGINS.contains(n) && fits_unprefixed(n, after));
     }
-    second_fits(c, next) && word_fits(c, rest)
+    fits_unprefixed(c, rest)
+}
+
+/// [`fits`], for a `c` that is no prefix.
+fn fits_unprefixed(c: char, rest: &str) -> bool {
+    let after = &rest[c.len_utf8()..];
+    // 第 begins only an ordinal quarter or day (第三季度, 第十天).
+    if c == '第' {
+        return after.starts_with(|n: char| n.is_ascii_digit() || is_chinese_numeral_char(n)) && number_fits(after);
+    }
+    let number = c.is_ascii_digit() || is_chinese_numeral_char(c);
+    second_fits(c, after.chars().next()) && word_fits(c, rest) && (!number || number_fits(rest))
+}
+
+/// Whether the number at the start of `rest` (ASCII digits or Chinese numerals) may begin a
+/// time, by what follows its digits: a word that follows a number in a time (年, 月, 日, 号,
+/// 天, 世纪, 季度, and 个 only before 季度), the separator of a date or a range (2024-07,
+/// 6·30, 11/3号, 1至3月, 1 - 3月), a space, or the end of the text. Four or eight digits may
+/// be followed by anything (a year after a connector, 2016-2018; 20240307), and a holiday or
+/// an era may begin with a numeral (五一, 三八妇女节, 七夕, 万历). Most numbers of a text are
+/// amounts (1.5, 30%, 200万元, 三个), and the grammar is not tried on them.
+fn number_fits(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = if digits > 0 {
+        if digits == 4 || digits == 8 {
+            return true;
+        }
+        &rest[digits..]
+    } else {
+        if HOLIDAYS.find(rest).is_some() || LUNAR_FESTIVALS.find(rest).is_some() || ERAS.find(rest).is_some() {
+            return true;
+        }
+        rest.trim_start_matches(is_chinese_numeral_char)
+    };
+    let mut follow = after.chars();
+    match follow.next() {
+        None => true,
+        Some('个') => follow.next().is_none_or(|c| c == '季'),
+        Some(c) => "年月日号天世季-·/ —–~〜至到起".contains(c),
+    }
 }
 
 /// Words that begin an expression, for the characters that begin nothing else (eras, festivals,
@@ -1691,19 +1730,18 @@ mod tests {
     }
 
     #[test]
-    fn numerals_then_two_words_scan_the_same() {
-        // What follows a numeral decides whether it may begin a time (一个季度, 七夕, 万历):
-        // wherever the filter turns a numeral down for the word after it, no expression starts
-        // there, whatever word comes next.
+    fn numbers_then_two_words_scan_the_same() {
+        // What follows a number decides whether it may begin a time (一个季度, 七夕, 万历,
+        // 3个季度, 第三天): wherever the filter turns a number down for the words after it, no
+        // expression starts there, whatever word comes next.
         let words = grammar_words();
-        for n in ["一", "三", "十", "十五", "二〇二三", "七", "万", "两", "千", "亿"] {
+        let numbers = ["一", "三", "十", "十五", "二〇二三", "七", "万", "两", "千", "亿", "3", "12", "123", "2023", "第三", "第12", "从3"];
+        for n in numbers {
             let c = n.chars().next().unwrap();
             for a in &words {
-                let next = n.chars().nth(1).or_else(|| a.chars().next());
-                let second = second_fits(c, next);
                 for b in &words {
                     let text = format!("{n}{a}{b}");
-                    if second && word_fits(c, &text) {
+                    if fits(c, &text) {
                         continue;
                     }
                     let found = mention_at(&text, 0).filter(|m| m.span.end > 0);
