@@ -34,19 +34,20 @@ impl CharClass {
     /// boundary), and where it is. Reads the bitmap straight from the UTF-8 bytes rather than
     /// decoding every character: the loops that call this see every character of every text
     /// and find few members.
+    #[inline]
     pub(crate) fn find_in(&self, text: &str, from: usize) -> Option<(usize, char)> {
         let bytes = text.as_bytes();
         let mut rest = bytes.get(from..)?;
         loop {
             // The bitmap's word is the code point's bits above the lowest six; in UTF-8 those
-            // six are the last byte's.
+            // six are the last byte's. Three-byte characters (the Chinese ones) come first.
             let (word, bit, tail) = match rest {
-                [] => return None,
-                &[b, ref tail @ ..] if b < 0x80 => (usize::from(b >> 6), b & 0x3F, tail),
                 &[b0, b1, b2, ref tail @ ..] if b0 & 0xF0 == 0xE0 => {
                     (usize::from(b0 & 0x0F) << 6 | usize::from(b1 & 0x3F), b2 & 0x3F, tail)
                 }
+                &[b, ref tail @ ..] if b < 0x80 => (usize::from(b >> 6), b & 0x3F, tail),
                 &[b0, b1, ref tail @ ..] if b0 & 0xE0 == 0xC0 => (usize::from(b0 & 0x1F), b1 & 0x3F, tail),
+                [] => return None,
                 // Beyond the Basic Multilingual Plane (rare): ask the predicate.
                 _ => {
                     let at = bytes.len() - rest.len();
@@ -58,9 +59,10 @@ impl CharClass {
                     continue;
                 }
             };
-            if self.bmp[word % BMP_WORDS] & 1 << bit != 0 {
+            let word = word % BMP_WORDS;
+            if self.bmp[word] & 1 << bit != 0 {
                 let at = bytes.len() - rest.len();
-                return text.get(at..)?.chars().next().map(|c| (at, c));
+                return char::from_u32((word << 6) as u32 | u32::from(bit)).map(|c| (at, c));
             }
             rest = tail;
         }

@@ -57,8 +57,8 @@ fn fits_unprefixed(c: char, rest: &str) -> bool {
     if c == '第' {
         return after.starts_with(|n: char| n.is_ascii_digit() || is_chinese_numeral_char(n)) && number_fits(after);
     }
-    let number = c.is_ascii_digit() || is_chinese_numeral_char(c);
-    second_fits(c, after.chars().next()) && word_fits(c, rest) && (!number || number_fits(rest))
+    let number = |c: char| c.is_ascii_digit() || is_chinese_numeral_char(c);
+    second_fits(c, after.chars().next()) && word_fits(c, rest) && (!number(c) || number_fits(rest))
 }
 
 /// Whether the number at the start of `rest` (ASCII digits or Chinese numerals) may begin a
@@ -70,23 +70,22 @@ fn fits_unprefixed(c: char, rest: &str) -> bool {
 /// amounts (1.5, 30%, 200万元, 三个), and the grammar is not tried on them.
 fn number_fits(rest: &str) -> bool {
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let after = if digits > 0 {
-        if digits == 4 || digits == 8 {
-            return true;
-        }
-        &rest[digits..]
-    } else {
-        if HOLIDAYS.find(rest).is_some() || LUNAR_FESTIVALS.find(rest).is_some() || ERAS.find(rest).is_some() {
-            return true;
-        }
-        rest.trim_start_matches(is_chinese_numeral_char)
-    };
+    if digits == 4 || digits == 8 {
+        return true;
+    }
+    let after = if digits > 0 { &rest[digits..] } else { rest.trim_start_matches(is_chinese_numeral_char) };
     let mut follow = after.chars();
-    match follow.next() {
+    let follows = match follow.next() {
         None => true,
         Some('个') => follow.next().is_none_or(|c| c == '季'),
-        Some(c) => "年月日号天世季-·/ —–~〜至到起".contains(c),
-    }
+        Some(c) => {
+            matches!(
+                c,
+                '年' | '月' | '日' | '号' | '天' | '世' | '季' | '-' | '·' | '/' | ' ' | '—' | '–' | '~' | '〜' | '至' | '到' | '起'
+            )
+        }
+    };
+    follows || digits == 0 && (HOLIDAYS.find(rest).is_some() || LUNAR_FESTIVALS.find(rest).is_some() || ERAS.find(rest).is_some())
 }
 
 /// Words that begin an expression, for the characters that begin nothing else (eras, festivals,
@@ -479,8 +478,12 @@ impl<'t> Parser<'t> {
         ok
     }
 
+    #[inline]
     fn eat_any(&mut self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.eat(w))
+        let rest = self.rest();
+        let word = words.iter().find(|w| starts_with(rest, w));
+        self.i += word.map_or(0, |w| w.len());
+        word.is_some()
     }
 
     /// The first word of `words` at the cursor (tables list longer words first), consumed.
@@ -708,8 +711,9 @@ fn open_suffix(p: &mut Parser<'_>, last: &Period) -> Option<Open> {
 
 fn range(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     let (first, single_last) = point(p)?;
-    let after_first = p.i;
     time_of_day(p);
+    // Where a single point ends, should no second one follow.
+    let after_first = p.i;
     p.eat("起");
     if p.connector()
         && let Some((_, last)) = p.attempt(point)
@@ -718,7 +722,6 @@ fn range(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         return Some((first, last));
     }
     p.i = after_first;
-    time_of_day(p);
     Some((first, single_last))
 }
 
