@@ -57,8 +57,11 @@ fn fits_unprefixed(c: char, rest: &str) -> bool {
     if c == '第' {
         return after.starts_with(|n: char| n.is_ascii_digit() || is_chinese_numeral_char(n)) && number_fits(after);
     }
-    let number = |c: char| c.is_ascii_digit() || is_chinese_numeral_char(c);
-    second_fits(c, after.chars().next()) && word_fits(c, rest) && (!number(c) || number_fits(rest))
+    // Digits begin no word and may be followed by any character.
+    if c.is_ascii_digit() {
+        return number_fits(rest);
+    }
+    second_fits(c, after.chars().next()) && word_fits(c, rest) && (!is_chinese_numeral_char(c) || number_fits(rest))
 }
 
 /// Whether the number at the start of `rest` (ASCII digits or Chinese numerals) may begin a
@@ -85,8 +88,15 @@ fn number_fits(rest: &str) -> bool {
             )
         }
     };
-    follows || digits == 0 && (HOLIDAYS.find(rest).is_some() || LUNAR_FESTIVALS.find(rest).is_some() || ERAS.find(rest).is_some())
+    follows || digits == 0 && NUMERAL_NAMES.iter().any(|w| starts_with(rest, w))
 }
+
+/// The names of holidays, festivals and eras that begin with a numeral (五一, 七夕, 万历).
+static NUMERAL_NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let names =
+        HOLIDAYS.entries.iter().map(|e| e.0).chain(LUNAR_FESTIVALS.entries.iter().map(|e| e.0)).chain(ERAS.entries.iter().map(|e| e.0));
+    names.filter(|w| w.starts_with(is_chinese_numeral_char)).collect()
+});
 
 /// Words that begin an expression, for the characters that begin nothing else (eras, festivals,
 /// solar terms, 今年, 截至 ...): an expression may begin with such a character only where one
