@@ -40,11 +40,19 @@ impl CharClass {
         let mut rest = bytes.get(from..)?;
         loop {
             // The bitmap's word is the code point's bits above the lowest six; in UTF-8 those
-            // six are the last byte's. Three-byte characters (the Chinese ones) come first.
-            let (word, bit, tail) = match rest {
-                &[b0, b1, b2, ref tail @ ..] if b0 & 0xF0 == 0xE0 => {
-                    (usize::from(b0 & 0x0F) << 6 | usize::from(b1 & 0x3F), b2 & 0x3F, tail)
+            // six are the last byte's. Runs of three-byte characters (a Chinese text is mostly
+            // one) go through a loop of their own.
+            while let &[b0, b1, b2, ref tail @ ..] = rest
+                && b0 & 0xF0 == 0xE0
+            {
+                let word = usize::from(b0 & 0x0F) << 6 | usize::from(b1 & 0x3F);
+                if self.bmp[word] & 1 << (b2 & 0x3F) != 0 {
+                    let at = bytes.len() - rest.len();
+                    return char::from_u32((word << 6) as u32 | u32::from(b2 & 0x3F)).map(|c| (at, c));
                 }
+                rest = tail;
+            }
+            let (word, bit, tail) = match rest {
                 &[b, ref tail @ ..] if b < 0x80 => (usize::from(b >> 6), b & 0x3F, tail),
                 &[b0, b1, ref tail @ ..] if b0 & 0xE0 == 0xC0 => (usize::from(b0 & 0x1F), b1 & 0x3F, tail),
                 [] => return None,
@@ -59,7 +67,6 @@ impl CharClass {
                     continue;
                 }
             };
-            let word = word % BMP_WORDS;
             if self.bmp[word] & 1 << bit != 0 {
                 let at = bytes.len() - rest.len();
                 return char::from_u32((word << 6) as u32 | u32::from(bit)).map(|c| (at, c));
