@@ -255,22 +255,21 @@ fn scan_from(
     republic: bool,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
-    // Where the last expression ended: positions before it are inside it.
-    let mut resume = 0;
     let mut at = 0;
     // From one character that may begin an expression to the next, in one tight loop.
     while let Some((found, c)) = next_begin(text, at) {
         at = found;
-        if at >= resume
-            && fits(c, &text[at..])
+        if fits(c, &text[at..])
             && may_start(text, at, c)
             && let Some(m) = mention_in(text, at, republic)
             && m.span.end > at
         {
-            resume = m.span.end;
+            // The next expression begins after this one.
+            at = m.span.end;
             out.push(m);
+        } else {
+            at += c.len_utf8();
         }
-        at += c.len_utf8();
     }
     out
 }
