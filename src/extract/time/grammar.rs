@@ -81,6 +81,7 @@ fn number_fits(rest: &str) -> bool {
     let follows = match follow.next() {
         None => true,
         Some('个') => follow.next().is_none_or(|c| c == '季'),
+        Some('世') => follow.next().is_none_or(|c| c == '纪'),
         Some(c) => {
             matches!(
                 c,
@@ -125,6 +126,29 @@ const FIRST_WORDS: &[&str] = &[
     "过去的一年",
     "来年",
     "当年",
+    "这一年",
+    "这一星期",
+    "这一礼拜",
+    "这一周",
+    "这个月",
+    "这个季度",
+    "这个星期",
+    "这个礼拜",
+    "这个周",
+    "这月",
+    "这季度",
+    "这星期",
+    "这礼拜",
+    "这周",
+    "大前年",
+    "大后年",
+    "大前天",
+    "大后天",
+    "大大前天",
+    "大大后天",
+    "大年",
+    "大寒",
+    "大暑",
     "当月",
     "当天",
     "当日",
@@ -361,6 +385,7 @@ fn second_fits(c: char, next: Option<char>) -> bool {
                 | '元'
                 | '本'
                 | '后'
+                | '周'
         );
     };
     match c {
@@ -377,6 +402,8 @@ fn second_fits(c: char, next: Option<char>) -> bool {
         '平' => n == '安',
         '开' => n == '元',
         '这' => matches!(n, '一' | '个' | '月' | '季' | '星' | '礼' | '周'),
+        // 周 begins only a day of the week or a weekend (周三, 周末, 周的星期一).
+        '周' => matches!(n, '末' | '的' | '星' | '礼' | '周' | '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天' | '1'..='7'),
         '到' => n == '目',
         '公' => n == '元',
         '教' => n == '师',
