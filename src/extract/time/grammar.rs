@@ -1609,6 +1609,10 @@ fn lunar(p: &mut Parser<'_>, year_before: YearSpec) -> Option<(Period, Period)> 
         p.eat("月").then_some((m, false))?
     };
     let first_day_named = p.rest().starts_with('初');
+    // Without a mark the month is no lunar one (3月15日), and its day is not read.
+    if !(marked || leap || named || first_day_named) {
+        return None;
+    }
     let day = p.attempt(|p| {
         let d = lunar_day(p)?;
         p.eat_any(&["日", "号"]);
