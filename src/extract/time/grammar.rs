@@ -89,14 +89,23 @@ fn number_fits(rest: &str) -> bool {
             )
         }
     };
-    follows || digits == 0 && NUMERAL_NAMES.iter().any(|w| starts_with(rest, w))
+    follows || digits == 0 && begins_numeral_name(rest)
 }
 
-/// The names of holidays, festivals and eras that begin with a numeral (五一, 七夕, 万历).
-static NUMERAL_NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+/// Whether `rest` begins with the name of a holiday, festival or era that begins with a
+/// numeral (五一, 七夕, 万历).
+fn begins_numeral_name(rest: &str) -> bool {
+    let (firsts, names) = &*NUMERAL_NAMES;
+    firsts & 1 << first_key(rest.as_bytes()) != 0 && names.iter().any(|w| starts_with(rest, w))
+}
+
+/// The names of [`begins_numeral_name`], and the mask of their first characters (as in
+/// [`Words`]).
+static NUMERAL_NAMES: std::sync::LazyLock<(u128, Vec<&'static str>)> = std::sync::LazyLock::new(|| {
     let names =
         HOLIDAYS.entries.iter().map(|e| e.0).chain(LUNAR_FESTIVALS.entries.iter().map(|e| e.0)).chain(ERAS.entries.iter().map(|e| e.0));
-    names.filter(|w| w.starts_with(is_chinese_numeral_char)).collect()
+    let names: Vec<&str> = names.filter(|w| w.starts_with(is_chinese_numeral_char)).collect();
+    (names.iter().fold(0, |firsts, w| firsts | 1 << first_key(w.as_bytes())), names)
 });
 
 /// Words that begin an expression, for the characters that begin nothing else (eras, festivals,
