@@ -57,7 +57,7 @@ fn fits_unprefixed(c: char, rest: &str) -> bool {
     if c == '第' {
         return after.starts_with(|n: char| n.is_ascii_digit() || is_chinese_numeral_char(n)) && number_fits(after);
     }
-    // Digits begin no word and may be followed by any character.
+    // Digits begin no word, and second_fits lets any character follow them.
     if c.is_ascii_digit() {
         return number_fits(rest);
     }
@@ -83,10 +83,7 @@ fn number_fits(rest: &str) -> bool {
         Some('个') => follow.next().is_none_or(|c| c == '季'),
         Some('世') => follow.next().is_none_or(|c| c == '纪'),
         Some(c) => {
-            matches!(
-                c,
-                '年' | '月' | '日' | '号' | '天' | '世' | '季' | '-' | '·' | '/' | ' ' | '—' | '–' | '~' | '〜' | '至' | '到' | '起'
-            )
+            matches!(c, '年' | '月' | '日' | '号' | '天' | '季' | '-' | '·' | '/' | ' ' | '—' | '–' | '~' | '〜' | '至' | '到' | '起')
         }
     };
     follows || digits == 0 && begins_numeral_name(rest)
