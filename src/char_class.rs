@@ -21,6 +21,16 @@ impl CharClass {
         CharClass { bmp, member }
     }
 
+    /// The class of `chars` in the Basic Multilingual Plane, and of the characters beyond it for
+    /// which `beyond` holds (a class made from data: the characters that begin a list of words).
+    pub(crate) fn of(chars: impl IntoIterator<Item = char>, beyond: fn(char) -> bool) -> CharClass {
+        let mut bmp = Box::new([0u64; BMP_WORDS]);
+        for c in chars.into_iter().filter(|&c| (c as usize) < 0x10000) {
+            bmp[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+        CharClass { bmp, member: beyond }
+    }
+
     /// Whether `c` is in the class.
     #[inline]
     pub(crate) fn contains(&self, c: char) -> bool {
@@ -87,6 +97,15 @@ mod tests {
         for c in ['0', '9', '十', '𠀀', 'a', '百', '\u{FFFF}', '\u{10FFFF}'] {
             assert_eq!(class.contains(c), member(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_class_of_listed_characters() {
+        let class = CharClass::of(['1', '十', '𠀀'], |c| c == '𠀁');
+        for (c, member) in [('1', true), ('十', true), ('𠀁', true), ('𠀀', false), ('2', false), ('百', false)] {
+            assert_eq!(class.contains(c), member, "{c:?}");
+        }
+        assert_eq!(class.find_in("百2十", 0), Some((4, '十')));
     }
 
     #[test]

@@ -56,6 +56,7 @@ use std::sync::{LazyLock, OnceLock};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Candidate, Context, Found, Recognizer};
+use crate::char_class::CharClass;
 use crate::fact::{PlaceLevel, Value};
 use crate::gazetteer::{self, Entry, EntryId, Form};
 use crate::segment::{self, Word};
@@ -186,9 +187,9 @@ const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', '和', '与', '及', '/']
 /// pair of characters that begins no name (most of them) is passed over on one bit of a small
 /// table, and the few others are looked up and their names compared with the text.
 struct NameIndex {
-    /// One bit per character of the Basic Multilingual Plane; set for those that begin a name
-    /// (8 KB: most characters of a text are passed over on it, before any hashing).
-    first: Vec<u64>,
+    /// The characters that begin a name (most characters of a text begin none and are passed
+    /// over on this bitmap, read from the UTF-8 bytes, before any hashing).
+    first: CharClass,
     /// One bit per hash of a pair of characters; set for the pairs that begin a name.
     begins: Vec<u64>,
     /// The pairs that begin names (see [`pair_key`]), sorted, with where their names are in
@@ -222,13 +223,8 @@ impl NameIndex {
             })
             .collect();
         keyed.sort_unstable();
-        let mut first = vec![0u64; 0x10000 / 64];
-        for &(key, _) in &keyed {
-            let c = (key >> 32) as usize;
-            if c < 0x10000 {
-                first[c / 64] |= 1 << (c % 64);
-            }
-        }
+        // (A first character beyond the Basic Multilingual Plane is looked up by its pair.)
+        let first = CharClass::of(keyed.iter().filter_map(|&(key, _)| char::from_u32((key >> 32) as u32)), |_| true);
         let mut begins = vec![0u64; (1 << PAIR_HASH_BITS) / 64];
         let mut pairs: Vec<(u64, Range<u32>)> = Vec::new();
         for (k, &(key, _)) in keyed.iter().enumerate() {
@@ -250,16 +246,10 @@ impl NameIndex {
     fn find_all(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let names = gazetteer::names();
         let mut found = Vec::new();
-        let mut chars = text.char_indices();
-        let Some((mut start, mut first)) = chars.next() else {
-            return found;
-        };
-        for (next, second) in chars {
-            let c = first as usize;
-            if c < 0x10000 && self.first[c / 64] & (1 << (c % 64)) == 0 {
-                (start, first) = (next, second);
-                continue;
-            }
+        let mut at = 0;
+        while let Some((start, first)) = self.first.find_in(text, at) {
+            at = start + first.len_utf8();
+            let Some(second) = text[at..].chars().next() else { break };
             let key = pair_key(first, second);
             let bit = pair_bit(key);
             if self.begins[bit / 64] & (1 << (bit % 64)) != 0
@@ -273,7 +263,6 @@ impl NameIndex {
                     }
                 }
             }
-            (start, first) = (next, second);
         }
         found
     }
