@@ -14,11 +14,7 @@ pub(crate) struct CharClass {
 impl CharClass {
     /// The class of the characters for which `member` holds.
     pub(crate) fn new(member: fn(char) -> bool) -> CharClass {
-        let mut bmp = Box::new([0u64; BMP_WORDS]);
-        for c in (0..0x10000u32).filter_map(char::from_u32).filter(|&c| member(c)) {
-            bmp[c as usize / 64] |= 1 << (c as usize % 64);
-        }
-        CharClass { bmp, member }
+        CharClass::of((0..0x10000u32).filter_map(char::from_u32).filter(|&c| member(c)), member)
     }
 
     /// The class of `chars` in the Basic Multilingual Plane, and of the characters beyond it for

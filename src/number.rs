@@ -28,6 +28,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::Qualifier;
+use crate::char_class::CharClass;
 use crate::error::{Error, Result};
 
 /// A number read from a string, with its range bound and qualifier.
@@ -819,59 +820,13 @@ fn area_code_before(text: &str, at: usize) -> bool {
         && if bracketed { rest.ends_with('(') } else { !rest.ends_with(|c: char| c.is_ascii_alphanumeric()) }
 }
 
-/// Where a number may start ([`number_start_char`]) in the Basic Multilingual Plane, a bit per
-/// code point, built once per process.
-static NUMBER_STARTS: std::sync::LazyLock<Box<[u64; 1024]>> = std::sync::LazyLock::new(|| {
-    let mut bits = Box::new([0u64; 1024]);
-    for c in (0..0x10000u32).filter_map(char::from_u32).filter(|&c| number_start_char(c)) {
-        bits[c as usize / 64] |= 1 << (c as usize % 64);
-    }
-    bits
-});
+/// Where a number may start ([`number_start_char`]), by a bitmap built once per process and
+/// read from the UTF-8 bytes ([`CharClass::find_in`]).
+static NUMBER_STARTS: std::sync::LazyLock<CharClass> = std::sync::LazyLock::new(|| CharClass::new(number_start_char));
 
 /// Whether a number may start with `c`: a digit, a Chinese digit, 十.
 fn number_start_char(c: char) -> bool {
     c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1)
-}
-
-/// The first character at or after `from` where a number may start, with its offset; `None`
-/// when there is none, or when `from` is not a character boundary.
-///
-/// The text is read byte by byte, so that the characters in between are not decoded: an ASCII
-/// byte is a digit or not, and a three-byte character (all the CJK ones) is looked up by its
-/// bytes in [`NUMBER_STARTS`]. Two- and four-byte characters are decoded (none of them starts a
-/// number, but the class decides).
-fn next_number_start(text: &str, from: usize) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    let starts = &**NUMBER_STARTS;
-    let mut rest = bytes.get(from..).filter(|_| text.is_char_boundary(from))?;
-    loop {
-        let at = bytes.len() - rest.len();
-        match *rest {
-            [b0, b1, b2, ref tail @ ..] if b0 & 0xF0 == 0xE0 => {
-                // U+0800–U+FFFF: the bits of the code point are the low bits of the bytes.
-                let word = starts[(usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F)];
-                if (word >> (b2 & 0x3F)) & 1 != 0 {
-                    return text.get(at..)?.chars().next().map(|c| (at, c));
-                }
-                rest = tail;
-            }
-            [b0, ref tail @ ..] if b0.is_ascii() => {
-                if b0.is_ascii_digit() {
-                    return Some((at, char::from(b0)));
-                }
-                rest = tail;
-            }
-            [_, ..] => {
-                let c = text.get(at..)?.chars().next()?;
-                if number_start_char(c) {
-                    return Some((at, c));
-                }
-                rest = rest.get(c.len_utf8()..)?;
-            }
-            [] => return None,
-        }
-    }
 }
 
 /// Find every number in `text`. Ordinals (`第39号`), identifiers (phone numbers, codes,
@@ -902,7 +857,7 @@ pub fn scan_with(text: &str, options: ScanOptions) -> (Vec<NumberMention>, Vec<N
     while pos < text.len() {
         // Most characters start no number: skip them before anything else (a URL is skipped
         // whole at the first character in it that could).
-        let Some((start, c)) = next_number_start(text, pos) else { break };
+        let Some((start, c)) = NUMBER_STARTS.find_in(text, pos) else { break };
         pos = start;
         while urls.get(url).is_some_and(|u| u.end <= pos) {
             url += 1;
@@ -1078,15 +1033,15 @@ mod tests {
         // Every character alone, after an ASCII letter and before a digit.
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let s = format!("a{c}7");
-            assert_eq!(next_number_start(&s, 0), by_chars(&s, 0), "{c:?}");
-            assert_eq!(next_number_start(&s, 1), by_chars(&s, 1), "{c:?}");
+            assert_eq!(NUMBER_STARTS.find_in(&s, 0), by_chars(&s, 0), "{c:?}");
+            assert_eq!(NUMBER_STARTS.find_in(&s, 1), by_chars(&s, 1), "{c:?}");
         }
         // From every offset, boundaries or not, in a text with one-, two-, three- and
         // four-byte characters.
         let text = "é签约〇项目𠀀5个,两亿○元·十万 三拾 NT$7.5 www.x.cn/9 壹";
         for from in 0..=text.len() + 1 {
             let expected = if text.is_char_boundary(from) { by_chars(text, from) } else { None };
-            assert_eq!(next_number_start(text, from), expected, "from {from}");
+            assert_eq!(NUMBER_STARTS.find_in(text, from), expected, "from {from}");
         }
     }
 

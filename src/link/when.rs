@@ -55,14 +55,14 @@ impl Markers {
         for finder in OPENINGS.iter() {
             for at in finder.find_iter(text.as_bytes()) {
                 let rest = &text[at..];
-                if let Some(k) =
-                    PLAN_MARKERS.iter().chain(NOW_MARKERS).position(|m| opening(m).as_bytes() == finder.needle() && rest.starts_with(m))
-                {
+                if let Some(k) = PLAN_MARKERS.iter().chain(NOW_MARKERS).position(|m| rest.starts_with(m)) {
                     found.push((at, k < PLAN_MARKERS.len()));
                 }
             }
         }
         found.sort_unstable();
+        // (A marker is found by its own opening only, but a duplicate would be harmless.)
+        found.dedup();
         Markers { found, next: 0 }
     }
 
