@@ -128,7 +128,11 @@ fn read_file(path: &Path) -> Option<Doc> {
     let is_html = path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "htm" | "html"));
     let d = gongbao::decode::document(&bytes, is_html.then_some(true)).ok()?;
     let source = d.decoded.text.into_owned();
-    Some(if d.html { Doc { text: gongbao::html::to_text(&source), html: Some(source) } } else { Doc { text: source, html: None } })
+    Some(if d.html {
+        Doc { text: gongbao::normalize::html::to_text(&source), html: Some(source) }
+    } else {
+        Doc { text: source, html: None }
+    })
 }
 
 /// The pipeline's state before the recognizers, per document.

@@ -12,7 +12,7 @@
 //! - binary files (images, archives, PDFs) and text too damaged to read are errors: content whose
 //!   bytes are mostly control characters is not text.
 //!
-//! HTML is a second step ([`crate::html`]); this module decides the character encoding and
+//! HTML is a second step ([`crate::normalize::html`]); this module decides the character encoding and
 //! whether a document is a page.
 
 use std::borrow::Cow;
@@ -137,7 +137,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>> {
 pub fn document(bytes: &[u8], html: Option<bool>) -> Result<Document<'_>> {
     let decoded = decode(bytes)?;
     #[cfg(feature = "html")]
-    let is_html = html.unwrap_or_else(|| crate::html::looks_like_html(&decoded.text));
+    let is_html = html.unwrap_or_else(|| crate::normalize::html::looks_like_html(&decoded.text));
     #[cfg(not(feature = "html"))]
     let is_html = html.unwrap_or(false);
     Ok(Document { decoded, html: is_html })

@@ -573,6 +573,27 @@ pub struct Record {
     pub compared_with: Option<Period>,
 }
 
+/// Where the reference date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceFrom {
+    /// Given by the caller (`--reference-date`, [`Extractor::reference_date`](crate::Extractor::reference_date)).
+    Argument,
+    /// The document's own metadata: 发布日期, a dateline, a masthead date, a signature date.
+    Metadata,
+    /// Inferred from the years the text uses.
+    Text,
+}
+
+/// The date relative expressions (今年, 上半年, 4月28日 without a year) resolve against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    /// The date.
+    pub date: jiff::civil::Date,
+    /// Where it came from.
+    pub from: ReferenceFrom,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

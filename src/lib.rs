@@ -74,8 +74,6 @@ mod error;
 pub mod extract;
 pub mod fact;
 pub mod gazetteer;
-#[cfg(feature = "html")]
-pub mod html;
 pub mod link;
 pub mod normalize;
 pub mod number;
@@ -96,32 +94,11 @@ pub use document::Meta;
 pub use error::{Error, Result};
 pub use fact::{
     Area, Count, Fact, HomeArea, Indicator, Kind, Money, PartialDate, Percent, PercentUnit, Period, Place, PlaceLevel, Qualifier, Quantity,
-    Record, Role, Span, TimeRange, Value,
+    Record, Reference, ReferenceFrom, Role, Span, TimeRange, Value,
 };
 pub use normalize::{Script, Variant};
 pub use number::{Number, parse_number};
 pub use parse::{parse_count, parse_money, parse_percent, parse_quantity, parse_time};
-
-/// Where the reference date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ReferenceFrom {
-    /// Given by the caller (`--reference-date`, [`Extractor::reference_date`]).
-    Argument,
-    /// The document's own metadata: 发布日期, a dateline, a masthead date, a signature date.
-    Metadata,
-    /// Inferred from the years the text uses.
-    Text,
-}
-
-/// The date relative expressions (今年, 上半年, 4月28日 without a year) resolve against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reference {
-    /// The date.
-    pub date: Date,
-    /// Where it came from.
-    pub from: ReferenceFrom,
-}
 
 /// Everything gongbao found in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -56,7 +56,7 @@ struct Done {
 /// Read one document (no Python here: this runs on worker threads without the GIL).
 fn run(job: &Job, extractor: &Extractor) -> Done {
     let decoded = match &job.input {
-        Input::Text(t) => Ok((Cow::Borrowed(t.as_str()), job.html.unwrap_or_else(|| gongbao::html::looks_like_html(t)), Vec::new())),
+        Input::Text(t) => Ok((Cow::Borrowed(t.as_str()), job.html.unwrap_or_else(|| gongbao::normalize::html::looks_like_html(t)), Vec::new())),
         Input::Bytes(b) => gongbao::decode::document(b, job.html).map(|d| (d.decoded.text, d.html, d.decoded.warnings)),
     };
     let source = job.source.clone();

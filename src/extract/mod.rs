@@ -16,8 +16,8 @@ pub mod time;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::Reference;
 use crate::document::Layout;
+use crate::fact::Reference;
 use crate::fact::Value;
 use crate::gazetteer::region::Region;
 use crate::normalize::OffsetMap;

@@ -23,8 +23,8 @@ pub mod when;
 
 use std::ops::Range;
 
-use crate::Reference;
 use crate::document::Layout;
+use crate::fact::Reference;
 use crate::fact::{Fact, HomeArea, Record};
 use crate::normalize::OffsetMap;
 

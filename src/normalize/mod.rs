@@ -2,6 +2,7 @@
 //! [`OffsetMap`] back to the original.
 //!
 //! The stages, in order, each `&str → Cow<str>` plus the edits it made:
+//! 0. [`html`] (pages only, feature `html`): the text a page shows, aligned with its source;
 //! 1. [`pinyin`]: strip pinyin annotations inserted after Han characters (`召開(kāi)`);
 //! 2. [`width`]: fold full-width ASCII and U+3000 to ASCII (guarded NFKC);
 //! 3. [`script`]: detect simplified / traditional / mixed (a scan, no edit);
@@ -23,6 +24,8 @@
 //! ```
 
 pub mod convert;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod offset;
 pub mod pinyin;
 pub mod script;
@@ -91,11 +94,11 @@ impl Normalizer {
 }
 
 impl Normalizer {
-    /// Normalize an HTML page: its text (see [`crate::html`]), then the usual stages. The map
+    /// Normalize an HTML page: its text (see [`html`]), then the usual stages. The map
     /// leads back to the HTML source.
     #[cfg(feature = "html")]
     pub fn normalize_html(&self, html: &str) -> Normalized<'static> {
-        let converted = crate::html::convert(html);
+        let converted = html::convert(html);
         let n = self.normalize(&converted.text);
         let mut map = n.map;
         map.prepend_stage(converted.edits);

@@ -68,9 +68,9 @@ use jiff::civil::Date;
 
 use super::{Candidate, Context, Found, Recognizer};
 use crate::document::MonthDay;
+use crate::fact::{Reference, ReferenceFrom};
 use crate::fact::{TimeRange, Value};
 use crate::normalize::Normalizer;
-use crate::{Reference, ReferenceFrom};
 use resolve::Frame;
 use syntax::{Mention, MonthPart, MonthSpec, Period, What, YearPart, YearSpec};
 

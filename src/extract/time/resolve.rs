@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::lunar;
 use super::syntax::{Century, Expr, Holiday, LunarDay, MonthPart, MonthSpec, Open, Period, WeekPart, YearPart, YearSpec};
 use crate::fact::{PartialDate, TimeRange};
-use crate::{Reference, ReferenceFrom};
+use crate::fact::{Reference, ReferenceFrom};
 
 /// What a text has said so far, and the date it speaks from.
 #[derive(Debug, Clone)]

@@ -18,7 +18,7 @@ use std::ops::Range;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
-use crate::normalize::StageEdits;
+use super::StageEdits;
 
 /// Elements whose content is not text of the page.
 const SKIPPED: &[&str] = &["script", "style", "noscript", "template", "iframe", "object", "svg", "canvas", "math"];
