@@ -74,6 +74,7 @@ mod error;
 pub mod extract;
 pub mod fact;
 pub mod gazetteer;
+pub mod input;
 pub mod link;
 pub mod normalize;
 pub mod number;
@@ -169,7 +170,11 @@ impl Extractor {
     /// Read one document with its own reference date (a batch where each document brings its
     /// date); `None` falls back to the document's metadata and text.
     pub fn extract_with_reference(&self, text: &str, reference_date: Option<Date>) -> Document {
-        self.extract_normalized(text, self.normalizer.normalize(text), reference_date)
+        self.extract_normalized(
+            text,
+            self.normalizer.normalize(text),
+            reference_date.map(|date| Reference { date, from: ReferenceFrom::Argument }),
+        )
     }
 
     /// Read an HTML page. Its text is what the page shows (see [`html`]); fact spans point
@@ -191,15 +196,18 @@ impl Extractor {
     /// [`Extractor::extract_html`] with the document's own reference date.
     #[cfg(feature = "html")]
     pub fn extract_html_with_reference(&self, html: &str, reference_date: Option<Date>) -> Document {
-        self.extract_normalized(html, self.normalizer.normalize_html(html), reference_date)
+        self.extract_normalized(
+            html,
+            self.normalizer.normalize_html(html),
+            reference_date.map(|date| Reference { date, from: ReferenceFrom::Argument }),
+        )
     }
 
-    fn extract_normalized(&self, text: &str, normalized: normalize::Normalized<'_>, reference_date: Option<Date>) -> Document {
+    /// Read a normalized document with the caller's reference (`None`: the document's own date,
+    /// else what the text implies).
+    fn extract_normalized(&self, text: &str, normalized: normalize::Normalized<'_>, reference: Option<Reference>) -> Document {
         let layout = document::analyze(&normalized.text);
-        let reference = match reference_date {
-            Some(date) => Some(Reference { date, from: ReferenceFrom::Argument }),
-            None => layout.meta.published.map(|date| Reference { date, from: ReferenceFrom::Metadata }),
-        };
+        let reference = reference.or_else(|| layout.meta.published.map(|date| Reference { date, from: ReferenceFrom::Metadata }));
         let ctx = extract::Context::new(text, &normalized.text, &normalized.map, &layout, reference);
         let mut found = extract::Found::new(reference);
         for r in extract::recognizers() {

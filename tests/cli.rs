@@ -106,7 +106,7 @@ fn jsonl_input_keeps_order_ids_and_dates_and_reports_bad_lines() {
     assert!(lines[1]["error"].as_str().unwrap().contains("line 2"));
     assert_eq!(lines[1]["facts"], serde_json::json!([]));
     assert_eq!(lines[2]["reference_date"], "2020-01-01");
-    assert_eq!(lines[3]["warnings"][0], r#"reference_date "2023-13-45" is not a date (YYYY-MM-DD): ignored"#);
+    assert_eq!(lines[3]["warnings"][0], r#"reference_date "2023-13-45" is not a year, a date or a timestamp: ignored"#);
     assert_eq!(lines[3]["error"], serde_json::Value::Null);
 }
 
@@ -137,11 +137,58 @@ fn jsonl_text_may_be_in_content_or_a_field_named_on_the_command_line() {
 
 #[test]
 fn a_bad_date_names_the_value_and_the_form() {
-    let (code, _, err) = gongbao(&["extract", "--reference-date", "2024/07/15", "-"], Some(""));
+    let (code, _, err) = gongbao(&["extract", "--reference-date", "2024/13/15", "-"], Some(""));
     assert_eq!(code, 2);
-    assert!(err.contains(r#""2024/07/15" is not a date (YYYY-MM-DD)"#), "{err}");
-    let (_, out, _) = gongbao(&["extract", "--jsonl", "-"], Some(r#"{"text": "签约项目5个", "reference_date": "2024/07/15"}"#));
-    assert_eq!(lines(&out)[0]["warnings"][0], r#"reference_date "2024/07/15" is not a date (YYYY-MM-DD): ignored"#);
+    assert!(err.contains(r#""2024/13/15" is not a date (YYYY-MM-DD), a year or a timestamp"#), "{err}");
+    let (_, out, _) = gongbao(&["extract", "--jsonl", "-"], Some(r#"{"text": "签约项目5个", "reference_date": "2024/13/15"}"#));
+    assert_eq!(lines(&out)[0]["warnings"][0], r#"reference_date "2024/13/15" is not a year, a date or a timestamp: ignored"#);
+}
+
+/// Archives carry the date beside the text (`year`, `date`, `published`, `pubdate`), and a title:
+/// `--date-field` and `--title-field` name them; the id is `id`, else `title`, else `url`.
+#[test]
+fn jsonl_dates_titles_and_ids_come_from_the_fields_archives_have() {
+    let input = [
+        // The shape of ../shared/corpus/gwr: no id, the text in "content", the year beside it.
+        r#"{"title": "2024年政府工作报告", "url": "https://example.org/a", "content": "过去一年,新签约项目52个。今年投资30亿元。本月开工3个。", "year": "2024"}"#,
+        r#"{"url": "https://example.org/b", "text": "今年签约项目6个", "year": 2023}"#,
+        r#"{"text": "今年签约项目7个", "year": "2022-03-05T01:00:00+08:00"}"#,
+        r#"{"id": "d", "title": "  ", "text": "今年签约项目8个", "year": 1646443200}"#,
+        r#"{"id": "e", "text": "今年签约项目9个", "year": "last spring"}"#,
+    ]
+    .join("\n");
+    let (code, out, _) = gongbao(&["extract", "--jsonl", "-", "--date-field", "year"], Some(&input));
+    assert_eq!(code, 0);
+    let l = lines(&out);
+    let sources: Vec<&str> = l.iter().map(|l| l["source"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["2024年政府工作报告", "https://example.org/b", "line 3", "d", "e"]);
+    assert_eq!(l[0]["meta"]["title"], "2024年政府工作报告", "the title field is the document's title");
+    assert_eq!((l[0]["reference_date"].as_str(), l[0]["reference_from"].as_str()), (Some("2024-01-01"), Some("argument")));
+    let times: Vec<(&str, &str)> = l[0]["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "time")
+        .map(|f| (f["text"].as_str().unwrap(), f["end"].as_str().unwrap()))
+        .collect();
+    assert_eq!(times, [("过去一年", "2023-12-31"), ("今年", "2024-12-31")], "a year resolves years, not months (本月)");
+    assert_eq!(l[1]["reference_date"], "2023-01-01");
+    assert_eq!(l[2]["reference_date"], "2022-03-05", "a timestamp's day");
+    assert_eq!(
+        (l[3]["reference_date"].as_str(), l[3]["meta"]["title"].as_str()),
+        (Some("2022-03-05"), Some("今年签约项目8个")),
+        "Unix time; a blank title field leaves the title the document states"
+    );
+    assert_eq!(l[4]["warnings"][0], r#"year "last spring" is not a year, a date or a timestamp: ignored"#);
+
+    let input = r#"{"doc": "x", "headline": "标题甲", "title": "标题乙", "body": "今年签约项目8个", "reference_date": "2020-01-01"}"#;
+    let args = ["extract", "--jsonl", "-", "--id-field", "doc", "--title-field", "headline", "--text-field", "body"];
+    let l = lines(&gongbao(&args, Some(input)).1);
+    assert_eq!((l[0]["source"].as_str(), l[0]["meta"]["title"].as_str()), (Some("x"), Some("标题甲")));
+    assert_eq!(l[0]["reference_date"], "2020-01-01", "the default date field");
+    let l = lines(&gongbao(&["extract", "--reference-date", "2021", "-"], Some("今年签约项目8个")).1);
+    assert_eq!((l[0]["reference_date"].as_str(), l[0]["reference_from"].as_str()), (Some("2021-01-01"), Some("argument")));
+    assert_eq!(gongbao(&["extract", "--date-field", "year", "-"], Some("")).0, 2, "a field is for --jsonl");
 }
 
 #[test]
@@ -215,13 +262,22 @@ fn unreadable_inputs_are_named_on_stderr_with_a_summary() {
     assert_eq!((code, err.as_str()), (0, ""), "nothing went wrong and stderr is not a terminal: no summary");
 }
 
+/// A run that read nothing is not a success (exit status 2), and says why.
 #[test]
-fn a_folder_with_no_document_says_so() {
+fn a_folder_with_no_document_says_so_and_exits_2() {
     let dir = TempDir::new("empty");
     dir.file("notes.md", "签约项目9个");
     let (code, out, err) = gongbao(&["extract", dir.path()], None);
-    assert_eq!((code, out.as_str()), (0, ""));
+    assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.contains(&format!("gongbao: {}: no *.txt, *.htm or *.html file", dir.path())), "{err}");
+    assert!(err.contains("gongbao: no document read"), "{err}");
+    let (code, _, _) = gongbao(&["extract", "--jsonl", "-"], Some("\n\n"));
+    assert_eq!(code, 2, "JSON Lines with no line");
+    // A folder with nothing beside a document that is read: said, and the run is a success.
+    let good = TempDir::new("empty-beside");
+    let a = good.file("a.txt", "签约项目9个");
+    let (code, out, err) = gongbao(&["extract", dir.path(), &a], None);
+    assert_eq!((code, lines(&out).len()), (0, 1), "{err}");
 }
 
 #[cfg(not(feature = "opencc"))]

@@ -14,9 +14,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use gongbao::input::{Fields, GivenDate, RecordError};
 use gongbao::output::{Line, table};
 use gongbao::{Document, Extractor, Variant};
-use jiff::civil::Date;
 
 #[derive(Parser)]
 #[command(name = "gongbao", version, about = "Exact, typed, traceable facts from Chinese government bulletins")]
@@ -54,7 +54,7 @@ struct ExtractArgs {
 
     /// Read many documents from a JSON Lines file (or `-` for standard input), one object a
     /// line: {"id": "...", "text": "...", "reference_date": "YYYY-MM-DD"}; the text may also be
-    /// in "content".
+    /// in "content", the id in "title" or "url".
     #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
     jsonl: Option<PathBuf>,
 
@@ -62,13 +62,25 @@ struct ExtractArgs {
     #[arg(long, value_name = "NAME", requires = "jsonl")]
     text_field: Option<String>,
 
-    /// With --jsonl: the field that holds a document's id, its `source` in the output.
-    #[arg(long, value_name = "NAME", default_value = "id", requires = "jsonl")]
-    id_field: String,
+    /// With --jsonl: the field that holds a document's id, its `source` in the output (default:
+    /// "id", else "title", else "url"; with none, "line N").
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    id_field: Option<String>,
 
-    /// The date relative expressions resolve against when a document does not give its own.
+    /// With --jsonl: the field that holds a document's title, its `meta.title` (default: "title").
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    title_field: Option<String>,
+
+    /// With --jsonl: the field that holds the date relative expressions resolve against, a year,
+    /// a date or a timestamp (default: "reference_date").
+    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    date_field: Option<String>,
+
+    /// The date relative expressions resolve against when a document does not give its own: a
+    /// date (YYYY-MM-DD), a year (2025: what needs the month or the day is not resolved) or a
+    /// timestamp.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    reference_date: Option<Date>,
+    reference_date: Option<GivenDate>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
@@ -126,8 +138,8 @@ enum VariantArg {
     Hk2s,
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
-    s.parse::<Date>().map_err(|_| format!("{s:?} is not a date (YYYY-MM-DD)"))
+fn parse_date(s: &str) -> Result<GivenDate, String> {
+    GivenDate::parse(s).map_err(|_| format!("{s:?} is not a date (YYYY-MM-DD), a year or a timestamp"))
 }
 
 /// One document to read.
@@ -162,11 +174,10 @@ struct Outcome {
 
 struct Settings {
     extractor: Extractor,
-    reference_date: Option<Date>,
+    reference_date: Option<GivenDate>,
     max_bytes: u64,
-    /// The JSON Lines field with the text (`None`: "text", else "content"), and with the id.
-    text_field: Option<String>,
-    id_field: String,
+    /// The JSON Lines fields with the text, the id, the title and the date.
+    fields: Fields,
     /// The JSON Lines input's name for messages: its path, or `None` for standard input.
     jsonl_name: Option<String>,
     /// Whether the output is CSV (so each document's rows are made beside its text).
@@ -234,6 +245,15 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
                     with libopencc-dev installed"
             .to_owned());
     }
+    let field_options = [
+        ("--text-field", &args.text_field),
+        ("--id-field", &args.id_field),
+        ("--title-field", &args.title_field),
+        ("--date-field", &args.date_field),
+    ];
+    if let Some((option, _)) = field_options.iter().find(|(_, value)| value.is_some()).filter(|_| args.jsonl.is_none()) {
+        return Err(format!("{option} names a field of --jsonl records: use it with --jsonl"));
+    }
     if let Some(path) = args.jsonl.as_ref().filter(|p| p.is_dir()) {
         return Err(format!(
             "--jsonl {}: a folder, where a JSON Lines file is expected (to read the files in a folder, give it without --jsonl)",
@@ -256,8 +276,12 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
         extractor,
         reference_date: args.reference_date,
         max_bytes: args.max_size.saturating_mul(1 << 20),
-        text_field: args.text_field.clone(),
-        id_field: args.id_field.clone(),
+        fields: Fields {
+            text: args.text_field.clone(),
+            id: args.id_field.clone(),
+            title: args.title_field.clone(),
+            date: args.date_field.clone(),
+        },
         jsonl_name: args.jsonl.as_ref().filter(|p| p.as_os_str() != "-").map(|p| p.display().to_string()),
         csv: matches!(args.format, Format::Csv),
         keep_text,
@@ -368,6 +392,11 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     if closed {
         return Ok(all_read);
     }
+    if documents == 0 {
+        // A run that read nothing is not a success: a folder with no document in it, a
+        // JSON Lines input with no line (each said so above, or there was nothing to say).
+        return Err("no document read".to_owned());
+    }
     if failures > 0 || io::stderr().is_terminal() {
         let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         eprintln!(
@@ -409,8 +438,8 @@ impl Progress {
                 let _ = if rate < 10.0 { write!(w, "{rate:.1} MB/s") } else { write!(w, "{rate:.0} MB/s") };
             })
             .with_key("left", |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                if s.len().is_some() && s.pos() > 0 {
-                    let _ = write!(w, ", {} left", indicatif::HumanDuration(s.eta()));
+                if let Some(left) = time_left(s.elapsed(), s.fraction(), s.len().is_some(), s.eta()) {
+                    let _ = write!(w, ", {left} left");
                 }
             });
         let bar = indicatif::ProgressBar::no_length().with_style(style).with_message("0 documents");
@@ -453,6 +482,14 @@ impl Progress {
             total => self.bar.set_message(format!("{documents} of {total} documents")),
         }
     }
+}
+
+/// The time left, once an estimate means something: the total is known, a few seconds have
+/// passed (the first documents wait for the dictionaries, which makes the first rate far too
+/// low) and a hundredth of the work is done. Until then, nothing.
+fn time_left(elapsed: std::time::Duration, fraction: f32, total_known: bool, eta: std::time::Duration) -> Option<String> {
+    const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
+    (total_known && elapsed >= SETTLED && fraction >= 0.01 && fraction < 1.0).then(|| indicatif::HumanDuration(eta).to_string())
 }
 
 /// The documents named by paths: files as given, folders walked recursively in name order. A
@@ -630,42 +667,19 @@ fn process(input: Input, settings: &Settings) -> Outcome {
                     format!("{name}: not valid UTF-8"),
                 );
             };
-            let mut record: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(line) {
-                Ok(r) => r,
-                Err(e) => return fail(format!("is not a JSON object: {e}")),
+            let record = match settings.fields.read_line(line) {
+                Ok(record) => record,
+                Err(e @ RecordError::NoText(_)) if settings.fields.text.is_none() => {
+                    return fail(format!("{e} (name another with --text-field)"));
+                }
+                Err(e) => return fail(e.to_string()),
             };
-            let fields = match &settings.text_field {
-                Some(field) => vec![field.as_str()],
-                None => vec!["text", "content"],
-            };
-            let text = match fields.iter().find_map(|f| record.remove(*f).filter(|v| !v.is_null()).map(|v| (*f, v))) {
-                Some((_, serde_json::Value::String(text))) => text,
-                Some((field, _)) => return fail(format!("has a {field:?} that is not a string")),
-                None if settings.text_field.is_some() => return fail(format!("has no {:?} field", fields[0])),
-                None => return fail("has no \"text\" or \"content\" field (name another with --text-field)".to_owned()),
-            };
-            let source = match record.get(&settings.id_field) {
-                Some(serde_json::Value::String(s)) => s.clone(),
-                None | Some(serde_json::Value::Null) => format!("line {number}"),
-                Some(other) => other.to_string(),
-            };
-            let mut warnings = Vec::new();
-            let reference = match record.get("reference_date") {
-                None | Some(serde_json::Value::Null) => settings.reference_date,
-                Some(value) => match value.as_str().map(parse_date) {
-                    Some(Ok(d)) => Some(d),
-                    Some(Err(e)) => {
-                        warnings.push(format!("reference_date {e}: ignored"));
-                        settings.reference_date
-                    }
-                    None => {
-                        warnings.push(format!("reference_date {value} is not a date (YYYY-MM-DD): ignored"));
-                        settings.reference_date
-                    }
-                },
-            };
-            let doc = settings.extractor.extract_with_reference(&text, reference);
-            return done(source, bytes, &text, doc, warnings);
+            let source = record.id.unwrap_or_else(|| format!("line {number}"));
+            let mut doc = settings.extractor.extract_given(&record.text, record.date.or(settings.reference_date));
+            if record.title.is_some() {
+                doc.meta.title = record.title;
+            }
+            return done(source, bytes, &record.text, doc, record.warnings);
         }
     };
     let size = bytes.len() as u64;
@@ -675,11 +689,11 @@ fn process(input: Input, settings: &Settings) -> Outcome {
     }
     match gongbao::decode::document(&bytes, html) {
         Ok(d) if d.html => {
-            let doc = settings.extractor.extract_html_with_reference(&d.decoded.text, reference);
+            let doc = settings.extractor.extract_html_given(&d.decoded.text, reference);
             done(source, size, &d.decoded.text, doc, d.decoded.warnings)
         }
         Ok(d) => {
-            let doc = settings.extractor.extract_with_reference(&d.decoded.text, reference);
+            let doc = settings.extractor.extract_given(&d.decoded.text, reference);
             done(source, size, &d.decoded.text, doc, d.decoded.warnings)
         }
         Err(e) => failed(source.clone(), size, e.to_string(), format!("{source}: {e}")),
@@ -733,4 +747,21 @@ fn write_html(out: &mut impl Write, report: &mut gongbao::output::report::Report
         eprintln!("gongbao: {advice}");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn no_time_left_until_it_means_something() {
+        let eta = Duration::from_secs(300);
+        // The first document of a 3 s job, slowed by the dictionaries: no "5 minutes left".
+        assert_eq!(time_left(Duration::from_millis(400), 0.004, true, eta), None);
+        assert_eq!(time_left(Duration::from_secs(2), 0.6, true, eta), None, "a short job never shows one");
+        assert_eq!(time_left(Duration::from_secs(30), 0.5, false, eta), None, "the total is not known yet");
+        assert_eq!(time_left(Duration::from_secs(4), 0.005, true, eta), None, "too little done");
+        assert_eq!(time_left(Duration::from_secs(30), 0.1, true, eta).as_deref(), Some("5 minutes"));
+    }
 }
