@@ -335,14 +335,74 @@ fn a_figures_record_is_in_its_row_and_its_links_point_to_rows() {
     let heads: Vec<String> = select(&html, "section.figs table:first-of-type thead th").iter().map(text_of).collect();
     let cells: Vec<String> = select(&html, &format!("tr#d1r{money} td")).iter().map(text_of).collect();
     let cell = |name: &str| cells[heads.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"))].clone();
+    assert_eq!(cell("text"), "116.68亿元");
+    assert_eq!(cell("value"), "116.68 亿元 = 11,668,000,000 CNY");
     assert_eq!(cell("indicator"), "总投资<b>");
-    assert_eq!((cell("period_start"), cell("period_end")), ("2023-01-01".into(), "2023-12-31".into()));
-    assert_eq!((cell("area_name"), cell("area_code")), ("咸阳市".into(), "610400".into()));
+    assert_eq!(cell("period"), "2023");
+    assert_eq!(cell("area"), "咸阳市 610400");
     let of = select(&html, &format!("tr#d1r{percent} td a[href='#d1r{money}']"));
     assert_eq!(of.iter().map(text_of).collect::<Vec<_>>(), [money.to_string()]);
-    // Every CSV column is a column of the figures' table, but those the report leaves out.
-    for name in gongbao::output::table::COLUMNS {
-        let left_out = gongbao::output::report::FIGURE_TABLE_LEAVES_OUT.contains(name);
-        assert_eq!(heads.iter().any(|h| h == name), !left_out, "{name}");
+    let of_cell = of[0].parent().and_then(ElementRef::wrap).map(|td| text_of(&td));
+    assert_eq!(of_cell.as_deref(), Some(format!("{money} 116.68亿元").as_str()), "the figure it is of, by its text");
+}
+
+/// What an analyst checks comes first: the text as written, the value written for reading,
+/// what it measures, when, where, what it is of or part of; the byte offsets last. A column no
+/// row fills is left out.
+#[test]
+fn the_figures_table_leads_with_what_an_analyst_checks() {
+    let (text, doc) = fixture("reply_letter.txt");
+    let html = page("reply_letter.txt", &text, &doc);
+    let heads: Vec<String> = select(&html, "section.figs table:first-of-type thead th").iter().map(text_of).collect();
+    assert_eq!(heads[..9], ["#", "text", "value", "indicator", "period", "area", "of", "part of", "kind"], "{heads:?}");
+    assert_eq!(heads.last().map(String::as_str), Some("bytes"));
+    for (k, name) in heads.iter().enumerate().skip(1) {
+        let filled = select(&html, &format!("section.figs table:first-of-type tbody td:nth-child({})", k + 1))
+            .iter()
+            .any(|td| !text_of(td).is_empty());
+        assert!(filled, "column {name} is empty in every row");
     }
+    let html = String::from_utf8({
+        let mut out = Vec::new();
+        report::write_page(&mut out, "reply_letter.txt", &text, &doc).unwrap();
+        out
+    })
+    .unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh\">"), "the page is Chinese");
+}
+
+/// With `--out`, pages are named after the documents' titles, in their own characters, and the
+/// titles come from the records' title field.
+#[test]
+fn folder_pages_are_named_after_titles_from_the_title_field() {
+    let tmp = TempDir::new("titles");
+    std::fs::create_dir_all(&tmp.0).unwrap();
+    let input = tmp.0.join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"headline\": \"2025年政府工作报告\", \"content\": \"过去一年,新签约项目52个。\"}\n{\"content\": \"新签约项目3个。\"}\n",
+    )
+    .unwrap();
+    let out_dir = tmp.0.join("pages");
+    let out = Command::new(env!("CARGO_BIN_EXE_gongbao"))
+        .args([
+            "extract",
+            "--format",
+            "html",
+            "--jsonl",
+            input.to_str().unwrap(),
+            "--title-field",
+            "headline",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ])
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pages = linked_pages(&out_dir);
+    let names: Vec<&str> = pages.iter().map(|(href, _)| href.as_str()).collect();
+    assert_eq!(names[0], "00001-2025年政府工作报告.html");
+    assert!(names[1].starts_with("00002"), "{names:?}");
+    assert_eq!(text_of(&select(&pages[0].1, "title")[0]), "2025年政府工作报告 — gongbao report");
+    assert_eq!(text_of(&select(&pages[0].1, "article h2")[0]), "2025年政府工作报告");
 }

@@ -5,6 +5,10 @@
 //! [`document_rows`] gives a document's rows: one per fact, each with the document's own columns
 //! (`reference_date`, `title`, `home_area_name`, ...), or a single row with an empty `kind` for a
 //! document with no facts or one that could not be read, so that every document is in the table.
+//!
+//! Columns are only ever added, at the end, so that a reader that counts them keeps reading the
+//! same ones: `fact` (the fact's index in its document, which `of`, `part_of` and
+//! `duplicate_of` point to) came last for that reason.
 
 use crate::fact::{Fact, Period, Span, Value};
 use crate::{Document, ReferenceFrom};
@@ -52,6 +56,7 @@ pub const COLUMNS: &[&str] = &[
     "home_area_name",
     "home_area_code",
     "error",
+    "fact",
 ];
 
 /// The index of a column by name.
@@ -62,8 +67,8 @@ pub fn column(name: &str) -> usize {
     COLUMNS.iter().position(|c| *c == name).unwrap_or_else(|| panic!("no CSV column {name:?}"))
 }
 
-/// A document's rows: one per fact, each with the document's columns and the fact's offsets in
-/// characters as well as bytes; a single row with an empty `kind` when the document has no facts;
+/// A document's rows: one per fact, each with its index, the document's columns and the fact's
+/// offsets in characters as well as bytes; a single row with an empty `kind` when the document has no facts;
 /// for a document that could not be read (`document` is `None`), a single row with its `error`.
 /// `text` is the original text the document was read from, which the character offsets count
 /// in (`""` when there is none).
@@ -76,6 +81,7 @@ pub fn column(name: &str) -> usize {
 /// let rows = document_rows("a.txt", text, Some(&doc), None);
 /// let count = rows.iter().find(|r| r[column("kind")] == "count").unwrap();
 /// assert_eq!((count[column("start")].as_str(), count[column("char_start")].as_str()), ("29", "13"));
+/// assert_eq!(count[column("fact")], "1", "its index in doc.facts");
 ///
 /// let empty = document_rows("b.txt", "", Some(&gongbao::extract("")), None);
 /// assert_eq!((empty.len(), empty[0][column("kind")].as_str()), (1, ""));
@@ -94,9 +100,10 @@ pub fn document_rows(source: &str, text: &str, document: Option<&Document>, erro
         let chars = char_spans(text, doc.facts.iter().map(|f| f.span));
         doc.facts
             .iter()
+            .enumerate()
             .zip(chars)
-            .map(|(f, c)| {
-                let mut row = fact_row(source, f);
+            .map(|((i, f), c)| {
+                let mut row = fact_row(source, i, f);
                 row[column("char_start")] = c.start.to_string();
                 row[column("char_end")] = c.end.to_string();
                 row
@@ -162,12 +169,13 @@ pub fn error_row(source: &str, error: &str) -> Vec<String> {
     row
 }
 
-/// The row of one fact.
-pub fn fact_row(source: &str, f: &Fact) -> Vec<String> {
+/// The row of one fact, the `index`th of its document.
+pub fn fact_row(source: &str, index: usize, f: &Fact) -> Vec<String> {
     let mut row = vec![String::new(); COLUMNS.len()];
     let mut set = |name: &str, value: String| row[column(name)] = value;
     let opt = |x: Option<String>| x.unwrap_or_default();
     set("source", source.to_owned());
+    set("fact", index.to_string());
     set("kind", f.kind().to_string());
     set("start", f.span.start.to_string());
     set("end", f.span.end.to_string());
@@ -239,8 +247,8 @@ mod tests {
     #[test]
     fn every_row_has_every_column() {
         let doc = crate::extract("2023年,咸阳市新签约项目52个,总投资116.68亿元,同比增长11.73%。");
-        for f in &doc.facts {
-            let row = fact_row("a.txt", f);
+        for (i, f) in doc.facts.iter().enumerate() {
+            let row = fact_row("a.txt", i, f);
             assert_eq!(row.len(), COLUMNS.len());
             assert_eq!(row[column("text")], f.text);
         }

@@ -14,7 +14,10 @@ batch page, or one page of `--out DIR`). For every page, with its script running
   crosses another's end continues in marks that point to it), the text of the page's text pane
   is the document's text, and the tables have one row per figure and one per time and place;
 - focusing a mark shows its record in the tooltip; Enter goes to its row and the row's link
-  back to the mark; in print the panes are stacked and the tooltip hidden.
+  back to the mark; in print the panes are stacked and the tooltip hidden;
+- in a window 1400 px wide, every figures' table shows its indicator, period and area columns
+  without scrolling sideways (the pane's left edge in view, those columns' right edges inside
+  it).
 """
 
 import base64
@@ -200,8 +203,32 @@ def check_interaction(browser, name, problems):
     browser.call("Emulation.setEmulatedMedia", media="")
 
 
+# Each figures' table, its pane in view: where the pane ends and where the columns an analyst
+# checks first end, in CSS pixels of the window.
+COLUMNS_IN_VIEW = r"""(() => JSON.stringify([...document.querySelectorAll("article.doc")].flatMap(a => {
+  const table = a.querySelector("section.figs table");
+  if (!table || !table.caption.textContent.startsWith("Figures")) return [];
+  const pane = a.querySelector("section.figs");
+  a.scrollIntoView();
+  pane.scrollLeft = 0;
+  const edge = Math.min(pane.getBoundingClientRect().left + pane.clientWidth, window.innerWidth);
+  const heads = [...table.tHead.rows[0].cells];
+  const right = name => { const h = heads.find(c => c.textContent === name); return h ? h.getBoundingClientRect().right : null; };
+  return [{source: a.querySelector(".src").textContent, edge, indicator: right("indicator"), period: right("period"), area: right("area")}];
+})))()"""
+
+
+def check_columns_in_view(browser, name, problems, width=1400):
+    browser.call("Emulation.setDeviceMetricsOverride", width=width, height=900, deviceScaleFactor=1, mobile=False)
+    for t in json.loads(browser.eval(COLUMNS_IN_VIEW)):
+        for column in ("indicator", "period", "area"):
+            if t[column] is not None and t[column] > t["edge"] + 0.5:
+                problems.append(f"{name}: {t['source']}: at {width} px the {column} column ends at {t[column]:.0f} px, past the pane's edge at {t['edge']:.0f} px")
+    browser.call("Emulation.clearDeviceMetricsOverride")
+
+
 def screenshot(browser, out):
-    browser.call("Emulation.setDeviceMetricsOverride", width=1500, height=940, deviceScaleFactor=1, mobile=False)
+    browser.call("Emulation.setDeviceMetricsOverride", width=1400, height=900, deviceScaleFactor=1, mobile=False)
     browser.eval(r"""(() => {
       window.scrollTo(0, 0);
       const m = [...document.querySelectorAll("mark.k-money[id]")][1];
@@ -235,6 +262,7 @@ def main():
                 screenshot(browser, shot)
                 shot = None
             if page["docs"]:
+                check_columns_in_view(browser, os.path.basename(path), problems)
                 check_interaction(browser, os.path.basename(path), problems)
         finally:
             browser.close()

@@ -30,8 +30,9 @@ use std::sync::LazyLock;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use super::table::{self, COLUMNS};
-use crate::fact::Fact;
+use rust_decimal::Decimal;
+
+use crate::fact::{Fact, PartialDate, PercentUnit, Qualifier, Value};
 use crate::{Document, Kind, ReferenceFrom, Script};
 
 const CSS: &str = include_str!("report.css");
@@ -65,50 +66,30 @@ static CSP: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// The CSV's columns that the figures' table leaves out: those that only times and places fill,
-/// `source` and `error` and the document's own columns (its header shows them), and the
-/// character offsets (for the CSV's readers).
-pub const FIGURE_TABLE_LEAVES_OUT: &[&str] = &[
-    "source",
-    "time_start",
-    "time_end",
-    "relative",
-    "name",
-    "level",
-    "code",
-    "parent",
-    "error",
-    // The document's own columns are in its header; character offsets are for the CSV's readers.
-    "char_start",
-    "char_end",
-    "reference_date",
-    "reference_from",
-    "title",
-    "published",
-    "home_area_name",
-    "home_area_code",
-];
-
-/// The table of times and places: the CSV's columns that they fill.
-const CONTEXT_COLUMNS: &[&str] = &[
-    "kind",
-    "start",
-    "end",
+/// The figures' table, in the order an analyst checks a figure: the text as written, its value
+/// written for reading (`116.68 亿元 = 11,668,000,000 CNY`), what it measures, when, where, and
+/// the figures it is of or part of; the rest after, the byte offsets last. A column that no row
+/// of a table fills is left out of that table.
+pub const FIGURE_COLUMNS: &[&str] = &[
     "text",
-    "time_start",
-    "time_end",
-    "relative",
-    "name",
-    "level",
-    "code",
-    "parent",
+    "value",
+    "indicator",
+    "period",
+    "area",
+    "of",
+    "part of",
+    "kind",
+    "qualifier",
+    "role",
+    "compared with",
     "speaker",
-    "boilerplate",
-    "duplicate_of",
+    "repeat of",
+    "bytes",
 ];
 
-/// Columns whose cells are indices of facts, shown as links to their rows.
-const INDEX_COLUMNS: &[&str] = &["of", "part_of", "duplicate_of"];
+/// The table of times and places: the text, what it names (a period, a place's canonical name),
+/// the place's level, code and enclosing division, the byte offsets last.
+pub const CONTEXT_COLUMNS: &[&str] = &["text", "value", "kind", "level", "code", "parent", "relative", "speaker", "repeat of", "bytes"];
 
 /// The kinds in the legend's order.
 const KINDS: [Kind; 6] = [Kind::Money, Kind::Count, Kind::Percent, Kind::Quantity, Kind::Time, Kind::Place];
@@ -247,7 +228,7 @@ impl Report {
                 body(out)?;
             }
             Some(dir) => {
-                entry.href = page_name(n, &entry.source);
+                entry.href = page_name(n, entry.title.as_deref(), &entry.source);
                 let mut w = BufWriter::new(fs::File::create(dir.join(&entry.href))?);
                 let title = format!("{} — gongbao report", entry.title.as_deref().unwrap_or(&entry.source));
                 write_head(&mut w, &title, Some("index.html"))?;
@@ -299,17 +280,30 @@ impl Report {
     }
 }
 
-/// A page's file name: its number in the batch and the source's file name, in characters that
-/// need no escaping in a URL.
-fn page_name(n: usize, source: &str) -> String {
-    let stem = Path::new(source).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let safe: String = stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).take(60).collect();
-    if safe.trim_matches('_').is_empty() { format!("{n:05}.html") } else { format!("{n:05}-{safe}.html") }
+/// A page's file name: its number in the batch and the document's title (from the text, or the
+/// `--jsonl` title field), else its source's file name, in letters and digits of any script
+/// (`00001-2025年政府工作报告.html`); any other character becomes `_`, which no file system and no
+/// URL minds.
+fn page_name(n: usize, title: Option<&str>, source: &str) -> String {
+    let stem = || Path::new(source).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = title.map_or_else(stem, str::to_owned);
+    let mut safe = String::new();
+    for c in name.chars() {
+        let c = if c.is_alphanumeric() || c == '-' { c } else { '_' };
+        if !(c == '_' && (safe.is_empty() || safe.ends_with('_'))) {
+            safe.push(c);
+        }
+        if safe.chars().count() == 60 {
+            break;
+        }
+    }
+    let safe = safe.trim_end_matches('_');
+    if safe.is_empty() { format!("{n:05}.html") } else { format!("{n:05}-{safe}.html") }
 }
 
 fn write_head(out: &mut (impl Write + ?Sized), title: &str, index: Option<&str>) -> io::Result<()> {
     out.write_all(
-        b"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"",
+        b"<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"",
     )?;
     escape(out, &CSP)?;
     out.write_all(
@@ -320,7 +314,7 @@ fn write_head(out: &mut (impl Write + ?Sized), title: &str, index: Option<&str>)
     escape(out, title)?;
     out.write_all(b"</title>\n<style>")?;
     out.write_all(CSS.as_bytes())?;
-    out.write_all(b"</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the documents</a>\n<header class=\"page\">")?;
+    out.write_all(b"</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\" lang=\"en\">Skip to the documents</a>\n<header class=\"page\" lang=\"en\">")?;
     if let Some(index) = index {
         out.write_all(b"<a class=\"jump\" href=\"")?;
         escape(out, index)?;
@@ -409,12 +403,10 @@ fn write_document(
     if unplaced > 0 {
         write!(out, "<p class=\"note\">{unplaced} facts could not be marked: their spans do not slice this text.</p>")?;
     }
-    let figure_columns: Vec<usize> = (0..COLUMNS.len()).filter(|&c| !FIGURE_TABLE_LEAVES_OUT.contains(&COLUMNS[c])).collect();
-    let context_columns: Vec<usize> = CONTEXT_COLUMNS.iter().map(|c| table::column(c)).collect();
     let figures = doc.facts.iter().filter(|f| f.is_figure()).count();
-    let tables = Tables { n, source, doc, placed: &placed, limit };
-    tables.write(out, "Figures", figures, &figure_columns, Fact::is_figure)?;
-    tables.write(out, "Times and places", doc.facts.len() - figures, &context_columns, |f| !f.is_figure())?;
+    let tables = Tables { n, doc, placed: &placed, limit };
+    tables.write(out, "Figures", figures, FIGURE_COLUMNS, Fact::is_figure)?;
+    tables.write(out, "Times and places", doc.facts.len() - figures, CONTEXT_COLUMNS, |f| !f.is_figure())?;
     out.write_all(b"</section>\n</div>\n</article>\n")
 }
 
@@ -583,16 +575,30 @@ impl Body<'_> {
 /// A document's tables: what they are made from.
 struct Tables<'a> {
     n: usize,
-    source: &'a str,
     doc: &'a Document,
     placed: &'a [bool],
     limit: usize,
 }
 
+/// What a table cell shows.
+enum Cell {
+    /// Nothing.
+    Empty,
+    /// Text, with a class (`n` for numbers, `t` for text that wraps).
+    Text(String, &'static str),
+    /// A number and a muted note after it (an area's code).
+    Noted(String, String),
+    /// A link to another fact's row, with that fact's text.
+    Fact(usize, String),
+    /// A kind's swatch.
+    Kind(Kind),
+}
+
 impl Tables<'_> {
-    /// One table: a row for each fact `keep` keeps (`rows` of them), up to the limit.
-    fn write(&self, out: &mut dyn Write, caption: &str, rows: usize, columns: &[usize], keep: impl Fn(&Fact) -> bool) -> io::Result<()> {
-        let Tables { n, source, doc, placed, limit } = *self;
+    /// One table: a row for each fact `keep` keeps (`rows` of them), up to the limit, with the
+    /// `columns` that one of those rows fills.
+    fn write(&self, out: &mut dyn Write, caption: &str, rows: usize, columns: &[&str], keep: impl Fn(&Fact) -> bool) -> io::Result<()> {
+        let Tables { n, doc, placed, limit } = *self;
         if rows == 0 {
             return Ok(());
         }
@@ -602,15 +608,20 @@ impl Tables<'_> {
                 "<p class=\"note\">{caption}: the first {limit} of {rows} here (every fact is marked in the text); all of them in the CSV: <code>gongbao extract --format csv</code>.</p>"
             )?;
         }
+        let shown: Vec<(usize, &Fact)> = doc.facts.iter().enumerate().filter(|(_, f)| keep(f)).take(limit).collect();
+        let cells: Vec<Vec<Cell>> = shown.iter().map(|&(_, f)| columns.iter().map(|c| cell(c, f, doc)).collect()).collect();
+        let used: Vec<usize> = (0..columns.len()).filter(|&c| cells.iter().any(|row| !matches!(row[c], Cell::Empty))).collect();
         write!(out, "<table><caption>{caption} ({rows})</caption>\n<thead><tr><th title=\"the fact's index: a link to its mark\">#")?;
-        for &c in columns {
-            write!(out, "<th>{}", COLUMNS[c])?;
+        for &c in &used {
+            let title = match columns[c] {
+                "value" => " title=\"the value, exact, in the currency's base unit or the unit written\"",
+                "bytes" => " title=\"the fact's span: byte offsets into the original text\"",
+                _ => "",
+            };
+            write!(out, "<th{title}>{}", columns[c])?;
         }
         out.write_all(b"</thead>\n<tbody>\n")?;
-        let (value, max, start, end, text) =
-            (table::column("value"), table::column("max"), table::column("start"), table::column("end"), table::column("text"));
-        for (i, f) in doc.facts.iter().enumerate().filter(|(_, f)| keep(f)).take(limit) {
-            let row = table::fact_row(source, f);
+        for (&(i, f), row) in shown.iter().zip(&cells) {
             write!(
                 out,
                 "<tr id=\"d{n}r{i}\" class=\"k-{}{}{}\">",
@@ -623,28 +634,220 @@ impl Tables<'_> {
             } else {
                 write!(out, "<td>{i}")?;
             }
-            for &c in columns {
-                let cell = &row[c];
-                let name = COLUMNS[c];
-                if name == "kind" {
-                    write!(out, "<td><span class=\"sw k-{cell}\">{cell}</span>")?;
-                } else if INDEX_COLUMNS.contains(&name) && cell.parse::<usize>().is_ok() {
-                    write!(out, "<td><a href=\"#d{n}r{cell}\">{cell}</a>")?;
-                } else {
-                    let class = if c == value || c == max || c == start || c == end {
-                        " class=\"n\""
-                    } else if c == text {
-                        " class=\"t\""
-                    } else {
-                        ""
-                    };
-                    write!(out, "<td{class}>")?;
-                    escape(out, cell)?;
+            for &c in &used {
+                match &row[c] {
+                    Cell::Empty => out.write_all(b"<td>")?,
+                    Cell::Text(text, class) => {
+                        if class.is_empty() {
+                            out.write_all(b"<td>")?;
+                        } else {
+                            write!(out, "<td class=\"{class}\">")?;
+                        }
+                        escape(out, text)?;
+                    }
+                    Cell::Noted(text, note) => {
+                        out.write_all(b"<td>")?;
+                        escape(out, text)?;
+                        out.write_all(b" <span class=\"note\">")?;
+                        escape(out, note)?;
+                        out.write_all(b"</span>")?;
+                    }
+                    Cell::Fact(k, text) => {
+                        write!(out, "<td><a href=\"#d{n}r{k}\">{k}</a> ")?;
+                        escape(out, text)?;
+                    }
+                    Cell::Kind(kind) => write!(out, "<td><span class=\"sw k-{kind}\">{kind}</span>")?,
                 }
             }
             out.write_all(b"</tr>\n")?;
         }
         out.write_all(b"</tbody></table>\n")
+    }
+}
+
+/// The cell of `column` for a fact of `doc`.
+fn cell(column: &str, f: &Fact, doc: &Document) -> Cell {
+    let text = |s: String| if s.is_empty() { Cell::Empty } else { Cell::Text(s, "") };
+    let fact = |k: Option<usize>| match k.and_then(|k| doc.facts.get(k).map(|g| (k, g))) {
+        Some((k, g)) => Cell::Fact(k, g.text.clone()),
+        None => Cell::Empty,
+    };
+    let record = f.record.as_ref();
+    match column {
+        "text" => Cell::Text(f.text.clone(), "t"),
+        "value" => Cell::Text(readable_value(f), "n"),
+        "kind" => Cell::Kind(f.kind()),
+        "indicator" => match record.and_then(|r| r.indicator.as_ref()) {
+            Some(i) if !i.text.is_empty() => Cell::Text(i.text.clone(), "t i"),
+            _ => Cell::Empty,
+        },
+        "period" => text(record.and_then(|r| r.period.as_ref()).map(|p| readable_period(p.start, p.end)).unwrap_or_default()),
+        "compared with" => text(record.and_then(|r| r.compared_with.as_ref()).map(|p| readable_period(p.start, p.end)).unwrap_or_default()),
+        "area" => match record.and_then(|r| r.area.as_ref()) {
+            Some(a) => match &a.code {
+                Some(code) => Cell::Noted(a.name.clone(), code.clone()),
+                None => Cell::Text(a.name.clone(), ""),
+            },
+            None => Cell::Empty,
+        },
+        "of" => fact(record.and_then(|r| r.of)),
+        "part of" => fact(record.and_then(|r| r.part_of)),
+        "repeat of" => fact(f.duplicate_of),
+        "qualifier" => text(qualifier(f).map(|q| q.as_str().to_owned()).unwrap_or_default()),
+        "role" => text(match &f.value {
+            Value::Percent(p) => p.role.map(|r| r.as_str().to_owned()).unwrap_or_default(),
+            _ => String::new(),
+        }),
+        "level" | "code" | "parent" => text(match &f.value {
+            Value::Place(p) => match column {
+                "level" => p.level.as_str().to_owned(),
+                "code" => p.code.clone().unwrap_or_default(),
+                _ => p.parent.clone().unwrap_or_default(),
+            },
+            _ => String::new(),
+        }),
+        "relative" => text(match &f.value {
+            Value::Time(t) if t.relative => "relative".to_owned(),
+            _ => String::new(),
+        }),
+        "speaker" => text(f.speaker.clone().unwrap_or_default()),
+        "bytes" => Cell::Text(format!("{}\u{2013}{}", f.span.start, f.span.end), "n"),
+        _ => Cell::Empty,
+    }
+}
+
+fn qualifier(f: &Fact) -> Option<Qualifier> {
+    match &f.value {
+        Value::Money(m) => m.qualifier,
+        Value::Count(c) => c.qualifier,
+        Value::Percent(p) => p.qualifier,
+        Value::Quantity(q) => q.qualifier,
+        _ => None,
+    }
+}
+
+/// A fact's value written for reading: a figure in the Chinese scale it was likely written in
+/// and in full with its unit (`116.68 亿元 = 11,668,000,000 CNY`, `160 家`, `21.5 个百分点`), a
+/// time as its period, a place as its canonical name.
+///
+/// ```
+/// let doc = gongbao::extract("总投资116.68亿元,约4830万美元,新签约项目160多家,增长21.5个百分点");
+/// let values: Vec<String> = doc.facts.iter().map(gongbao::output::report::readable_value).collect();
+/// assert_eq!(values, ["116.68 亿元 = 11,668,000,000 CNY", "about 4830 万美元 = 48,300,000 USD", "over 160 家", "21.5 个百分点"]);
+/// ```
+pub fn readable_value(f: &Fact) -> String {
+    let hedge = match qualifier(f) {
+        Some(Qualifier::Approx) => "about ",
+        Some(Qualifier::Over) => "over ",
+        Some(Qualifier::Under) => "under ",
+        None => "",
+    };
+    let range = |v: Decimal, max: Option<Decimal>, show: &dyn Fn(Decimal) -> String| match max {
+        Some(m) => format!("{}\u{2013}{}", show(v), show(m)),
+        None => show(v),
+    };
+    let scaled = |v: Decimal, max: Option<Decimal>, unit: &str, full_unit: &str| {
+        let large = v.abs() >= TEN_THOUSAND || max.is_some_and(|m| m.abs() >= TEN_THOUSAND);
+        if large {
+            format!("{hedge}{}{unit} = {} {full_unit}", range(v, max, &chinese), range(v, max, &grouped))
+        } else {
+            format!("{hedge}{} {full_unit}", range(v, max, &grouped))
+        }
+    };
+    match &f.value {
+        Value::Money(m) => {
+            let word = currency_word(&m.currency).map_or_else(|| format!(" {}", m.currency), str::to_owned);
+            scaled(m.value, m.max, &word, &m.currency)
+        }
+        Value::Count(c) => scaled(c.value, c.max, &c.classifier, &c.classifier),
+        Value::Quantity(q) => scaled(q.value, q.max, &q.unit, &q.unit),
+        Value::Percent(p) => {
+            let show = |v: Decimal| match p.unit {
+                PercentUnit::Percent => format!("{}%", v.normalize()),
+                PercentUnit::Point => format!("{} 个百分点", v.normalize()),
+            };
+            format!("{hedge}{}", range(p.value, p.max, &show))
+        }
+        Value::Time(t) => readable_period(t.start, t.end),
+        Value::Place(p) => p.name.clone(),
+    }
+}
+
+const TEN_THOUSAND: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
+
+/// The Chinese name of a currency gongbao reads, for its value in 万 or 亿.
+fn currency_word(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "CNY" => "元",
+        "USD" => "美元",
+        "HKD" => "港元",
+        "MOP" => "澳门元",
+        "TWD" => "新台币",
+        "AUD" => "澳元",
+        "EUR" => "欧元",
+        "JPY" => "日元",
+        "GBP" => "英镑",
+        "KRW" => "韩元",
+        "CAD" => "加元",
+        "SGD" => "新加坡元",
+        _ => return None,
+    })
+}
+
+/// A number in the largest Chinese scale it reaches: `116.68 亿`, `4830 万`, `1.2 万亿`.
+fn chinese(v: Decimal) -> String {
+    let scales: [(Decimal, &str); 3] =
+        [(Decimal::from(1_000_000_000_000_u64), "万亿"), (Decimal::from(100_000_000_u64), "亿"), (TEN_THOUSAND, "万")];
+    for (scale, name) in scales {
+        if v.abs() >= scale {
+            return format!("{} {name}", (v / scale).normalize());
+        }
+    }
+    v.normalize().to_string()
+}
+
+/// A number in full with thousands separators: `11,668,000,000`, `1,234.5`.
+fn grouped(v: Decimal) -> String {
+    let s = v.normalize().to_string();
+    let (sign, s) = s.strip_prefix('-').map_or(("", s.as_str()), |rest| ("-", rest));
+    let (whole, fraction) = s.split_once('.').map_or((s, None), |(w, f)| (w, Some(f)));
+    let mut out = String::from(sign);
+    for (k, digit) in whole.chars().enumerate() {
+        if k > 0 && (whole.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A period written for reading: a day, whole months (`2023-01 – 2023-06`), whole years
+/// (`2023`), or days; an open bound is `…`.
+fn readable_period(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
+    let whole_months = |a: jiff::civil::Date, b: jiff::civil::Date| a.day() == 1 && b == b.last_of_month();
+    match (start, end) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => match (a.to_date(), b.to_date()) {
+            (Some(x), Some(y)) if whole_months(x, y) && x.month() == 1 && y.month() == 12 => {
+                if x.year() == y.year() {
+                    x.year().to_string()
+                } else {
+                    format!("{} \u{2013} {}", x.year(), y.year())
+                }
+            }
+            (Some(x), Some(y)) if whole_months(x, y) => {
+                let month = |d: jiff::civil::Date| format!("{:04}-{:02}", d.year(), d.month());
+                if (x.year(), x.month()) == (y.year(), y.month()) { month(x) } else { format!("{} \u{2013} {}", month(x), month(y)) }
+            }
+            _ => format!("{a} \u{2013} {b}"),
+        },
+        (None, Some(b)) => format!("\u{2026} \u{2013} {b}"),
+        (Some(a), None) => format!("{a} \u{2013} \u{2026}"),
+        (None, None) => String::new(),
     }
 }
 
@@ -673,8 +876,27 @@ mod tests {
     }
 
     #[test]
-    fn page_names_need_no_escaping() {
-        assert_eq!(page_name(3, "dir/web news<1>.txt"), "00003-web_news_1_.html");
-        assert_eq!(page_name(12, "《通报》.txt"), "00012.html");
+    fn page_names_keep_letters_of_any_script() {
+        assert_eq!(page_name(1, Some("2025年政府工作报告"), "line 1"), "00001-2025年政府工作报告.html");
+        assert_eq!(page_name(3, None, "dir/web news<1>.txt"), "00003-web_news_1.html");
+        assert_eq!(page_name(12, None, "《通报》.txt"), "00012-通报.html");
+        assert_eq!(page_name(7, Some("<>?"), "a.txt"), "00007.html");
+        assert_eq!(page_name(8, Some(&"长".repeat(100)), "a.txt"), format!("00008-{}.html", "长".repeat(60)));
+    }
+
+    #[test]
+    fn values_and_periods_read_as_an_analyst_writes_them() {
+        assert_eq!(grouped(Decimal::new(-12345675, 3)), "-12,345.675");
+        assert_eq!(grouped(Decimal::from(100)), "100");
+        assert_eq!(chinese(Decimal::from(1_200_000_000_000_u64)), "1.2 万亿");
+        let d = |y: i16, m: i8, day: i8| Some(PartialDate::new(y, m, day));
+        assert_eq!(readable_period(d(2023, 1, 1), d(2023, 12, 31)), "2023");
+        assert_eq!(readable_period(d(2021, 1, 1), d(2023, 12, 31)), "2021 \u{2013} 2023");
+        assert_eq!(readable_period(d(2024, 1, 1), d(2024, 2, 29)), "2024-01 \u{2013} 2024-02");
+        assert_eq!(readable_period(d(2023, 10, 1), d(2023, 10, 31)), "2023-10");
+        assert_eq!(readable_period(d(2023, 10, 2), d(2023, 10, 31)), "2023-10-02 \u{2013} 2023-10-31");
+        assert_eq!(readable_period(None, d(2023, 12, 20)), "\u{2026} \u{2013} 2023-12-20");
+        let unknown = Some(PartialDate { year: None, month: 4, day: 28 });
+        assert_eq!(readable_period(unknown, unknown), "XXXX-04-28");
     }
 }

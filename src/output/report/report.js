@@ -31,7 +31,7 @@
       var heads = row.closest("table").tHead.rows[0].cells;
       for (var i = 1; i < row.cells.length && i < heads.length; i++) {
         var name = heads[i].textContent, value = row.cells[i].textContent;
-        if (value !== "" && value !== "false" && name !== "start" && name !== "end") pair(name, value);
+        if (value !== "" && name !== "bytes") pair(name, value);
       }
     } else {
       // Past the table's limit (a very long document): what the mark itself tells.
