@@ -12,13 +12,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{LazyLock, Mutex, mpsc};
 
+use gongbao::input::{Fields, GivenDate, RecordError};
 use gongbao::output::{Line, table};
-use gongbao::{Extractor, Fact, PartialDate};
+use gongbao::{Extractor, Fact, PartialDate, Value};
 use jiff::civil::Date;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString};
 
 create_exception!(gongbao, GongbaoError, PyValueError, "An error of the gongbao library: a number too large to be exact, an invalid date.");
 
@@ -31,16 +32,23 @@ enum Input {
     Text(String),
     /// `bytes`, decoded as the binary decodes a file (UTF-8, GB18030, Big5, UTF-16 ...).
     Bytes(Vec<u8>),
+    /// A record (a JSON Lines line, or a dict) read as the binary reads a `--jsonl` line.
+    Line(String),
+    /// A record that could not be read, and why.
+    Unreadable(String),
 }
 
 /// One document with its options.
 struct Job {
     input: Input,
     source: String,
-    reference: Option<Date>,
+    reference: Option<GivenDate>,
     /// `Some(true)`: an HTML page; `Some(false)`: plain text; `None`: sniff, as the binary does
     /// for files that are not `.htm`/`.html`.
     html: Option<bool>,
+    /// For records: the fields to read, the record's number (its `line N`) and the hint an
+    /// error about the text field gives.
+    record: Option<(Fields, usize)>,
 }
 
 /// What a worker hands back: the document (or why it could not be read) and each fact's span
@@ -55,20 +63,43 @@ struct Done {
 
 /// Read one document (no Python here: this runs on worker threads without the GIL).
 fn run(job: &Job, extractor: &Extractor) -> Done {
+    let failed =
+        |source: String, error: String| Done { source, document: None, warnings: Vec::new(), error: Some(error), char_spans: Vec::new() };
+    let mut title = None;
+    let mut reference = job.reference;
+    let mut source = job.source.clone();
     let decoded = match &job.input {
-        Input::Text(t) => Ok((Cow::Borrowed(t.as_str()), job.html.unwrap_or_else(|| gongbao::normalize::html::looks_like_html(t)), Vec::new())),
+        Input::Text(t) => {
+            Ok((Cow::Borrowed(t.as_str()), job.html.unwrap_or_else(|| gongbao::normalize::html::looks_like_html(t)), Vec::new()))
+        }
         Input::Bytes(b) => gongbao::decode::document(b, job.html).map(|d| (d.decoded.text, d.html, d.decoded.warnings)),
+        Input::Unreadable(why) => return failed(source, why.clone()),
+        Input::Line(line) => {
+            let (fields, number) = job.record.as_ref().expect("a record has its fields");
+            // As the binary reads a --jsonl line (its messages, with this API's names).
+            let record = match fields.read_line(line) {
+                Ok(r) => r,
+                Err(e @ RecordError::NoText(_)) if fields.text.is_none() => {
+                    return failed(source, format!("line {number} {e} (name another with text_field=)"));
+                }
+                Err(e) => return failed(source, format!("line {number} {e}")),
+            };
+            if let Some(id) = record.id {
+                source = id;
+            }
+            title = record.title;
+            reference = record.date.or(reference);
+            Ok((Cow::Owned(record.text), false, record.warnings))
+        }
     };
-    let source = job.source.clone();
     let (text, html, mut warnings) = match decoded {
         Ok(d) => d,
-        Err(e) => return Done { source, document: None, warnings: Vec::new(), error: Some(e.to_string()), char_spans: Vec::new() },
+        Err(e) => return failed(source, e.to_string()),
     };
-    let doc = if html {
-        extractor.extract_html_with_reference(&text, job.reference)
-    } else {
-        extractor.extract_with_reference(&text, job.reference)
-    };
+    let mut doc = if html { extractor.extract_html_given(&text, reference) } else { extractor.extract_given(&text, reference) };
+    if title.is_some() {
+        doc.meta.title = title;
+    }
     warnings.extend(doc.warnings.iter().cloned());
     let char_spans = char_spans(&text, &doc.facts);
     Done { source, document: Some(doc), warnings, error: None, char_spans }
@@ -155,18 +186,74 @@ fn input(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<Input> {
     Err(PyTypeError::new_err(format!("{} must be str or bytes, not {}", what(), type_name(obj))))
 }
 
-/// A reference date: `None`, a `datetime.date`, or a `YYYY-MM-DD` string.
-fn reference(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<Option<Date>> {
+/// A reference date: `None`; a `datetime.date`; a `datetime.datetime` (its day in China, UTC+8,
+/// when it is aware); a year or Unix time (`int`, `float`); or a `str` that is a year, a date or a
+/// timestamp (`gongbao::input::GivenDate::parse`).
+fn reference(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<Option<GivenDate>> {
+    given_date(obj).map_err(|e| match e {
+        Unfit::Value(message) => GongbaoError::new_err(format!("{}: {message}", what())),
+        Unfit::Type => PyTypeError::new_err(format!(
+            "{} must be a datetime.date, a year, a 'YYYY-MM-DD' str, a timestamp or None, not {}",
+            what(),
+            type_name(obj)
+        )),
+    })
+}
+
+/// Why a Python value is not a date.
+enum Unfit {
+    /// Not a kind of value a date can be.
+    Type,
+    /// A kind that can, but this one is not (with the library's message).
+    Value(String),
+}
+
+fn given_date(obj: &Bound<'_, PyAny>) -> Result<Option<GivenDate>, Unfit> {
     if obj.is_none() {
         return Ok(None);
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        let s = s.to_cow()?;
-        return s.parse::<Date>().map(Some).map_err(|_| GongbaoError::new_err(gongbao::Error::InvalidDate(s.into_owned()).to_string()));
+        let s = s.to_cow().map_err(|_| Unfit::Type)?;
+        return GivenDate::parse(&s).map(Some).map_err(|e| Unfit::Value(e.to_string()));
     }
-    obj.extract::<Date>().map(Some).map_err(|_| {
-        PyTypeError::new_err(format!("{} must be a datetime.date, a 'YYYY-MM-DD' str or None, not {}", what(), type_name(obj)))
-    })
+    if obj.is_instance_of::<PyBool>() {
+        return Err(Unfit::Type);
+    }
+    if obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyFloat>() {
+        let n: f64 = obj.extract().map_err(|_| Unfit::Type)?;
+        return GivenDate::from_number(n).map(Some).map_err(|e| Unfit::Value(e.to_string()));
+    }
+    if obj.is_instance_of::<PyDateTime>() {
+        // An aware datetime is an instant: its day in China. A naive one is its day as written.
+        let aware = !obj.getattr("tzinfo").map_err(|_| Unfit::Type)?.is_none();
+        let text: String = obj.call_method0("isoformat").and_then(|s| s.extract()).map_err(|_| Unfit::Type)?;
+        return if aware {
+            GivenDate::parse(&text).map(Some).map_err(|e| Unfit::Value(e.to_string()))
+        } else {
+            Ok(Some(GivenDate::Day(obj.call_method0("date").and_then(|d| d.extract::<Date>()).map_err(|_| Unfit::Type)?)))
+        };
+    }
+    if obj.is_instance_of::<PyDate>() {
+        return obj.extract::<Date>().map(|d| Some(GivenDate::Day(d))).map_err(|_| Unfit::Type);
+    }
+    Err(Unfit::Type)
+}
+
+/// A number of threads: `None` for one per core, else at least 1.
+fn threads(jobs: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
+    let Some(jobs) = jobs.filter(|j| !j.is_none()) else {
+        return Ok(std::thread::available_parallelism().map_or(1, |n| n.get()));
+    };
+    let explain =
+        |got: String| PyValueError::new_err(format!("jobs must be a number of threads, 1 or more, or None for one per core; got {got}"));
+    if jobs.is_instance_of::<PyBool>() || !jobs.is_instance_of::<PyInt>() {
+        return Err(PyTypeError::new_err(format!("jobs must be an int or None, not {}", type_name(jobs))));
+    }
+    match jobs.extract::<i64>() {
+        Ok(n) if n >= 1 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        Ok(n) => Err(explain(n.to_string())),
+        Err(_) => Err(explain(jobs.str().map_or_else(|_| "?".to_owned(), |s| s.to_string()))),
+    }
 }
 
 /// `html`: `True`, `False`, or `None` (sniff).
@@ -215,6 +302,7 @@ fn extract<'py>(
         source: source.unwrap_or_else(|| "-".to_owned()),
         reference: reference_date.map_or(Ok(None), |r| reference(r, &|| "reference_date".to_owned()))?,
         html,
+        record: None,
     };
     let done = py.detach(|| run(&job, &EXTRACTOR));
     to_python(py, done)
@@ -228,8 +316,9 @@ fn extract_many<'py>(
     reference_dates: Option<&Bound<'py, PyAny>>,
     html: Option<&Bound<'py, PyAny>>,
     sources: Option<&Bound<'py, PyAny>>,
-    jobs: Option<usize>,
+    jobs: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
+    let threads = threads(jobs)?;
     if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err("texts must be an iterable of documents, not one document (use extract() for one)"));
     }
@@ -243,7 +332,13 @@ fn extract_many<'py>(
         reference_dates.unwrap_or(&none),
         "reference_dates",
         n,
-        |a| a.is_none() || a.is_instance_of::<PyString>() || a.extract::<Date>().is_ok(),
+        |a| {
+            a.is_none()
+                || a.is_instance_of::<PyString>()
+                || a.is_instance_of::<PyDate>()
+                || a.is_instance_of::<PyInt>()
+                || a.is_instance_of::<PyFloat>()
+        },
         |a, what| reference(a, what),
     )?;
     let htmls =
@@ -260,13 +355,130 @@ fn extract_many<'py>(
         .zip(references)
         .zip(htmls)
         .zip(sources)
-        .map(|(((input, reference), html), source)| Job { input, source, reference, html })
+        .map(|(((input, reference), html), source)| Job { input, source, reference, html, record: None })
         .collect();
-    let threads = match jobs {
-        Some(0) => return Err(PyValueError::new_err("jobs must be at least 1")),
-        Some(j) => j,
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    run_batch(py, &batch, threads)
+}
+
+/// A field name argument: `None` or a `str`.
+fn field_name(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<String>> {
+    match obj.filter(|o| !o.is_none()) {
+        None => Ok(None),
+        Some(o) => o
+            .cast::<PyString>()
+            .map(|s| Some(s.to_string()))
+            .map_err(|_| PyTypeError::new_err(format!("{name} must be a str or None, not {}", type_name(o)))),
+    }
+}
+
+/// A dict's value as JSON, for the record reader: what JSON has as itself, a date as its ISO
+/// form, anything else as its `str`.
+fn json_value(v: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    use serde_json::Value as J;
+    Ok(if v.is_none() {
+        J::Null
+    } else if let Ok(s) = v.cast::<PyString>() {
+        J::String(s.to_cow()?.into_owned())
+    } else if let Ok(b) = v.cast::<PyBool>() {
+        J::Bool(b.is_true())
+    } else if v.is_instance_of::<PyInt>() {
+        match v.extract::<i64>() {
+            Ok(n) => J::from(n),
+            Err(_) => J::String(v.str()?.to_string()),
+        }
+    } else if v.is_instance_of::<PyFloat>() {
+        serde_json::Number::from_f64(v.extract()?).map_or(J::Null, J::Number)
+    } else if v.is_instance_of::<PyDate>() {
+        J::String(v.call_method0("isoformat")?.extract()?)
+    } else {
+        // Lists, dicts: a text field holding one is "not a string", as in the binary.
+        match pythonize::depythonize::<serde_json::Value>(v) {
+            Ok(j) => j,
+            Err(_) => J::String(v.str()?.to_string()),
+        }
+    })
+}
+
+#[pyfunction]
+#[pyo3(signature = (records, text_field=None, id_field=None, title_field=None, date_field=None, reference_date=None, line_numbers=None, jobs=None))]
+#[allow(clippy::too_many_arguments)]
+fn extract_records<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyAny>,
+    text_field: Option<&Bound<'py, PyAny>>,
+    id_field: Option<&Bound<'py, PyAny>>,
+    title_field: Option<&Bound<'py, PyAny>>,
+    date_field: Option<&Bound<'py, PyAny>>,
+    reference_date: Option<&Bound<'py, PyAny>>,
+    line_numbers: Option<&Bound<'py, PyAny>>,
+    jobs: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let threads = threads(jobs)?;
+    if records.is_instance_of::<PyString>() || records.is_instance_of::<PyBytes>() || records.is_instance_of::<PyDict>() {
+        return Err(PyTypeError::new_err("records must be an iterable of records (dicts or JSON lines), not one record"));
+    }
+    let fields = Fields {
+        text: field_name(text_field, "text_field")?,
+        id: field_name(id_field, "id_field")?,
+        title: field_name(title_field, "title_field")?,
+        date: field_name(date_field, "date_field")?,
     };
+    let fallback = reference_date.map_or(Ok(None), |r| reference(r, &|| "reference_date".to_owned()))?;
+    let mut numbers = match line_numbers.filter(|n| !n.is_none()) {
+        Some(n) => Some(n.try_iter()?),
+        None => None,
+    };
+    // Only the fields the reader looks at cross over from a dict.
+    let wanted: Vec<String> = fields
+        .text_names()
+        .into_iter()
+        .chain(fields.id_names())
+        .chain([fields.title_name(), fields.date_name()])
+        .map(str::to_owned)
+        .collect();
+    let mut batch = Vec::new();
+    for (i, record) in records.try_iter()?.enumerate() {
+        let record = record?;
+        let number = match numbers.as_mut() {
+            Some(it) => match it.next() {
+                Some(n) => {
+                    n?.extract::<usize>().map_err(|_| PyTypeError::new_err(format!("line_numbers[{i}] must be an int of 1 or more")))?
+                }
+                None => return Err(PyValueError::new_err(format!("line_numbers has {i} items for more records"))),
+            },
+            None => i + 1,
+        };
+        let input = if let Ok(d) = record.cast::<PyDict>() {
+            let mut map = serde_json::Map::new();
+            for name in &wanted {
+                if let Some(v) = d.get_item(name)? {
+                    map.insert(name.clone(), json_value(&v)?);
+                }
+            }
+            Input::Line(serde_json::Value::Object(map).to_string())
+        } else if let Ok(s) = record.cast::<PyString>() {
+            Input::Line(s.to_cow()?.into_owned())
+        } else if let Ok(b) = record.cast::<PyBytes>() {
+            match std::str::from_utf8(b.as_bytes()) {
+                Ok(s) => Input::Line(s.to_owned()),
+                Err(_) => Input::Unreadable(format!("line {number} is not valid UTF-8")),
+            }
+        } else {
+            return Err(PyTypeError::new_err(format!("records[{i}] must be a dict, a str or bytes, not {}", type_name(&record))));
+        };
+        batch.push(Job {
+            input,
+            source: format!("line {number}"),
+            reference: fallback,
+            html: Some(false),
+            record: Some((fields.clone(), number)),
+        });
+    }
+    if let Some(mut rest) = numbers
+        && rest.next().is_some()
+    {
+        return Err(PyValueError::new_err(format!("line_numbers has more items than the {} records", batch.len())));
+    }
     run_batch(py, &batch, threads)
 }
 
@@ -389,81 +601,183 @@ fn parse_number(py: Python<'_>, text: String) -> PyResult<Option<Bound<'_, PyDic
 #[pyfunction]
 #[pyo3(signature = (text, reference_date=None))]
 fn parse_time<'py>(py: Python<'py>, text: String, reference_date: Option<&Bound<'py, PyAny>>) -> PyResult<Option<Bound<'py, PyDict>>> {
-    let reference = reference_date.map_or(Ok(None), |r| reference(r, &|| "reference_date".to_owned()))?;
+    let reference = match reference_date.map_or(Ok(None), |r| reference(r, &|| "reference_date".to_owned()))? {
+        None => None,
+        Some(GivenDate::Day(d)) => Some(d),
+        Some(GivenDate::Year(_)) => return Err(GongbaoError::new_err("parse_time's reference_date is a day, not a year alone")),
+    };
     let Some(t) = not_one_is_none(gongbao::parse_time(&text, reference))? else { return Ok(None) };
     dict!(py, {"start": partial_date(py, t.start)?, "end": partial_date(py, t.end)?, "relative": t.relative})
 }
 
-/// How a table column's strings (`table::fact_row`'s) become Python values.
-#[derive(Clone, Copy)]
-enum Cell {
+/// A frame column's type, which the Python side turns into a pandas or polars dtype.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Type {
     Str,
+    Float,
     Int,
-    Decimal,
-    /// A date, or a string when the year is unknown (`XXXX-04-28`).
-    Date,
     Bool,
+    Date,
 }
 
-impl Cell {
-    fn of(column: &str) -> Cell {
-        match column {
-            "start" | "end" | "char_start" | "char_end" | "of" | "part_of" | "duplicate_of" => Cell::Int,
-            "value" | "max" => Cell::Decimal,
-            "reference_date" | "published" | "time_start" | "time_end" | "period_start" | "period_end" | "compared_start"
-            | "compared_end" => Cell::Date,
-            "boilerplate" | "relative" => Cell::Bool,
-            _ => Cell::Str,
-        }
-    }
-
-    /// The pandas dtype of the column.
-    fn dtype(self) -> &'static str {
+impl Type {
+    fn name(self) -> &'static str {
         match self {
-            Cell::Int => "Int64",
-            Cell::Bool => "boolean",
-            Cell::Str | Cell::Decimal | Cell::Date => "object",
+            Type::Str => "str",
+            Type::Float => "float",
+            Type::Int => "int",
+            Type::Bool => "bool",
+            Type::Date => "date",
         }
     }
+}
 
-    /// The value of a cell; the empty string is `None`.
-    fn value<'py>(self, py: Python<'py>, decimal: &Bound<'py, PyAny>, s: &str) -> PyResult<Bound<'py, PyAny>> {
-        if s.is_empty() {
-            return Ok(py.None().into_bound(py));
-        }
-        Ok(match self {
-            Cell::Str => PyString::new(py, s).into_any(),
-            Cell::Int => s.parse::<i64>().map_err(|e| PyValueError::new_err(format!("{s:?}: {e}")))?.into_pyobject(py)?.into_any(),
-            Cell::Decimal => decimal.call1((s,))?,
-            Cell::Date => match s.parse::<Date>() {
-                Ok(d) => d.into_pyobject(py)?.into_any(),
-                Err(_) => PyString::new(py, s).into_any(),
-            },
-            Cell::Bool => PyBool::new(py, s == "true").to_owned().into_any(),
+/// Which facts a frame has: a frame of figures, of times, of places, or of all facts (and, as
+/// in the CSV, a row for a document with no facts).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    Figures,
+    Times,
+    Places,
+    All,
+}
+
+impl Frame {
+    fn parse(kind: &str) -> PyResult<Frame> {
+        Ok(match kind {
+            "figures" => Frame::Figures,
+            "times" => Frame::Times,
+            "places" => Frame::Places,
+            "all" => Frame::All,
+            other => {
+                return Err(PyValueError::new_err(format!("kind must be \"figures\", \"times\", \"places\" or \"all\", not {other:?}")));
+            }
         })
     }
-}
 
-/// The document's columns, which the table puts right after `source` (the CSV has them at the
-/// end of its rows).
-const DOC_COLUMNS: [&str; 6] = ["reference_date", "reference_from", "title", "published", "home_area_name", "home_area_code"];
-
-/// The table's columns: the CSV's, with the document's after `source` and `char_start`,
-/// `char_end` after `end`.
-fn frame_columns() -> Vec<&'static str> {
-    let mut columns = Vec::with_capacity(table::COLUMNS.len());
-    for &c in table::COLUMNS {
-        if DOC_COLUMNS.contains(&c) || c == "char_start" || c == "char_end" {
-            continue;
-        }
-        columns.push(c);
-        match c {
-            "source" => columns.extend(DOC_COLUMNS),
-            "end" => columns.extend(["char_start", "char_end"]),
-            _ => {}
+    fn keeps(self, fact: &Fact) -> bool {
+        match self {
+            Frame::Figures => fact.is_figure(),
+            Frame::Times => matches!(fact.value, Value::Time(_)),
+            Frame::Places => matches!(fact.value, Value::Place(_)),
+            Frame::All => true,
         }
     }
-    columns
+
+    /// The frame's columns: the fact's identity and text first, then what its kind says, then
+    /// the document's columns, the offsets last.
+    fn columns(self) -> Vec<(&'static str, Type)> {
+        use Type::*;
+        let head = [("source", Str), ("fact", Int), ("kind", Str), ("text", Str)];
+        let figure = [
+            ("value", Float),
+            ("value_exact", Str),
+            ("max", Float),
+            ("max_exact", Str),
+            ("currency", Str),
+            ("unit", Str),
+            ("classifier", Str),
+            ("subject", Str),
+            ("qualifier", Str),
+            ("role", Str),
+            ("indicator", Str),
+            ("period_start", Date),
+            ("period_end", Date),
+            ("period", Str),
+            ("area", Str),
+            ("area_code", Str),
+            ("of", Int),
+            ("part_of", Int),
+            ("compared_start", Date),
+            ("compared_end", Date),
+            ("compared", Str),
+        ];
+        let time = [("time_start", Date), ("time_end", Date), ("time", Str), ("relative", Bool)];
+        let place = [("name", Str), ("level", Str), ("code", Str), ("parent", Str)];
+        let tail = [
+            ("speaker", Str),
+            ("boilerplate", Bool),
+            ("duplicate_of", Int),
+            ("reference_date", Date),
+            ("reference_from", Str),
+            ("title", Str),
+            ("published", Date),
+            ("home_area", Str),
+            ("home_area_code", Str),
+            ("start", Int),
+            ("end", Int),
+            ("char_start", Int),
+            ("char_end", Int),
+            ("error", Str),
+        ];
+        let mut columns: Vec<(&str, Type)> = head.to_vec();
+        match self {
+            Frame::Figures => columns.extend(figure),
+            Frame::Times => columns.extend(time),
+            Frame::Places => columns.extend(place),
+            Frame::All => columns.extend(figure.into_iter().chain(time).chain(place)),
+        }
+        columns.extend(tail);
+        columns
+    }
+}
+
+/// The CSV column a frame column takes its text from, when it is one.
+fn csv_column(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "value_exact" | "value" => "value",
+        "max_exact" | "max" => "max",
+        "area" => "area_name",
+        "home_area" => "home_area_name",
+        "period" | "compared" | "time" | "char_start" | "char_end" => return None,
+        other => table::COLUMNS.iter().find(|c| **c == other)?,
+    })
+}
+
+/// A range as EDTF writes an interval: `2023-01-01/2023-06-30`, `../2023-12-20` for an open
+/// start, `XXXX-04-28/XXXX-04-28` for a year nothing tells.
+fn interval(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
+    let bound = |d: Option<PartialDate>| d.map_or_else(|| "..".to_owned(), |d| d.to_string());
+    format!("{}/{}", bound(start), bound(end))
+}
+
+/// A frame column's value in a row: the CSV cell's text typed, or what the fact says.
+fn frame_value<'py>(
+    py: Python<'py>,
+    name: &str,
+    ty: Type,
+    row: &[String],
+    fact: Option<&Fact>,
+    span: Option<[usize; 2]>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let none = || Ok(py.None().into_bound(py));
+    let written = match name {
+        "period" | "compared" => {
+            let period = fact
+                .and_then(|f| f.record.as_ref())
+                .and_then(|r| if name == "period" { r.period.as_ref() } else { r.compared_with.as_ref() });
+            period.map(|p| interval(p.start, p.end))
+        }
+        "time" => match fact.map(|f| &f.value) {
+            Some(Value::Time(t)) => Some(interval(t.start, t.end)),
+            _ => None,
+        },
+        "char_start" | "char_end" => span.map(|s| s[usize::from(name == "char_end")].to_string()),
+        _ => csv_column(name).map(|c| row[table::column(c)].clone()),
+    };
+    let Some(s) = written.filter(|s| !s.is_empty()) else { return none() };
+    Ok(match ty {
+        Type::Str => PyString::new(py, &s).into_any(),
+        Type::Int => s.parse::<i64>().map_err(|e| PyValueError::new_err(format!("{s:?}: {e}")))?.into_pyobject(py)?.into_any(),
+        Type::Float => s.parse::<f64>().map_err(|e| PyValueError::new_err(format!("{s:?}: {e}")))?.into_pyobject(py)?.into_any(),
+        Type::Bool => PyBool::new(py, s == "true").to_owned().into_any(),
+        // A date whose year is unknown (`XXXX-04-28`) or out of Python's range is missing here;
+        // the written form is in `period`, `time`, `compared`.
+        Type::Date => match s.parse::<Date>() {
+            Ok(d) if (1..=9999).contains(&d.year()) => d.into_pyobject(py)?.into_any(),
+            _ => return none(),
+        },
+    })
 }
 
 /// A string field of a document dict (`None` when absent or null).
@@ -477,16 +791,22 @@ fn str_field(doc: &Bound<'_, PyAny>, key: &str) -> PyResult<Option<String>> {
 }
 
 /// The rows of `docs` (dicts as `extract` returns them, or the binary's JSON lines read with
-/// `json.loads`) as columns: `(columns, {column: values}, {column: pandas dtype})`.
+/// `json.loads`) as columns of the frame `kind` names: `(columns, {column: values}, {column:
+/// type})`, types being `str`, `float`, `int`, `bool`, `date`. With `drop_empty`, a column no
+/// row fills is left out.
 #[pyfunction]
+#[pyo3(signature = (docs, kind="figures", drop_empty=true))]
 #[allow(clippy::type_complexity)]
-fn frame<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<(Vec<&'static str>, Bound<'py, PyDict>, Bound<'py, PyDict>)> {
-    let columns = frame_columns();
-    let cells: Vec<Cell> = columns.iter().map(|c| Cell::of(c)).collect();
+fn frame<'py>(
+    py: Python<'py>,
+    docs: &Bound<'py, PyAny>,
+    kind: &str,
+    drop_empty: bool,
+) -> PyResult<(Vec<&'static str>, Bound<'py, PyDict>, Bound<'py, PyDict>)> {
+    let frame = Frame::parse(kind)?;
+    let columns = frame.columns();
     let lists: Vec<Bound<'py, PyList>> = columns.iter().map(|_| PyList::empty(py)).collect();
-    let decimal = py.import("decimal")?.getattr("Decimal")?;
-    let at = |name: &str| columns.iter().position(|c| *c == name).expect("a frame column");
-    let (char_start, char_end) = (at("char_start"), at("char_end"));
+    let mut filled = vec![false; columns.len()];
     let docs = if docs.is_instance_of::<PyDict>() { PyList::new(py, [docs])?.into_any() } else { docs.clone() };
     for (n, doc) in docs.try_iter()?.enumerate() {
         let doc = doc?;
@@ -497,47 +817,64 @@ fn frame<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<(Vec<&'stat
         let home = doc.get_item("home_area").ok().filter(|h| !h.is_none());
         let meta = doc.get_item("meta").ok().filter(|m| !m.is_none());
         let doc_values = [
-            str_field(&doc, "reference_date")?,
-            str_field(&doc, "reference_from")?,
-            meta.as_ref().map(|m| str_field(m, "title")).transpose()?.flatten(),
-            meta.as_ref().map(|m| str_field(m, "published")).transpose()?.flatten(),
-            home.as_ref().map(|h| str_field(h, "name")).transpose()?.flatten(),
-            home.as_ref().map(|h| str_field(h, "code")).transpose()?.flatten(),
+            ("reference_date", str_field(&doc, "reference_date")?),
+            ("reference_from", str_field(&doc, "reference_from")?),
+            ("title", meta.as_ref().map(|m| str_field(m, "title")).transpose()?.flatten()),
+            ("published", meta.as_ref().map(|m| str_field(m, "published")).transpose()?.flatten()),
+            ("home_area_name", home.as_ref().map(|h| str_field(h, "name")).transpose()?.flatten()),
+            ("home_area_code", home.as_ref().map(|h| str_field(h, "code")).transpose()?.flatten()),
         ];
-        let push = |row: Vec<String>, span: Option<[usize; 2]>| -> PyResult<()> {
-            for (k, (list, cell)) in lists.iter().zip(&cells).enumerate() {
-                let s = if k == char_start || k == char_end {
-                    span.map(|s| s[usize::from(k == char_end)].to_string()).unwrap_or_default()
-                } else if let Some(d) = DOC_COLUMNS.iter().position(|c| *c == columns[k]) {
-                    doc_values[d].clone().unwrap_or_default()
-                } else {
-                    row[table::column(columns[k])].clone()
-                };
-                list.append(cell.value(py, &decimal, &s)?)?;
+        let mut push = |mut row: Vec<String>, fact: Option<&Fact>, span: Option<[usize; 2]>| -> PyResult<()> {
+            for (name, value) in &doc_values {
+                row[table::column(name)] = value.clone().unwrap_or_default();
+            }
+            for (k, ((name, ty), list)) in columns.iter().zip(&lists).enumerate() {
+                let value = frame_value(py, name, *ty, &row, fact, span)?;
+                filled[k] |= !value.is_none();
+                list.append(value)?;
             }
             Ok(())
         };
         if let Some(error) = str_field(&doc, "error")? {
-            push(table::error_row(&source, &error), None)?;
-        }
-        let Ok(facts) = doc.get_item("facts") else { continue };
-        if facts.is_none() {
+            push(table::error_row(&source, &error), None, None)?;
             continue;
         }
-        let parsed: Vec<Fact> = pythonize::depythonize(&facts)
-            .map_err(|e| PyValueError::new_err(format!("docs[{n}]: a fact is not as extract() returns it: {e}")))?;
-        for (fact, obj) in parsed.iter().zip(facts.try_iter()?) {
-            let span = obj?.get_item("char_span").ok().and_then(|s| s.extract::<[usize; 2]>().ok());
-            push(table::fact_row(&source, fact), span)?;
+        let facts = doc.get_item("facts").ok().filter(|f| !f.is_none());
+        let parsed: Vec<Fact> = match &facts {
+            Some(facts) => pythonize::depythonize(facts)
+                .map_err(|e| PyValueError::new_err(format!("docs[{n}]: a fact is not as extract() returns it: {e}")))?,
+            None => Vec::new(),
+        };
+        if parsed.is_empty() {
+            if frame == Frame::All {
+                // As in the CSV: a document with no facts is a row of its own.
+                let mut row = vec![String::new(); table::COLUMNS.len()];
+                row[table::column("source")] = source.clone();
+                push(row, None, None)?;
+            }
+            continue;
+        }
+        let objects: Vec<Bound<'py, PyAny>> = facts.map_or(Ok(Vec::new()), |f| f.try_iter()?.collect::<PyResult<_>>())?;
+        for (i, (fact, obj)) in parsed.iter().zip(objects).enumerate() {
+            if !frame.keeps(fact) {
+                continue;
+            }
+            let span = obj.get_item("char_span").ok().and_then(|s| s.extract::<[usize; 2]>().ok());
+            push(table::fact_row(&source, i, fact), Some(fact), span)?;
         }
     }
     let data = PyDict::new(py);
-    let dtypes = PyDict::new(py);
-    for ((column, list), cell) in columns.iter().zip(lists).zip(&cells) {
-        data.set_item(column, list)?;
-        dtypes.set_item(column, cell.dtype())?;
+    let types = PyDict::new(py);
+    let mut kept = Vec::with_capacity(columns.len());
+    for (k, ((name, ty), list)) in columns.iter().zip(lists).enumerate() {
+        if drop_empty && !filled[k] {
+            continue;
+        }
+        kept.push(*name);
+        data.set_item(name, list)?;
+        types.set_item(name, ty.name())?;
     }
-    Ok((columns, data, dtypes))
+    Ok((kept, data, types))
 }
 
 /// The native module.
@@ -545,6 +882,7 @@ fn frame<'py>(py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<(Vec<&'stat
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_many, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_records, m)?)?;
     m.add_function(wrap_pyfunction!(parse_money, m)?)?;
     m.add_function(wrap_pyfunction!(parse_count, m)?)?;
     m.add_function(wrap_pyfunction!(parse_percent, m)?)?;
