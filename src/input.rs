@@ -106,7 +106,7 @@ impl GivenDate {
     /// ```
     pub fn from_number(n: f64) -> Result<GivenDate> {
         let bad = |reason: &str| Error::parse(&n.to_string(), "a year, a date or a timestamp", reason);
-        if !n.is_finite() || n < 1.0 || n >= 1e14 {
+        if !(1.0..1e14).contains(&n) {
             return Err(bad("out of range"));
         }
         let whole = n.trunc();

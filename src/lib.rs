@@ -177,7 +177,7 @@ impl Extractor {
         )
     }
 
-    /// Read an HTML page. Its text is what the page shows (see [`html`]); fact spans point
+    /// Read an HTML page. Its text is what the page shows (see [`normalize::html`]); fact spans point
     /// into the HTML source itself.
     ///
     /// ```

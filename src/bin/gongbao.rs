@@ -489,7 +489,7 @@ impl Progress {
 /// low) and a hundredth of the work is done. Until then, nothing.
 fn time_left(elapsed: std::time::Duration, fraction: f32, total_known: bool, eta: std::time::Duration) -> Option<String> {
     const SETTLED: std::time::Duration = std::time::Duration::from_secs(3);
-    (total_known && elapsed >= SETTLED && fraction >= 0.01 && fraction < 1.0).then(|| indicatif::HumanDuration(eta).to_string())
+    (total_known && elapsed >= SETTLED && (0.01..1.0).contains(&fraction)).then(|| indicatif::HumanDuration(eta).to_string())
 }
 
 /// The documents named by paths: files as given, folders walked recursively in name order. A
