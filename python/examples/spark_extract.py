@@ -50,11 +50,14 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Iterable, Iterator, List, Optional, Tuple
 
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
+
+if TYPE_CHECKING:
+    import pandas
 
 # The output table: gongbao.to_pandas(docs, kind="all", drop_empty=False)'s columns, with Spark
 # types (the test checks that the two agree).
@@ -160,7 +163,7 @@ def read_lines(spark: SparkSession, path: str) -> Tuple[DataFrame, int]:
     too, as the binary does), and how many there are. Blank lines are no records."""
     lines = spark.sparkContext.textFile(path)
 
-    def count(it: Iterator[str]) -> Iterator[Tuple[int, int]]:
+    def count(it: Iterable[str]) -> Iterable[Tuple[int, int]]:
         total = records = 0
         for line in it:
             total += 1
@@ -171,7 +174,7 @@ def read_lines(spark: SparkSession, path: str) -> Tuple[DataFrame, int]:
     counts = lines.mapPartitions(count).collect()
     starts = [0, *itertools.accumulate(total for total, _ in counts)]
 
-    def numbered(k: int, it: Iterator[str]) -> Iterator[Tuple[str, int]]:
+    def numbered(k: int, it: Iterable[str]) -> Iterable[Tuple[str, int]]:
         for n, line in enumerate(it, starts[k] + 1):
             if line.strip():
                 yield line, n
@@ -201,7 +204,7 @@ def extract_with_wheel(documents: DataFrame, options: Options) -> DataFrame:
     fields = {"text_field": options.text_field, "id_field": options.id_field, "title_field": options.title_field, "date_field": options.date_field}
     reference_date, jobs = options.reference_date, options.jobs
 
-    def extract(batches: Iterator["pandas.DataFrame"]) -> Iterator["pandas.DataFrame"]:  # noqa: F821
+    def extract(batches: Iterator["pandas.DataFrame"]) -> Iterator["pandas.DataFrame"]:
         import gongbao
 
         for batch in batches:
@@ -329,7 +332,7 @@ def run(
     read (never an empty table from a non-empty input without a word)."""
     options = options or Options()
     if options.jobs is None:
-        options.jobs = int(spark.conf.get("spark.task.cpus", "1"))
+        options.jobs = int(spark.conf.get("spark.task.cpus", "1") or "1")
     documents, count = read_lines(spark, input_path) if is_jsonl(input_path) else read_files(spark, input_path)
     if partitions:
         documents = documents.repartition(partitions)
@@ -343,6 +346,7 @@ def run(
         F.count(F.when(F.col("fact").isNull() | (F.col("fact") == 0), True)).alias("documents"),
         F.count("error").alias("errors"),
     ).first()
+    assert totals is not None, "an aggregate has one row"
     first_errors = [r["error"] for r in written.where(F.col("error").isNotNull()).select("error").limit(3).collect()]
     summary = Summary(documents=count, rows=totals["rows"], errors=totals["errors"], first_errors=first_errors)
     if totals["documents"] != count:
