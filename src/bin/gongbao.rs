@@ -59,21 +59,21 @@ struct ExtractArgs {
     jsonl: Option<PathBuf>,
 
     /// With --jsonl: the field that holds a document's text (default: "text", else "content").
-    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    #[arg(long, value_name = "NAME")]
     text_field: Option<String>,
 
     /// With --jsonl: the field that holds a document's id, its `source` in the output (default:
     /// "id", else "title", else "url"; with none, "line N").
-    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    #[arg(long, value_name = "NAME")]
     id_field: Option<String>,
 
     /// With --jsonl: the field that holds a document's title, its `meta.title` (default: "title").
-    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    #[arg(long, value_name = "NAME")]
     title_field: Option<String>,
 
     /// With --jsonl: the field that holds the date relative expressions resolve against, a year,
     /// a date or a timestamp (default: "reference_date").
-    #[arg(long, value_name = "NAME", requires = "jsonl")]
+    #[arg(long, value_name = "NAME")]
     date_field: Option<String>,
 
     /// The date relative expressions resolve against when a document does not give its own: a
@@ -245,6 +245,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
                     with libopencc-dev installed"
             .to_owned());
     }
+    // (Checked here: clap's `requires` on these options let them through without --jsonl.)
     let field_options = [
         ("--text-field", &args.text_field),
         ("--id-field", &args.id_field),
