@@ -51,6 +51,8 @@ pub struct Context<'a> {
     pub spans: &'a [Range<usize>],
     /// The reference date the facts were resolved against.
     pub reference: Option<Reference>,
+    /// The region outside the mainland the document is written in (`None` for the mainland).
+    pub region: Option<crate::gazetteer::region::Region>,
 }
 
 /// What the stage adds to a document.
@@ -84,6 +86,10 @@ pub struct Notes {
     pub periodless: bool,
     /// A target or a task (目标, 任务, 计划) rather than a result.
     pub target: bool,
+    /// An amount by which something changed (`比上年增加63公顷`, `减少162万吨`) rather than a
+    /// level: it shares the level's indicator, has a base period, and is neither qualified by a
+    /// percentage nor a part or whole.
+    pub change: bool,
 }
 
 /// Build every figure's record.

@@ -180,7 +180,20 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
         }
         notes[i].words = (!range.is_empty()).then_some(range);
+        notes[i].change = !matches!(fact.value, Value::Percent(_)) && states_change(&ctx.text[notes[i].clause.min(start)..start]);
     }
+}
+
+/// Verbs that say by how much something changed: a figure right after one is the change, not the
+/// level (`比上年增加63公顷`; but `增加到`, `增至` are followed by the level).
+const CHANGE_VERBS: &[&str] =
+    &["增加", "减少", "增长", "下降", "提高", "降低", "提升", "扩大", "缩小", "回落", "上升", "下跌", "上涨", "减产", "增产"];
+
+/// Whether the words before a figure end with a verb of change (`比上年减少`, `增加了`).
+fn states_change(words: &str) -> bool {
+    let words = words.trim_end();
+    let words = words.strip_suffix('了').unwrap_or(words);
+    CHANGE_VERBS.iter().any(|v| words.ends_with(v))
 }
 
 /// Trim the words that are no part of an indicator from both ends of `range`, and cut after the

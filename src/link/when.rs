@@ -20,8 +20,7 @@
 use std::sync::LazyLock;
 
 use super::{Context, Notes};
-use crate::PercentUnit;
-use crate::fact::{PartialDate, Percent, Period, Record, Role, TimeRange, Value};
+use crate::fact::{PartialDate, Period, Record, Role, TimeRange, Value};
 
 /// Words that start a plan with no date.
 const PLAN_MARKERS: &[&str] = &["下一步", "下步", "接下来", "今后", "展望未来"];
@@ -272,9 +271,11 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
         let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| TARGET_WORDS.iter().any(|w| ind.text.ends_with(w)));
         record.period = period.map(|p| if target { whole_year(p) } else { p });
     }
-    // A percentage covers the period of the figure it qualifies; a growth has a base period.
+    // A percentage covers the period of the figure it qualifies.
     for i in 0..ctx.facts.len() {
-        let Value::Percent(p) = &ctx.facts[i].value else { continue };
+        if !matches!(ctx.facts[i].value, Value::Percent(_)) {
+            continue;
+        }
         let of = records[i].as_ref().and_then(|r| r.of);
         // (Unless a time of its own stands between them.)
         let own_time = of.is_some_and(|j| (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_))));
@@ -284,7 +285,13 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
                 r.period = Some(period);
             }
         }
-        let base = base_period(ctx, notes, records, i, p);
+    }
+    // A change has a base period.
+    for i in 0..ctx.facts.len() {
+        if records[i].is_none() {
+            continue;
+        }
+        let base = base_period(ctx, notes, records, i);
         if let Some(r) = records[i].as_mut() {
             r.compared_with = base;
         }
@@ -411,18 +418,37 @@ fn whole_year(p: Period) -> Period {
     }
 }
 
-/// Words before a growth that state its base (`同比`, `比去年同期`, `较上年`).
-const BASE_CUES: &[&str] = &["同比", "同期", "比上年", "比去年", "较上年", "较去年", "比上一年", "与上年相比", "与去年相比"];
+/// Words before a change that compare two places or two measures at one time (`高于全国`,
+/// `比规模以上工业快`): a gap, which has no base period.
+const GAP_CUES: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "低出", "领先", "落后"];
 
-/// The base period of a growth or decline: the period a year earlier, or the period written
-/// after 比 (`比2020年增长`).
-fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize, p: &Percent) -> Option<Period> {
-    if !matches!(p.role, Some(Role::Growth | Role::Decline)) || p.unit != PercentUnit::Percent {
+/// What follows 比 (or 较, 与) when it compares with an earlier time: the base is then the
+/// figure's own period a year earlier (`比上年`, `比去年同期`), or the time written there.
+const EARLIER: &[&str] = &["上年", "去年", "上一年", "前一年", "同期", "上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底"];
+
+/// The base period of a change: a growth or decline in percent or points, or an amount by which
+/// a figure grew (`比上年增加63公顷`).
+///
+/// - A time written as the base (`比2019年`, `较“十三五”时期`, `比上半年`) is the base; one
+///   followed by 同期 is the figure's own period in that year.
+/// - 环比 compares with the period just before, of the same length.
+/// - An average yearly growth (`年均增长`) and a change over several years (`5年增长`, a
+///   five-year review's period) compare with the year before the span.
+/// - Otherwise a change over time compares with the same period a year earlier — whether the text
+///   writes it (`同比`, `比上年`, `按年`), writes it once for a list (`一季度同比增长5%,二季度增长6%`)
+///   or leaves it to the reader, as statistical releases do.
+/// - A gap between places or measures (`高于全国1.7个百分点`, `比规模以上工业快4.6个百分点`)
+///   has none.
+fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Period> {
+    let is_change = match &ctx.facts[i].value {
+        Value::Percent(p) => matches!(p.role, Some(Role::Growth | Role::Decline)),
+        v => v.kind().is_figure() && notes[i].change,
+    };
+    if !is_change {
         return None;
     }
-    let record = records[i].as_ref()?;
-    let period = record.period.as_ref()?;
-    // The words between the previous figure of the sentence (or its start) and the percentage.
+    let period = records[i].as_ref()?.period.as_ref()?;
+    // The words between the previous figure of the sentence (or its start) and this one.
     let lo = (0..i)
         .rev()
         .take(16)
@@ -442,15 +468,75 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i
         // `去年同期`, and a relative base (`比上年`: resolved against the publication date, not
         // against the figure's period): the figure's period a year earlier.
         let relative = matches!(&ctx.facts[j].value, Value::Time(t) if t.relative);
-        if after.starts_with("同期") || ctx.facts[j].text.contains("同期") || relative {
+        if after.starts_with("同期") || ctx.facts[j].text.contains("同期") || relative && !is_partial_year(&ctx.facts[j].value) {
             return Some(shifted(Some(j)));
         }
         if let Value::Time(t) = &ctx.facts[j].value {
             return Some(Period { start: t.start, end: t.end, from: Some(j) });
         }
     }
-    if BASE_CUES.iter().any(|c| words.contains(c)) {
-        return Some(shifted(None));
+    if is_gap(words) {
+        return None;
     }
-    is_calendar_year(period.start, period.end).then(|| shifted(None))
+    if words.contains("环比") {
+        return previous_period(period);
+    }
+    let (first, last) = (period.start.and_then(|d| d.year), period.end.and_then(|d| d.year));
+    let several_years = matches!((first, last), (Some(a), Some(b)) if b > a);
+    if words.contains("年均") || several_years {
+        if several_years || first.is_none() {
+            return period.start.and_then(|d| d.year).map(|y| whole_year_of(y - 1, None));
+        }
+        // `比2007年增长60.9%,年均增长12.6%`: the year compared with earlier in the sentence.
+        let base = (0..i)
+            .rev()
+            .take(16)
+            .take_while(|&j| notes[j].sentence == notes[i].sentence)
+            .find(|&j| matches!(ctx.facts[j].value, Value::Time(_)) && is_comparison_base(ctx.text, &ctx.spans[j], &ctx.facts[j].text));
+        if let Some(Value::Time(t)) = base.map(|j| &ctx.facts[j].value) {
+            return Some(Period { start: t.start, end: t.end, from: base });
+        }
+    }
+    Some(shifted(None))
+}
+
+/// Whether a relative time names a part of a year (`上半年`, `一季度`) rather than a year
+/// (`上年`): as a base it is that part itself, not the figure's period a year back.
+fn is_partial_year(v: &Value) -> bool {
+    matches!(v, Value::Time(t) if !is_full_year(t) && !matches!((t.start, t.end), (Some(a), Some(b)) if a == b && a.month == 12 && a.day == 31))
+}
+
+/// Whether the words before a change compare two places or measures at one time: 高于/低于 …,
+/// or 比 followed by something that is not an earlier time (`比规模以上工业快`).
+fn is_gap(words: &str) -> bool {
+    if GAP_CUES.iter().any(|w| words.contains(w)) {
+        return true;
+    }
+    let Some(at) = words.rfind('比') else { return false };
+    if words[..at].ends_with(['同', '环', '对']) {
+        return false;
+    }
+    let after = &words[at + '比'.len_utf8()..];
+    // A time written after 比 is a fact of its own and was taken as the base before this runs;
+    // what is left after 比 is a time word (上年, 同期) or something else to compare with.
+    !after.is_empty() && !EARLIER.iter().any(|w| after.starts_with(w)) && !after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The period just before `period`, of the same length in months (环比: a quarter's previous
+/// quarter, a month's previous month).
+fn previous_period(period: &Period) -> Option<Period> {
+    let (a, b) = (period.start?, period.end?);
+    let months = (i32::from(b.year?) * 12 + i32::from(b.month)) - (i32::from(a.year?) * 12 + i32::from(a.month)) + 1;
+    let shift = |d: PartialDate, last: bool| -> Option<PartialDate> {
+        let index = i32::from(d.year?) * 12 + i32::from(d.month) - 1 - months;
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+        let day = if last { jiff::civil::Date::new(year as i16, month as i8, 1).ok()?.last_of_month().day() } else { 1 };
+        Some(PartialDate::new(year as i16, month as i8, day))
+    };
+    Some(Period { start: shift(a, false), end: shift(b, true), from: None })
+}
+
+/// The calendar year `year` as a period.
+fn whole_year_of(year: i16, from: Option<usize>) -> Period {
+    Period { start: Some(PartialDate::new(year, 1, 1)), end: Some(PartialDate::new(year, 12, 31)), from }
 }
