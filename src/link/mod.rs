@@ -71,6 +71,10 @@ pub struct Linked {
 pub struct Notes {
     /// The fact's sentence: where it starts (normalized bytes).
     pub sentence: usize,
+    /// Where the fact's full sentence starts: after the last full stop (`。`, `!`, `?`) or line
+    /// break; semicolons, which end a [`Notes::sentence`], do not end it (a list under 其中 or
+    /// after 分产业看 runs through them).
+    pub stop: usize,
     /// Where the fact's clause starts: after the nearest clause mark or the end of the previous
     /// fact, whichever is nearer.
     pub clause: usize,
@@ -114,6 +118,12 @@ pub(crate) fn is_sentence_mark(c: char) -> bool {
     crate::segment::is_sentence_end(c)
 }
 
+/// Whether `c` ends a full sentence: a full stop, an exclamation or question mark, a line break
+/// (not a semicolon).
+pub(crate) fn is_full_stop(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '！' | '？' | '\n' | '\r')
+}
+
 /// Whether `c` ends a clause for this stage: the segmenter's clause ends (sentence ends, commas,
 /// enumeration commas, colons), and also brackets, quotation marks and spaces, which close off
 /// the words before a figure too.
@@ -152,28 +162,33 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
         // previous fact's, when it is on the same line. Only the tail of a long stretch without
         // facts is read, so the text is read at most once.
         let floor = prev_end.clamp(line_start, start);
-        let (mut sentence, mut clause, mut paren) = (None, None, None::<Option<usize>>);
+        let (mut sentence, mut clause, mut paren, mut stop) = (None, None, None::<Option<usize>>, None);
         let mut bounded = false;
         for (n, (k, c)) in text[floor..start].char_indices().rev().enumerate() {
             if n >= SENTENCE_REACH {
                 bounded = true;
                 sentence = Some(floor + k + c.len_utf8());
+                stop.get_or_insert(floor + k + c.len_utf8());
                 break;
             }
             let at = floor + k;
             if clause.is_none() && is_clause_mark(c) {
                 clause = Some(at + c.len_utf8());
             }
-            if paren.is_none() {
+            if paren.is_none() && sentence.is_none() {
                 match c {
                     '(' | '（' => paren = Some(Some(at)),
                     ')' | '）' => paren = Some(None),
                     _ => {}
                 }
             }
-            if is_sentence_mark(c) {
-                sentence = Some(at + c.len_utf8());
+            if is_full_stop(c) {
+                stop = Some(at + c.len_utf8());
+                sentence.get_or_insert(at + c.len_utf8());
                 break;
+            }
+            if sentence.is_none() && is_sentence_mark(c) {
+                sentence = Some(at + c.len_utf8());
             }
         }
         let previous = notes.last().filter(|p| p.line == line);
@@ -182,6 +197,12 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
             (None, Some(p)) if !bounded => p.sentence,
             (None, _) => line_start,
         };
+        let stop = match (stop, previous) {
+            (Some(s), _) => s,
+            (None, Some(p)) if !bounded => p.stop,
+            (None, _) => line_start,
+        }
+        .min(sentence_start);
         let inherited = previous.filter(|p| p.sentence == sentence_start);
         let clause_mark = clause.or(inherited.map(|p| p.clause_mark)).unwrap_or(sentence_start).clamp(sentence_start, start);
         let paren = match paren {
@@ -189,7 +210,7 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
             None => inherited.and_then(|p| p.paren),
         };
         let clause_start = clause_mark.max(prev_end.min(start));
-        notes.push(Notes { sentence: sentence_start, clause: clause_start, clause_mark, line, paren, ..Notes::default() });
+        notes.push(Notes { sentence: sentence_start, stop, clause: clause_start, clause_mark, line, paren, ..Notes::default() });
         prev_end = prev_end.max(span.end.min(text.len()));
     }
     notes

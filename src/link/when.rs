@@ -87,10 +87,14 @@ impl Markers {
 const STANDING_SUBJECTS: &[&str] =
     &["县市区", "县区", "县(市、区)", "乡镇", "街道", "乡镇街道", "镇街", "园区", "开发区", "社区", "行政村"];
 /// Words before a count that make it a standing total.
-const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "共有", "下辖", "辖"];
+const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "下辖", "辖"];
 /// Words before a money amount that make it one project's size when 的 or a bracket follows.
 const SIZE_WORDS: &[&str] =
     &["投资", "投资过", "投资额", "投资约", "投资超", "投资达", "一期投资", "二期投资", "计划投资", "总投资额", "规模"];
+/// Areas that belong to a thing rather than to a period (a park's planned area, a building's
+/// floor area); a sown or treated area (`种植面积`, `治理面积`) is a period's.
+const ATTRIBUTE_AREAS: &[&str] =
+    &["规划面积", "占地面积", "建筑面积", "用地面积", "总面积", "辖区面积", "国土面积", "土地面积", "经营面积"];
 /// Words that make a figure a target.
 const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
 
@@ -119,15 +123,18 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
             Value::Quantity(_) => {
                 is_threshold(after)
-                    || words.ends_with("面积")
+                    || ATTRIBUTE_AREAS.iter().any(|w| words.ends_with(w))
                     || ["距", "离", "相距", "距离"].iter().any(|w| words.starts_with(w))
                     || after.chars().next().is_some_and(|c| !super::is_clause_mark(c) && c != '。' && is_han(c))
             }
             Value::Count(c) => {
                 let subject = c.subject.as_deref().unwrap_or("");
                 let following = super::what::following_words(ctx, i).map_or("", |r| &text[r]);
+                // (`共有` also totals a period's projects: `全县共有履约项目71个`.)
+                let projects = subject.ends_with("项目") || following.ends_with("项目") || words.ends_with("项目");
                 STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w) || following.ends_with(w))
                     || STANDING_WORDS.iter().any(|w| before.contains(w))
+                    || before.contains("共有") && !projects
                     || is_enumeration_count(ctx, i, following)
             }
             _ => false,
