@@ -165,7 +165,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
         }
         let gap_start = last_end.clamp(notes[i].stop.min(span.start), span.start);
         let gap = text.get(gap_start..span.start).unwrap_or("");
-        if let Some((at, opener, words)) = opener_in(gap) {
+        if let Some(OpenerAt { at, opener, words }) = opener_in(gap) {
             let at = gap_start + at;
             // A cue that opens its sentence reads back through its paragraph for the whole.
             let opens_sentence = text[notes[i].stop.min(at)..at].chars().all(|c| !c.is_alphanumeric());
@@ -238,13 +238,21 @@ fn names_same(words: &str, named: &str) -> bool {
     !named.is_empty() && !words.is_empty() && (words.contains(named) || named.contains(words))
 }
 
-/// The last opener of a list of parts in a gap between facts: its position, kind, and for
-/// `在X中,` the span of X (offsets into the gap).
-fn opener_in(gap: &str) -> Option<(usize, Opener, Option<(usize, usize)>)> {
-    let mut best: Option<(usize, Opener, Option<(usize, usize)>)> = None;
+/// An opener found in a gap between facts (offsets into the gap).
+#[derive(Debug, Clone, Copy)]
+struct OpenerAt {
+    at: usize,
+    opener: Opener,
+    /// For `在X中,`: where X is.
+    words: Option<(usize, usize)>,
+}
+
+/// The last opener of a list of parts in a gap between facts.
+fn opener_in(gap: &str) -> Option<OpenerAt> {
+    let mut best: Option<OpenerAt> = None;
     let mut consider = |at: usize, opener: Opener, words: Option<(usize, usize)>| {
-        if best.is_none_or(|b| at >= b.0) {
-            best = Some((at, opener, words));
+        if best.is_none_or(|b| at >= b.at) {
+            best = Some(OpenerAt { at, opener, words });
         }
     };
     for w in ["其中", "当中"] {
