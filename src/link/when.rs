@@ -179,15 +179,34 @@ fn is_enumeration_count(ctx: &Context<'_>, i: usize, subject: &str) -> bool {
 enum Scope {
     /// A time fact.
     Time(usize),
-    /// `截至目前`.
+    /// `截至目前`: from the start of the year in scope up to the latest `截至` date, or open.
     Now,
+    /// `全年`: the whole of the year in scope.
+    Year(i16),
 }
 
+/// Words after which a figure is counted up to now, in the period the text reports on (its
+/// lead), whatever year a target in the same sentence names (`2012年下达任务16个,现已履约16个`).
+const SO_FAR: &[&str] = &["现已", "目前已", "现在已", "至今已"];
+
 /// Fill every figure's period and, for growths, the base period.
+///
+/// Times are scoped as a reader scopes them:
+/// - a paragraph's lead (a time before any of its figures) scopes the paragraph and carries into
+///   the next ones, replacing the carried period; a later time of the paragraph scopes what
+///   follows it and carries on only when it is not a part of the carried period;
+/// - a part of the period in scope named mid-paragraph (`一季度…,二季度…` under `前三季度`) and a
+///   single day scope only their own full sentence;
+/// - `全年` is the whole year in scope; `截至目前` runs from that year's start; after `现已` the
+///   figures are the lead period's, whatever year a target before them names;
+/// - times that scope nothing: chart captions (`图2 2019-2023年…`), titles of documents,
+///   examples, comparison bases, and a base year written as `由2020年的`.
 pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
     let text = ctx.text;
     let mut carry: Option<usize> = None;
+    // What scopes the rest of the paragraph, and what scopes the rest of a full sentence only.
     let mut local: Option<Scope> = None;
+    let mut sentence_local: Option<(Scope, usize)> = None;
     // The paragraph's lead (a time before any of its figures) and its last period, which carry
     // into the next paragraphs (the lead first).
     let mut lead: Option<usize> = None;
@@ -201,29 +220,41 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
     let mut turn_year: Option<i16> = None;
     let mut last_end = 0;
     let mut markers = Markers::new(text);
+    // A base year (`由2020年的`), which dates the next figure only.
+    let mut base_year: Option<usize> = None;
+    // Whether the paragraph is one item of an enumeration (`一是…`, `二是…`): the period it
+    // leads with is its own, and the enumeration's comes back after it.
+    let mut item = false;
     for i in 0..ctx.facts.len() {
         let span = ctx.spans[i].clone();
         if notes[i].line != line {
             line = notes[i].line;
             local = None;
-            // A paragraph's lead replaces the carried period; without one, its last period does;
-            // neither does when it lies within the carried one (`1-3季度` within `今年以来`).
-            carry = match (lead.or(last_period), carry) {
-                (Some(p), Some(c)) if within(ctx, p, c) => Some(c),
-                (Some(p), _) => Some(p),
-                (None, c) => c,
+            // A paragraph's lead replaces the carried period; without one, its last period does,
+            // unless it lies within the carried one (`1-3季度` mid-paragraph under `今年以来`).
+            carry = match (lead, last_period, carry) {
+                (Some(p), _, Some(c)) if item && within(ctx, p, c) => Some(c),
+                (Some(p), _, _) => Some(p),
+                (None, Some(p), Some(c)) if within(ctx, p, c) => Some(c),
+                (None, Some(p), _) => Some(p),
+                (None, None, c) => c,
             };
             (lead, last_period, seen_figure) = (None, None, false);
+            item = is_item(ctx, line);
         }
         if notes[i].sentence != sentence {
             sentence = notes[i].sentence;
             now_in_sentence = false;
+        }
+        if sentence_local.is_some_and(|(_, stop)| stop != notes[i].stop) {
+            sentence_local = None;
         }
         let gap_start = last_end.min(span.start);
         let (plan, now_marker) = markers.between(gap_start, span.start);
         if plan {
             carry = None;
             local = None;
+            sentence_local = None;
             (lead, last_period) = (None, None);
         }
         if now_marker {
@@ -239,40 +270,80 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
             }
         }
         last_end = last_end.max(span.end);
+        let gap = text.get(gap_start.max(notes[i].stop).min(span.start)..span.start).unwrap_or("");
         let fact = &ctx.facts[i];
         if let Value::Time(t) = &fact.value {
             if fact.boilerplate
                 || in_title(text, span.start, notes[i].sentence)
                 || is_example(text, span.end)
                 || is_comparison_base(text, &span, &fact.text)
+                || is_caption(ctx, notes[i].line)
             {
                 continue;
             }
-            local = Some(Scope::Time(i));
+            if is_base_year(text, &span) {
+                base_year = Some(i);
+                continue;
+            }
             if t.start.is_none() && t.end.is_some() {
                 last_until = Some(i);
             }
+            if !t.relative && is_full_year(t) && turn.is_some() {
+                turn_year = t.start.and_then(|d| d.year);
+            }
+            // A part of the period in scope named after the paragraph's lead and figures (a
+            // quarter of the first three, a month of the year): its own sentence only. A period
+            // from the same start (`1-5月` after `今年以来`) says how far the scope runs, and a
+            // day is an event's, which the sentences after it go on telling.
+            let outer = match local {
+                Some(Scope::Time(o)) => Some(o),
+                _ => lead.or(carry),
+            };
+            let part =
+                outer.is_some_and(|o| o != i && within(ctx, i, o) && !(same_start(ctx, i, o) && is_open(ctx, o))) && !is_single_day(t);
+            if (seen_figure || lead.is_some()) && part {
+                sentence_local = Some((Scope::Time(i), notes[i].stop));
+                continue;
+            }
+            sentence_local = None;
+            local = Some(Scope::Time(i));
             if covers_a_period(t) {
                 if !seen_figure && lead.is_none() {
                     lead = Some(i);
                 }
                 last_period = Some(i);
             }
-            if !t.relative && is_full_year(t) && turn.is_some() {
-                turn_year = t.start.and_then(|d| d.year);
-            }
             continue;
         }
         let Some(record) = records[i].as_mut() else { continue };
         seen_figure = true;
+        if let Some(j) = base_year.take() {
+            record.period = period_of(ctx, j, turn_year);
+            continue;
+        }
         if notes[i].periodless {
             continue;
         }
-        let scope = scope_ahead(ctx, notes, i).map(Scope::Time).or(local).or(carry.map(Scope::Time));
+        // `现已履约16个`: the period reported on, up to now.
+        if SO_FAR.iter().any(|w| gap.contains(w))
+            && let Some(current) = lead.or(carry)
+        {
+            sentence_local = Some((Scope::Time(current), notes[i].stop));
+        }
+        // `全年`: the whole year of the period in scope (not `全年目标`, a target's year).
+        if gap.match_indices("全年").any(|(k, w)| !["目标", "任务", "计划", "的"].iter().any(|t| gap[k + w.len()..].starts_with(t)))
+        {
+            let in_scope = sentence_local.map(|(s, _)| s).or(local).or(carry.map(Scope::Time));
+            if let Some(year) = in_scope.and_then(|s| scope_year(ctx, s)) {
+                sentence_local = Some((Scope::Year(year), notes[i].stop));
+            }
+        }
+        let scope = scope_ahead(ctx, notes, i).map(Scope::Time).or(sentence_local.map(|(s, _)| s)).or(local).or(carry.map(Scope::Time));
         let scope = if now_in_sentence { Some(Scope::Now) } else { scope };
         let period = match scope {
             Some(Scope::Time(j)) => period_of(ctx, j, turn_year),
-            Some(Scope::Now) => now(ctx, last_until),
+            Some(Scope::Now) => now(ctx, last_until, lead.or(carry)),
+            Some(Scope::Year(y)) => Some(whole_year_of(y, None)),
             None => None,
         };
         let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| TARGET_WORDS.iter().any(|w| ind.text.ends_with(w)));
@@ -397,14 +468,74 @@ fn period_of(ctx: &Context<'_>, j: usize, turn_year: Option<i16>) -> Option<Peri
     Some(Period { start: t.start.map(|d| back(d, shift)), end: t.end.map(|d| back(d, shift)), from: Some(j) })
 }
 
-/// `截至目前`: up to the latest `截至` date of the text, or else the reference date.
-fn now(ctx: &Context<'_>, last_until: Option<usize>) -> Option<Period> {
+/// `截至目前`: up to the latest `截至` date of the text (`截至6月底…截至目前` → the end of June),
+/// from the start of the year in scope (the period reported on, else the reference year); the
+/// end is open when no `截至` date is written.
+fn now(ctx: &Context<'_>, last_until: Option<usize>, current: Option<usize>) -> Option<Period> {
     if let Some(j) = last_until
         && let Value::Time(t) = &ctx.facts[j].value
     {
         return Some(Period { start: None, end: t.end, from: Some(j) });
     }
-    ctx.reference.map(|r| Period { start: None, end: Some(r.date.into()), from: None })
+    let year = current.and_then(|j| scope_year(ctx, Scope::Time(j))).or(ctx.reference.map(|r| r.date.year()))?;
+    Some(Period { start: Some(PartialDate::new(year, 1, 1)), end: None, from: None })
+}
+
+/// The year a scope is in: the year its period ends in (or starts in, when open).
+fn scope_year(ctx: &Context<'_>, scope: Scope) -> Option<i16> {
+    match scope {
+        Scope::Time(j) => match &ctx.facts[j].value {
+            Value::Time(t) => t.end.or(t.start).and_then(|d| d.year),
+            _ => None,
+        },
+        Scope::Year(y) => Some(y),
+        Scope::Now => None,
+    }
+}
+
+/// Whether a time fact has no end (`今年以来`).
+fn is_open(ctx: &Context<'_>, j: usize) -> bool {
+    matches!(&ctx.facts[j].value, Value::Time(t) if t.end.is_none())
+}
+
+/// Whether two time facts start on the same day.
+fn same_start(ctx: &Context<'_>, a: usize, b: usize) -> bool {
+    matches!((&ctx.facts[a].value, &ctx.facts[b].value), (Value::Time(x), Value::Time(y)) if x.start.is_some() && x.start == y.start)
+}
+
+/// Whether a time is a single day (`4月28日`, `年末`).
+fn is_single_day(t: &TimeRange) -> bool {
+    t.start.is_some() && t.start == t.end
+}
+
+/// Whether a line opens with an enumeration's item marker (`一是`, `二是`, `其一`).
+fn is_item(ctx: &Context<'_>, line: usize) -> bool {
+    let Some(range) = ctx.layout.lines.get(line) else { return false };
+    let text = ctx.text[range.clone()].trim_start();
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(n), Some('是')) => "一二三四五六七八九十".contains(n),
+        (Some('其'), Some(n)) => "一二三四五六七八九十".contains(n),
+        _ => false,
+    }
+}
+
+/// Whether a line is a chart's or table's caption (`图2 2019-2023年城镇新增就业人数`,
+/// `表1:…`): its times describe the chart, not the text around it.
+fn is_caption(ctx: &Context<'_>, line: usize) -> bool {
+    let Some(range) = ctx.layout.lines.get(line) else { return false };
+    let text = ctx.text[range.clone()].trim_start();
+    let Some(rest) = text.strip_prefix(['图', '表']) else { return false };
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) && text.chars().count() <= 60
+}
+
+/// Whether a time is the earlier end of a change written as `由2020年的7.2%提升至7.4%` or
+/// `是2015年的2倍`: it dates only the figure right after it, which the text marks itself.
+fn is_base_year(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    after.starts_with('的') && ["由", "从", "是", "为", "相当于"].iter().any(|w| before.ends_with(w))
 }
 
 /// A date `years` earlier (29 February becomes 28 February).
