@@ -90,6 +90,10 @@ pub struct Notes {
     pub periodless: bool,
     /// A target or a task (目标, 任务, 计划) rather than a result.
     pub target: bool,
+    /// The run of figures this one belongs to: figures of one kind (percentages of one unit) in
+    /// one sentence with nothing but list words between them (`6.9万元、3.4万元`,
+    /// `10.6%和9.1%`), as the index of the run's first figure and its length.
+    pub run: (usize, usize),
     /// An amount by which something changed (`比上年增加63公顷`, `减少162万吨`) rather than a
     /// level: it shares the level's indicator, has a base period, and is neither qualified by a
     /// percentage nor a part or whole.
@@ -100,6 +104,7 @@ pub struct Notes {
 pub fn link(ctx: &Context<'_>) -> Linked {
     let mut records: Vec<Option<Record>> = ctx.facts.iter().map(|f| f.is_figure().then(Record::default)).collect();
     let mut notes = notes(ctx);
+    runs(ctx, &mut notes);
     what::words(ctx, &mut notes);
     when::periodless(ctx, &mut notes);
     relate::qualifies(ctx, &notes, &mut records);
@@ -145,6 +150,39 @@ pub(crate) fn back_to(text: &str, pos: usize, floor: usize, stop: impl Fn(char) 
     start
 }
 
+/// Mark the runs of figures listed side by side (see [`Notes::run`]).
+fn runs(ctx: &Context<'_>, notes: &mut [Notes]) {
+    let same_kind = |a: usize, b: usize| match (&ctx.facts[a].value, &ctx.facts[b].value) {
+        (crate::fact::Value::Percent(x), crate::fact::Value::Percent(y)) => x.unit == y.unit,
+        (x, y) => x.kind() == y.kind(),
+    };
+    let mut first = 0;
+    for i in 0..ctx.facts.len() {
+        notes[i].run = (i, 1);
+        if !ctx.facts[i].is_figure() {
+            continue;
+        }
+        let listed = i > 0
+            && ctx.facts[i - 1].is_figure()
+            && same_kind(i - 1, i)
+            && notes[i - 1].sentence == notes[i].sentence
+            && ctx.text.get(ctx.spans[i - 1].end..ctx.spans[i].start).is_some_and(is_list_gap);
+        if !listed {
+            first = i;
+        }
+        let len = i - first + 1;
+        for n in &mut notes[first..=i] {
+            n.run = (first, len);
+        }
+    }
+}
+
+/// Whether the words between two figures only list them (`、`, `和`, `及`, `与`, spaces).
+fn is_list_gap(gap: &str) -> bool {
+    let gap = gap.trim();
+    matches!(gap, "、" | "和" | "及" | "与" | "以及")
+}
+
 fn notes(ctx: &Context<'_>) -> Vec<Notes> {
     let text = ctx.text;
     let lines = &ctx.layout.lines;
@@ -164,6 +202,8 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
         let floor = prev_end.clamp(line_start, start);
         let (mut sentence, mut clause, mut paren, mut stop) = (None, None, None::<Option<usize>>, None);
         let mut bounded = false;
+        // Spaces right before the figure (`增长 6%`, a converted PDF's padding) end nothing.
+        let mut padding = true;
         for (n, (k, c)) in text[floor..start].char_indices().rev().enumerate() {
             if n >= SENTENCE_REACH {
                 bounded = true;
@@ -172,7 +212,12 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
                 break;
             }
             let at = floor + k;
-            if clause.is_none() && is_clause_mark(c) {
+            let space = matches!(c, ' ' | '\u{3000}' | '\t');
+            padding &= space;
+            // 、 ends a clause after a figure (`5万亿元、6万亿元`); between words it joins a noun
+            // phrase's parts (`电力、热力生产和供应业`).
+            let listed = c != '、' || floor == prev_end && text[floor..at].trim().is_empty();
+            if clause.is_none() && is_clause_mark(c) && !(space && padding) && listed {
                 clause = Some(at + c.len_utf8());
             }
             if paren.is_none() && sentence.is_none() {

@@ -25,6 +25,12 @@ const BACK: usize = 24;
 pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
     for i in 0..ctx.facts.len() {
         let Value::Percent(p) = &ctx.facts[i].value else { continue };
+        if let Some(j) = paired(ctx, notes, i, p.unit) {
+            if let Some(r) = records[i].as_mut() {
+                r.of = Some(j);
+            }
+            continue;
+        }
         let mut of = None;
         for j in (0..i).rev().take(BACK) {
             if notes[j].sentence != notes[i].sentence {
@@ -71,6 +77,33 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Recor
             r.of = of;
         }
     }
+}
+
+/// For one of a run of percentages (`增长4.2%、5.3%`, `分别完成全年目标的162.3%、135.3%`): the
+/// figure in the same place of the run of as many figures before it in its full sentence
+/// (`分别达6.9万元、3.4万元`), or of as many parallel figures (`再就业51.9万人,…就业9.2万人`).
+fn paired(ctx: &Context<'_>, notes: &[Notes], i: usize, unit: PercentUnit) -> Option<usize> {
+    let (first, len) = notes[i].run;
+    if len < 2 {
+        return None;
+    }
+    let fits = |j: usize| match (&ctx.facts[j].value, unit) {
+        (Value::Percent(q), PercentUnit::Point) => q.unit == PercentUnit::Percent,
+        (Value::Percent(_), PercentUnit::Percent) => false,
+        (_, PercentUnit::Point) => false,
+        (v, _) => v.kind().is_figure() && !notes[j].change && !notes[j].periodless,
+    };
+    let before: Vec<usize> = (0..first).rev().take(BACK).take_while(|&j| notes[j].stop == notes[i].stop).filter(|&j| fits(j)).collect();
+    // (Nearest first.) A run of as many figures, or as many figures one by one.
+    let last = *before.first()?;
+    let (run_first, run_len) = notes[last].run;
+    if run_len == len && run_first + run_len - 1 == last {
+        return Some(run_first + (i - first));
+    }
+    if before.len() >= len && before[..len].iter().all(|&j| notes[j].run.1 == 1) {
+        return Some(before[len - 1 - (i - first)]);
+    }
+    None
 }
 
 /// The two characters before 率 in a percentage's own words (`开工率` → 开工).

@@ -157,7 +157,7 @@ fn is_han(c: char) -> bool {
 }
 
 /// `以上` / `以下` followed by a noun: `10亿元以上项目`, `亿元以上的项目`.
-fn is_threshold(after: &str) -> bool {
+pub(crate) fn is_threshold(after: &str) -> bool {
     let rest = ["及以上", "以上", "以下"].iter().find_map(|w| after.strip_prefix(w));
     rest.is_some_and(|r| r.chars().next().is_some_and(is_han))
 }
