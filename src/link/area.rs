@@ -48,6 +48,30 @@ const ORGANISATION: &[&str] = &[
     "大学",
     "学院",
 ];
+/// Nouns for people and firms that come from a place (`香港住客`, `台湾团客`, `内地企业`): the
+/// place is their origin, not the area whose figure it is.
+const ORIGIN_NOUNS: &[&str] = &[
+    "住客",
+    "团客",
+    "旅客",
+    "游客",
+    "客商",
+    "客人",
+    "访客",
+    "居民",
+    "企业",
+    "公司",
+    "资本",
+    "投资者",
+    "投资商",
+    "商人",
+    "人士",
+    "人员",
+    "申请者",
+    "申请人",
+    "学生",
+    "籍",
+];
 /// Scope words that mean the home area.
 const HOME_WORDS: &[&str] =
     &["全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全州", "我州", "全旗", "新区", "全盟"];
@@ -313,7 +337,9 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let after = text.get(span.end..).unwrap_or("");
                 let before = &text[notes[i].sentence.min(span.start)..span.start];
                 let listed = after.starts_with(['与', '和', '、', '同', '等', '及']) || before.ends_with(['、', '和', '及']);
-                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed {
+                // People and firms from a place (`香港住客`, `内地企业`) are the home's figures.
+                let origin = ORIGIN_NOUNS.iter().any(|w| after.starts_with(w)) || before.ends_with("来自");
+                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed || origin {
                     continue;
                 }
                 subject = Some((notes[i].sentence, Area { name: p.name.clone(), code: p.code.clone(), from: Some(i), text: None }));

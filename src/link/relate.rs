@@ -25,6 +25,16 @@ const BACK: usize = 24;
 pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
     for i in 0..ctx.facts.len() {
         let Value::Percent(p) = &ctx.facts[i].value else { continue };
+        // `减少73.3%至4.5万人次`: the rate qualifies the level it reached.
+        let reached = ctx.text.get(ctx.spans[i].end..).is_some_and(|a| a.starts_with(['至', '到']))
+            && ctx.facts.get(i + 1).is_some_and(|f| f.is_figure() && !matches!(f.value, Value::Percent(_)))
+            && ctx.spans.get(i + 1).is_some_and(|s| s.start == ctx.spans[i].end + '至'.len_utf8());
+        if reached {
+            if let Some(r) = records[i].as_mut() {
+                r.of = Some(i + 1);
+            }
+            continue;
+        }
         if let Some(j) = paired(ctx, notes, i, p.unit) {
             if let Some(r) = records[i].as_mut() {
                 r.of = Some(j);

@@ -266,11 +266,20 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
     if let Some(cut) = CUT_AT.iter().filter_map(|w| text[range.clone()].find(w)).min() {
         range.end = range.start + cut;
     }
-
     if let Some(i) = text[range.clone()].rfind(['了', '的']) {
-        // (了 and 的 are both three bytes.)
-        range.start += i + '了'.len_utf8();
+        // (了 and 的 are both three bytes.) What is left after them may be only a verb
+        // (`随团外游的有`): the words before them are then what the figure measures.
+        let after = trim_edges(text, range.start + i + '了'.len_utf8()..range.end);
+        if !after.is_empty() || text[range.start + i..].starts_with('了') {
+            return after;
+        }
+        return trim_edges(text, range.start..range.start + i);
     }
+    trim_edges(text, range)
+}
+
+/// [`trim`]'s second half: the words that are no part of an indicator at both ends.
+fn trim_edges(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     'lead: loop {
         let s = &text[range.clone()];
         // (Most words start with none of the listed words: one lookup rejects them.)
@@ -404,6 +413,11 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
             continue;
         }
         let own = notes[i].words.clone().filter(|r| !is_role_only(&text[r.clone()])).map(|r| (text[r.clone()].to_owned(), Some(r)));
+        // A figure in parentheses after what it counts (`中国内地团客(59.6万人次)`).
+        let own = match &ctx.facts[i].value {
+            Value::Percent(_) => own,
+            _ => own.or_else(|| parenthetical(ctx, notes, i).map(|(t, r)| paren_run_head(ctx, notes, i, t, r))),
+        };
         let distributed = distributed(ctx, notes, i);
         let indicator = match &ctx.facts[i].value {
             _ if distributed.is_some() => distributed,
@@ -610,7 +624,7 @@ fn complete_measure(
 }
 
 /// Characters that end a noun phrase naming what is counted (项目, 企业, 客商, 线索 ...).
-const NOUN_HEADS: &str = "目业商索队户家资额金人员部会品构所校链园场台次批项件案宗问师者班组团议同体点位厂房专士才票证书站库室馆院区镇村街路线桥港座栋套辆架艘颗头口条器机车船地田林池窑炉岗位协策标法规务";
+const NOUN_HEADS: &str = "目业商索队户家资额金人员部会品构所校链园场台次批项件案宗问师者班组团议同体点位厂房专士才票证书站库室馆院区镇村街路线桥港座栋套辆架艘颗头口条器机车船地田林池窑炉岗位协策标法规务客";
 
 fn ends_with_noun(s: &str) -> bool {
     s.chars().last().is_some_and(|c| NOUN_HEADS.contains(c))
@@ -800,6 +814,35 @@ fn parenthetical(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<(String
     (!range.is_empty()).then(|| (ctx.text[range.clone()].to_owned(), Some(range)))
 }
 
+/// One of a list of figures in parentheses (`来自台湾(3.7万人次)、香港(1.8万人次)及韩国团客(1.7万
+/// 人次)`): the words before its parenthesis completed with the noun the list's last item ends
+/// with (`台湾团客`).
+fn paren_run_head(ctx: &Context<'_>, notes: &[Notes], i: usize, words: String, range: Option<std::ops::Range<usize>>) -> Found {
+    // The list's later items: figures in parentheses of the same kind, each after `)、X(` or
+    // `)及X(`.
+    let mut last = None;
+    let mut k = i;
+    // (Places named in the list are facts too: the next figure is looked for past them.)
+    while let Some(n) = (k + 1..ctx.facts.len().min(k + 4)).find(|&n| ctx.facts[n].is_figure()) {
+        let Some(open) = notes[n].paren else { break };
+        let between = ctx.text.get(ctx.spans[k].end..open).unwrap_or("");
+        let joined = between.strip_prefix(')').is_some_and(|b| b.starts_with(['、', '和', '及', '与']) && b.chars().count() <= 12);
+        if ctx.facts[n].kind() != ctx.facts[i].kind() || !joined || notes[n].sentence != notes[i].sentence {
+            break;
+        }
+        last = Some(between.strip_prefix(')').unwrap_or("").trim_start_matches(['、', '和', '及', '与']).to_owned());
+        k = n;
+    }
+    let Some(last) = last else { return (words, range) };
+    let noun: String = last.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+    if noun.chars().count() == 2 && !words.ends_with(&noun) && ends_with_noun(&noun) {
+        let words = words.strip_prefix("来自").unwrap_or(&words).to_owned();
+        (format!("{words}{noun}"), None)
+    } else {
+        (words, range)
+    }
+}
+
 /// Drop a leading 比 / 较 (`比自治区下达任务`).
 fn trim_comparison(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     for w in ["比", "较", "高于", "低于"] {
@@ -823,6 +866,10 @@ fn listed_after(
         return None;
     }
     let between = ctx.text.get(ctx.spans[j].end..ctx.spans[i].start)?;
+    // `在本地参团的旅客减少73.3%至4.5万人次`: the level the rate qualifies is what its words name.
+    if records[j].as_ref().is_some_and(|r| r.of == Some(i)) {
+        return records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None));
+    }
     let listed = between.chars().all(|c| matches!(c, '、' | '和' | '及' | ',' | '与' | '或' | ' ' | '至' | '到'));
     // `由5.2万元提升至6.8万元`, `由2110公里增至3055公里`: the level reached is the same measure's.
     let reached = !between.contains(|c: char| super::is_clause_mark(c)) && trim_str(between).is_empty();

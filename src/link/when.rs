@@ -409,7 +409,8 @@ fn in_title(text: &str, pos: usize, floor: usize) -> bool {
 fn is_comparison_base(text: &str, span: &std::ops::Range<usize>, written: &str) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    written.contains("同期") || after.starts_with("同期") || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
+    SAME_SPAN.iter().any(|w| written.contains(w) || after.starts_with(w))
+        || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
 }
 
 /// Whether a time is one of a list of examples (`春节、清明等时间节点`).
@@ -556,6 +557,14 @@ fn whole_year(p: Period) -> Period {
     }
 }
 
+/// Words after a base year that make the base the figure's own span in that year (`去年同期`,
+/// `去年同月`).
+const SAME_SPAN: &[&str] = &["同期", "同月", "同季", "同日"];
+
+/// Role words written after a percentage (`录得41.7%的减幅`, `33.1%增幅`): it is a change.
+const CHANGE_AFTER: &[&str] =
+    &["的增幅", "的减幅", "的降幅", "的跌幅", "的升幅", "的增长", "的下降", "增幅", "减幅", "降幅", "跌幅", "升幅"];
+
 /// Words before a change that compare two places or two measures at one time (`高于全国`,
 /// `比规模以上工业快`): a gap, which has no base period.
 const GAP_CUES: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "低出", "领先", "落后"];
@@ -579,7 +588,14 @@ const EARLIER: &[&str] = &["上年", "去年", "上一年", "前一年", "同期
 ///   has none.
 fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Period> {
     let is_change = match &ctx.facts[i].value {
-        Value::Percent(p) => matches!(p.role, Some(Role::Growth | Role::Decline)),
+        Value::Percent(p) => {
+            matches!(p.role, Some(Role::Growth | Role::Decline))
+                || p.role.is_none() && {
+                    // (After the run's last figure: `录得41.7%、31.1%及52.2%的减幅`.)
+                    let (first, len) = notes[i].run;
+                    CHANGE_AFTER.iter().any(|w| ctx.text[ctx.spans[first + len - 1].end..].starts_with(w))
+                }
+        }
         v => v.kind().is_figure() && notes[i].change,
     };
     if !is_change {
@@ -606,7 +622,8 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i
         // `去年同期`, and a relative base (`比上年`: resolved against the publication date, not
         // against the figure's period): the figure's period a year earlier.
         let relative = matches!(&ctx.facts[j].value, Value::Time(t) if t.relative);
-        if after.starts_with("同期") || ctx.facts[j].text.contains("同期") || relative && !is_partial_year(&ctx.facts[j].value) {
+        let same_span = SAME_SPAN.iter().any(|w| after.starts_with(w) || ctx.facts[j].text.contains(w));
+        if same_span || relative && !is_partial_year(&ctx.facts[j].value) {
             return Some(shifted(Some(j)));
         }
         if let Value::Time(t) = &ctx.facts[j].value {
