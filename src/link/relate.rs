@@ -41,9 +41,33 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Recor
             }
             continue;
         }
+        // A rate whose words name what it is about (`固定资产投资增长6.5%`, `第一产业增加值占地区
+        // 生产总值比重为16.6%`) qualifies only a figure of that, anywhere before it in its
+        // paragraph; one whose words only say how it relates (`增长`, `占比为`) qualifies the
+        // nearest figure before it in its sentence (through semicolons).
+        let subject = subject_of_rate(ctx, notes, i);
+        if let Some(j) = subject.and_then(|(subject, stem)| named_figure(ctx, notes, records, i, subject, stem)) {
+            if let Some(r) = records[i].as_mut() {
+                r.of = Some(j);
+            }
+            continue;
+        }
+        // `超进度42.31%`: ahead of schedule by that much, of the completion rate before it.
+        if own_words(ctx, notes, i).is_some_and(|w| w.ends_with("进度")) {
+            let j = (0..i)
+                .rev()
+                .take(8)
+                .take_while(|&j| notes[j].stop == notes[i].stop)
+                .find(|&j| matches!(&ctx.facts[j].value, Value::Percent(q) if q.role == Some(crate::Role::Completion)));
+            if let Some(r) = records[i].as_mut() {
+                r.of = j;
+            }
+            continue;
+        }
         let mut of = None;
         for j in (0..i).rev().take(BACK) {
-            if notes[j].sentence != notes[i].sentence {
+            let reach = if subject.is_some() { notes[j].line != notes[i].line } else { notes[j].stop != notes[i].stop };
+            if reach {
                 break;
             }
             let fact = &ctx.facts[j];
@@ -72,6 +96,10 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Recor
             }
             if notes[j].target && !notes[i].target {
                 continue;
+            }
+            if subject.is_some() {
+                // (A rate that names what it is about and found no such figure qualifies none.)
+                break;
             }
             // A rate that names itself (`失业率`) qualifies a figure about the same thing only
             // (`49个项目已开工建设,项目开工率…` but not `新增就业1244万人,…失业率`).
@@ -114,6 +142,81 @@ fn paired(ctx: &Context<'_>, notes: &[Notes], i: usize, unit: PercentUnit) -> Op
         return Some(before[len - 1 - (i - first)]);
     }
     None
+}
+
+/// What a rate's own words say it is about, when they name it: the words before 占 (`第一产业
+/// 增加值占地区生产总值比重`), or before a rate's ending (`项目开工率` → 项目开工), or the whole
+/// words (`固定资产投资`). `None` for words that only say how it relates (`同比增长`, `占比`).
+fn subject_of_rate<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<(&'a str, bool)> {
+    // A later figure of a run (`分别增长4.8%、7.2%`) has the words of the run's first.
+    let first = notes[i].run.0;
+    let words = &ctx.text[notes[i].words.clone().or_else(|| notes[first].words.clone().filter(|_| first < i))?];
+    // What a change is compared with is no part of what it is about (`增速比2022年加快`,
+    // `高于全国平均水平`).
+    let words = match COMPARED.iter().filter_map(|w| compared_at(words, w)).min() {
+        Some(k) => &words[..k],
+        None => words,
+    };
+    // A completion names the task, not what completes it (`完成年度任务的105.72%`).
+    if ["任务", "目标", "指标", "计划"].iter().any(|w| words.ends_with(w)) {
+        return None;
+    }
+    let (words, stem) = match words.find('占') {
+        Some(k) => (&words[..k], false),
+        None => match ["占比", "比重", "比例", "增速", "增幅", "涨幅", "率"].iter().find_map(|e| words.strip_suffix(e)) {
+            Some(w) => (w, true),
+            None => (words, false),
+        },
+    };
+    let words = words.trim_end_matches("的");
+    (words.chars().count() >= 2 && !super::what::is_role_only(words)).then_some((words, stem))
+}
+
+/// Where `word` first stands in `words` as a comparison (not in 同比, 环比, 比重, 比例).
+fn compared_at(words: &str, word: &str) -> Option<usize> {
+    words.match_indices(word).map(|(k, _)| k).find(|&k| {
+        let after = &words[k + word.len()..];
+        !(word == "比" && (words[..k].ends_with(['同', '环', '对', '之']) || after.starts_with(['重', '例', '率'])))
+    })
+}
+
+/// Words that introduce what a change or gap is compared with.
+const COMPARED: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "低出", "较", "比"];
+
+/// A percentage's own words, if any.
+fn own_words<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<&'a str> {
+    notes[i].words.clone().map(|r| &ctx.text[r])
+}
+
+/// The figure a rate names (`第一产业增加值占…比重`), before it in its paragraph with no time
+/// between them (a quarter's growth is not of the three quarters' total): first a figure whose
+/// clause names the whole subject, then, for a rate's stem (`项目开工率`), one whose clause
+/// names its last two characters (`49个项目已开工建设`).
+fn named_figure(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize, subject: &str, stem: bool) -> Option<usize> {
+    let Value::Percent(p) = &ctx.facts[i].value else { return None };
+    let candidates: Vec<usize> = (0..i)
+        .rev()
+        .take(BACK)
+        .take_while(|&j| notes[j].line == notes[i].line && !matches!(ctx.facts[j].value, Value::Time(_)))
+        .filter(|&j| {
+            let fits = match (&ctx.facts[j].value, p.unit) {
+                (Value::Percent(q), PercentUnit::Point) => q.unit == PercentUnit::Percent,
+                (Value::Percent(_), _) | (_, PercentUnit::Point) => false,
+                (v, _) => v.kind().is_figure(),
+            };
+            fits && !notes[j].change && !notes[j].periodless && records[j].is_some()
+        })
+        .collect();
+    let whole = candidates.iter().copied().find(|&j| clause_around(ctx, notes, j).contains(subject));
+    whole.or_else(|| {
+        let tail = last_two(subject).filter(|_| stem)?;
+        candidates.iter().copied().find(|&j| clause_around(ctx, notes, j).contains(tail))
+    })
+}
+
+/// The last two characters of `s`.
+fn last_two(s: &str) -> Option<&str> {
+    s.char_indices().rev().nth(1).map(|(k, _)| &s[k..])
 }
 
 /// The two characters before 率 in a percentage's own words (`开工率` → 开工).

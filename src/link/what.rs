@@ -335,7 +335,10 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     let mut cut = None;
     for (k, w) in words.iter().enumerate() {
         let verb = w.tag.starts_with('v') && w.tag != "vn";
-        let compound = COMPOUND_VERBS.contains(&w.text) || EXAMPLE_VERBS.contains(&w.text);
+        // (占 and 完成 relate a rate to its whole or task, which the records stage reads.)
+        let compound = COMPOUND_VERBS.contains(&w.text)
+            || EXAMPLE_VERBS.contains(&w.text)
+            || matches!(w.text, "占" | "完成" | "占到" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足");
         let tail = &words[k + 1..];
         if verb && !compound && tail.len() >= 2 && tail.last().is_some_and(|l| is_noun(l.tag)) {
             cut = Some(w.end);
@@ -376,11 +379,20 @@ pub(crate) fn names_rate(s: &str) -> bool {
 
 /// Words that only say how a percentage relates (占比, 同比增长), with nothing of what it
 /// measures.
-fn is_role_only(s: &str) -> bool {
-    const ROLE: &[&str] =
-        &["占比", "比重", "占", "同比", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较", "分别"];
+pub(crate) fn is_role_only(s: &str) -> bool {
+    const ROLE: &[&str] = &[
+        "占比", "比重", "占", "同比", "环比", "按年", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较",
+        "分别", "加快", "放缓", "减缓", "减低", "回升", "提升", "扩大", "缩小", "收窄", "上涨", "下跌", "再次", "年均", "了", "又", "均",
+        "增", "减",
+    ];
     let mut rest = s;
     while !rest.is_empty() {
+        // (A number of years before the change: `5年提升`.)
+        let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        if digits.len() < rest.len() && digits.starts_with('年') {
+            rest = &digits['年'.len_utf8()..];
+            continue;
+        }
         match ROLE.iter().find(|w| rest.starts_with(**w)) {
             Some(w) => rest = &rest[w.len()..],
             None => return false,
