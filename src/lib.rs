@@ -230,6 +230,7 @@ impl Extractor {
             facts: &facts,
             spans: &spans,
             reference: found.reference,
+            region: ctx.region().map(|(r, _)| r),
         });
         for (fact, record) in facts.iter_mut().zip(linked.records) {
             fact.record = record;

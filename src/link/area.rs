@@ -14,6 +14,7 @@
 use super::{Context, Notes};
 use crate::fact::{Area, HomeArea, PlaceLevel, Record, Value};
 use crate::gazetteer;
+use crate::gazetteer::region::Region;
 
 /// Words after a place name that make it part of an organisation's name.
 const ORGANISATION: &[&str] = &[
@@ -47,61 +48,273 @@ const ORGANISATION: &[&str] = &[
     "大学",
     "学院",
 ];
+/// Nouns for people and firms that come from a place (`香港住客`, `台湾团客`, `内地企业`): the
+/// place is their origin, not the area whose figure it is.
+const ORIGIN_NOUNS: &[&str] = &[
+    "住客",
+    "团客",
+    "旅客",
+    "游客",
+    "客商",
+    "客人",
+    "访客",
+    "居民",
+    "企业",
+    "公司",
+    "资本",
+    "投资者",
+    "投资商",
+    "商人",
+    "人士",
+    "人员",
+    "申请者",
+    "申请人",
+    "学生",
+    "籍",
+];
 /// Scope words that mean the home area.
 const HOME_WORDS: &[&str] =
     &["全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全州", "我州", "全旗", "新区", "全盟"];
 /// Scope words that mean the home's province.
 const PROVINCE_WORDS: &[&str] = &["全省", "我省", "本省", "全区域"];
 
+/// The level of the area a text speaks for, as its scope words say (`全市`, `我县`, `全省`,
+/// `我国`, `本澳`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HomeLevel {
+    Country,
+    Province,
+    City,
+    /// A county, a county-level city, a district or a banner.
+    County,
+    /// A state-level new area or a development zone (`新区`).
+    Zone,
+    /// Hong Kong, Macau or Taiwan, whose own words (`全港`, `本澳`) name it.
+    Region(Region),
+}
+
+/// Words a text uses for its own area, by the area's level. A district's `全区` is also what an
+/// autonomous region calls itself; the places the text names decide between the two.
+const SCOPE_WORDS: &[(&str, HomeLevel)] = &[
+    ("全市", HomeLevel::City),
+    ("我市", HomeLevel::City),
+    ("本市", HomeLevel::City),
+    ("市委", HomeLevel::City),
+    ("市政府", HomeLevel::City),
+    ("全县", HomeLevel::County),
+    ("我县", HomeLevel::County),
+    ("本县", HomeLevel::County),
+    ("县委", HomeLevel::County),
+    ("县政府", HomeLevel::County),
+    ("全旗", HomeLevel::County),
+    ("我旗", HomeLevel::County),
+    ("全区", HomeLevel::County),
+    ("我区", HomeLevel::County),
+    ("本区", HomeLevel::County),
+    ("区委", HomeLevel::County),
+    ("区政府", HomeLevel::County),
+    ("全省", HomeLevel::Province),
+    ("我省", HomeLevel::Province),
+    ("本省", HomeLevel::Province),
+    ("省委", HomeLevel::Province),
+    ("省政府", HomeLevel::Province),
+    ("省人大", HomeLevel::Province),
+    ("省政协", HomeLevel::Province),
+    ("省级", HomeLevel::Province),
+    ("省重点", HomeLevel::Province),
+    ("新区", HomeLevel::Zone),
+    ("我国", HomeLevel::Country),
+    ("国务院", HomeLevel::Country),
+    ("国家统计局", HomeLevel::Country),
+    ("全港", HomeLevel::Region(Region::HongKong)),
+    ("本港", HomeLevel::Region(Region::HongKong)),
+    ("来港", HomeLevel::Region(Region::HongKong)),
+    ("在港", HomeLevel::Region(Region::HongKong)),
+    ("全澳", HomeLevel::Region(Region::Macau)),
+    ("本澳", HomeLevel::Region(Region::Macau)),
+    ("来澳", HomeLevel::Region(Region::Macau)),
+    ("全台", HomeLevel::Region(Region::Taiwan)),
+];
+
+/// The scope words, found in one pass (fewer than 64 words, so the automaton keeps its vector
+/// prefilter).
+static SCOPE: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(SCOPE_WORDS.iter().map(|(w, _)| w))
+        .expect("the scope words build an automaton")
+});
+
+/// Whether a national body's name is followed by a place (`国家统计局黑龙江调查总队`): its local
+/// branch, for which the place speaks.
+fn national_body_is_local(ctx: &Context<'_>, end: usize) -> bool {
+    let k = ctx.spans.partition_point(|s| s.start < end);
+    ctx.spans.get(k).is_some_and(|s| s.start == end) && matches!(ctx.facts[k].value, Value::Place(_))
+}
+
+/// Whether `pos` lies inside a place fact's span.
+fn inside_place(ctx: &Context<'_>, pos: usize) -> bool {
+    let k = ctx.spans.partition_point(|s| s.start <= pos);
+    (k.saturating_sub(4)..k).any(|j| ctx.spans[j].end > pos && matches!(ctx.facts[j].value, Value::Place(_)))
+}
+
+/// The division code of a region outside the mainland.
+fn region_code(r: Region) -> &'static str {
+    match r {
+        Region::HongKong => "810000",
+        Region::Macau => "820000",
+        Region::Taiwan => "710000",
+    }
+}
+
 /// The area whose government or bureau speaks.
+///
+/// The text's scope words (`全市`, `我县`, `全省`, `我国`, `本澳`) say at which level it speaks;
+/// the places it names at that level say which one — the most named, with more weight for an
+/// organisation's name (`兴平市招商局`), the top and the foot. A text that never names its own
+/// city, but names several of its counties (`偃师市`, `汝阳县`, `涧西区` and `我市`), speaks for
+/// their city. A text of the whole country (`我国`, `国家统计局`) speaks for 全国; a Hong Kong,
+/// Macau or Taiwan text for the region. Without scope words, the most named place is the home
+/// when it is named often enough.
 pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
     let text = ctx.text;
     let len = text.len().max(1);
-    // (name → score, first index)
-    // name → (score, first fact); a map, so that a text naming thousands of places stays linear.
+    // name → index in `scores`; a map, so that a text naming thousands of places stays linear.
     let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut scores: Vec<(&str, f64, usize)> = Vec::new();
+    // (name, score, first fact, level)
+    let mut scores: Vec<(&str, f64, usize, PlaceLevel)> = Vec::new();
     for (i, fact) in ctx.facts.iter().enumerate() {
         let Value::Place(p) = &fact.value else { continue };
-        let level_weight = match p.level {
-            PlaceLevel::County | PlaceLevel::City | PlaceLevel::Area => 1.0,
-            PlaceLevel::Province => 0.5,
-            PlaceLevel::Region => continue,
-        };
+        if p.level == PlaceLevel::Region {
+            continue;
+        }
         let span = &ctx.spans[i];
         let after = text.get(span.end..).unwrap_or("");
+        let before = text.get(..span.start).unwrap_or("");
+        // Where something happened or came from is no home (`在南昌开幕`, `赴深圳`, `来自台湾`).
+        if before.ends_with(['在', '赴', '到', '于', '往', '去']) || before.ends_with("来自") {
+            continue;
+        }
         let mut score = 1.0;
-        if ORGANISATION.iter().any(|w| after.starts_with(w)) {
+        let organisation = ORGANISATION.iter().any(|w| after.starts_with(w));
+        if organisation {
             score += 2.0;
         }
-        if span.start < 400.min(len / 5 + 1) || span.end + 300 > text.len() {
+        // The top (a title, a byline, the first subject) and a signature at the foot.
+        if span.start < 400.min(len / 5 + 1) || organisation && span.end + 300 > text.len() {
             score += 1.5;
         }
         if fact.boilerplate {
             score *= 0.5;
         }
-        score *= level_weight;
         match by_name.get(p.name.as_str()) {
             Some(&k) => scores[k].1 += score,
             None => {
                 by_name.insert(&p.name, scores.len());
-                scores.push((&p.name, score, i));
+                scores.push((&p.name, score, i, p.level));
             }
         }
     }
-    let best = scores.iter().fold(None::<&(&str, f64, usize)>, |best, s| match best {
-        Some(b) if b.1 >= s.1 => Some(b),
-        _ => Some(s),
-    })?;
-    // A place named once in passing is no home; a text of the whole country (我国, 国务院) has
-    // none of its own below the country.
-    let national =
-        ["我国", "国务院", "全国人民代表大会"].iter().map(|w| memchr::memmem::find_iter(text.as_bytes(), w).count()).sum::<usize>() as f64;
-    if best.1 < 2.5 || national >= 3.0 && national >= best.1 {
-        return None;
+    let place = |k: usize| {
+        let Value::Place(p) = &ctx.facts[scores[k].2].value else { unreachable!("a place's score") };
+        HomeArea { name: p.name.clone(), code: p.code.clone(), from: Some(scores[k].2) }
+    };
+    let best_where = |fits: &dyn Fn(&str, PlaceLevel) -> bool| {
+        (0..scores.len()).filter(|&k| fits(scores[k].0, scores[k].3)).fold(None::<usize>, |best, k| match best {
+            Some(b) if scores[b].1 >= scores[k].1 => Some(b),
+            _ => Some(k),
+        })
+    };
+    let best_of = |level: PlaceLevel| best_where(&|_, l| l == level);
+    // The scope words, counted by level.
+    let mut counts = [0usize; 6];
+    let slot = |l: HomeLevel| match l {
+        HomeLevel::Country => 0,
+        HomeLevel::Province => 1,
+        HomeLevel::City => 2,
+        HomeLevel::County => 3,
+        HomeLevel::Zone => 4,
+        HomeLevel::Region(_) => 5,
+    };
+    let mut region_word: Option<Region> = None;
+    for m in SCOPE.find_iter(text) {
+        let (_, level) = SCOPE_WORDS[m.pattern().as_usize()];
+        if ctx.layout.is_chrome(&m.range()) {
+            continue;
+        }
+        // A national body named as a source (`经国家统计局核定`) or as a local branch
+        // (`国家统计局黑龙江调查总队`) does not speak for the country; a zone's `新区` inside a
+        // place's name (`浦东新区`) is that place's.
+        let cited = ["经", "据", "按照", "根据", "依据"].iter().any(|w| text[..m.start()].ends_with(w));
+        if matches!(level, HomeLevel::Country) && (cited || national_body_is_local(ctx, m.end())) {
+            continue;
+        }
+        if level == HomeLevel::Zone && inside_place(ctx, m.start()) {
+            continue;
+        }
+        if let HomeLevel::Region(r) = level {
+            region_word.get_or_insert(r);
+        }
+        counts[slot(level)] += 1;
     }
-    let Value::Place(p) = &ctx.facts[best.2].value else { return None };
-    Some(HomeArea { name: p.name.clone(), code: p.code.clone(), from: Some(best.2) })
+    let region = ctx.region.or(region_word);
+    let levels = [HomeLevel::Country, HomeLevel::Province, HomeLevel::City, HomeLevel::County, HomeLevel::Zone];
+    let spoken = levels.iter().copied().filter(|&l| counts[slot(l)] > 0).max_by_key(|&l| (counts[slot(l)], slot(l)));
+    let from_level = match spoken {
+        Some(HomeLevel::County) => best_of(PlaceLevel::County).map(place).or_else(|| {
+            // `全区` in an autonomous region's text.
+            best_of(PlaceLevel::Province).filter(|&k| scores[k].0.ends_with("自治区")).map(place)
+        }),
+        // A county-level city and a municipality call themselves 市 too.
+        // A city named once in passing gives way to the city whose counties the text names.
+        Some(HomeLevel::City) => match best_where(&|name, l| l == PlaceLevel::City || name.ends_with('市')) {
+            Some(k) if scores[k].1 >= 2.0 => Some(place(k)),
+            k => common_parent(ctx, &scores).or(k.map(place)),
+        },
+        Some(HomeLevel::Zone) => best_of(PlaceLevel::Area).map(place),
+        Some(HomeLevel::Province) => best_of(PlaceLevel::Province).map(place),
+        Some(HomeLevel::Country) if region.is_none() => Some(HomeArea { name: "全国".to_owned(), code: None, from: None }),
+        _ => None,
+    };
+    if from_level.is_some() {
+        return from_level;
+    }
+    if let Some(r) = region {
+        let entry = gazetteer::by_code(region_code(r))?;
+        return Some(HomeArea { name: entry.name.to_owned(), code: entry.code.map(str::to_owned), from: None });
+    }
+    // No scope words to go by: the most named place, when it is named often enough.
+    // (A province counts half where the text names places below provinces too: a city's text
+    // names its province often. Hong Kong, Macau and Taiwan have no cities above their own.)
+    let below = scores.iter().any(|s| s.3 != PlaceLevel::Province);
+    let outside = |k: usize| ["香港特别行政区", "澳门特别行政区", "台湾省"].contains(&scores[k].0);
+    let weight = |k: usize| scores[k].1 * if below && scores[k].3 == PlaceLevel::Province && !outside(k) { 0.5 } else { 1.0 };
+    let best = (0..scores.len()).fold(None::<usize>, |best, k| match best {
+        Some(b) if weight(b) >= weight(k) => Some(b),
+        _ => Some(k),
+    })?;
+    (weight(best) >= 2.5).then(|| place(best))
+}
+
+/// The city of the counties a text names, when it names at least two of one city's counties and
+/// none of another's.
+fn common_parent(ctx: &Context<'_>, scores: &[(&str, f64, usize, PlaceLevel)]) -> Option<HomeArea> {
+    let mut parent: Option<&'static gazetteer::Entry> = None;
+    let mut n = 0;
+    for &(_, _, i, level) in scores {
+        if level != PlaceLevel::County {
+            continue;
+        }
+        let Value::Place(p) = &ctx.facts[i].value else { continue };
+        let city = p.code.as_deref().and_then(gazetteer::by_code).and_then(|e| e.parent())?;
+        match parent {
+            Some(c) if c.code != city.code => return None,
+            _ => parent = Some(city),
+        }
+        n += 1;
+    }
+    let city = parent.filter(|_| n >= 2)?;
+    Some(HomeArea { name: city.name.to_owned(), code: city.code.map(str::to_owned), from: None })
 }
 
 /// Fill every figure's area.
@@ -111,8 +324,6 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
         |word: Option<&str>| home.map(|h| Area { name: h.name.clone(), code: h.code.clone(), from: None, text: word.map(str::to_owned) });
     // The subject place of the current sentence, once a clause opens with one.
     let mut subject: Option<(usize, Area)> = None;
-    // Without a home of its own, a text about the whole country speaks of the country.
-    let country = home.is_none() && ["我国", "国务院"].iter().any(|w| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some());
     for i in 0..ctx.facts.len() {
         if subject.as_ref().is_some_and(|(s, _)| *s != notes[i].sentence) {
             subject = None;
@@ -126,7 +337,9 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let after = text.get(span.end..).unwrap_or("");
                 let before = &text[notes[i].sentence.min(span.start)..span.start];
                 let listed = after.starts_with(['与', '和', '、', '同', '等', '及']) || before.ends_with(['、', '和', '及']);
-                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed {
+                // People and firms from a place (`香港住客`, `内地企业`) are the home's figures.
+                let origin = ORIGIN_NOUNS.iter().any(|w| after.starts_with(w)) || before.ends_with("来自");
+                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed || origin {
                     continue;
                 }
                 subject = Some((notes[i].sentence, Area { name: p.name.clone(), code: p.code.clone(), from: Some(i), text: None }));
@@ -135,9 +348,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let clause = &text[notes[i].clause.min(span.start)..span.start];
                 let sentence_start = &text[super::back_to(text, span.start, notes[i].sentence.min(span.start), |_| false)..span.start];
                 let opening = clause.trim_start_matches("其中").trim_start();
-                let area = if country && subject.is_none() {
-                    Some(Area { name: "全国".to_owned(), code: None, from: None, text: None })
-                } else if notes[i].periodless {
+                let area = if notes[i].periodless {
                     home_area(None)
                 } else if let Some(w) = find_word(HOME_WORDS, clause) {
                     subject = None;

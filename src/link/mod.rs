@@ -51,6 +51,8 @@ pub struct Context<'a> {
     pub spans: &'a [Range<usize>],
     /// The reference date the facts were resolved against.
     pub reference: Option<Reference>,
+    /// The region outside the mainland the document is written in (`None` for the mainland).
+    pub region: Option<crate::gazetteer::region::Region>,
 }
 
 /// What the stage adds to a document.
@@ -69,6 +71,10 @@ pub struct Linked {
 pub struct Notes {
     /// The fact's sentence: where it starts (normalized bytes).
     pub sentence: usize,
+    /// Where the fact's full sentence starts: after the last full stop (`。`, `!`, `?`) or line
+    /// break; semicolons, which end a [`Notes::sentence`], do not end it (a list under 其中 or
+    /// after 分产业看 runs through them).
+    pub stop: usize,
     /// Where the fact's clause starts: after the nearest clause mark or the end of the previous
     /// fact, whichever is nearer.
     pub clause: usize,
@@ -84,12 +90,21 @@ pub struct Notes {
     pub periodless: bool,
     /// A target or a task (目标, 任务, 计划) rather than a result.
     pub target: bool,
+    /// The run of figures this one belongs to: figures of one kind (percentages of one unit) in
+    /// one sentence with nothing but list words between them (`6.9万元、3.4万元`,
+    /// `10.6%和9.1%`), as the index of the run's first figure and its length.
+    pub run: (usize, usize),
+    /// An amount by which something changed (`比上年增加63公顷`, `减少162万吨`) rather than a
+    /// level: it shares the level's indicator, has a base period, and is neither qualified by a
+    /// percentage nor a part or whole.
+    pub change: bool,
 }
 
 /// Build every figure's record.
 pub fn link(ctx: &Context<'_>) -> Linked {
     let mut records: Vec<Option<Record>> = ctx.facts.iter().map(|f| f.is_figure().then(Record::default)).collect();
     let mut notes = notes(ctx);
+    runs(ctx, &mut notes);
     what::words(ctx, &mut notes);
     when::periodless(ctx, &mut notes);
     relate::qualifies(ctx, &notes, &mut records);
@@ -106,6 +121,12 @@ pub fn link(ctx: &Context<'_>) -> Linked {
 /// Whether `c` ends a sentence: the segmenter's sentence ends (`。！？；`, line breaks).
 pub(crate) fn is_sentence_mark(c: char) -> bool {
     crate::segment::is_sentence_end(c)
+}
+
+/// Whether `c` ends a full sentence: a full stop, an exclamation or question mark, a line break
+/// (not a semicolon).
+pub(crate) fn is_full_stop(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '！' | '？' | '\n' | '\r')
 }
 
 /// Whether `c` ends a clause for this stage: the segmenter's clause ends (sentence ends, commas,
@@ -129,6 +150,39 @@ pub(crate) fn back_to(text: &str, pos: usize, floor: usize, stop: impl Fn(char) 
     start
 }
 
+/// Mark the runs of figures listed side by side (see [`Notes::run`]).
+fn runs(ctx: &Context<'_>, notes: &mut [Notes]) {
+    let same_kind = |a: usize, b: usize| match (&ctx.facts[a].value, &ctx.facts[b].value) {
+        (crate::fact::Value::Percent(x), crate::fact::Value::Percent(y)) => x.unit == y.unit,
+        (x, y) => x.kind() == y.kind(),
+    };
+    let mut first = 0;
+    for i in 0..ctx.facts.len() {
+        notes[i].run = (i, 1);
+        if !ctx.facts[i].is_figure() {
+            continue;
+        }
+        let listed = i > 0
+            && ctx.facts[i - 1].is_figure()
+            && same_kind(i - 1, i)
+            && notes[i - 1].sentence == notes[i].sentence
+            && ctx.text.get(ctx.spans[i - 1].end..ctx.spans[i].start).is_some_and(is_list_gap);
+        if !listed {
+            first = i;
+        }
+        let len = i - first + 1;
+        for n in &mut notes[first..=i] {
+            n.run = (first, len);
+        }
+    }
+}
+
+/// Whether the words between two figures only list them (`、`, `和`, `及`, `与`, spaces).
+fn is_list_gap(gap: &str) -> bool {
+    let gap = gap.trim();
+    matches!(gap, "、" | "和" | "及" | "与" | "以及")
+}
+
 fn notes(ctx: &Context<'_>) -> Vec<Notes> {
     let text = ctx.text;
     let lines = &ctx.layout.lines;
@@ -146,28 +200,40 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
         // previous fact's, when it is on the same line. Only the tail of a long stretch without
         // facts is read, so the text is read at most once.
         let floor = prev_end.clamp(line_start, start);
-        let (mut sentence, mut clause, mut paren) = (None, None, None::<Option<usize>>);
+        let (mut sentence, mut clause, mut paren, mut stop) = (None, None, None::<Option<usize>>, None);
         let mut bounded = false;
+        // Spaces right before the figure (`增长 6%`, a converted PDF's padding) end nothing.
+        let mut padding = true;
         for (n, (k, c)) in text[floor..start].char_indices().rev().enumerate() {
             if n >= SENTENCE_REACH {
                 bounded = true;
                 sentence = Some(floor + k + c.len_utf8());
+                stop.get_or_insert(floor + k + c.len_utf8());
                 break;
             }
             let at = floor + k;
-            if clause.is_none() && is_clause_mark(c) {
+            let space = matches!(c, ' ' | '\u{3000}' | '\t');
+            padding &= space;
+            // 、 ends a clause after a figure (`5万亿元、6万亿元`); between words it joins a noun
+            // phrase's parts (`电力、热力生产和供应业`).
+            let listed = c != '、' || floor == prev_end && text[floor..at].trim().is_empty();
+            if clause.is_none() && is_clause_mark(c) && !(space && padding) && listed {
                 clause = Some(at + c.len_utf8());
             }
-            if paren.is_none() {
+            if paren.is_none() && sentence.is_none() {
                 match c {
                     '(' | '（' => paren = Some(Some(at)),
                     ')' | '）' => paren = Some(None),
                     _ => {}
                 }
             }
-            if is_sentence_mark(c) {
-                sentence = Some(at + c.len_utf8());
+            if is_full_stop(c) {
+                stop = Some(at + c.len_utf8());
+                sentence.get_or_insert(at + c.len_utf8());
                 break;
+            }
+            if sentence.is_none() && is_sentence_mark(c) {
+                sentence = Some(at + c.len_utf8());
             }
         }
         let previous = notes.last().filter(|p| p.line == line);
@@ -176,6 +242,12 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
             (None, Some(p)) if !bounded => p.sentence,
             (None, _) => line_start,
         };
+        let stop = match (stop, previous) {
+            (Some(s), _) => s,
+            (None, Some(p)) if !bounded => p.stop,
+            (None, _) => line_start,
+        }
+        .min(sentence_start);
         let inherited = previous.filter(|p| p.sentence == sentence_start);
         let clause_mark = clause.or(inherited.map(|p| p.clause_mark)).unwrap_or(sentence_start).clamp(sentence_start, start);
         let paren = match paren {
@@ -183,7 +255,7 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
             None => inherited.and_then(|p| p.paren),
         };
         let clause_start = clause_mark.max(prev_end.min(start));
-        notes.push(Notes { sentence: sentence_start, clause: clause_start, clause_mark, line, paren, ..Notes::default() });
+        notes.push(Notes { sentence: sentence_start, stop, clause: clause_start, clause_mark, line, paren, ..Notes::default() });
         prev_end = prev_end.max(span.end.min(text.len()));
     }
     notes

@@ -18,9 +18,6 @@ use super::{Context, Notes};
 use crate::PercentUnit;
 use crate::fact::{Record, Value};
 
-/// 其中, searched in every gap between facts with memchr's SIMD substring search.
-static QIZHONG: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new("其中"));
-
 /// How many facts back a relation is looked for.
 const BACK: usize = 24;
 
@@ -28,13 +25,54 @@ const BACK: usize = 24;
 pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
     for i in 0..ctx.facts.len() {
         let Value::Percent(p) = &ctx.facts[i].value else { continue };
+        // `减少73.3%至4.5万人次`: the rate qualifies the level it reached.
+        let reached = ctx.text.get(ctx.spans[i].end..).is_some_and(|a| a.starts_with(['至', '到']))
+            && ctx.facts.get(i + 1).is_some_and(|f| f.is_figure() && !matches!(f.value, Value::Percent(_)))
+            && ctx.spans.get(i + 1).is_some_and(|s| s.start == ctx.spans[i].end + '至'.len_utf8());
+        if reached {
+            if let Some(r) = records[i].as_mut() {
+                r.of = Some(i + 1);
+            }
+            continue;
+        }
+        if let Some(j) = paired(ctx, notes, i, p.unit) {
+            if let Some(r) = records[i].as_mut() {
+                r.of = Some(j);
+            }
+            continue;
+        }
+        // A rate whose words name what it is about (`固定资产投资增长6.5%`, `第一产业增加值占地区
+        // 生产总值比重为16.6%`) qualifies only a figure of that, anywhere before it in its
+        // paragraph; one whose words only say how it relates (`增长`, `占比为`) qualifies the
+        // nearest figure before it in its sentence (through semicolons).
+        let subject = subject_of_rate(ctx, notes, i);
+        if let Some(j) = subject.and_then(|(subject, stem)| named_figure(ctx, notes, records, i, subject, stem)) {
+            if let Some(r) = records[i].as_mut() {
+                r.of = Some(j);
+            }
+            continue;
+        }
+        // `超进度42.31%`: ahead of schedule by that much, of the completion rate before it.
+        if own_words(ctx, notes, i).is_some_and(|w| w.ends_with("进度")) {
+            let j = (0..i)
+                .rev()
+                .take(8)
+                .take_while(|&j| notes[j].stop == notes[i].stop)
+                .find(|&j| matches!(&ctx.facts[j].value, Value::Percent(q) if q.role == Some(crate::Role::Completion)));
+            if let Some(r) = records[i].as_mut() {
+                r.of = j;
+            }
+            continue;
+        }
         let mut of = None;
         for j in (0..i).rev().take(BACK) {
-            if notes[j].sentence != notes[i].sentence {
+            let reach = if subject.is_some() { notes[j].line != notes[i].line } else { notes[j].stop != notes[i].stop };
+            if reach {
                 break;
             }
             let fact = &ctx.facts[j];
-            if !fact.is_figure() {
+            // A change (`减少162万吨,下降1.2%`) is not what a rate qualifies: the level is.
+            if !fact.is_figure() || notes[j].change {
                 continue;
             }
             // An aside: skip it, unless the percentage is in the same aside.
@@ -59,6 +97,10 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Recor
             if notes[j].target && !notes[i].target {
                 continue;
             }
+            if subject.is_some() {
+                // (A rate that names what it is about and found no such figure qualifies none.)
+                break;
+            }
             // A rate that names itself (`失业率`) qualifies a figure about the same thing only
             // (`49个项目已开工建设,项目开工率…` but not `新增就业1244万人,…失业率`).
             if let Some(stem) = rate_stem(ctx, notes, i)
@@ -73,6 +115,108 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Recor
             r.of = of;
         }
     }
+}
+
+/// For one of a run of percentages (`增长4.2%、5.3%`, `分别完成全年目标的162.3%、135.3%`): the
+/// figure in the same place of the run of as many figures before it in its full sentence
+/// (`分别达6.9万元、3.4万元`), or of as many parallel figures (`再就业51.9万人,…就业9.2万人`).
+fn paired(ctx: &Context<'_>, notes: &[Notes], i: usize, unit: PercentUnit) -> Option<usize> {
+    let (first, len) = notes[i].run;
+    if len < 2 {
+        return None;
+    }
+    let fits = |j: usize| match (&ctx.facts[j].value, unit) {
+        (Value::Percent(q), PercentUnit::Point) => q.unit == PercentUnit::Percent,
+        (Value::Percent(_), PercentUnit::Percent) => false,
+        (_, PercentUnit::Point) => false,
+        (v, _) => v.kind().is_figure() && !notes[j].change && !notes[j].periodless,
+    };
+    let before: Vec<usize> = (0..first).rev().take(BACK).take_while(|&j| notes[j].stop == notes[i].stop).filter(|&j| fits(j)).collect();
+    // (Nearest first.) A run of as many figures, or as many figures one by one.
+    let last = *before.first()?;
+    let (run_first, run_len) = notes[last].run;
+    if run_len == len && run_first + run_len - 1 == last {
+        return Some(run_first + (i - first));
+    }
+    if before.len() >= len && before[..len].iter().all(|&j| notes[j].run.1 == 1) {
+        return Some(before[len - 1 - (i - first)]);
+    }
+    None
+}
+
+/// What a rate's own words say it is about, when they name it: the words before 占 (`第一产业
+/// 增加值占地区生产总值比重`), or before a rate's ending (`项目开工率` → 项目开工), or the whole
+/// words (`固定资产投资`). `None` for words that only say how it relates (`同比增长`, `占比`).
+fn subject_of_rate<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<(&'a str, bool)> {
+    // A later figure of a run (`分别增长4.8%、7.2%`) has the words of the run's first.
+    let first = notes[i].run.0;
+    let words = &ctx.text[notes[i].words.clone().or_else(|| notes[first].words.clone().filter(|_| first < i))?];
+    // What a change is compared with is no part of what it is about (`增速比2022年加快`,
+    // `高于全国平均水平`).
+    let words = match COMPARED.iter().filter_map(|w| compared_at(words, w)).min() {
+        Some(k) => &words[..k],
+        None => words,
+    };
+    // A completion names the task, not what completes it (`完成年度任务的105.72%`).
+    if ["任务", "目标", "指标", "计划"].iter().any(|w| words.ends_with(w)) {
+        return None;
+    }
+    let (words, stem) = match words.find('占') {
+        Some(k) => (&words[..k], false),
+        None => match ["占比", "比重", "比例", "增速", "增幅", "涨幅", "率"].iter().find_map(|e| words.strip_suffix(e)) {
+            Some(w) => (w, true),
+            None => (words, false),
+        },
+    };
+    let words = words.trim_end_matches("的");
+    (words.chars().count() >= 2 && !super::what::is_role_only(words)).then_some((words, stem))
+}
+
+/// Where `word` first stands in `words` as a comparison (not in 同比, 环比, 比重, 比例).
+fn compared_at(words: &str, word: &str) -> Option<usize> {
+    words.match_indices(word).map(|(k, _)| k).find(|&k| {
+        let after = &words[k + word.len()..];
+        !(word == "比" && (words[..k].ends_with(['同', '环', '对', '之']) || after.starts_with(['重', '例', '率'])))
+    })
+}
+
+/// Words that introduce what a change or gap is compared with.
+const COMPARED: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "低出", "较", "比"];
+
+/// A percentage's own words, if any.
+fn own_words<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<&'a str> {
+    notes[i].words.clone().map(|r| &ctx.text[r])
+}
+
+/// The figure a rate names (`第一产业增加值占…比重`), before it in its paragraph with no time
+/// between them (a quarter's growth is not of the three quarters' total): first a figure whose
+/// clause names the whole subject, then, for a rate's stem (`项目开工率`), one whose clause
+/// names its last two characters (`49个项目已开工建设`).
+fn named_figure(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize, subject: &str, stem: bool) -> Option<usize> {
+    let Value::Percent(p) = &ctx.facts[i].value else { return None };
+    let candidates: Vec<usize> = (0..i)
+        .rev()
+        .take(BACK)
+        .take_while(|&j| notes[j].line == notes[i].line && !matches!(ctx.facts[j].value, Value::Time(_)))
+        .filter(|&j| {
+            let fits = match (&ctx.facts[j].value, p.unit) {
+                (Value::Percent(q), PercentUnit::Point) => q.unit == PercentUnit::Percent,
+                (Value::Percent(_), _) | (_, PercentUnit::Point) => false,
+                (v, _) => v.kind().is_figure(),
+            };
+            fits && !notes[j].change && !notes[j].periodless && records[j].is_some()
+        })
+        .collect();
+    let whole = candidates.iter().copied().find(|&j| clause_around(ctx, notes, j).contains(subject));
+    whole.or_else(|| {
+        let tail = last_two(subject).filter(|_| stem)?;
+        candidates.iter().copied().find(|&j| clause_around(ctx, notes, j).contains(tail))
+    })
+}
+
+/// The last two characters of `s`.
+fn last_two(s: &str) -> Option<&str> {
+    s.char_indices().rev().nth(1).map(|(k, _)| &s[k..])
 }
 
 /// The two characters before 率 in a percentage's own words (`开工率` → 开工).
@@ -96,67 +240,205 @@ fn clause_around<'a>(ctx: &Context<'a>, notes: &[Notes], j: usize) -> &'a str {
     ctx.text.get(start..end + stop).unwrap_or("")
 }
 
-/// Fill `part_of` for the figures listed under 其中.
+/// What opens a list of parts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Opener {
+    /// 其中 (当中): the parts of the nearest figure of their unit before the cue, in the cue's
+    /// full sentence or, when the cue opens one, in the full sentence before.
+    Among,
+    /// A breakdown (`分产业看,`, `按经营单位所在地看,`): the parts of the nearest total of their
+    /// unit before it that is not itself a part — a total stated a sentence or a paragraph
+    /// earlier, and the same total for a second breakdown after a first.
+    Breakdown,
+    /// `在商品零售中,`: the parts of the nearest figure before it whose words name that whole.
+    Within,
+    /// `…106个新签约项目中,`, `38个行业大类中有`: the parts of that count.
+    CountOf(usize),
+}
+
+/// A list of parts being read: what opened it, where, and the first fact that may be its whole.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    opener: Opener,
+    /// Where the cue stands in the text (wholes end before it).
+    at: usize,
+    /// The full sentence the list runs to the end of.
+    stop: usize,
+    /// The first fact that may be the whole of an [`Opener::Among`] list.
+    first: usize,
+    /// Whether the cue opens its sentence: its whole is then looked for through the paragraph,
+    /// and a figure that is itself a part (of an earlier list) is not it.
+    opens_sentence: bool,
+    /// For [`Opener::Within`]: the whole's words (`商品零售`).
+    words: Option<(usize, usize)>,
+    /// Where the parenthesis the cue stands in opens: such a list ends with the parenthesis
+    /// (`农业项目21个(其中新签约13个),到位资金…`), and the list around it goes on.
+    paren: Option<usize>,
+}
+
+/// Fill `part_of` for the figures listed as parts: under 其中, after a breakdown (`分产业看`),
+/// in `在X中,`, or after `N个X中,`. A list runs to the end of its full sentence (through
+/// semicolons). Changes (`比上年增加63公顷`), thresholds, sizes and percentages are neither
+/// parts nor wholes.
 pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
     let text = ctx.text;
-    // The facts that can be wholes: those before the latest cue, in its sentence or the one
-    // before when the cue opens a sentence.
-    let mut cue: Option<(usize, usize)> = None; // (sentence of the cue, first fact index that may be a whole)
-    let mut prev_sentence_first = 0;
-    let mut sentence_first = 0;
-    let mut sentence = usize::MAX;
+    // The list being read, and the one a parenthesised list interrupts.
+    let mut cue: Option<Cue> = None;
+    let mut outer: Option<Cue> = None;
+    // The first fact of this paragraph and of this full sentence.
+    let (mut line_first, mut first) = (0, 0);
+    let (mut stop, mut line) = (usize::MAX, usize::MAX);
     let mut last_end = 0;
+    // What the parts of each whole add up to so far in the list being read, while every one is
+    // exact.
+    let mut sums: std::collections::HashMap<usize, Decimal> = std::collections::HashMap::new();
     for i in 0..ctx.facts.len() {
         let span = ctx.spans[i].clone();
-        if notes[i].sentence != sentence {
-            sentence = notes[i].sentence;
-            prev_sentence_first = sentence_first;
-            sentence_first = i;
-            if cue.is_some_and(|(s, _)| s != sentence) {
-                cue = None;
+        if notes[i].line != line {
+            line = notes[i].line;
+            line_first = i;
+        }
+        if notes[i].stop != stop {
+            stop = notes[i].stop;
+            first = i;
+            if cue.is_some_and(|c| c.stop != stop) {
+                (cue, outer) = (None, None);
             }
         }
-        let gap_start = last_end.clamp(notes[i].sentence.min(span.start), span.start);
+        if let Some(c) = cue.filter(|c| c.paren.is_some() && notes[i].paren != c.paren) {
+            cue = outer.take().filter(|o| o.stop == stop);
+            let _ = c;
+        }
+        let gap_start = last_end.clamp(notes[i].stop.min(span.start), span.start);
         let gap = text.get(gap_start..span.start).unwrap_or("");
-        if let Some(at) = QIZHONG.find(gap.as_bytes()) {
-            let opens_sentence = text[notes[i].sentence..gap_start + at].chars().all(|c| !c.is_alphanumeric());
-            let first = if opens_sentence { prev_sentence_first } else { sentence_first };
-            cue = Some((sentence, first));
+        if let Some(OpenerAt { at, opener, words }) = opener_in(gap) {
+            let at = gap_start + at;
+            // A cue that opens its sentence reads back through its paragraph for the whole.
+            let opens_sentence = text[notes[i].stop.min(at)..at].chars().all(|c| !c.is_alphanumeric());
+            let words = words.map(|(a, b)| (gap_start + a, gap_start + b));
+            let paren = notes[i].paren.filter(|&p| p < at);
+            if paren.is_some() {
+                outer = cue;
+            }
+            cue = Some(Cue { opener, at, stop, first: if opens_sentence { line_first } else { first }, opens_sentence, words, paren });
+            sums.clear();
         }
         last_end = last_end.max(span.end);
         // `…106个新签约项目中,`: the count is the whole of what follows.
         if matches!(ctx.facts[i].value, Value::Count(_)) && opens_parts(ctx, i) {
-            cue = Some((sentence, i));
+            cue = Some(Cue { opener: Opener::CountOf(i), at: span.end, stop, first: i, opens_sentence: false, words: None, paren: None });
+            sums.clear();
             continue;
         }
-        let Some((_, first)) = cue else { continue };
-        if !ctx.facts[i].is_figure() || matches!(ctx.facts[i].value, Value::Percent(_)) || notes[i].periodless {
+        let Some(c) = cue else { continue };
+        let fact = &ctx.facts[i];
+        // (A standing count may be a part of a standing count: `拥有15家企业,其中停产3家`.)
+        let sized = |j: usize| notes[j].periodless && !matches!(ctx.facts[j].value, Value::Count(_));
+        if !fact.is_figure() || matches!(fact.value, Value::Percent(_)) || sized(i) || notes[i].change {
             continue;
         }
-        let whole = (first..i)
-            .rev()
-            .take(BACK)
-            .filter(|&j| ctx.spans[j].end <= span.start)
-            .find(|&j| same_unit(&ctx.facts[j].value, &ctx.facts[i].value) && cue_before(ctx, notes, j, i) && !notes[j].periodless);
+        let can_be_whole = |j: usize, records: &[Option<Record>]| {
+            ctx.spans[j].end <= c.at
+                && same_unit(&ctx.facts[j].value, &fact.value)
+                && !sized(j)
+                && notes[j].periodless == notes[i].periodless
+                && !notes[j].change
+                && (matches!(c.opener, Opener::Within | Opener::CountOf(_))
+                    || c.opener == Opener::Among && !c.opens_sentence
+                    || records[j].as_ref().is_none_or(|r| r.part_of.is_none()))
+        };
+        let whole = match c.opener {
+            Opener::CountOf(j) => same_unit(&ctx.facts[j].value, &fact.value).then_some(j),
+            Opener::Among => (c.first..i).rev().take(BACK).find(|&j| can_be_whole(j, records)),
+            Opener::Breakdown => (0..i).rev().take(BACK).find(|&j| can_be_whole(j, records)),
+            Opener::Within => {
+                let (a, b) = c.words.unwrap_or((0, 0));
+                let named = &text[a..b];
+                (0..i)
+                    .rev()
+                    .take(BACK)
+                    .find(|&j| can_be_whole(j, records) && notes[j].words.as_ref().is_some_and(|w| names_same(&text[w.clone()], named)))
+            }
+        };
+        // A whole whose exact parts already add up to it has no more parts: what follows in
+        // the sentence is something else (`其中A市11个、B市49个;C省发布项目100个` under 60个).
+        let whole = whole.filter(|&w| match (value_of(&ctx.facts[w].value), sums.get(&w)) {
+            (Some((total, true)), Some(sum)) => sum < &total,
+            _ => true,
+        });
         if let (Some(w), Some(r)) = (whole, records[i].as_mut()) {
             r.part_of = Some(w);
+            match value_of(&fact.value) {
+                Some((v, true)) => *sums.entry(w).or_insert(Decimal::ZERO) += v,
+                _ => {
+                    sums.insert(w, Decimal::MIN);
+                }
+            }
         }
     }
 }
 
-/// Whether `j` stands before the cue that makes `i` a part: there is a 其中 (or `中,`) between
-/// them.
-fn cue_before(ctx: &Context<'_>, _notes: &[Notes], j: usize, i: usize) -> bool {
-    let between = ctx.text.get(ctx.spans[j].end..ctx.spans[i].start).unwrap_or("");
-    between.contains("其中") || matches!(ctx.facts[j].value, Value::Count(_)) && opens_parts(ctx, j)
+/// Whether the words of a figure (`商品零售`, `全省商品零售额`) and the words naming a whole
+/// (`商品零售`) name the same thing: one contains the other.
+fn names_same(words: &str, named: &str) -> bool {
+    !named.is_empty() && !words.is_empty() && (words.contains(named) || named.contains(words))
 }
 
-/// `106个新签约项目中,`: a count whose noun phrase ends in 中 before a comma opens a list of its
-/// parts.
+/// An opener found in a gap between facts (offsets into the gap).
+#[derive(Debug, Clone, Copy)]
+struct OpenerAt {
+    at: usize,
+    opener: Opener,
+    /// For `在X中,`: where X is.
+    words: Option<(usize, usize)>,
+}
+
+/// The last opener of a list of parts in a gap between facts.
+fn opener_in(gap: &str) -> Option<OpenerAt> {
+    let mut best: Option<OpenerAt> = None;
+    let mut consider = |at: usize, opener: Opener, words: Option<(usize, usize)>| {
+        if best.is_none_or(|b| at >= b.at) {
+            best = Some(OpenerAt { at, opener, words });
+        }
+    };
+    for w in ["其中", "当中"] {
+        if let Some(at) = memchr::memmem::rfind(gap.as_bytes(), w.as_bytes()) {
+            consider(at, Opener::Among, None);
+        }
+    }
+    // `分产业看,` / `按经营单位所在地看:` at the start of a clause.
+    for (k, _) in gap.match_indices('看') {
+        let after = &gap[k + '看'.len_utf8()..];
+        if !after.starts_with([',', ':', '，', '：']) {
+            continue;
+        }
+        let head = &gap[..k];
+        let clause = head.rfind(|c: char| super::is_clause_mark(c)).map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
+        let words = head[clause..].trim_start();
+        let n = words.chars().count();
+        if (2..=14).contains(&n) && words.starts_with(['分', '按']) {
+            consider(clause, Opener::Breakdown, None);
+        }
+    }
+    // `在商品零售中,`.
+    for (k, _) in gap.match_indices("中,") {
+        let head = &gap[..k];
+        let Some(zai) = head.rfind('在') else { continue };
+        let words = &head[zai + '在'.len_utf8()..];
+        if (2..=10).contains(&words.chars().count()) && !words.contains(|c: char| super::is_clause_mark(c)) {
+            consider(zai, Opener::Within, Some((zai + '在'.len_utf8(), k)));
+        }
+    }
+    best
+}
+
+/// `106个新签约项目中,`, `38个行业大类中有`: a count whose noun phrase ends in 中 before a comma
+/// (or 有) opens a list of its parts.
 fn opens_parts(ctx: &Context<'_>, i: usize) -> bool {
     let Some(words) = super::what::following_words_raw(ctx, i) else { return false };
     let after = ctx.text.get(words.end..).unwrap_or("");
-    ctx.text[words].ends_with('中') && after.starts_with([',', '，'])
+    let phrase = &ctx.text[words];
+    phrase.ends_with('中') && after.starts_with([',', '，']) || phrase.ends_with("中有")
 }
 
 /// Whether two figures can be a part and its whole: money in one currency, counts with one
@@ -164,7 +446,10 @@ fn opens_parts(ctx: &Context<'_>, i: usize) -> bool {
 fn same_unit(whole: &Value, part: &Value) -> bool {
     match (whole, part) {
         (Value::Money(a), Value::Money(b)) => a.currency == b.currency,
-        (Value::Count(a), Value::Count(b)) => a.classifier == b.classifier,
+        // (家 and 户 both count firms and households: `新登记147万户,其中企业57.3万家`.)
+        (Value::Count(a), Value::Count(b)) => {
+            a.classifier == b.classifier || [a.classifier.as_str(), b.classifier.as_str()].iter().all(|c| matches!(*c, "家" | "户"))
+        }
         (Value::Quantity(a), Value::Quantity(b)) => a.unit == b.unit,
         _ => false,
     }

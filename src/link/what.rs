@@ -63,6 +63,14 @@ const LEADING: &[&str] = &[
     "及",
     "与",
     "以及",
+    "实现",
+    "力争",
+    "争取",
+    "确保",
+    "预计",
+    "初步核算",
+    "另外",
+    "据统计",
 ];
 
 /// Words at the end of the words before a figure that say how it is reached or hedged.
@@ -133,6 +141,51 @@ const TRAILING: &[&str] = &[
     "只",
     "占",
     "过",
+    "预计达到",
+    "预计达",
+    "预计",
+    "年均增长",
+    "年均下降",
+    "年均",
+    "提升至",
+    "提升到",
+    "上升至",
+    "上升到",
+    "增加到",
+    "增加至",
+    "减少到",
+    "减少至",
+    "下降至",
+    "下降到",
+    "稳定在",
+    "保持在",
+    "控制在",
+    "连续跨过",
+    "连跨",
+    "跨过",
+    "迈上",
+    "由",
+    "从",
+    "也",
+    "已",
+    "现已",
+    "目前已",
+    "则",
+    "同比",
+    "环比",
+    "按年",
+    "比上年",
+    "比上年末",
+    "较上年",
+    "比去年",
+    "比去年同期",
+    "较去年同期",
+    "与上年相比",
+    "分别为",
+    "合计",
+    "累计完成",
+    "实现",
+    "录得",
 ];
 
 /// The first characters of [`LEADING`] and the last of [`TRAILING`] (and 约), sorted.
@@ -140,6 +193,17 @@ static LEADING_FIRST: std::sync::LazyLock<Vec<char>> =
     std::sync::LazyLock::new(|| sorted_chars(LEADING.iter().filter_map(|w| w.chars().next())));
 static TRAILING_LAST: std::sync::LazyLock<Vec<char>> =
     std::sync::LazyLock::new(|| sorted_chars(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['约'])));
+
+/// [`TRAILING`], longest first: `提升至` is trimmed whole, not as `升至` leaving `提`.
+static TRAILING_LONGEST_FIRST: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut words = TRAILING.to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+});
+
+/// Words that end what a figure's words say about it: what follows them is how the figure was
+/// computed (`规模以上工业增加值按可比价格计算同比增长`).
+const CUT_AT: &[&str] = &["按可比价", "按现价", "扣除价格因素"];
 
 fn sorted_chars(chars: impl Iterator<Item = char>) -> Vec<char> {
     let mut v: Vec<char> = chars.collect();
@@ -150,7 +214,7 @@ fn sorted_chars(chars: impl Iterator<Item = char>) -> Vec<char> {
 
 /// Words that make a clause's words a rate or share of their own (a percentage's indicator is
 /// then its own words, not the qualified figure's).
-const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "增幅", "占有率"];
+const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "增幅", "占有率", "强度", "之比", "涨幅", "降幅"];
 
 /// Find each figure's own words.
 pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
@@ -169,7 +233,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         {
             from = notes[j].clause.min(from);
         }
-        let mut range = trim(ctx.text, from..start);
+        let mut range = drop_leading_verbs(ctx.text, trim(ctx.text, from..start));
         // Nothing but an aside between the words and the figure (`地区生产总值(GDP)1543.2亿元`):
         // the words before the aside.
         if range.is_empty() && ctx.text[..from].ends_with([')', '）']) {
@@ -180,16 +244,42 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
         }
         notes[i].words = (!range.is_empty()).then_some(range);
+        notes[i].change = !matches!(fact.value, Value::Percent(_)) && states_change(&ctx.text[notes[i].clause.min(start)..start]);
     }
+}
+
+/// Verbs that say by how much something changed: a figure right after one is the change, not the
+/// level (`比上年增加63公顷`; but `增加到`, `增至` are followed by the level).
+const CHANGE_VERBS: &[&str] =
+    &["增加", "减少", "增长", "下降", "提高", "降低", "提升", "扩大", "缩小", "回落", "上升", "下跌", "上涨", "减产", "增产"];
+
+/// Whether the words before a figure end with a verb of change (`比上年减少`, `增加了`).
+fn states_change(words: &str) -> bool {
+    let words = words.trim_end();
+    let words = words.strip_suffix('了').unwrap_or(words);
+    CHANGE_VERBS.iter().any(|v| words.ends_with(v))
 }
 
 /// Trim the words that are no part of an indicator from both ends of `range`, and cut after the
 /// last 了 or 的 (the verb or modifier before the noun: `策划征集了总投资`).
 fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    if let Some(i) = text[range.clone()].rfind(['了', '的']) {
-        // (了 and 的 are both three bytes.)
-        range.start += i + '了'.len_utf8();
+    if let Some(cut) = CUT_AT.iter().filter_map(|w| text[range.clone()].find(w)).min() {
+        range.end = range.start + cut;
     }
+    if let Some(i) = text[range.clone()].rfind(['了', '的']) {
+        // (了 and 的 are both three bytes.) What is left after them may be only a verb
+        // (`随团外游的有`): the words before them are then what the figure measures.
+        let after = trim_edges(text, range.start + i + '了'.len_utf8()..range.end);
+        if !after.is_empty() || text[range.start + i..].starts_with('了') {
+            return after;
+        }
+        return trim_edges(text, range.start..range.start + i);
+    }
+    trim_edges(text, range)
+}
+
+/// [`trim`]'s second half: the words that are no part of an indicator at both ends.
+fn trim_edges(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     'lead: loop {
         let s = &text[range.clone()];
         // (Most words start with none of the listed words: one lookup rejects them.)
@@ -209,7 +299,7 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
         if s.chars().next_back().is_none_or(|c| TRAILING_LAST.binary_search(&c).is_err()) {
             break;
         }
-        for w in TRAILING {
+        for w in TRAILING_LONGEST_FIRST.iter() {
             if s.ends_with(w) {
                 range.end -= w.len();
                 continue 'trail;
@@ -231,6 +321,57 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
     range
 }
 
+/// The words of a figure from the noun phrase its last verb governs (`组织开展招商活动` →
+/// 招商活动, `市上下达我县新履约项目任务` → 新履约项目任务): the verbs before what is measured
+/// say what was done, not what was counted. A verb that makes a compound with the noun after it
+/// (`签约项目`, `引进外资`) stays, and so does a verb whose object is a single word (`完成投资`).
+fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // (Not in a list: `涉及航空、先进装备制造等领域`.)
+    if text[range.clone()].chars().count() < 4 || text[range.clone()].contains('、') {
+        return range;
+    }
+    let words = crate::segment::words_in(text, range.clone());
+    let is_noun = |tag: &str| tag.starts_with('n') || matches!(tag, "j" | "l" | "vn" | "an" | "nz" | "b");
+    let mut cut = None;
+    for (k, w) in words.iter().enumerate() {
+        let verb = w.tag.starts_with('v') && w.tag != "vn";
+        // (占 and 完成 relate a rate to its whole or task, which the records stage reads.)
+        let compound = COMPOUND_VERBS.contains(&w.text)
+            || EXAMPLE_VERBS.contains(&w.text)
+            || matches!(w.text, "占" | "完成" | "占到" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足");
+        let tail = &words[k + 1..];
+        if verb && !compound && tail.len() >= 2 && tail.last().is_some_and(|l| is_noun(l.tag)) {
+            cut = Some(w.end);
+        }
+    }
+    match cut {
+        Some(c) => trim(text, c..range.end),
+        None => range,
+    }
+}
+
+/// Verbs that introduce examples (`涉及航空、航天等领域`).
+const EXAMPLE_VERBS: &[&str] = &["涉及", "包括", "涵盖", "覆盖", "围绕", "聚焦", "主要有"];
+
+/// An indicator without a list of examples that a verb introduces and 等 closes
+/// (`成功签约涉及航空、航天、先进装备制造等领域项目` → 成功签约项目): the words before the verb
+/// and the head after the list (with the list's category word, 领域, dropped).
+fn without_examples(words: &str) -> Option<String> {
+    let deng = words.rfind('等')?;
+    if !words[..deng].contains('、') {
+        return None;
+    }
+    let (verb, w) = EXAMPLE_VERBS.iter().filter_map(|w| words[..deng].rfind(w).map(|k| (k, *w))).max_by_key(|(k, _)| *k)?;
+    let mut tail = deng + '等'.len_utf8();
+    for category in ["领域", "行业", "方面", "产业", "类", "地"] {
+        if words[tail..].starts_with(category) && words.len() > tail + category.len() {
+            tail += category.len();
+            break;
+        }
+    }
+    (tail < words.len() && !words[verb + w.len()..deng].contains([',', '，'])).then(|| format!("{}{}", &words[..verb], &words[tail..]))
+}
+
 /// Whether `s` names a rate or a share.
 pub(crate) fn names_rate(s: &str) -> bool {
     RATE_ENDINGS.iter().any(|e| s.ends_with(e) && s.chars().count() > e.chars().count() + 1)
@@ -238,11 +379,20 @@ pub(crate) fn names_rate(s: &str) -> bool {
 
 /// Words that only say how a percentage relates (占比, 同比增长), with nothing of what it
 /// measures.
-fn is_role_only(s: &str) -> bool {
-    const ROLE: &[&str] =
-        &["占比", "比重", "占", "同比", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较", "分别"];
+pub(crate) fn is_role_only(s: &str) -> bool {
+    const ROLE: &[&str] = &[
+        "占比", "比重", "占", "同比", "环比", "按年", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较",
+        "分别", "加快", "放缓", "减缓", "减低", "回升", "提升", "扩大", "缩小", "收窄", "上涨", "下跌", "再次", "年均", "了", "又", "均",
+        "增", "减",
+    ];
     let mut rest = s;
     while !rest.is_empty() {
+        // (A number of years before the change: `5年提升`.)
+        let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        if digits.len() < rest.len() && digits.starts_with('年') {
+            rest = &digits['年'.len_utf8()..];
+            continue;
+        }
         match ROLE.iter().find(|w| rest.starts_with(**w)) {
             Some(w) => rest = &rest[w.len()..],
             None => return false,
@@ -253,6 +403,21 @@ fn is_role_only(s: &str) -> bool {
 
 /// Fill every figure's indicator from its words, its subject, the figure it qualifies or the
 /// figure it follows in a list.
+///
+/// In order, a figure's indicator is:
+/// - for one of a run of figures whose words list as many things (`高技术产业和装备制造业增加值
+///   分别增长10.6%和9.1%`, `城乡居民收入分别增长5%、7%`), its own thing, completed with the words
+///   the list shares (`高技术产业增加值`, `农村居民收入`);
+/// - its own words; for a count, the thing counted; for a percentage that names no rate, the
+///   indicator of the figure it qualifies;
+/// - the words before a parenthesis it opens (`完成全年任务(42.5亿元)`);
+/// - the indicator of the figure it follows in a list, of the level a change is measured from
+///   (`产量13926万吨,比上年减少162万吨`), of the count a verb's count goes on from (`任务8个,现已
+///   完成10个`), or of the growth before it when it has none of its own (`一季度增长6.7%`);
+/// - and for a threshold (`5000万元以上项目`) the amount it measures, a project's investment.
+///
+/// A growth whose words name a category only (`集体企业增长0.7%` after `国有控股企业增加值增长
+/// 1.0%`) takes the measure its neighbour names (`集体企业增加值`).
 pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
     let text = ctx.text;
     for i in 0..ctx.facts.len() {
@@ -260,19 +425,36 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
             continue;
         }
         let own = notes[i].words.clone().filter(|r| !is_role_only(&text[r.clone()])).map(|r| (text[r.clone()].to_owned(), Some(r)));
+        // A figure in parentheses after what it counts (`中国内地团客(59.6万人次)`).
+        let own = match &ctx.facts[i].value {
+            Value::Percent(_) => own,
+            _ => own.or_else(|| parenthetical(ctx, notes, i).map(|(t, r)| paren_run_head(ctx, notes, i, t, r))),
+        };
+        let distributed = distributed(ctx, notes, i);
         let indicator = match &ctx.facts[i].value {
-            Value::Count(c) => count_indicator(ctx, notes, i, own, c.subject.as_deref()),
+            _ if distributed.is_some() => distributed,
+            Value::Count(c) => count_indicator(ctx, i, own, c.subject.as_deref()).or_else(|| count_goes_on(ctx, notes, records, i)),
             Value::Percent(_) => {
                 let of = records[i].as_ref().and_then(|r| r.of);
                 match (&own, of) {
                     (Some((w, _)), _) if names_rate(w) => own,
                     (_, Some(j)) if j < i => records[j].as_ref().and_then(|r| r.indicator.clone()).map(|ind| (ind.text, None)),
-                    _ => own.or_else(|| parenthetical(ctx, notes, i)),
+                    _ => own,
                 }
             }
             _ => own,
         };
-        let indicator = indicator.or_else(|| listed_after(ctx, notes, records, i));
+        let indicator = indicator
+            .or_else(|| parenthetical(ctx, notes, i))
+            .or_else(|| listed_after(ctx, notes, records, i))
+            .or_else(|| level_of_change(ctx, notes, records, i))
+            .or_else(|| previous_growth(ctx, notes, records, i));
+        let indicator = threshold_measure(ctx, notes, i, indicator);
+        let indicator = indicator.map(|(t, range)| match without_examples(&t) {
+            Some(shorter) => (shorter, None),
+            None => (t, range),
+        });
+        let indicator = indicator.map(|(t, range)| complete_measure(ctx, notes, records, i, t, range));
         if let Some(r) = records[i].as_mut() {
             r.indicator = indicator
                 .map(|(t, range)| (t.replace(['“', '”', '"'], ""), range))
@@ -282,8 +464,179 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
     }
 }
 
+/// An indicator as found: its text and, when it is one stretch of the text, where.
+type Found = (String, Option<std::ops::Range<usize>>);
+
+/// The measures statistics name at the end of an indicator (`增加值`, `零售额`), longest first.
+const MEASURE_HEADS: &[&str] = &[
+    "营业收入",
+    "工业增加值",
+    "增加值",
+    "总产值",
+    "零售额",
+    "销售额",
+    "进出口额",
+    "交易额",
+    "产值",
+    "产量",
+    "营收",
+    "收入",
+    "利润",
+    "投资",
+    "价格",
+    "总额",
+    "支出",
+    "出口",
+    "进口",
+    "面积",
+];
+
+/// The measure an indicator ends with, if it names one.
+fn measure_head(s: &str) -> Option<&'static str> {
+    MEASURE_HEADS.iter().find(|h| s.ends_with(**h)).copied()
+}
+
+/// The thing of a run's list that is figure `i`'s: the run's first figure's words list as many
+/// things as the run has figures (split by 、, then by 和/及/与), or name a pair by an
+/// abbreviation (`城乡` → 城镇, 农村).
+fn distributed(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Found> {
+    let (first, len) = notes[i].run;
+    if len < 2 {
+        return None;
+    }
+    let words = notes[first].words.clone()?;
+    let words = &ctx.text[words];
+    let words = words.split("分别").next().unwrap_or(words);
+    let words = trim_str(words);
+    let k = i - first;
+    let items: Vec<String> = {
+        let by_comma: Vec<&str> = words.split('、').filter(|w| !w.is_empty()).collect();
+        let by_all: Vec<&str> = words.split(['、', '和', '及', '与']).filter(|w| !w.is_empty()).collect();
+        if by_comma.len() == len {
+            by_comma.iter().map(|w| (*w).to_owned()).collect()
+        } else if by_all.len() == len {
+            by_all.iter().map(|w| (*w).to_owned()).collect()
+        } else if len == 2
+            && let Some(rest) = words.strip_prefix("城乡")
+        {
+            vec![format!("城镇{rest}"), format!("农村{rest}")]
+        } else {
+            return None;
+        }
+    };
+    let last = items.last()?;
+    let item = &items[k];
+    let (item_chars, last_chars) = (item.chars().count(), last.chars().count());
+    let completed = if k + 1 == len {
+        item.clone()
+    } else if item_chars <= 2 && last_chars > item_chars {
+        // `轻、重工业占比` → 轻工业占比: the last item's words after its own first characters.
+        let tail: String = last.chars().skip(item_chars).collect();
+        format!("{item}{tail}")
+    } else if let Some(head) = measure_head(last).filter(|_| measure_head(item).is_none()) {
+        // `高技术产业和装备制造业增加值` → 高技术产业增加值.
+        format!("{item}{head}")
+    } else {
+        item.clone()
+    };
+    Some((completed, None))
+}
+
+/// `trim` on a string rather than a range of the text.
+fn trim_str(s: &str) -> &str {
+    let r = trim(s, 0..s.len());
+    &s[r]
+}
+
+/// A change's indicator is the level's it is measured from: the nearest figure of its kind
+/// before it in the sentence that is not a change (`夏粮总产量13926万吨,比上年减少162万吨`).
+fn level_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+    if !notes[i].change {
+        return None;
+    }
+    let kind = ctx.facts[i].kind();
+    let j = (0..i)
+        .rev()
+        .take(8)
+        .take_while(|&j| notes[j].sentence == notes[i].sentence)
+        .find(|&j| ctx.facts[j].kind() == kind && !notes[j].change)?;
+    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+}
+
+/// A count with only a verb of its own (`现已完成10个`, `现已履约16个`) goes on from the count
+/// of its kind before it in the full sentence: what completes a task is what the task counts
+/// (`新履约项目任务8个` → 新履约项目); another verb counts the same things (`履约` + 项目).
+fn count_goes_on(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+    let Value::Count(c) = &ctx.facts[i].value else { return None };
+    let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| {
+        matches!(&ctx.facts[j].value, Value::Count(d) if d.classifier == c.classifier)
+            && records[j].as_ref().is_some_and(|r| r.indicator.is_some())
+    })?;
+    let before = records[j].as_ref()?.indicator.as_ref()?.text.clone();
+    let before = ["任务", "目标", "计划"].iter().find_map(|w| before.strip_suffix(w)).map_or(before.clone(), str::to_owned);
+    let verb = notes[i].words.clone().map_or("", |r| &ctx.text[r]);
+    if verb.is_empty() || verb.ends_with("完成") {
+        return Some((before, None));
+    }
+    let noun: String = before.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+    Some((format!("{verb}{noun}"), None))
+}
+
+/// A growth with no words of its own (`分季度看,一季度增长6.7%`) measures what the growth before
+/// it in its paragraph measured.
+fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+    let Value::Percent(p) = &ctx.facts[i].value else { return None };
+    if !matches!(p.role, Some(crate::Role::Growth | crate::Role::Decline)) || p.unit != crate::PercentUnit::Percent {
+        return None;
+    }
+    let j = (0..i).rev().take(12).take_while(|&j| notes[j].line == notes[i].line).find(
+        |&j| matches!(&ctx.facts[j].value, Value::Percent(q) if matches!(q.role, Some(crate::Role::Growth | crate::Role::Decline))),
+    )?;
+    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+}
+
+/// A threshold (`5000万元以上项目`, `投资总额在一亿元以上的项目`) measures a project's investment:
+/// its own words when they name it, else `项目投资额`.
+fn threshold_measure(ctx: &Context<'_>, notes: &[Notes], i: usize, indicator: Option<Found>) -> Option<Found> {
+    if !matches!(ctx.facts[i].value, Value::Money(_)) || !notes[i].periodless {
+        return indicator;
+    }
+    let after = ctx.text.get(ctx.spans[i].end..).unwrap_or("");
+    let project = ["以上项目", "以上的项目", "以上重大项目", "以上的重大项目", "及以上项目"].iter().any(|w| after.starts_with(w));
+    if !super::when::is_threshold(after) || !project {
+        return indicator;
+    }
+    match indicator {
+        Some((t, r)) if ["投资", "投资额", "投资总额", "总投资", "规模"].iter().any(|w| t.ends_with(w)) => Some((t, r)),
+        _ => Some(("项目投资额".to_owned(), None)),
+    }
+}
+
+/// A growth whose words name only a category (`集体企业增长0.7%`, after `国有控股企业增加值同比
+/// 增长1.0%`) measures what its neighbour in the sentence measures: the category with the
+/// neighbour's measure (`集体企业增加值`).
+fn complete_measure(
+    ctx: &Context<'_>,
+    notes: &[Notes],
+    records: &[Option<Record>],
+    i: usize,
+    t: String,
+    range: Option<std::ops::Range<usize>>,
+) -> Found {
+    let growth = |k: usize| matches!(&ctx.facts[k].value, Value::Percent(p) if matches!(p.role, Some(crate::Role::Growth | crate::Role::Decline)) && p.unit == crate::PercentUnit::Percent);
+    if !growth(i) || measure_head(&t).is_some() || names_rate(&t) || records[i].as_ref().is_some_and(|r| r.of.is_some()) {
+        return (t, range);
+    }
+    let neighbour = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| growth(j));
+    let head = neighbour.and_then(|j| records[j].as_ref()?.indicator.as_ref()).and_then(|ind| measure_head(&ind.text));
+    match head {
+        Some(h) if !t.contains(h) => (format!("{t}{h}"), None),
+        _ => (t, range),
+    }
+}
+
 /// Characters that end a noun phrase naming what is counted (项目, 企业, 客商, 线索 ...).
-const NOUN_HEADS: &str = "目业商索队户家资额金人员部会品构所校链园场台次批项件案宗问师者班组团议同体点位厂房专";
+const NOUN_HEADS: &str = "目业商索队户家资额金人员部会品构所校链园场台次批项件案宗问师者班组团议同体点位厂房专士才票证书站库室馆院区镇村街路线桥港座栋套辆架艘颗头口条器机车船地田林池窑炉岗位协策标法规务客";
 
 fn ends_with_noun(s: &str) -> bool {
     s.chars().last().is_some_and(|c| NOUN_HEADS.contains(c))
@@ -293,7 +646,6 @@ fn ends_with_noun(s: &str) -> bool {
 /// else the noun phrase after it (`组建11个招商小分队`), else its subject.
 fn count_indicator(
     ctx: &Context<'_>,
-    notes: &[Notes],
     i: usize,
     own: Option<(String, Option<std::ops::Range<usize>>)>,
     subject: Option<&str>,
@@ -305,7 +657,7 @@ fn count_indicator(
     });
     if let Some((w, _)) = &own
         && ends_with_noun(w)
-        && (following.is_none() || !notes[i].periodless)
+        && following.is_none()
     {
         return own;
     }
@@ -325,9 +677,14 @@ fn count_indicator(
         return Some((ctx.text[range.clone()].to_owned(), Some(range)));
     }
     match subject {
-        Some(s) => Some((s.to_owned(), subject_span(ctx, i, s))),
-        None => own,
+        // (A subject that is only a verb, `完成`, names nothing counted.)
+        Some(s) if ends_with_noun(s) || !s.chars().all(is_han) => Some((s.to_owned(), subject_span(ctx, i, s))),
+        _ => own,
     }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Verbs that make a noun compound with the noun after them (`签约项目`, `推介项目`).
@@ -459,8 +816,43 @@ fn parenthetical(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<(String
     let open = notes[i].paren?;
     let start = super::back_to(ctx.text, open, notes[i].sentence, super::is_clause_mark);
     let range = trim(ctx.text, start..open);
-    let range = trim_comparison(ctx.text, range);
+    let mut range = trim_comparison(ctx.text, range);
+    // `完成全年任务(42.5亿元)`: the task, not its completion.
+    for w in ["完成", "占"] {
+        if ctx.text[range.clone()].starts_with(w) && range.len() > w.len() {
+            range.start += w.len();
+        }
+    }
     (!range.is_empty()).then(|| (ctx.text[range.clone()].to_owned(), Some(range)))
+}
+
+/// One of a list of figures in parentheses (`来自台湾(3.7万人次)、香港(1.8万人次)及韩国团客(1.7万
+/// 人次)`): the words before its parenthesis completed with the noun the list's last item ends
+/// with (`台湾团客`).
+fn paren_run_head(ctx: &Context<'_>, notes: &[Notes], i: usize, words: String, range: Option<std::ops::Range<usize>>) -> Found {
+    // The list's later items: figures in parentheses of the same kind, each after `)、X(` or
+    // `)及X(`.
+    let mut last = None;
+    let mut k = i;
+    // (Places named in the list are facts too: the next figure is looked for past them.)
+    while let Some(n) = (k + 1..ctx.facts.len().min(k + 4)).find(|&n| ctx.facts[n].is_figure()) {
+        let Some(open) = notes[n].paren else { break };
+        let between = ctx.text.get(ctx.spans[k].end..open).unwrap_or("");
+        let joined = between.strip_prefix(')').is_some_and(|b| b.starts_with(['、', '和', '及', '与']) && b.chars().count() <= 12);
+        if ctx.facts[n].kind() != ctx.facts[i].kind() || !joined || notes[n].sentence != notes[i].sentence {
+            break;
+        }
+        last = Some(between.strip_prefix(')').unwrap_or("").trim_start_matches(['、', '和', '及', '与']).to_owned());
+        k = n;
+    }
+    let Some(last) = last else { return (words, range) };
+    let noun: String = last.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
+    if noun.chars().count() == 2 && !words.ends_with(&noun) && ends_with_noun(&noun) {
+        let words = words.strip_prefix("来自").unwrap_or(&words).to_owned();
+        (format!("{words}{noun}"), None)
+    } else {
+        (words, range)
+    }
 }
 
 /// Drop a leading 比 / 较 (`比自治区下达任务`).
@@ -486,8 +878,15 @@ fn listed_after(
         return None;
     }
     let between = ctx.text.get(ctx.spans[j].end..ctx.spans[i].start)?;
+    // `在本地参团的旅客减少73.3%至4.5万人次`: the level the rate qualifies is what its words name.
+    if records[j].as_ref().is_some_and(|r| r.of == Some(i)) {
+        return records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None));
+    }
     let listed = between.chars().all(|c| matches!(c, '、' | '和' | '及' | ',' | '与' | '或' | ' ' | '至' | '到'));
-    if !listed || ctx.facts[j].kind() != ctx.facts[i].kind() && !between.is_empty() {
+    // `由5.2万元提升至6.8万元`, `由2110公里增至3055公里`: the level reached is the same measure's.
+    let reached = !between.contains(|c: char| super::is_clause_mark(c)) && trim_str(between).is_empty();
+    let same_kind = ctx.facts[j].kind() == ctx.facts[i].kind();
+    if !(listed && (same_kind || between.is_empty()) || reached && same_kind) {
         return None;
     }
     records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))

@@ -20,8 +20,7 @@
 use std::sync::LazyLock;
 
 use super::{Context, Notes};
-use crate::PercentUnit;
-use crate::fact::{PartialDate, Percent, Period, Record, Role, TimeRange, Value};
+use crate::fact::{PartialDate, Period, Record, Role, TimeRange, Value};
 
 /// Words that start a plan with no date.
 const PLAN_MARKERS: &[&str] = &["下一步", "下步", "接下来", "今后", "展望未来"];
@@ -88,10 +87,14 @@ impl Markers {
 const STANDING_SUBJECTS: &[&str] =
     &["县市区", "县区", "县(市、区)", "乡镇", "街道", "乡镇街道", "镇街", "园区", "开发区", "社区", "行政村"];
 /// Words before a count that make it a standing total.
-const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "共有", "下辖", "辖"];
+const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "下辖", "辖"];
 /// Words before a money amount that make it one project's size when 的 or a bracket follows.
 const SIZE_WORDS: &[&str] =
     &["投资", "投资过", "投资额", "投资约", "投资超", "投资达", "一期投资", "二期投资", "计划投资", "总投资额", "规模"];
+/// Areas that belong to a thing rather than to a period (a park's planned area, a building's
+/// floor area); a sown or treated area (`种植面积`, `治理面积`) is a period's.
+const ATTRIBUTE_AREAS: &[&str] =
+    &["规划面积", "占地面积", "建筑面积", "用地面积", "总面积", "辖区面积", "国土面积", "土地面积", "经营面积"];
 /// Words that make a figure a target.
 const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
 
@@ -120,15 +123,18 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
             Value::Quantity(_) => {
                 is_threshold(after)
-                    || words.ends_with("面积")
+                    || ATTRIBUTE_AREAS.iter().any(|w| words.ends_with(w))
                     || ["距", "离", "相距", "距离"].iter().any(|w| words.starts_with(w))
                     || after.chars().next().is_some_and(|c| !super::is_clause_mark(c) && c != '。' && is_han(c))
             }
             Value::Count(c) => {
                 let subject = c.subject.as_deref().unwrap_or("");
                 let following = super::what::following_words(ctx, i).map_or("", |r| &text[r]);
+                // (`共有` also totals a period's projects: `全县共有履约项目71个`.)
+                let projects = subject.ends_with("项目") || following.ends_with("项目") || words.ends_with("项目");
                 STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w) || following.ends_with(w))
                     || STANDING_WORDS.iter().any(|w| before.contains(w))
+                    || before.contains("共有") && !projects
                     || is_enumeration_count(ctx, i, following)
             }
             _ => false,
@@ -151,7 +157,7 @@ fn is_han(c: char) -> bool {
 }
 
 /// `以上` / `以下` followed by a noun: `10亿元以上项目`, `亿元以上的项目`.
-fn is_threshold(after: &str) -> bool {
+pub(crate) fn is_threshold(after: &str) -> bool {
     let rest = ["及以上", "以上", "以下"].iter().find_map(|w| after.strip_prefix(w));
     rest.is_some_and(|r| r.chars().next().is_some_and(is_han))
 }
@@ -173,15 +179,34 @@ fn is_enumeration_count(ctx: &Context<'_>, i: usize, subject: &str) -> bool {
 enum Scope {
     /// A time fact.
     Time(usize),
-    /// `截至目前`.
+    /// `截至目前`: from the start of the year in scope up to the latest `截至` date, or open.
     Now,
+    /// `全年`: the whole of the year in scope.
+    Year(i16),
 }
 
+/// Words after which a figure is counted up to now, in the period the text reports on (its
+/// lead), whatever year a target in the same sentence names (`2012年下达任务16个,现已履约16个`).
+const SO_FAR: &[&str] = &["现已", "目前已", "现在已", "至今已"];
+
 /// Fill every figure's period and, for growths, the base period.
+///
+/// Times are scoped as a reader scopes them:
+/// - a paragraph's lead (a time before any of its figures) scopes the paragraph and carries into
+///   the next ones, replacing the carried period; a later time of the paragraph scopes what
+///   follows it and carries on only when it is not a part of the carried period;
+/// - a part of the period in scope named mid-paragraph (`一季度…,二季度…` under `前三季度`) and a
+///   single day scope only their own full sentence;
+/// - `全年` is the whole year in scope; `截至目前` runs from that year's start; after `现已` the
+///   figures are the lead period's, whatever year a target before them names;
+/// - times that scope nothing: chart captions (`图2 2019-2023年…`), titles of documents,
+///   examples, comparison bases, and a base year written as `由2020年的`.
 pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
     let text = ctx.text;
     let mut carry: Option<usize> = None;
+    // What scopes the rest of the paragraph, and what scopes the rest of a full sentence only.
     let mut local: Option<Scope> = None;
+    let mut sentence_local: Option<(Scope, usize)> = None;
     // The paragraph's lead (a time before any of its figures) and its last period, which carry
     // into the next paragraphs (the lead first).
     let mut lead: Option<usize> = None;
@@ -195,29 +220,41 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
     let mut turn_year: Option<i16> = None;
     let mut last_end = 0;
     let mut markers = Markers::new(text);
+    // A base year (`由2020年的`), which dates the next figure only.
+    let mut base_year: Option<usize> = None;
+    // Whether the paragraph is one item of an enumeration (`一是…`, `二是…`): the period it
+    // leads with is its own, and the enumeration's comes back after it.
+    let mut item = false;
     for i in 0..ctx.facts.len() {
         let span = ctx.spans[i].clone();
         if notes[i].line != line {
             line = notes[i].line;
             local = None;
-            // A paragraph's lead replaces the carried period; without one, its last period does;
-            // neither does when it lies within the carried one (`1-3季度` within `今年以来`).
-            carry = match (lead.or(last_period), carry) {
-                (Some(p), Some(c)) if within(ctx, p, c) => Some(c),
-                (Some(p), _) => Some(p),
-                (None, c) => c,
+            // A paragraph's lead replaces the carried period; without one, its last period does,
+            // unless it lies within the carried one (`1-3季度` mid-paragraph under `今年以来`).
+            carry = match (lead, last_period, carry) {
+                (Some(p), _, Some(c)) if item && within(ctx, p, c) => Some(c),
+                (Some(p), _, _) => Some(p),
+                (None, Some(p), Some(c)) if within(ctx, p, c) => Some(c),
+                (None, Some(p), _) => Some(p),
+                (None, None, c) => c,
             };
             (lead, last_period, seen_figure) = (None, None, false);
+            item = is_item(ctx, line);
         }
         if notes[i].sentence != sentence {
             sentence = notes[i].sentence;
             now_in_sentence = false;
+        }
+        if sentence_local.is_some_and(|(_, stop)| stop != notes[i].stop) {
+            sentence_local = None;
         }
         let gap_start = last_end.min(span.start);
         let (plan, now_marker) = markers.between(gap_start, span.start);
         if plan {
             carry = None;
             local = None;
+            sentence_local = None;
             (lead, last_period) = (None, None);
         }
         if now_marker {
@@ -233,48 +270,90 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
             }
         }
         last_end = last_end.max(span.end);
+        let gap = text.get(gap_start.max(notes[i].stop).min(span.start)..span.start).unwrap_or("");
         let fact = &ctx.facts[i];
         if let Value::Time(t) = &fact.value {
             if fact.boilerplate
                 || in_title(text, span.start, notes[i].sentence)
                 || is_example(text, span.end)
                 || is_comparison_base(text, &span, &fact.text)
+                || is_caption(ctx, notes[i].line)
             {
                 continue;
             }
-            local = Some(Scope::Time(i));
+            if is_base_year(text, &span) {
+                base_year = Some(i);
+                continue;
+            }
             if t.start.is_none() && t.end.is_some() {
                 last_until = Some(i);
             }
+            if !t.relative && is_full_year(t) && turn.is_some() {
+                turn_year = t.start.and_then(|d| d.year);
+            }
+            // A part of the period in scope named after the paragraph's lead and figures (a
+            // quarter of the first three, a month of the year): its own sentence only. A period
+            // from the same start (`1-5月` after `今年以来`) says how far the scope runs, and a
+            // day is an event's, which the sentences after it go on telling.
+            let outer = match local {
+                Some(Scope::Time(o)) => Some(o),
+                _ => lead.or(carry),
+            };
+            let part =
+                outer.is_some_and(|o| o != i && within(ctx, i, o) && !(same_start(ctx, i, o) && is_open(ctx, o))) && !is_single_day(t);
+            if (seen_figure || lead.is_some()) && part {
+                sentence_local = Some((Scope::Time(i), notes[i].stop));
+                continue;
+            }
+            sentence_local = None;
+            local = Some(Scope::Time(i));
             if covers_a_period(t) {
                 if !seen_figure && lead.is_none() {
                     lead = Some(i);
                 }
                 last_period = Some(i);
             }
-            if !t.relative && is_full_year(t) && turn.is_some() {
-                turn_year = t.start.and_then(|d| d.year);
-            }
             continue;
         }
         let Some(record) = records[i].as_mut() else { continue };
         seen_figure = true;
+        if let Some(j) = base_year.take() {
+            record.period = period_of(ctx, j, turn_year);
+            continue;
+        }
         if notes[i].periodless {
             continue;
         }
-        let scope = scope_ahead(ctx, notes, i).map(Scope::Time).or(local).or(carry.map(Scope::Time));
+        // `现已履约16个`: the period reported on, up to now.
+        if SO_FAR.iter().any(|w| gap.contains(w))
+            && let Some(current) = lead.or(carry)
+        {
+            sentence_local = Some((Scope::Time(current), notes[i].stop));
+        }
+        // `全年`: the whole year of the period in scope (not `全年目标`, a target's year).
+        if gap.match_indices("全年").any(|(k, w)| !["目标", "任务", "计划", "的"].iter().any(|t| gap[k + w.len()..].starts_with(t)))
+        {
+            let in_scope = sentence_local.map(|(s, _)| s).or(local).or(carry.map(Scope::Time));
+            if let Some(year) = in_scope.and_then(|s| scope_year(ctx, s)) {
+                sentence_local = Some((Scope::Year(year), notes[i].stop));
+            }
+        }
+        let scope = scope_ahead(ctx, notes, i).map(Scope::Time).or(sentence_local.map(|(s, _)| s)).or(local).or(carry.map(Scope::Time));
         let scope = if now_in_sentence { Some(Scope::Now) } else { scope };
         let period = match scope {
             Some(Scope::Time(j)) => period_of(ctx, j, turn_year),
-            Some(Scope::Now) => now(ctx, last_until),
+            Some(Scope::Now) => now(ctx, last_until, lead.or(carry)),
+            Some(Scope::Year(y)) => Some(whole_year_of(y, None)),
             None => None,
         };
         let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| TARGET_WORDS.iter().any(|w| ind.text.ends_with(w)));
         record.period = period.map(|p| if target { whole_year(p) } else { p });
     }
-    // A percentage covers the period of the figure it qualifies; a growth has a base period.
+    // A percentage covers the period of the figure it qualifies.
     for i in 0..ctx.facts.len() {
-        let Value::Percent(p) = &ctx.facts[i].value else { continue };
+        if !matches!(ctx.facts[i].value, Value::Percent(_)) {
+            continue;
+        }
         let of = records[i].as_ref().and_then(|r| r.of);
         // (Unless a time of its own stands between them.)
         let own_time = of.is_some_and(|j| (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_))));
@@ -284,7 +363,13 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
                 r.period = Some(period);
             }
         }
-        let base = base_period(ctx, notes, records, i, p);
+    }
+    // A change has a base period.
+    for i in 0..ctx.facts.len() {
+        if records[i].is_none() {
+            continue;
+        }
+        let base = base_period(ctx, notes, records, i);
         if let Some(r) = records[i].as_mut() {
             r.compared_with = base;
         }
@@ -324,7 +409,8 @@ fn in_title(text: &str, pos: usize, floor: usize) -> bool {
 fn is_comparison_base(text: &str, span: &std::ops::Range<usize>, written: &str) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    written.contains("同期") || after.starts_with("同期") || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
+    SAME_SPAN.iter().any(|w| written.contains(w) || after.starts_with(w))
+        || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
 }
 
 /// Whether a time is one of a list of examples (`春节、清明等时间节点`).
@@ -383,14 +469,74 @@ fn period_of(ctx: &Context<'_>, j: usize, turn_year: Option<i16>) -> Option<Peri
     Some(Period { start: t.start.map(|d| back(d, shift)), end: t.end.map(|d| back(d, shift)), from: Some(j) })
 }
 
-/// `截至目前`: up to the latest `截至` date of the text, or else the reference date.
-fn now(ctx: &Context<'_>, last_until: Option<usize>) -> Option<Period> {
+/// `截至目前`: up to the latest `截至` date of the text (`截至6月底…截至目前` → the end of June),
+/// from the start of the year in scope (the period reported on, else the reference year); the
+/// end is open when no `截至` date is written.
+fn now(ctx: &Context<'_>, last_until: Option<usize>, current: Option<usize>) -> Option<Period> {
     if let Some(j) = last_until
         && let Value::Time(t) = &ctx.facts[j].value
     {
         return Some(Period { start: None, end: t.end, from: Some(j) });
     }
-    ctx.reference.map(|r| Period { start: None, end: Some(r.date.into()), from: None })
+    let year = current.and_then(|j| scope_year(ctx, Scope::Time(j))).or(ctx.reference.map(|r| r.date.year()))?;
+    Some(Period { start: Some(PartialDate::new(year, 1, 1)), end: None, from: None })
+}
+
+/// The year a scope is in: the year its period ends in (or starts in, when open).
+fn scope_year(ctx: &Context<'_>, scope: Scope) -> Option<i16> {
+    match scope {
+        Scope::Time(j) => match &ctx.facts[j].value {
+            Value::Time(t) => t.end.or(t.start).and_then(|d| d.year),
+            _ => None,
+        },
+        Scope::Year(y) => Some(y),
+        Scope::Now => None,
+    }
+}
+
+/// Whether a time fact has no end (`今年以来`).
+fn is_open(ctx: &Context<'_>, j: usize) -> bool {
+    matches!(&ctx.facts[j].value, Value::Time(t) if t.end.is_none())
+}
+
+/// Whether two time facts start on the same day.
+fn same_start(ctx: &Context<'_>, a: usize, b: usize) -> bool {
+    matches!((&ctx.facts[a].value, &ctx.facts[b].value), (Value::Time(x), Value::Time(y)) if x.start.is_some() && x.start == y.start)
+}
+
+/// Whether a time is a single day (`4月28日`, `年末`).
+fn is_single_day(t: &TimeRange) -> bool {
+    t.start.is_some() && t.start == t.end
+}
+
+/// Whether a line opens with an enumeration's item marker (`一是`, `二是`, `其一`).
+fn is_item(ctx: &Context<'_>, line: usize) -> bool {
+    let Some(range) = ctx.layout.lines.get(line) else { return false };
+    let text = ctx.text[range.clone()].trim_start();
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(n), Some('是')) => "一二三四五六七八九十".contains(n),
+        (Some('其'), Some(n)) => "一二三四五六七八九十".contains(n),
+        _ => false,
+    }
+}
+
+/// Whether a line is a chart's or table's caption (`图2 2019-2023年城镇新增就业人数`,
+/// `表1:…`): its times describe the chart, not the text around it.
+fn is_caption(ctx: &Context<'_>, line: usize) -> bool {
+    let Some(range) = ctx.layout.lines.get(line) else { return false };
+    let text = ctx.text[range.clone()].trim_start();
+    let Some(rest) = text.strip_prefix(['图', '表']) else { return false };
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) && text.chars().count() <= 60
+}
+
+/// Whether a time is the earlier end of a change written as `由2020年的7.2%提升至7.4%` or
+/// `是2015年的2倍`: it dates only the figure right after it, which the text marks itself.
+fn is_base_year(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    after.starts_with('的') && ["由", "从", "是", "为", "相当于"].iter().any(|w| before.ends_with(w))
 }
 
 /// A date `years` earlier (29 February becomes 28 February).
@@ -411,18 +557,52 @@ fn whole_year(p: Period) -> Period {
     }
 }
 
-/// Words before a growth that state its base (`同比`, `比去年同期`, `较上年`).
-const BASE_CUES: &[&str] = &["同比", "同期", "比上年", "比去年", "较上年", "较去年", "比上一年", "与上年相比", "与去年相比"];
+/// Words after a base year that make the base the figure's own span in that year (`去年同期`,
+/// `去年同月`).
+const SAME_SPAN: &[&str] = &["同期", "同月", "同季", "同日"];
 
-/// The base period of a growth or decline: the period a year earlier, or the period written
-/// after 比 (`比2020年增长`).
-fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize, p: &Percent) -> Option<Period> {
-    if !matches!(p.role, Some(Role::Growth | Role::Decline)) || p.unit != PercentUnit::Percent {
+/// Role words written after a percentage (`录得41.7%的减幅`, `33.1%增幅`): it is a change.
+const CHANGE_AFTER: &[&str] =
+    &["的增幅", "的减幅", "的降幅", "的跌幅", "的升幅", "的增长", "的下降", "增幅", "减幅", "降幅", "跌幅", "升幅"];
+
+/// Words before a change that compare two places or two measures at one time (`高于全国`,
+/// `比规模以上工业快`): a gap, which has no base period.
+const GAP_CUES: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "低出", "领先", "落后"];
+
+/// What follows 比 (or 较, 与) when it compares with an earlier time: the base is then the
+/// figure's own period a year earlier (`比上年`, `比去年同期`), or the time written there.
+const EARLIER: &[&str] = &["上年", "去年", "上一年", "前一年", "同期", "上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底"];
+
+/// The base period of a change: a growth or decline in percent or points, or an amount by which
+/// a figure grew (`比上年增加63公顷`).
+///
+/// - A time written as the base (`比2019年`, `较“十三五”时期`, `比上半年`) is the base; one
+///   followed by 同期 is the figure's own period in that year.
+/// - 环比 compares with the period just before, of the same length.
+/// - An average yearly growth (`年均增长`) and a change over several years (`5年增长`, a
+///   five-year review's period) compare with the year before the span.
+/// - Otherwise a change over time compares with the same period a year earlier — whether the text
+///   writes it (`同比`, `比上年`, `按年`), writes it once for a list (`一季度同比增长5%,二季度增长6%`)
+///   or leaves it to the reader, as statistical releases do.
+/// - A gap between places or measures (`高于全国1.7个百分点`, `比规模以上工业快4.6个百分点`)
+///   has none.
+fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Period> {
+    let is_change = match &ctx.facts[i].value {
+        Value::Percent(p) => {
+            matches!(p.role, Some(Role::Growth | Role::Decline))
+                || p.role.is_none() && {
+                    // (After the run's last figure: `录得41.7%、31.1%及52.2%的减幅`.)
+                    let (first, len) = notes[i].run;
+                    CHANGE_AFTER.iter().any(|w| ctx.text[ctx.spans[first + len - 1].end..].starts_with(w))
+                }
+        }
+        v => v.kind().is_figure() && notes[i].change,
+    };
+    if !is_change {
         return None;
     }
-    let record = records[i].as_ref()?;
-    let period = record.period.as_ref()?;
-    // The words between the previous figure of the sentence (or its start) and the percentage.
+    let period = records[i].as_ref()?.period.as_ref()?;
+    // The words between the previous figure of the sentence (or its start) and this one.
     let lo = (0..i)
         .rev()
         .take(16)
@@ -442,15 +622,76 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i
         // `去年同期`, and a relative base (`比上年`: resolved against the publication date, not
         // against the figure's period): the figure's period a year earlier.
         let relative = matches!(&ctx.facts[j].value, Value::Time(t) if t.relative);
-        if after.starts_with("同期") || ctx.facts[j].text.contains("同期") || relative {
+        let same_span = SAME_SPAN.iter().any(|w| after.starts_with(w) || ctx.facts[j].text.contains(w));
+        if same_span || relative && !is_partial_year(&ctx.facts[j].value) {
             return Some(shifted(Some(j)));
         }
         if let Value::Time(t) = &ctx.facts[j].value {
             return Some(Period { start: t.start, end: t.end, from: Some(j) });
         }
     }
-    if BASE_CUES.iter().any(|c| words.contains(c)) {
-        return Some(shifted(None));
+    if is_gap(words) {
+        return None;
     }
-    is_calendar_year(period.start, period.end).then(|| shifted(None))
+    if words.contains("环比") {
+        return previous_period(period);
+    }
+    let (first, last) = (period.start.and_then(|d| d.year), period.end.and_then(|d| d.year));
+    let several_years = matches!((first, last), (Some(a), Some(b)) if b > a);
+    if words.contains("年均") || several_years {
+        if several_years || first.is_none() {
+            return period.start.and_then(|d| d.year).map(|y| whole_year_of(y - 1, None));
+        }
+        // `比2007年增长60.9%,年均增长12.6%`: the year compared with earlier in the sentence.
+        let base = (0..i)
+            .rev()
+            .take(16)
+            .take_while(|&j| notes[j].sentence == notes[i].sentence)
+            .find(|&j| matches!(ctx.facts[j].value, Value::Time(_)) && is_comparison_base(ctx.text, &ctx.spans[j], &ctx.facts[j].text));
+        if let Some(Value::Time(t)) = base.map(|j| &ctx.facts[j].value) {
+            return Some(Period { start: t.start, end: t.end, from: base });
+        }
+    }
+    Some(shifted(None))
+}
+
+/// Whether a relative time names a part of a year (`上半年`, `一季度`) rather than a year
+/// (`上年`): as a base it is that part itself, not the figure's period a year back.
+fn is_partial_year(v: &Value) -> bool {
+    matches!(v, Value::Time(t) if !is_full_year(t) && !matches!((t.start, t.end), (Some(a), Some(b)) if a == b && a.month == 12 && a.day == 31))
+}
+
+/// Whether the words before a change compare two places or measures at one time: 高于/低于 …,
+/// or 比 followed by something that is not an earlier time (`比规模以上工业快`).
+fn is_gap(words: &str) -> bool {
+    if GAP_CUES.iter().any(|w| words.contains(w)) {
+        return true;
+    }
+    let Some(at) = words.rfind('比') else { return false };
+    if words[..at].ends_with(['同', '环', '对']) {
+        return false;
+    }
+    let after = &words[at + '比'.len_utf8()..];
+    // A time written after 比 is a fact of its own and was taken as the base before this runs;
+    // what is left after 比 is a time word (上年, 同期) or something else to compare with.
+    !after.is_empty() && !EARLIER.iter().any(|w| after.starts_with(w)) && !after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The period just before `period`, of the same length in months (环比: a quarter's previous
+/// quarter, a month's previous month).
+fn previous_period(period: &Period) -> Option<Period> {
+    let (a, b) = (period.start?, period.end?);
+    let months = (i32::from(b.year?) * 12 + i32::from(b.month)) - (i32::from(a.year?) * 12 + i32::from(a.month)) + 1;
+    let shift = |d: PartialDate, last: bool| -> Option<PartialDate> {
+        let index = i32::from(d.year?) * 12 + i32::from(d.month) - 1 - months;
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+        let day = if last { jiff::civil::Date::new(year as i16, month as i8, 1).ok()?.last_of_month().day() } else { 1 };
+        Some(PartialDate::new(year as i16, month as i8, day))
+    };
+    Some(Period { start: shift(a, false), end: shift(b, true), from: None })
+}
+
+/// The calendar year `year` as a period.
+fn whole_year_of(year: i16, from: Option<usize>) -> Period {
+    Period { start: Some(PartialDate::new(year, 1, 1)), end: Some(PartialDate::new(year, 12, 31)), from }
 }
