@@ -183,9 +183,48 @@ fn is_list_gap(gap: &str) -> bool {
     matches!(gap, "、" | "和" | "及" | "与" | "以及")
 }
 
+/// The paragraph each line belongs to, as the index of the paragraph's first line: a line that
+/// a fixed-width layout broke in the middle of a sentence (a converted PDF's `社会消费品零售⏎总额
+/// 增长8%`) goes on in the next. Such a text breaks most of its lines at one width without a
+/// mark at their end; a line that reaches that width without ending a sentence goes on.
+fn paragraphs(ctx: &Context<'_>) -> Vec<usize> {
+    let lines = &ctx.layout.lines;
+    let text = ctx.text;
+    let body = |l: &std::ops::Range<usize>| text.get(l.clone()).unwrap_or("").trim_end();
+    let ends_sentence = |s: &str| s.chars().next_back().is_none_or(|c| "。!?！？;；:：”\"》)）".contains(c));
+    // The widths of the lines that end without a mark.
+    let mut widths: Vec<usize> =
+        lines.iter().map(body).filter(|s| !ends_sentence(s)).map(|s| s.chars().count()).filter(|&n| n >= 12).collect();
+    let mut para: Vec<usize> = (0..lines.len()).collect();
+    if widths.len() < 3 {
+        return para;
+    }
+    widths.sort_unstable();
+    // The most common width, give or take two characters.
+    let (mut best, mut best_n) = (0, 0);
+    for &w in &widths {
+        let n = widths.iter().filter(|&&x| x + 2 >= w && x <= w + 2).count();
+        if n > best_n {
+            (best, best_n) = (w, n);
+        }
+    }
+    if best_n < 3 || best_n * 2 < widths.len() {
+        return para;
+    }
+    for k in 1..lines.len() {
+        let previous = body(&lines[k - 1]);
+        let wrapped = !ends_sentence(previous) && previous.chars().count() + 2 >= best && !body(&lines[k]).is_empty();
+        if wrapped {
+            para[k] = para[k - 1];
+        }
+    }
+    para
+}
+
 fn notes(ctx: &Context<'_>) -> Vec<Notes> {
     let text = ctx.text;
     let lines = &ctx.layout.lines;
+    let paragraph = paragraphs(ctx);
     let mut notes: Vec<Notes> = Vec::with_capacity(ctx.facts.len());
     let mut line = 0;
     let mut prev_end = 0;
@@ -194,7 +233,13 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
         while lines.get(line + 1).is_some_and(|l| l.start <= start) {
             line += 1;
         }
-        let line_start = lines.get(line).map_or(0, |l| l.start.min(start));
+        let first_line = paragraph.get(line).copied().unwrap_or(line);
+        let line_start = lines.get(first_line).map_or(0, |l| l.start.min(start));
+        // (A line break inside a paragraph is no mark.)
+        let soft = |at: usize| {
+            let k = lines.partition_point(|l| l.start <= at);
+            paragraph.get(k).is_some_and(|&p| p == first_line) && k > first_line
+        };
         // Back from the fact to the previous fact's end (at most SENTENCE_REACH characters):
         // the last sentence mark, clause mark and bracket; what is not found there is the
         // previous fact's, when it is on the same line. Only the tail of a long stretch without
@@ -212,6 +257,9 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
                 break;
             }
             let at = floor + k;
+            if matches!(c, '\n' | '\r') && soft(at) {
+                continue;
+            }
             let space = matches!(c, ' ' | '\u{3000}' | '\t');
             padding &= space;
             // 、 ends a clause after a figure (`5万亿元、6万亿元`); between words it joins a noun
@@ -236,6 +284,7 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
                 sentence = Some(at + c.len_utf8());
             }
         }
+        let line = first_line;
         let previous = notes.last().filter(|p| p.line == line);
         let sentence_start = match (sentence, previous) {
             (Some(s), _) => s,

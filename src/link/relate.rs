@@ -311,6 +311,10 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
         }
         let gap_start = last_end.clamp(notes[i].stop.min(span.start), span.start);
         let gap = text.get(gap_start..span.start).unwrap_or("");
+        // A clause that starts a statement of its own (`,目前…`, `,此外…`) ends the list.
+        if cue.is_some() && starts_statement(gap) {
+            (cue, outer) = (None, None);
+        }
         if let Some(OpenerAt { at, opener, words }) = opener_in(gap) {
             let at = gap_start + at;
             // A cue that opens its sentence reads back through its paragraph for the whole.
@@ -341,7 +345,8 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
             ctx.spans[j].end <= c.at
                 && same_unit(&ctx.facts[j].value, &fact.value)
                 && !sized(j)
-                && notes[j].periodless == notes[i].periodless
+                // (A part of a standing total stands with it, whatever its own words say.)
+                && (notes[j].periodless == notes[i].periodless || notes[j].periodless && c.opener != Opener::Breakdown)
                 && !notes[j].change
                 && (matches!(c.opener, Opener::Within | Opener::CountOf(_))
                     || c.opener == Opener::Among && !c.opens_sentence
@@ -376,6 +381,15 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
             }
         }
     }
+}
+
+/// Whether a gap between facts has a clause that starts a statement of its own: a time or
+/// linking word at the clause's start (`,目前在产…`, `,此外…`), so what follows is not a part.
+fn starts_statement(gap: &str) -> bool {
+    const STARTS: [&str; 7] = ["目前", "此外", "另外", "同时", "与此同时", "现有", "截至目前"];
+    gap.char_indices()
+        .filter(|&(_, c)| super::is_clause_mark(c))
+        .any(|(k, c)| STARTS.iter().any(|w| gap[k + c.len_utf8()..].trim_start().starts_with(w)))
 }
 
 /// Whether the words of a figure (`商品零售`, `全省商品零售额`) and the words naming a whole

@@ -186,6 +186,10 @@ const TRAILING: &[&str] = &[
     "累计完成",
     "实现",
     "录得",
+    "仍有",
+    "仍",
+    "仍然",
+    "依然",
 ];
 
 /// The first characters of [`LEADING`] and the last of [`TRAILING`] (and 约), sorted.
@@ -279,7 +283,12 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
 }
 
 /// [`trim`]'s second half: the words that are no part of an indicator at both ends.
-fn trim_edges(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // (Spaces a converted PDF pads figures with: `地区生产总值增长 6%`.)
+    let padded = &text[range.clone()];
+    let start = range.start + (padded.len() - padded.trim_start().len());
+    let end = (range.end - (padded.len() - padded.trim_end().len())).max(start);
+    let mut range = start..end;
     'lead: loop {
         let s = &text[range.clone()];
         // (Most words start with none of the listed words: one lookup rejects them.)
@@ -326,8 +335,8 @@ fn trim_edges(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<
 /// say what was done, not what was counted. A verb that makes a compound with the noun after it
 /// (`签约项目`, `引进外资`) stays, and so does a verb whose object is a single word (`完成投资`).
 fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    // (Not in a list: `涉及航空、先进装备制造等领域`.)
-    if text[range.clone()].chars().count() < 4 || text[range.clone()].contains('、') {
+    // (Not in a list: `涉及航空、先进装备制造等领域`; not across a line a layout broke.)
+    if text[range.clone()].chars().count() < 4 || text[range.clone()].contains(['、', '\n']) {
         return range;
     }
     let words = crate::segment::words_in(text, range.clone());
@@ -383,7 +392,7 @@ pub(crate) fn is_role_only(s: &str) -> bool {
     const ROLE: &[&str] = &[
         "占比", "比重", "占", "同比", "环比", "按年", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较",
         "分别", "加快", "放缓", "减缓", "减低", "回升", "提升", "扩大", "缩小", "收窄", "上涨", "下跌", "再次", "年均", "了", "又", "均",
-        "增", "减",
+        "增", "减", "仍有", "仍", "有", "达", "为",
     ];
     let mut rest = s;
     while !rest.is_empty() {
@@ -457,11 +466,27 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
         let indicator = indicator.map(|(t, range)| complete_measure(ctx, notes, records, i, t, range));
         if let Some(r) = records[i].as_mut() {
             r.indicator = indicator
-                .map(|(t, range)| (t.replace(['“', '”', '"'], ""), range))
+                .map(|(t, range)| (without_breaks(&t.replace(['“', '”', '"'], "")), range))
                 .filter(|(t, _)| !t.is_empty())
                 .map(|(text, range)| Indicator { text, span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()) });
         }
     }
+}
+
+/// An indicator's words without the line breaks and spaces a layout put between Han characters
+/// (`总投\n资` → 总投资).
+fn without_breaks(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    for (k, &c) in chars.iter().enumerate() {
+        let gap = matches!(c, '\n' | '\r' | ' ' | '\u{3000}' | '\t');
+        let next_to_han = chars[..k].iter().rev().find(|c| !c.is_whitespace()).is_some_and(|&p| is_han(p))
+            || chars[k + 1..].iter().find(|c| !c.is_whitespace()).is_some_and(|&n| is_han(n));
+        if !(gap && next_to_han) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// An indicator as found: its text and, when it is one stretch of the text, where.

@@ -136,6 +136,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || STANDING_WORDS.iter().any(|w| before.contains(w))
                     || before.contains("共有") && !projects
                     || is_enumeration_count(ctx, i, following)
+                    || stands_now(&text[notes[i].clause_mark.min(span.start)..span.start])
             }
             _ => false,
         };
@@ -150,6 +151,19 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
         }
     }
+}
+
+/// Whether a clause says what stands now (`目前在产矿热炉36台`), not what was done so far
+/// (`截至目前`, `至目前`, `目前已签约`): a count in it is a standing total.
+fn stands_now(sentence: &str) -> bool {
+    sentence.match_indices("目前").any(|(k, w)| {
+        let before = &sentence[..k];
+        let after = &sentence[k + w.len()..];
+        // (Something that stands: 有, 在产, 在建 …; not what is being done, `目前重点对接企业10家`.)
+        !["截至", "截止", "至", "到"].iter().any(|c| before.ends_with(c))
+            && !after.trim_start_matches([',', '，']).starts_with(['已', '共', '累'])
+            && ["有", "在产", "在建", "在营", "运营", "存栏", "入驻", "建成"].iter().any(|v| after.contains(v))
+    })
 }
 
 fn is_han(c: char) -> bool {
@@ -321,7 +335,8 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
             record.period = period_of(ctx, j, turn_year);
             continue;
         }
-        if notes[i].periodless {
+        // (A part of a standing total stands too: `拥有15家企业,其中停产3家`.)
+        if notes[i].periodless || record.part_of.is_some_and(|w| notes[w].periodless) {
             continue;
         }
         // `现已履约16个`: the period reported on, up to now.
