@@ -200,20 +200,26 @@ impl Extractor {
             Some(date) => Some(Reference { date, from: ReferenceFrom::Argument }),
             None => layout.meta.published.map(|date| Reference { date, from: ReferenceFrom::Metadata }),
         };
-        let ctx = extract::Context::new(text, &normalized.text, &normalized.map, &layout, reference);
-        let mut found = extract::Found::new(reference);
-        for r in extract::recognizers() {
-            r.recognize(&ctx, &mut found);
-        }
-        let mut warnings = std::mem::take(&mut found.warnings);
-        if normalized.text.trim().is_empty() {
-            warnings.push("the document is empty".to_owned());
-        }
-        for p in ctx.number_problems() {
-            let span = normalized.map.to_original(p.span.clone());
-            warnings.push(format!("bytes {}..{}: {}", span.start, span.end, p.message));
-        }
-        let (mut facts, spans) = assemble(text, &normalized.map, &layout, found.candidates, &mut warnings);
+        // The recognizers' shared state (the number scan, the claimed spans) is dropped at the
+        // end of this block, before the facts and their records are built: on a large document
+        // each is a sizeable part of the peak.
+        let (candidates, reference, mut warnings) = {
+            let ctx = extract::Context::new(text, &normalized.text, &normalized.map, &layout, reference);
+            let mut found = extract::Found::new(reference);
+            for r in extract::recognizers() {
+                r.recognize(&ctx, &mut found);
+            }
+            let mut warnings = std::mem::take(&mut found.warnings);
+            if normalized.text.trim().is_empty() {
+                warnings.push("the document is empty".to_owned());
+            }
+            for p in ctx.number_problems() {
+                let span = normalized.map.to_original(p.span.clone());
+                warnings.push(format!("bytes {}..{}: {}", span.start, span.end, p.message));
+            }
+            (found.candidates, found.reference, warnings)
+        };
+        let (mut facts, spans) = assemble(text, &normalized.map, &layout, candidates, &mut warnings);
         let linked = link::link(&link::Context {
             original: text,
             text: &normalized.text,
@@ -221,7 +227,7 @@ impl Extractor {
             layout: &layout,
             facts: &facts,
             spans: &spans,
-            reference: found.reference,
+            reference,
         });
         for (fact, record) in facts.iter_mut().zip(linked.records) {
             fact.record = record;
@@ -229,8 +235,8 @@ impl Extractor {
         }
         warnings.extend(linked.warnings);
         Document {
-            reference_date: found.reference.map(|r| r.date),
-            reference_from: found.reference.map(|r| r.from),
+            reference_date: reference.map(|r| r.date),
+            reference_from: reference.map(|r| r.from),
             script: normalized.script,
             meta: layout.meta.clone(),
             home_area: linked.home_area,
