@@ -701,12 +701,10 @@ fn write_jsonl(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
     if let Some(d) = &o.document {
         warnings.extend(d.warnings.iter().cloned());
     }
-    // Into a buffer first: serde_json writes a line in hundreds of small pieces, which a
-    // `Vec` takes more cheaply than a `BufWriter`.
-    let mut line = Vec::with_capacity(4096);
-    serde_json::to_writer(&mut line, &Line::new(&o.source, o.document.as_ref(), &warnings, o.error.as_deref()))?;
-    line.push(b'\n');
-    out.write_all(&line)
+    // Straight into the output's buffer, piece by piece: a large document's line (six times
+    // its text for a bulletin full of figures) is never held whole.
+    serde_json::to_writer(&mut *out, &Line::new(&o.source, o.document.as_ref(), &warnings, o.error.as_deref()))?;
+    out.write_all(b"\n")
 }
 
 fn write_csv_header(out: &mut impl Write) -> io::Result<()> {
