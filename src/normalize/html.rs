@@ -98,7 +98,7 @@ pub struct Converted {
 /// ```
 /// let html = "<html><head><title>签约公告</title><script>var a = '52个';</script></head>\
 ///             <body><p>新签约项目&nbsp;52个，<b>总投资</b>116.68亿元</p><p>第二段</p></body></html>";
-/// assert_eq!(gongbao::html::to_text(html), "签约公告\n新签约项目 52个，总投资116.68亿元\n第二段\n");
+/// assert_eq!(gongbao::normalize::html::to_text(html), "签约公告\n新签约项目 52个，总投资116.68亿元\n第二段\n");
 /// ```
 pub fn to_text(html: &str) -> String {
     convert(html).text
@@ -108,7 +108,7 @@ pub fn to_text(html: &str) -> String {
 ///
 /// ```
 /// let html = "<p>总投资<b>116.68亿元</b>&nbsp;项目</p>";
-/// let c = gongbao::html::convert(html);
+/// let c = gongbao::normalize::html::convert(html);
 /// assert_eq!(c.text, "总投资116.68亿元 项目\n");
 /// let mut map = gongbao::normalize::OffsetMap::identity();
 /// map.push_stage(c.edits);
