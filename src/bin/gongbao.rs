@@ -614,7 +614,7 @@ fn process(input: Input, settings: &Settings) -> Outcome {
                 Err(e) => return failed(source.clone(), 0, format!("cannot read {source}: {e}"), format!("{source}: {}", reason(&e))),
             }
         }
-        Input::Line { number, line, bytes } => {
+        Input::Line { number, line: raw, bytes } => {
             let name = match &settings.jsonl_name {
                 Some(file) => format!("{file} line {number}"),
                 None => format!("line {number}"),
@@ -622,7 +622,7 @@ fn process(input: Input, settings: &Settings) -> Outcome {
             let fail = |why: String| failed(format!("line {number}"), bytes, format!("line {number} {why}"), format!("{name}: {why}"));
             // Checked here, on the pool, with SIMD (most of a line is Han characters, which the
             // standard library's check reads one byte at a time).
-            let Ok(line) = simdutf8::basic::from_utf8(&line) else {
+            let Ok(line) = simdutf8::basic::from_utf8(&raw) else {
                 return failed(
                     format!("line {number}"),
                     bytes,
@@ -634,6 +634,8 @@ fn process(input: Input, settings: &Settings) -> Outcome {
                 Ok(r) => r,
                 Err(e) => return fail(format!("is not a JSON object: {e}")),
             };
+            // (The record holds the text: the line's bytes are not kept while it is read.)
+            drop(raw);
             let fields = match &settings.text_field {
                 Some(field) => vec![field.as_str()],
                 None => vec!["text", "content"],
