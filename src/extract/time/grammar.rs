@@ -71,12 +71,23 @@ fn fits_unprefixed(c: char, rest: &str) -> bool {
 /// be followed by anything (a year after a connector, 2016-2018; 20240307), and a holiday or
 /// an era may begin with a numeral (五一, 三八妇女节, 七夕, 万历). Most numbers of a text are
 /// amounts (1.5, 30%, 200万元, 三个), and the grammar is not tried on them.
+///
+/// A run longer than any number of a time ([`LONGEST_NUMBER`]) is let through without looking
+/// further: the grammar, which reads no more of it, decides there; reading such a run to its
+/// end again from each of its characters took time quadratic in its length (`1111…`, `一一一…`).
 fn number_fits(rest: &str) -> bool {
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 4 || digits == 8 {
+    let digits = rest.bytes().take(LONGEST_NUMBER + 1).take_while(u8::is_ascii_digit).count();
+    if digits == 4 || digits == 8 || digits > LONGEST_NUMBER {
         return true;
     }
-    let after = if digits > 0 { &rest[digits..] } else { rest.trim_start_matches(is_chinese_numeral_char) };
+    let after = if digits > 0 {
+        &rest[digits..]
+    } else {
+        match rest.char_indices().take(LONGEST_NUMBER + 1).find(|&(_, c)| !is_chinese_numeral_char(c)) {
+            Some((end, _)) => &rest[end..],
+            None => return true,
+        }
+    };
     let mut follow = after.chars();
     let follows = match follow.next() {
         None => true,
@@ -88,6 +99,9 @@ fn number_fits(rest: &str) -> bool {
     };
     follows || digits == 0 && begins_numeral_name(rest)
 }
+
+/// More digits or numerals than a number of a time has (eight: `20240307`, `二〇二四`).
+const LONGEST_NUMBER: usize = 8;
 
 /// Whether `rest` begins with the name of a holiday, festival or era that begins with a
 /// numeral (五一, 七夕, 万历).
@@ -599,8 +613,8 @@ impl<'t> Parser<'t> {
 /// The number at the start of `rest` (see [`Parser::number`]) and its length in bytes.
 fn read_number(rest: &str) -> Option<(Num, usize)> {
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if n > 8 {
+        let n = rest.bytes().take(LONGEST_NUMBER + 1).take_while(u8::is_ascii_digit).count();
+        if n > LONGEST_NUMBER {
             return None;
         }
         let value = rest[..n].parse().ok()?;
