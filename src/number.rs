@@ -60,6 +60,12 @@ pub struct NumberMention {
     pub chinese: bool,
     /// Whether the number ends in a 万/亿 scale (`5亿`, `3.5万`), as opposed to a plain number.
     pub scaled: bool,
+    /// Whether the numeral is read from its true start to its true end. `false` when the
+    /// characters right before or after it continue it in a way the parser does not read
+    /// (`伍佰X拾亿` with an unknown X, `5万12345`, `1,234,5678`): the number is then only part
+    /// of what is written, and no fact may be reported from it ([`numeral_run`] gives the
+    /// whole run, for the warning).
+    pub whole: bool,
 }
 
 impl NumberMention {
@@ -212,14 +218,26 @@ struct Lexed {
     vague_max: Option<Decimal>,
 }
 
-/// The longest Arabic number at `at`: digits, thousands groups, one decimal part. Returns the
-/// end and the digits without separators.
-fn arabic_at(text: &str, at: usize, space_groups: bool) -> Option<(usize, String)> {
+/// The longest Arabic number at `at`: digits, thousands groups, one decimal part (a point, or
+/// the middle dot some pages print for it: `1·8%`). Returns the end and the digits without
+/// separators. In a text wrapped at `wrap` columns, a line break between digits at a full line
+/// is not a break in the number (`16⏎42亿元` is 1642亿元).
+fn arabic_at(text: &str, at: usize, space_groups: bool, wrap: Option<usize>) -> Option<(usize, String)> {
     let b = text.as_bytes();
     let mut i = at;
     let mut digits = String::new();
-    while i < b.len() && b[i].is_ascii_digit() {
-        digits.push(b[i] as char);
+    loop {
+        while i < b.len() && b[i].is_ascii_digit() {
+            digits.push(b[i] as char);
+            i += 1;
+        }
+        let joined = i > at
+            && b.get(i) == Some(&b'\n')
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && wrap.is_some_and(|width| is_soft_break(text, i, width));
+        if !joined {
+            break;
+        }
         i += 1;
     }
     if digits.is_empty() {
@@ -249,15 +267,75 @@ fn arabic_at(text: &str, at: usize, space_groups: bool) -> Option<(usize, String
             i += 4;
         }
     }
-    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+    let point = if b.get(i) == Some(&b'.') {
+        1
+    } else if text[i..].starts_with('·') {
+        '·'.len_utf8()
+    } else {
+        0
+    };
+    if point > 0 && b.get(i + point).is_some_and(u8::is_ascii_digit) {
         digits.push('.');
-        i += 1;
+        i += point;
         while i < b.len() && b[i].is_ascii_digit() {
             digits.push(b[i] as char);
             i += 1;
         }
     }
     Some((i, digits))
+}
+
+/// The width of a line in columns: one for an ASCII character, two for any other (a Chinese
+/// character is two columns wide in the fixed-width layouts that wrap text).
+fn columns(line: &str) -> usize {
+    // Bytes that begin a character: ASCII ones count one column, the others two.
+    line.bytes()
+        .map(|b| {
+            if b < 0x80 {
+                1
+            } else if b >= 0xC0 {
+                2
+            } else {
+                0
+            }
+        })
+        .sum()
+}
+
+/// The width at which a text is hard-wrapped (converted PDFs, bulletin-board reposts), if it
+/// is: at least five lines, two in five of the text's lines and two in three of its lines of
+/// 40 columns or more, end within five columns of one width, at most 160. Such a text breaks
+/// lines in the middle of sentences, words and numbers.
+///
+/// ```
+/// use gongbao::number::wrap_width;
+///
+/// let line = "全市新签约项目五十二个总投资一百亿元其中外资项目十个";
+/// let wrapped = format!("{line}\n{line}\n{line}\n{line}\n{line}\n完。");
+/// assert_eq!(wrap_width(&wrapped), Some(52));
+/// assert_eq!(wrap_width("一段话。\n另一段话。"), None);
+/// ```
+pub fn wrap_width(text: &str) -> Option<usize> {
+    let mut widths: Vec<usize> = Vec::new();
+    let mut lines = 0;
+    for line in text.split('\n') {
+        let w = columns(line.trim_end_matches('\r'));
+        lines += usize::from(w > 0);
+        if w >= 40 {
+            widths.push(w);
+        }
+    }
+    widths.sort_unstable();
+    // The five-column window holding the most long lines (the widest of equals).
+    let (count, top) = widths.iter().enumerate().map(|(i, &top)| (i + 1 - widths.partition_point(|&w| w + 5 < top), top)).max()?;
+    (count >= 5 && 5 * count >= 2 * lines && 3 * count >= 2 * widths.len() && top <= 160).then_some(top)
+}
+
+/// Whether the line break at `at` (a `\n`) ends a full line of a text wrapped at `width`
+/// columns: a break made by the layout, not by the writer.
+fn is_soft_break(text: &str, at: usize, width: usize) -> bool {
+    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    (width.saturating_sub(5)..=width + 2).contains(&columns(line))
 }
 
 /// The character at byte `i`, if any.
@@ -281,7 +359,26 @@ struct NotANumber {
 
 /// Financial numeral characters: a single one alone is a word (拾起, 登陆部队), not a number.
 fn is_financial(c: char) -> bool {
-    matches!(c, '壹' | '贰' | '貳' | '叁' | '肆' | '伍' | '陆' | '陸' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟')
+    matches!(c, '壹' | '贰' | '貳' | '叁' | '参' | '參' | '肆' | '伍' | '陆' | '陸' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟')
+}
+
+/// 参 (參) written for 叁, the financial three, in a numeral that is otherwise financial:
+/// before 拾, 佰 or 仟, or after a financial character (伍佰参拾). Elsewhere it is the
+/// character of 参加, 人参.
+fn financial_three(text: &str, at: usize, c: char) -> Option<u8> {
+    let financial_unit = |c: Option<char>| c.is_some_and(|c| matches!(c, '拾' | '佰' | '仟'));
+    (matches!(c, '参' | '參') && (financial_unit(char_at(text, at + c.len_utf8())) || char_before(text, at).is_some_and(is_financial)))
+        .then_some(3)
+}
+
+/// The tens written as one character: 廿 (20), 卅 (30), 卌 (40); the digit of the tens.
+fn tens_char(c: char) -> Option<u8> {
+    match c {
+        '廿' => Some(2),
+        '卅' => Some(3),
+        '卌' => Some(4),
+        _ => None,
+    }
 }
 
 /// How a numeral may be written, beyond the plain forms.
@@ -291,6 +388,8 @@ struct Mode {
     spaced: bool,
     /// Thousands grouped with a space (`7 215`), as Hong Kong, Macau and Taiwan texts write them.
     space_groups: bool,
+    /// The width in columns at which the text is hard-wrapped, if it is ([`wrap_width`]).
+    wrap: Option<usize>,
 }
 
 /// Lex one numeral starting at `start`: `None` when no numeral starts there. In `spaced` mode
@@ -306,6 +405,8 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
     // The smallest 十/百/千 since the last 万/亿: within a section they must decrease.
     let mut section_unit: Option<u32> = None;
     let mut too_long = None;
+    // A decimal written after a scale (4万点八) ends the numeral.
+    let mut sealed = false;
     loop {
         // Where the next atom would start, with the spaces this mode allows skipped.
         let gap = if atoms.is_empty() { 0 } else { text[pos..].len() - text[pos..].trim_start_matches(' ').len() };
@@ -319,17 +420,34 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
         }
         let last = atoms.last().copied();
         let after_number = matches!(last, Some(Atom::Value(_) | Atom::Digit(_)));
+        if sealed {
+            break;
+        }
         if c.is_ascii_digit() {
             if after_number || qualifier.is_some() {
                 break;
             }
-            let (e, digits) = arabic_at(text, at, mode.space_groups && !mode.spaced)?;
-            // After a unit, digits continue the number only when another unit follows
-            // (33亿5006万); otherwise they are a separate number.
-            if matches!(last, Some(Atom::Small(_) | Atom::Large(_)))
-                && char_at(text, e).is_none_or(|c| small_unit(c).or(large_unit(c)).is_none())
+            let (e, digits) = arabic_at(text, at, mode.space_groups && !mode.spaced, mode.wrap)?;
+            // After a unit, digits continue the number when another unit follows (33亿5006万),
+            // or when they fill the places below the last unit (2万350 = 20350, 6万7601,
+            // 1亿72300, 3千500, 1亿零500); one digit alone right after the unit is its next place,
+            // as in 三万五 (3万5 = 35000). More digits than the places below the unit, or a
+            // decimal, are not read (the scan then reports the numeral as not read whole).
+            let unit_follows = char_at(text, e).is_some_and(|c| small_unit(c).or(large_unit(c)).is_some());
+            let below = atoms.iter().rev().find_map(|a| match a {
+                Atom::Small(u) | Atom::Large(u) => Some(*u),
+                _ => None,
+            });
+            let mut colloquial = None;
+            if let (Some(places), false) =
+                (below.filter(|_| matches!(last, Some(Atom::Small(_) | Atom::Large(_) | Atom::Zero))), unit_follows)
             {
-                break;
+                if digits.contains('.') || digits.len() > places as usize || gap > 0 {
+                    break;
+                }
+                if digits.len() == 1 && last != Some(Atom::Zero) {
+                    colloquial = digits.bytes().next().map(|b| b - b'0');
+                }
             }
             if digits.len() > 40 {
                 too_long = Some(digits.len());
@@ -340,7 +458,7 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
                 let problem = Some(format!("{} digits cannot be represented exactly", digits.len()));
                 return Some(Err(NotANumber { end: e, problem }));
             };
-            atoms.push(Atom::Value(v));
+            atoms.push(colloquial.map_or(Atom::Value(v), Atom::Digit));
             arabic = true;
             pos = e;
             // 15k, 3.2K, 30w: thousand and ten thousand as written in informal text.
@@ -355,8 +473,9 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
                 atoms.push(scale);
                 pos += 1;
             }
-        } else if c == '点' && matches!(last, Some(Atom::Digit(_) | Atom::Small(_))) && qualifier.is_none() {
-            // A Chinese decimal: 三点五, 一百二十点五.
+        } else if c == '点' && matches!(last, Some(Atom::Digit(_) | Atom::Small(_) | Atom::Large(_))) && qualifier.is_none() && !sealed {
+            // A Chinese decimal: 三点五, 一百二十点五, and after a scale the decimal of the whole
+            // (一百二十万零五百点五 = 1200500.5, 4万点八 = 40000.8), after which no unit follows.
             let mut frac = String::new();
             let mut p = at + '点'.len_utf8();
             if spaced && text[p..].starts_with(' ') && char_at(text, p + 1).and_then(chinese_digit).is_some() {
@@ -369,16 +488,26 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
                     p += 1;
                 }
             }
-            if frac.is_empty() || atoms.iter().any(|a| matches!(a, Atom::Large(_))) {
+            if frac.is_empty() {
                 break;
             }
+            sealed = atoms.iter().any(|a| matches!(a, Atom::Large(_)));
             let Ok(int) = evaluate(&atoms) else { break };
             let Ok(frac) = Decimal::from_str_exact(&format!("0.{frac}")) else { break };
             atoms = vec![Atom::Value(int + frac)];
             chinese = true;
             section_unit = None;
             pos = p;
-        } else if let Some(d) = chinese_digit(c) {
+        } else if let Some(tens) = tens_char(c) {
+            // 廿三 = 23, 卅五 = 35: 廿, 卅 and 卌 are 二十, 三十 and 四十 in one character.
+            if qualifier.is_some() || after_number || section_unit.is_some_and(|u| u <= 1) {
+                break;
+            }
+            atoms.extend([Atom::Digit(tens), Atom::Small(1)]);
+            section_unit = Some(1);
+            chinese = true;
+            pos = at + c.len_utf8();
+        } else if let Some(d) = chinese_digit(c).or_else(|| financial_three(text, at, c)) {
             if qualifier.is_some() || matches!(last, Some(Atom::Value(_))) {
                 break;
             }
@@ -824,9 +953,9 @@ fn area_code_before(text: &str, at: usize) -> bool {
 /// read from the UTF-8 bytes ([`CharClass::find_in`]).
 static NUMBER_STARTS: std::sync::LazyLock<CharClass> = std::sync::LazyLock::new(|| CharClass::new(number_start_char));
 
-/// Whether a number may start with `c`: a digit, a Chinese digit, 十.
+/// Whether a number may start with `c`: a digit, a Chinese digit (参 too, for 叁), 十, 廿, 卅, 卌.
 fn number_start_char(c: char) -> bool {
-    c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1)
+    c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1) || tens_char(c).is_some() || matches!(c, '参' | '參')
 }
 
 /// Find every number in `text`. Ordinals (`第39号`), identifiers (phone numbers, codes,
@@ -842,11 +971,14 @@ pub struct ScanOptions {
     /// Thousands grouped with a space (`7 215家`), as Hong Kong, Macau and Taiwan texts write
     /// them: one to three digits, a space, exactly three digits.
     pub space_groups: bool,
+    /// The width at which the text is hard-wrapped ([`wrap_width`]): a line break between
+    /// digits at a full line does not break the number.
+    pub wrap: Option<usize>,
 }
 
 /// [`scan`] with options.
 pub fn scan_with(text: &str, options: ScanOptions) -> (Vec<NumberMention>, Vec<NumberProblem>) {
-    let mode = Mode { spaced: false, space_groups: options.space_groups };
+    let mode = Mode { spaced: false, space_groups: options.space_groups, wrap: options.wrap };
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let mut pos = 0;
@@ -879,19 +1011,101 @@ pub fn scan_with(text: &str, options: ScanOptions) -> (Vec<NumberMention>, Vec<N
                     problems.push(NumberProblem { span, message });
                 }
             }
-            Some(Ok(m)) => {
+            Some(Ok(mut m)) => {
                 pos = m.span.end.max(pos + c.len_utf8());
                 // 第39号, 五届三次: ordinals.
                 let ordinal = matches!(char_before(text, m.span.start), Some('第' | '届'));
-                let vague = char_before(text, m.span.start).is_some_and(|b| matches!(b, '数' | '几' | '好'));
+                // 数十, 几百, 好几千: vague (数80 is not).
+                let vague = !m.arabic && char_before(text, m.span.start).is_some_and(|b| matches!(b, '数' | '几' | '好'));
                 let identifier = m.arabic && is_identifier(text, &m.span);
                 if !(ordinal || vague || identifier) {
+                    m.whole = !continued_before(text, &m.span) && !continued_after(text, m.span.end);
                     found.push(m);
                 }
             }
         }
     }
     (found, problems)
+}
+
+/// Whether `c` belongs to a numeral wherever it stands: a digit, a Chinese or financial digit
+/// (参 for 叁 too), 十 百 千, 万 亿, 廿 卅 卌, 兆 and 京 (10^12 and 10^16).
+fn numeral_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || is_chinese_numeral_char(c)
+        || is_financial(c)
+        || tens_char(c).is_some()
+        || matches!(c, '〇' | '○' | '兆' | '京' | '萬' | '億')
+}
+
+/// Whether a numeral character that is not a digit, at `at`, may join what is on its two sides
+/// into one numeral: a decimal point or dot, or a thousands separator before a group of three.
+fn joins_digits(text: &str, at: usize) -> bool {
+    let Some(c) = char_at(text, at) else { return false };
+    let after = at + c.len_utf8();
+    match c {
+        '.' | '·' => char_at(text, after).is_some_and(|n| n.is_ascii_digit()),
+        '点' => char_at(text, after).is_some_and(|n| chinese_digit(n).is_some()),
+        ',' => {
+            let b = text.as_bytes();
+            b.get(after..after + 3).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(after + 3).is_some_and(u8::is_ascii_digit)
+        }
+        _ => false,
+    }
+}
+
+/// Whether what is written right before the numeral at `span` continues it: numeral characters
+/// (or a point or separator between digits) that hold a digit, within a few characters
+/// (`2万` before `12345`, `伍佰X` before `拾亿`). Unit characters alone (`万一`, `千万`) are words.
+fn continued_before(text: &str, span: &Range<usize>) -> bool {
+    let mut at = span.start;
+    for _ in 0..24 {
+        let Some(c) = char_before(text, at) else { return false };
+        let before = at - c.len_utf8();
+        if !(numeral_char(c) || joins_digits(text, before)) {
+            return false;
+        }
+        if c.is_ascii_digit() || chinese_digit(c).is_some_and(|d| d > 0) || tens_char(c).is_some() || c == '十' {
+            return true;
+        }
+        at = before;
+    }
+    false
+}
+
+/// Whether what follows the numeral ending at `end` continues it: a numeral character, or a
+/// point or separator before more digits. Units that begin with a numeral character (千瓦, 兆瓦,
+/// 3两 of weight) do not.
+fn continued_after(text: &str, end: usize) -> bool {
+    let Some(c) = char_at(text, end) else { return false };
+    let rest = &text[end..];
+    if joins_digits(text, end) {
+        return true;
+    }
+    if !numeral_char(c) || UNIT_WORDS_WITH_NUMERAL.iter().any(|w| rest.starts_with(w)) {
+        return false;
+    }
+    let next = char_at(text, end + c.len_utf8());
+    match c {
+        // 3两 (of weight), 150兆瓦: a unit; 兆 or 京 before more numerals is part of the number.
+        '两' | '兩' => char_before(text, end).is_some_and(|b| !b.is_ascii_digit()),
+        '兆' | '京' => next.is_some_and(numeral_char),
+        _ => true,
+    }
+}
+
+/// The whole run of numeral characters around `span` (what a reader sees as one numeral), for
+/// a warning about a number not read whole.
+pub fn numeral_run(text: &str, span: &Range<usize>) -> Range<usize> {
+    let mut start = span.start;
+    while let Some(c) = char_before(text, start).filter(|&c| numeral_char(c) || joins_digits(text, start - c.len_utf8())) {
+        start -= c.len_utf8();
+    }
+    let mut end = span.end;
+    while let Some(c) = char_at(text, end).filter(|&c| numeral_char(c) || joins_digits(text, end)) {
+        end += c.len_utf8();
+    }
+    start..end
 }
 
 /// The number (or range) starting at `pos`; `Err` gives the extent of a run that is not a
@@ -910,6 +1124,7 @@ fn mention_at(text: &str, pos: usize, mode: Mode) -> Option<std::result::Result<
         arabic: first.arabic,
         chinese: first.chinese,
         scaled: first.scaled,
+        whole: true,
     };
     if first.vague_max.is_some() {
         return Some(Ok(m));
@@ -1010,7 +1225,9 @@ pub(crate) fn leading_qualifier(text: &str) -> (Option<Qualifier>, usize) {
 /// The number starting exactly at `pos`, with single spaces between its characters allowed
 /// (`百分之五 十`): for recognizers that found an unambiguous cue before it.
 pub(crate) fn spaced_number_at(text: &str, pos: usize) -> Option<NumberMention> {
-    mention_at(text, pos, Mode { spaced: true, space_groups: false })?.ok()
+    let mut m = mention_at(text, pos, Mode { spaced: true, space_groups: false, wrap: None })?.ok()?;
+    m.whole = !continued_after(text, m.span.end);
+    Some(m)
 }
 
 impl FromStr for Number {
@@ -1133,7 +1350,7 @@ mod tests {
 
     #[test]
     fn thousands_grouped_with_a_space() {
-        let options = ScanOptions { space_groups: true };
+        let options = ScanOptions { space_groups: true, wrap: None };
         let text = "7 215家,1 250 000元,12 34个,2023 年";
         let got: Vec<String> = scan_with(text, options).0.iter().map(|m| m.value.to_string()).collect();
         assert_eq!(got, ["7215", "1250000", "12", "34", "2023"]);

@@ -74,6 +74,7 @@ static CLASSIFIERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
         ("首", ()),
         ("颗", ()),
         ("期", ()),
+        ("组", ()),
         // Taiwan's and official texts count cases, items and lots: 3案, 11件, 2宗.
         ("案", ()),
     ])
@@ -159,7 +160,24 @@ const NOT_CLASSIFIER: &[&str] = &[
     "案件",
     "案例",
     "案由",
+    "组织",
+    "组成",
+    "组建",
+    "组合",
+    "组长",
+    "组团",
+    "组委",
+    "组件",
+    "组别",
+    "组队",
+    "组装",
+    "组网",
 ];
+
+/// Whether a classifier is written at `pos` (not the first character of another word).
+pub(crate) fn unit_at(text: &str, pos: usize) -> bool {
+    CLASSIFIERS.at(text, pos).is_some() && !NOT_CLASSIFIER.iter().any(|w| text[pos..].starts_with(w))
+}
 
 /// What a `次` after a session number is part of (`十四届全国人大四次会议`: the fourth session of
 /// the fourteenth congress), with a `届` shortly before: an ordinal, not a count.

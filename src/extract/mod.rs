@@ -35,31 +35,50 @@ pub struct Context<'a> {
     pub layout: &'a Layout,
     /// The reference date given by the caller or found in the document's metadata, if any.
     pub reference: Option<Reference>,
-    numbers: OnceLock<(Vec<NumberMention>, Vec<NumberProblem>)>,
+    numbers: OnceLock<Scanned>,
     region: OnceLock<Option<(Region, String)>>,
+    wrap: OnceLock<Option<usize>>,
 }
 
 impl<'a> Context<'a> {
     /// A context over a normalized text.
     pub fn new(original: &'a str, text: &'a str, map: &'a OffsetMap, layout: &'a Layout, reference: Option<Reference>) -> Self {
-        Context { original, text, map, layout, reference, numbers: OnceLock::new(), region: OnceLock::new() }
+        Context { original, text, map, layout, reference, numbers: OnceLock::new(), region: OnceLock::new(), wrap: OnceLock::new() }
     }
 
-    /// Every number in the text, scanned once and shared by the recognizers.
+    /// Every number in the text read whole, scanned once and shared by the recognizers.
+    /// Numbers read only in part are not among them ([`Context::numbers_not_read_whole`]), so
+    /// that no recognizer can report a figure with part of its value dropped.
     pub fn numbers(&self) -> &[NumberMention] {
-        &self.scanned().0
+        &self.scanned().whole
+    }
+
+    /// The numbers the scan could read only in part ([`NumberMention::whole`]): no fact, and a
+    /// warning where one would have been ([`Unread`]).
+    pub fn numbers_not_read_whole(&self) -> &[NumberMention] {
+        &self.scanned().cut
     }
 
     /// Numbers that looked like figures but could not be represented.
     pub fn number_problems(&self) -> &[NumberProblem] {
-        &self.scanned().1
+        &self.scanned().problems
+    }
+
+    /// The width at which the text is hard-wrapped, if it is ([`crate::number::wrap_width`]).
+    pub fn wrap_width(&self) -> Option<usize> {
+        *self.wrap.get_or_init(|| crate::number::wrap_width(self.text))
     }
 
     /// The scan, once: Hong Kong, Macau and Taiwan texts group thousands with a space
-    /// (`7 215家`), which the scan reads only in their texts.
-    fn scanned(&self) -> &(Vec<NumberMention>, Vec<NumberProblem>) {
-        self.numbers
-            .get_or_init(|| crate::number::scan_with(self.text, crate::number::ScanOptions { space_groups: self.region().is_some() }))
+    /// (`7 215家`), which the scan reads only in their texts; hard-wrapped texts break lines
+    /// inside numbers.
+    fn scanned(&self) -> &Scanned {
+        self.numbers.get_or_init(|| {
+            let options = crate::number::ScanOptions { space_groups: self.region().is_some(), wrap: self.wrap_width() };
+            let (numbers, problems) = crate::number::scan_with(self.text, options);
+            let (whole, cut) = numbers.into_iter().partition(|m| m.whole);
+            Scanned { whole, cut, problems }
+        })
     }
 
     /// The region outside the mainland the document is written in, with the reason, decided
@@ -67,6 +86,16 @@ impl<'a> Context<'a> {
     pub fn region(&self) -> Option<(Region, &str)> {
         self.region.get_or_init(|| crate::gazetteer::region::document_region(self.text)).as_ref().map(|(r, why)| (*r, why.as_str()))
     }
+}
+
+/// The number scan of a text, shared by the recognizers.
+struct Scanned {
+    /// Numbers read whole.
+    whole: Vec<NumberMention>,
+    /// Numbers read only in part.
+    cut: Vec<NumberMention>,
+    /// Numbers that could not be represented.
+    problems: Vec<NumberProblem>,
 }
 
 /// A fact found by a recognizer, in normalized offsets, before it is mapped to the original.
@@ -127,6 +156,19 @@ impl Found {
         self.candidates.push(candidate);
     }
 
+    /// Report no fact at `span` (normalized offsets) because its number could not be read whole:
+    /// claim it, so that no later recognizer reads part of it, and say so in a warning naming
+    /// the span and its text in the original.
+    pub fn refuse(&mut self, ctx: &Context<'_>, span: Range<usize>, why: &str) {
+        if self.is_claimed(&span) {
+            return;
+        }
+        let original = ctx.map.to_original(span.clone());
+        let written = ctx.original.get(original.clone()).unwrap_or_default();
+        self.warnings.push(format!("bytes {}..{} ({written:?}): not reported: {why}", original.start, original.end));
+        self.claim(span);
+    }
+
     /// Claim a span without reporting a fact (a phrase that is no fact but whose numbers must
     /// not be read by later recognizers, such as `去年同期`).
     pub fn claim(&mut self, span: Range<usize>) {
@@ -146,7 +188,34 @@ pub trait Recognizer: Send + Sync {
 
 /// The recognizers in the order they run.
 pub fn recognizers() -> &'static [&'static dyn Recognizer] {
-    &[&time::Time, &percent::Percent, &money::Money, &quantity::Quantity, &count::Count, &place::Place]
+    &[&time::Time, &percent::Percent, &money::Money, &quantity::Quantity, &count::Count, &Unread, &place::Place]
+}
+
+/// Reports no fact and warns where a number read only in part ([`NumberMention::whole`]) stands
+/// before a unit, a currency or a classifier, or after a currency: where a figure with part of
+/// its value dropped would otherwise have been (`伍佰X拾亿元`, `5万12345人`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Unread;
+
+impl Recognizer for Unread {
+    fn name(&self) -> &'static str {
+        "unread"
+    }
+
+    fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
+        let text = ctx.text;
+        for m in ctx.numbers_not_read_whole() {
+            let run = crate::number::numeral_run(text, &m.span);
+            let after = skip_spaces(text, run.end);
+            let figure = money::unit_at(text, run.start, after)
+                || percent::unit_at(text, after)
+                || quantity::unit_at(text, after)
+                || count::unit_at(text, after);
+            if figure {
+                found.refuse(ctx, run, "the number is written in a way that cannot be read whole");
+            }
+        }
+    }
 }
 
 /// A fixed word list matched at a position, longest word first (aho-corasick, anchored,
