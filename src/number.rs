@@ -106,6 +106,12 @@ pub fn chinese_digit(c: char) -> Option<u8> {
     })
 }
 
+/// The value of a digit character where a digit is expected (after 点, before 角 or 分): a
+/// Chinese digit, or 参 (參) written for the financial 叁.
+pub fn digit_in_numeral(c: char) -> Option<u8> {
+    chinese_digit(c).or(matches!(c, '参' | '參').then_some(3))
+}
+
 /// The power of ten of a small unit character (十 百 千).
 fn small_unit(c: char) -> Option<u32> {
     match c {
@@ -363,12 +369,23 @@ fn is_financial(c: char) -> bool {
 }
 
 /// 参 (參) written for 叁, the financial three, in a numeral that is otherwise financial:
-/// before 拾, 佰 or 仟, or after a financial character (伍佰参拾). Elsewhere it is the
+/// before 拾, 佰 or 仟, before 万 or 亿 and a financial character (参万柒仟), or after a
+/// financial character, 零 between them or not (伍佰参拾, 壹佰零参). Elsewhere it is the
 /// character of 参加, 人参.
 fn financial_three(text: &str, at: usize, c: char) -> Option<u8> {
-    let financial_unit = |c: Option<char>| c.is_some_and(|c| matches!(c, '拾' | '佰' | '仟'));
-    (matches!(c, '参' | '參') && (financial_unit(char_at(text, at + c.len_utf8())) || char_before(text, at).is_some_and(is_financial)))
-        .then_some(3)
+    if !matches!(c, '参' | '參') {
+        return None;
+    }
+    let next = at + c.len_utf8();
+    let unit_after = match char_at(text, next) {
+        Some('拾' | '佰' | '仟') => true,
+        Some(l) if large_unit(l).is_some() => char_at(text, next + l.len_utf8()).is_some_and(is_financial),
+        _ => false,
+    };
+    (unit_after
+        || char_before(text, at)
+            .is_some_and(|b| is_financial(b) || b == '零' && char_before(text, at - b.len_utf8()).is_some_and(is_financial)))
+    .then_some(3)
 }
 
 /// The tens written as one character: 廿 (20), 卅 (30), 卌 (40); the digit of the tens.
@@ -481,7 +498,7 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
             if spaced && text[p..].starts_with(' ') && char_at(text, p + 1).and_then(chinese_digit).is_some() {
                 p += 1;
             }
-            while let Some((fc, d)) = char_at(text, p).and_then(|c| chinese_digit(c).map(|d| (c, d))) {
+            while let Some((fc, d)) = char_at(text, p).and_then(|c| digit_in_numeral(c).map(|d| (c, d))) {
                 frac.push(char::from(b'0' + d));
                 p += fc.len_utf8();
                 if spaced && text[p..].starts_with(' ') && char_at(text, p + 1).and_then(chinese_digit).is_some() {
@@ -594,7 +611,12 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
     // A numeral needs a digit, or to start with 十 (十五 = 15); 零 alone is a word (零部件),
     // and so is one financial character alone (拾起).
     let has_digit = atoms.iter().any(|a| matches!(a, Atom::Value(_) | Atom::Digit(_)));
-    let lone_financial = !arabic && text[start..end].chars().count() == 1 && text[start..end].chars().all(is_financial);
+    // (The financial digits that are no common word are digits alone too: 贰元, 玖角, 柒名; 伍,
+    // 陆 and 拾 stay words: 队伍, 登陆部队, 大陆个人游, 拾起. After 百分之 any is a digit.)
+    let lone_financial = !arabic
+        && !mode.spaced
+        && text[start..end].chars().count() == 1
+        && text[start..end].chars().all(|c| "伍陆陸拾佰仟参參".contains(c));
     if (!has_digit && atoms[0] != Atom::Small(1)) || atoms == [Atom::Digit(0)] || lone_financial {
         return Some(Err(NotANumber { end, problem: None }));
     }
@@ -682,6 +704,8 @@ fn evaluate(atoms: &[Atom]) -> std::result::Result<Decimal, String> {
         }
         return Ok(v);
     }
+    // Whether a digit was written since the last 亿 (a scale with none before it counts once).
+    let mut written = false;
     let mut total = Decimal::ZERO; // parts of 亿 and above
     let mut wan = Decimal::ZERO; // the part between 亿 and 万
     let mut section = Decimal::ZERO; // below 万
@@ -692,10 +716,11 @@ fn evaluate(atoms: &[Atom]) -> std::result::Result<Decimal, String> {
     let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or_else(overflow);
     for a in atoms {
         match *a {
-            Atom::Value(v) => current = Some(v),
-            Atom::Digit(d) => current = Some(Decimal::from(d)),
+            Atom::Value(v) => (current, written) = (Some(v), true),
+            Atom::Digit(d) => (current, written) = (Some(Decimal::from(d)), true),
             Atom::Zero => zero_since_unit = true,
             Atom::Small(e) => {
+                written = true;
                 section = add(section, mul(current.take().unwrap_or(Decimal::ONE), pow10(e))?)?;
                 last_unit = Some(e);
                 zero_since_unit = false;
@@ -703,14 +728,15 @@ fn evaluate(atoms: &[Atom]) -> std::result::Result<Decimal, String> {
             Atom::Large(4) => {
                 let part = add(section, current.take().unwrap_or(Decimal::ZERO))?;
                 // 万 after 亿-less text scales everything below it; 万亿 stacks.
-                wan = add(wan, mul(if part.is_zero() { Decimal::ONE } else { part }, pow10(4))?)?;
+                wan = add(wan, mul(if written { part } else { Decimal::ONE }, pow10(4))?)?;
                 section = Decimal::ZERO;
                 last_unit = Some(4);
                 zero_since_unit = false;
             }
             Atom::Large(e) => {
                 let part = add(add(wan, section)?, current.take().unwrap_or(Decimal::ZERO))?;
-                total = add(total, mul(if part.is_zero() { Decimal::ONE } else { part }, pow10(e))?)?;
+                total = add(total, mul(if written { part } else { Decimal::ONE }, pow10(e))?)?;
+                written = false;
                 wan = Decimal::ZERO;
                 section = Decimal::ZERO;
                 last_unit = Some(e);
@@ -904,9 +930,12 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     }
     let s = &text[span.clone()];
     let digits = s.bytes().filter(u8::is_ascii_digit).count();
-    // Phone-like: 11-digit mobiles, area-code landlines, 400/800 numbers, ID numbers.
+    // Phone-like: 11-digit mobiles, area-code landlines, 400/800 numbers, ID numbers. (Eleven
+    // digits or more before a word or a percent sign may be a figure written out in full,
+    // 83612517741元; if no unit follows, it is no fact anyway.)
     let bare = s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    if bare && (digits >= 11 || (digits >= 7 && s.contains('-')) || (s.starts_with('0') && digits >= 7)) {
+    let word_after = after.is_some_and(|c| c == '%' || crate::normalize::script::is_han(c));
+    if bare && ((digits >= 11 && !word_after) || (digits >= 7 && s.contains('-')) || (s.starts_with('0') && digits >= 7)) {
         return true;
     }
     if bare && digits >= 7 && before == Some('-') {
@@ -1045,7 +1074,7 @@ fn joins_digits(text: &str, at: usize) -> bool {
     let after = at + c.len_utf8();
     match c {
         '.' | '·' => char_at(text, after).is_some_and(|n| n.is_ascii_digit()),
-        '点' => char_at(text, after).is_some_and(|n| chinese_digit(n).is_some()),
+        '点' => char_at(text, after).is_some_and(|n| digit_in_numeral(n).is_some()),
         ',' => {
             let b = text.as_bytes();
             b.get(after..after + 3).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(after + 3).is_some_and(u8::is_ascii_digit)
@@ -1065,7 +1094,7 @@ fn continued_before(text: &str, span: &Range<usize>) -> bool {
         if !(numeral_char(c) || joins_digits(text, before)) {
             return false;
         }
-        if c.is_ascii_digit() || chinese_digit(c).is_some_and(|d| d > 0) || tens_char(c).is_some() || c == '十' {
+        if c.is_ascii_digit() || digit_in_numeral(c).is_some_and(|d| d > 0) || tens_char(c).is_some() || c == '十' {
             return true;
         }
         at = before;

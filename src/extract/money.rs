@@ -234,10 +234,12 @@ fn currency_after(text: &str, pos: usize) -> Option<(&'static str, usize, Writte
     }
     // 块 is money only when no noun follows (三块 vs 三块土地).
     if word == "块"
-        && text[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| crate::normalize::script::is_han(c) && c != '又' && !crate::number::is_chinese_numeral_char(c))
+        && text[end..].chars().next().is_some_and(|c| {
+            crate::normalize::script::is_han(c)
+                && c != '又'
+                && !crate::number::is_chinese_numeral_char(c)
+                && crate::number::digit_in_numeral(c).is_none()
+        })
     {
         return None;
     }
@@ -315,10 +317,15 @@ fn sub_unit_table(iso: &str) -> &'static [(&'static str, Decimal)] {
     }
 }
 
+/// The sub-unit of `units` that `rest` begins with (not the 分 of 分钟 or 分之).
+fn sub_unit_word(units: &[(&'static str, Decimal)], rest: &str) -> Option<(&'static str, Decimal)> {
+    units.iter().copied().find(|(u, _)| rest.starts_with(u) && !["钟", "之"].iter().any(|w| rest[u.len()..].starts_with(w)))
+}
+
 /// One digit at `pos` (Chinese or Arabic, not followed by another digit): its value and end.
 fn digit_at(text: &str, pos: usize) -> Option<(Decimal, usize)> {
     let c = text.get(pos..)?.chars().next()?;
-    let d = if c.is_ascii_digit() { c as u8 - b'0' } else { crate::number::chinese_digit(c)? };
+    let d = if c.is_ascii_digit() { c as u8 - b'0' } else { crate::number::digit_in_numeral(c)? };
     let end = pos + c.len_utf8();
     (!text[end..].starts_with(|n: char| n.is_ascii_digit())).then_some((Decimal::from(d), end))
 }
@@ -345,13 +352,13 @@ fn sub_units(text: &str, iso: &str, colloquial: bool, mut pos: usize) -> SubUnit
     let mut alone = if colloquial { units.first().map(|u| u.1) } else { None };
     let mut cut = false;
     for _ in 0..2 {
-        let at = ["又", "零"].iter().find(|w| text[pos..].starts_with(**w)).map_or(pos, |w| pos + w.len());
-        let Some((d, digit_end)) = digit_at(text, at) else { break };
-        // 分 of 分钟 and 分之 is no cent.
-        let unit = units
+        // (零6分, and 06分 as digits write it.)
+        let at = ["又", "零", "0"]
             .iter()
-            .find(|(u, _)| text[digit_end..].starts_with(u) && !["钟", "之"].iter().any(|w| text[digit_end + u.len()..].starts_with(w)));
-        if let Some(&(u, factor)) = unit {
+            .find(|w| text[pos..].starts_with(**w) && digit_at(text, pos + w.len()).is_some())
+            .map_or(pos, |w| pos + w.len());
+        let Some((d, digit_end)) = digit_at(text, at) else { break };
+        if let Some((u, factor)) = sub_unit_word(units, &text[digit_end..]) {
             value += d * factor;
             pos = digit_end + u.len();
             alone = (factor > units.last().map_or(Decimal::ZERO, |l| l.1)).then(|| units.last().map(|l| l.1)).flatten();
@@ -366,6 +373,12 @@ fn sub_units(text: &str, iso: &str, colloquial: bool, mut pos: usize) -> SubUnit
         value += d * factor;
         pos = digit_end;
         break;
+    }
+    // A sub-unit written in a way not read (12元05角, 3元十分) cuts the amount.
+    let numerals =
+        text[pos..].trim_start_matches(|c: char| c.is_ascii_digit() || crate::number::digit_in_numeral(c).is_some() || c == '又');
+    if numerals.len() < text.len() - pos && sub_unit_word(units, numerals).is_some() {
+        cut = true;
     }
     for tail in ["钱", "整"] {
         if text[pos..].starts_with(tail) {
