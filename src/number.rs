@@ -69,6 +69,13 @@ pub struct NumberMention {
 }
 
 impl NumberMention {
+    /// The scale written at the end of the number (`1100亿` → 10^8, `3.5万` → 10^4, `2万亿` →
+    /// 10^12), one when it ends in no 万 or 亿.
+    pub fn scale(&self, text: &str) -> Decimal {
+        let written = &text[self.span.clone()];
+        written.chars().rev().map_while(large_unit).fold(Decimal::ONE, |s, e| s * pow10(e))
+    }
+
     /// Whether the number is the bare Chinese `一` (or `两`), which is more often an article
     /// (`一个项目`, `一批企业`) than a figure.
     pub fn is_article(&self, text: &str) -> bool {
@@ -228,8 +235,11 @@ struct Lexed {
 /// the middle dot some pages print for it: `1·8%`). Returns the end and the digits without
 /// separators. In a text wrapped at `wrap` columns, a line break between digits at a full line
 /// is not a break in the number (`16⏎42亿元` is 1642亿元).
-fn arabic_at(text: &str, at: usize, space_groups: bool, wrap: Option<usize>) -> Option<(usize, String)> {
+fn arabic_at(text: &str, at: usize, space_groups: bool, wrap: Option<usize>, two_spaced: bool) -> Option<(usize, String)> {
     let b = text.as_bytes();
+    if let Some(spaced) = letter_spaced(b, at, two_spaced) {
+        return Some(spaced);
+    }
     let mut i = at;
     let mut digits = String::new();
     loop {
@@ -289,6 +299,57 @@ fn arabic_at(text: &str, at: usize, space_groups: bool, wrap: Option<usize>) -> 
         }
     }
     Some((i, digits))
+}
+
+/// Digits letter-spaced as some converted pages print them (`4 9 2 5 0 万吨`, `1 0 .3 %`): single
+/// digits, one space between each, three or more of them (two in a text that spaces its digits,
+/// [`spaces_its_digits`]), and a decimal part after ` .`. Returns the end and the digits.
+fn letter_spaced(b: &[u8], at: usize, two: bool) -> Option<(usize, String)> {
+    let single = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit) && !b.get(i + 1).is_some_and(u8::is_ascii_digit);
+    let mut digits = String::new();
+    let mut i = at;
+    while single(i) {
+        digits.push(char::from(b[i]));
+        if !(b.get(i + 1) == Some(&b' ') && single(i + 2)) {
+            break;
+        }
+        i += 2;
+    }
+    if digits.len() < if two { 2 } else { 3 } {
+        return None;
+    }
+    let mut end = i + 1;
+    if b.get(end..end + 2) == Some(b" .") && b.get(end + 2).is_some_and(u8::is_ascii_digit) {
+        digits.push('.');
+        end += 2;
+        while b.get(end).is_some_and(u8::is_ascii_digit) {
+            digits.push(char::from(b[end]));
+            end += if b.get(end + 1) == Some(&b' ') && b.get(end + 2).is_some_and(u8::is_ascii_digit) { 2 } else { 1 };
+        }
+    }
+    Some((end, digits))
+}
+
+/// Whether a text letter-spaces its digits (`1 9 9 7 年`): two runs of three single digits or
+/// more, one space between each.
+pub fn spaces_its_digits(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut runs = 0;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b' ', &b[at..]).map(|i| at + i) {
+        at = i + 1;
+        if i >= 1
+            && (i < 2 || !b[i - 2].is_ascii_digit())
+            && let Some((end, _)) = letter_spaced(b, i - 1, false)
+        {
+            runs += 1;
+            if runs == 2 {
+                return true;
+            }
+            at = end;
+        }
+    }
+    false
 }
 
 /// The width of a line in columns: one for an ASCII character, two for any other (a Chinese
@@ -407,6 +468,8 @@ struct Mode {
     space_groups: bool,
     /// The width in columns at which the text is hard-wrapped, if it is ([`wrap_width`]).
     wrap: Option<usize>,
+    /// The text letter-spaces its digits ([`spaces_its_digits`]): two spaced digits are one number.
+    letter_spaced: bool,
 }
 
 /// Lex one numeral starting at `start`: `None` when no numeral starts there. In `spaced` mode
@@ -444,7 +507,7 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
             if after_number || qualifier.is_some() {
                 break;
             }
-            let (e, digits) = arabic_at(text, at, mode.space_groups && !mode.spaced, mode.wrap)?;
+            let (e, digits) = arabic_at(text, at, mode.space_groups && !mode.spaced, mode.wrap, mode.letter_spaced)?;
             // After a unit, digits continue the number when another unit follows (33亿5006万),
             // or when they fill the places below the last unit (2万350 = 20350, 6万7601,
             // 1亿72300, 3千500, 1亿零500); one digit alone right after the unit is its next place,
@@ -526,6 +589,10 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
             pos = at + c.len_utf8();
         } else if let Some(d) = chinese_digit(c).or_else(|| financial_three(text, at, c)) {
             if qualifier.is_some() || matches!(last, Some(Atom::Value(_))) {
+                break;
+            }
+            // 两 is never a digit of a sequence (一九八二两个年度: the years, then two of them).
+            if matches!(c, '两' | '兩') && atoms.len() >= 2 && atoms.iter().all(|a| matches!(a, Atom::Digit(_) | Atom::Zero)) {
                 break;
             }
             atoms.push(if d == 0 && !matches!(last, Some(Atom::Digit(_))) && !atoms.is_empty() { Atom::Zero } else { Atom::Digit(d) });
@@ -1003,11 +1070,14 @@ pub struct ScanOptions {
     /// The width at which the text is hard-wrapped ([`wrap_width`]): a line break between
     /// digits at a full line does not break the number.
     pub wrap: Option<usize>,
+    /// The text letter-spaces its digits ([`spaces_its_digits`]): two single digits with a space
+    /// between them are one number (`6 5 %`).
+    pub letter_spaced: bool,
 }
 
 /// [`scan`] with options.
 pub fn scan_with(text: &str, options: ScanOptions) -> (Vec<NumberMention>, Vec<NumberProblem>) {
-    let mode = Mode { spaced: false, space_groups: options.space_groups, wrap: options.wrap };
+    let mode = Mode { spaced: false, space_groups: options.space_groups, wrap: options.wrap, letter_spaced: options.letter_spaced };
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let mut pos = 0;
@@ -1087,6 +1157,16 @@ fn joins_digits(text: &str, at: usize) -> bool {
 /// (or a point or separator between digits) that hold a digit, within a few characters
 /// (`2万` before `12345`, `伍佰X` before `拾亿`). Unit characters alone (`万一`, `千万`) are words.
 fn continued_before(text: &str, span: &Range<usize>) -> bool {
+    // A single digit after a digit and a space: letter-spaced digits (5 0 万吨) not read as one.
+    let b = text.as_bytes();
+    if span.start >= 2
+        && b[span.start - 1] == b' '
+        && b[span.start - 2].is_ascii_digit()
+        && b[span.start].is_ascii_digit()
+        && !b.get(span.start + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return true;
+    }
     let mut at = span.start;
     for _ in 0..24 {
         let Some(c) = char_before(text, at) else { return false };
@@ -1111,13 +1191,15 @@ fn continued_after(text: &str, end: usize) -> bool {
     if joins_digits(text, end) {
         return true;
     }
-    if !numeral_char(c) || UNIT_WORDS_WITH_NUMERAL.iter().any(|w| rest.starts_with(w)) {
+    // (百分位, 千分之: words of their own after a number.)
+    if !numeral_char(c) || UNIT_WORDS_WITH_NUMERAL.iter().chain(&["百分", "千分", "万分"]).any(|w| rest.starts_with(w)) {
         return false;
     }
     let next = char_at(text, end + c.len_utf8());
     match c {
-        // 3两 (of weight), 150兆瓦: a unit; 兆 or 京 before more numerals is part of the number.
-        '两' | '兩' => char_before(text, end).is_some_and(|b| !b.is_ascii_digit()),
+        // 3两 (of weight), 一九八二两个 (two of them): a unit, or a numeral of its own.
+        '两' | '兩' => false,
+        // 150兆瓦: a unit; 兆 or 京 before more numerals is part of the number.
         '兆' | '京' => next.is_some_and(numeral_char),
         _ => true,
     }
@@ -1158,6 +1240,10 @@ fn mention_at(text: &str, pos: usize, mode: Mode) -> Option<std::result::Result<
     if first.vague_max.is_some() {
         return Some(Ok(m));
     }
+    if let Some((low, high, end)) = listed_vague_range(text, pos, &first, mode) {
+        (m.value, m.max, m.span.end) = (low, Some(high), end);
+        return Some(Ok(m));
+    }
     if let Some((second, end)) = range_end(text, pos, &first, mode) {
         m.value = second.0;
         m.max = Some(second.1.value);
@@ -1168,6 +1254,25 @@ fn mention_at(text: &str, pos: usize, mode: Mode) -> Option<std::result::Result<
         m.scaled = second.1.scaled;
     }
     Some(Ok(m))
+}
+
+/// Two neighbouring digits written with a `、` between them before units (`四、五十亿` = 40亿 to
+/// 50亿, `二、三百亿`, `一、二千万`), as `四五十亿` is without it: the bounds and the end. The
+/// first is one Chinese digit; the second the next but one or two, with units after it.
+fn listed_vague_range(text: &str, pos: usize, first: &Lexed, mode: Mode) -> Option<(Decimal, Decimal, usize)> {
+    let mut digits = text[pos..first.end].chars();
+    let a = digits.next().and_then(chinese_digit).filter(|&a| a > 0 && digits.next().is_none())?;
+    let at = first.end + text[first.end..].strip_prefix('、').map(|_| '、'.len_utf8())?;
+    let mut second_chars = text[at..].chars();
+    let b = second_chars.next().and_then(chinese_digit)?;
+    if !(1..=2).contains(&b.checked_sub(a)?) || !second_chars.next().is_some_and(|u| small_unit(u).or(large_unit(u)).is_some()) {
+        return None;
+    }
+    let Some(Ok(second)) = lex(text, at, mode) else { return None };
+    if second.vague_max.is_some() || second.units_after_digit <= Decimal::ONE {
+        return None;
+    }
+    Some((Decimal::from(a).checked_mul(second.units_after_digit)?, second.value, second.end))
 }
 
 /// The upper bound of a range after the numeral `first` (at `pos`): `至`, `到`, dashes or
@@ -1254,7 +1359,7 @@ pub(crate) fn leading_qualifier(text: &str) -> (Option<Qualifier>, usize) {
 /// The number starting exactly at `pos`, with single spaces between its characters allowed
 /// (`百分之五 十`): for recognizers that found an unambiguous cue before it.
 pub(crate) fn spaced_number_at(text: &str, pos: usize) -> Option<NumberMention> {
-    let mut m = mention_at(text, pos, Mode { spaced: true, space_groups: false, wrap: None })?.ok()?;
+    let mut m = mention_at(text, pos, Mode { spaced: true, space_groups: false, wrap: None, letter_spaced: false })?.ok()?;
     m.whole = !continued_after(text, m.span.end);
     Some(m)
 }
@@ -1379,7 +1484,7 @@ mod tests {
 
     #[test]
     fn thousands_grouped_with_a_space() {
-        let options = ScanOptions { space_groups: true, wrap: None };
+        let options = ScanOptions { space_groups: true, wrap: None, letter_spaced: false };
         let text = "7 215家,1 250 000元,12 34个,2023 年";
         let got: Vec<String> = scan_with(text, options).0.iter().map(|m| m.value.to_string()).collect();
         assert_eq!(got, ["7215", "1250000", "12", "34", "2023"]);

@@ -5,7 +5,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::{Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, merge_ranges, qualifier_around, skip_spaces};
+use rust_decimal::Decimal;
+
+use super::{
+    Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, list_ends, listed, merge_ranges, qualifier_around, skip_spaces,
+};
 use crate::fact::{self, Value};
 use crate::segment::{self, Word};
 
@@ -325,12 +329,23 @@ impl Recognizer for Count {
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         let text = ctx.text;
         let mut list: Vec<(Range<usize>, fact::Count)> = Vec::new();
-        for m in ctx.numbers() {
+        let numbers = ctx.numbers();
+        let ends = list_ends(text, numbers);
+        for (i, m) in numbers.iter().enumerate() {
             if found.is_claimed(&m.span) || m.is_article(text) {
                 continue;
             }
-            let at = skip_spaces(text, m.span.end);
-            let Some((classifier, _, end)) = CLASSIFIERS.at(text, at) else { continue };
+            // The classifier after the number, or after the last item of the list it is a bare
+            // item of (120、110与47间: the fact is the item, 120).
+            let (at, scale, is_item) = match CLASSIFIERS.at(text, skip_spaces(text, m.span.end)) {
+                Some(_) => (skip_spaces(text, m.span.end), Decimal::ONE, false),
+                None => match listed(text, numbers, &ends, i) {
+                    Some((last, scale)) => (skip_spaces(text, last.span.end), scale, true),
+                    None => continue,
+                },
+            };
+            let Some((classifier, _, unit_end)) = CLASSIFIERS.at(text, at) else { continue };
+            let end = if is_item { m.span.end } else { unit_end };
             // Only numbers with a classifier are looked at further (the quotation test reads
             // around the number).
             if NOT_CLASSIFIER.iter().any(|w| text[at..].starts_with(w)) || in_name_or_slogan(text, &m.span) {
@@ -347,12 +362,10 @@ impl Recognizer for Count {
                 continue;
             }
             let (qualifier, _) = qualifier_around(text, m, end);
-            let subject = subject_after(text, end).or_else(|| subject_before(text, m.span.start));
-            let value = m.value.normalize();
-            list.push((
-                m.span.start..end,
-                fact::Count { value, classifier: classifier.to_owned(), subject, qualifier, max: m.max.map(|x| x.normalize()) },
-            ));
+            let subject = subject_after(text, unit_end).or_else(|| subject_before(text, m.span.start));
+            let value = (m.value * scale).normalize();
+            let max = m.max.map(|x| (x * scale).normalize());
+            list.push((m.span.start..end, fact::Count { value, classifier: classifier.to_owned(), subject, qualifier, max }));
         }
         merge_ranges(text, &mut list, |a, b| a.classifier == b.classifier, |c| (c.value, c.max), |c, max| c.max = Some(max));
         for (span, c) in list {

@@ -22,6 +22,7 @@ use crate::fact::Value;
 use crate::gazetteer::region::Region;
 use crate::normalize::OffsetMap;
 use crate::number::{NumberMention, NumberProblem};
+use rust_decimal::Decimal;
 
 /// What every recognizer reads: the texts, the document's layout, the reference date.
 pub struct Context<'a> {
@@ -74,7 +75,11 @@ impl<'a> Context<'a> {
     /// inside numbers.
     fn scanned(&self) -> &Scanned {
         self.numbers.get_or_init(|| {
-            let options = crate::number::ScanOptions { space_groups: self.region().is_some(), wrap: self.wrap_width() };
+            let options = crate::number::ScanOptions {
+                space_groups: self.region().is_some(),
+                wrap: self.wrap_width(),
+                letter_spaced: crate::number::spaces_its_digits(self.text),
+            };
             let (numbers, problems) = crate::number::scan_with(self.text, options);
             let (whole, cut) = numbers.into_iter().partition(|m| m.whole);
             Scanned { whole, cut, problems }
@@ -345,6 +350,52 @@ pub fn merge_ranges<T>(
         }
         i += 1;
     }
+}
+
+/// For each number, the index of the number that ends the list it is a bare item of, when it
+/// is one: items separated by `、` (the last also by 和, 与, 及 or 或), all in digits or all in
+/// Chinese numerals, the last one followed by what they all measure (`800、900、1000、1100亿斤`,
+/// `120、110、95、58与47间`). Each recognizer reads its own unit after that last item, and
+/// an item without a scale of its own takes the last one's (`1100亿`: 800亿斤).
+pub fn list_ends(text: &str, numbers: &[NumberMention]) -> Vec<Option<usize>> {
+    let mut out = vec![None; numbers.len()];
+    for i in (0..numbers.len().saturating_sub(1)).rev() {
+        let (m, next) = (&numbers[i], &numbers[i + 1]);
+        let between = text.get(m.span.end..next.span.start).unwrap_or("x");
+        let last = out[i + 1].is_none();
+        let separated = between == "、" || (last && matches!(between, "和" | "与" | "及" | "或" | "、和"));
+        if separated && m.arabic == next.arabic && m.max.is_none() && (!last || next_unit_follows(text, next)) {
+            out[i] = Some(out[i + 1].unwrap_or(i + 1));
+        }
+    }
+    // A list that goes on from an ordinal (第2、3、4项) is a list of ordinals.
+    let mut i = 0;
+    while i < out.len() {
+        let Some(end) = out[i] else {
+            i += 1;
+            continue;
+        };
+        let head = text[..numbers[i].span.start].strip_suffix('、').unwrap_or("");
+        let before_item = head.trim_end_matches(|c: char| c.is_ascii_digit() || crate::number::is_chinese_numeral_char(c));
+        if before_item.len() < head.len() && before_item.ends_with('第') {
+            out[i..end].iter_mut().for_each(|e| *e = None);
+        }
+        i = end + 1;
+    }
+    out
+}
+
+/// The list number `i` is a bare item of ([`list_ends`]): its last item, whose unit it shares,
+/// and the scale it takes from that item (one when it writes a scale of its own).
+pub fn listed<'n>(text: &str, numbers: &'n [NumberMention], ends: &[Option<usize>], i: usize) -> Option<(&'n NumberMention, Decimal)> {
+    let last = &numbers[ends[i]?];
+    Some((last, if numbers[i].scaled { Decimal::ONE } else { last.scale(text) }))
+}
+
+/// Whether something other than a list separator or the end of the clause follows a number.
+fn next_unit_follows(text: &str, m: &NumberMention) -> bool {
+    let at = skip_spaces(text, m.span.end);
+    text[at..].chars().next().is_some_and(|c| !matches!(c, '、' | ',' | '。' | ';' | ':' | '\n' | ')' | '(' | '和' | '与' | '及' | '或'))
 }
 
 /// Spread an `以上`/`以下` written after the last item of a list (`投资1亿元、5亿元和10亿元以上`)

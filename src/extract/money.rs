@@ -17,7 +17,8 @@ use std::sync::LazyLock;
 use rust_decimal::Decimal;
 
 use super::{
-    Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, merge_ranges, qualifier_around, skip_spaces, spread_list_qualifier,
+    Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, list_ends, listed, merge_ranges, qualifier_around, skip_spaces,
+    spread_list_qualifier,
 };
 use crate::fact::{self, Value};
 use crate::gazetteer::region::Region;
@@ -474,10 +475,15 @@ impl Recognizer for Money {
         let mut list: Vec<(std::ops::Range<usize>, fact::Money)> = Vec::new();
         let mut list_flags = Vec::new();
         let mut consumed_until = 0;
-        for m in numbers {
+        let ends = list_ends(text, numbers);
+        for (i, m) in numbers.iter().enumerate() {
             if m.span.start < consumed_until || found.is_claimed(&m.span) {
                 continue;
             }
+            // A bare item of a list takes the currency and the scale of its last item (5、8亿元).
+            let item = listed(text, numbers, &ends, i)
+                .and_then(|(last, scale)| currency_after(text, last.span.end).map(|(iso, _, written)| (iso, written, scale)));
+            let mut list_scale = Decimal::ONE;
             // The fact's span starts at the currency word before the number only when that word
             // decides the currency: 港币两千九百六十元, 新台币 177.1 亿元, $20 (but 人民币5亿元
             // reads 5亿元).
@@ -489,6 +495,10 @@ impl Recognizer for Money {
                     (iso, m.span.end + '个'.len_utf8(), start, Written::Named)
                 }
                 (None, Some((iso, start))) => (iso, m.span.end, start, Written::Named),
+                (None, None) if let Some((iso, written, scale)) = item => {
+                    list_scale = scale;
+                    (iso, m.span.end, m.span.start, written)
+                }
                 (None, None) if money_by_context(text, m) => ("CNY", m.span.end, m.span.start, Written::Bare),
                 (None, None) => continue,
             };
@@ -515,8 +525,9 @@ impl Recognizer for Money {
             if qualifier.is_none() && start < m.span.start {
                 qualifier = crate::number::prefix_qualifier(text, start).map(|(q, _)| q);
             }
-            let value = (m.value + extra).normalize();
-            list.push((start..end, fact::Money { value, currency: iso.to_owned(), qualifier, max: m.max.map(|x| x.normalize()) }));
+            let value = (m.value * list_scale + extra).normalize();
+            let max = m.max.map(|x| (x * list_scale).normalize());
+            list.push((start..end, fact::Money { value, currency: iso.to_owned(), qualifier, max }));
             list_flags.push(from_list_word);
         }
         let numbered = list.len();

@@ -125,6 +125,10 @@ impl Recognizer for Percent {
                     _ => continue,
                 }
             };
+            // (百分之三十九点七到一九五七年: the time claimed the end of it.)
+            if found.is_claimed(&(cue.start()..end)) {
+                continue;
+            }
             // 负百分之三: a sign before the cue.
             let mut start = cue.start();
             if let Some(c @ ('负' | '-' | '−')) = char_before(text, start)

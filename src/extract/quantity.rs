@@ -3,7 +3,9 @@
 
 use std::sync::LazyLock;
 
-use super::{Candidate, Context, Found, Lexicon, Recognizer, merge_ranges, qualifier_around, skip_spaces};
+use rust_decimal::Decimal;
+
+use super::{Candidate, Context, Found, Lexicon, Recognizer, list_ends, listed, merge_ranges, qualifier_around, skip_spaces};
 use crate::fact::{self, Value};
 
 /// Finds quantities.
@@ -81,7 +83,7 @@ static UNITS: LazyLock<Lexicon<Needs>> = LazyLock::new(|| {
 });
 
 /// Words that begin with a unit's characters but are no unit after a number (`由49.5升至50.2`,
-/// `3克服`, `2两岸`).
+/// `3克服`).
 const NOT_UNIT: &[&str] = &[
     "升至", "升到", "升为", "升级", "升高", "升温", "升格", "升学", "升值", "升降", "升幅", "克服", "克隆", "克制", "克难", "克拉", "两岸",
     "两会", "米粉", "米线",
@@ -91,8 +93,10 @@ const NOT_UNIT: &[&str] = &[
 /// written in Latin letters stands alone (`5t`, not `5th`).
 fn unit_word(text: &str, pos: usize) -> Option<(&'static str, Needs, usize)> {
     let (unit, &needs, end) = UNITS.at(text, pos)?;
+    // 两 of weight ends its phrase (3两,): before a word it is the numeral (1980两年).
     if NOT_UNIT.iter().any(|w| text[pos..].starts_with(w))
         || unit.starts_with(|c: char| c.is_ascii_alphabetic()) && text[end..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        || unit == "两" && text[end..].starts_with(crate::normalize::script::is_han)
     {
         return None;
     }
@@ -135,7 +139,9 @@ impl Recognizer for Quantity {
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         let text = ctx.text;
         let mut list: Vec<(std::ops::Range<usize>, fact::Quantity)> = Vec::new();
-        for m in ctx.numbers() {
+        let numbers = ctx.numbers();
+        let ends = list_ends(text, numbers);
+        for (i, m) in numbers.iter().enumerate() {
             if found.is_claimed(&m.span) {
                 continue;
             }
@@ -147,19 +153,29 @@ impl Recognizer for Quantity {
                 ));
                 continue;
             }
-            let Some((unit, needs, end)) = unit_word(text, skip_spaces(text, m.span.end)) else { continue };
+            // The unit after the number, or after the last item of the list it is a bare item of
+            // (800、900亿斤: the fact is the item, 800亿斤).
+            let (unit, needs, end, scale, scaled) = match unit_word(text, skip_spaces(text, m.span.end)) {
+                Some((unit, needs, end)) => (unit, needs, end, Decimal::ONE, m.scaled),
+                None => {
+                    let Some((last, scale)) = listed(text, numbers, &ends, i) else { continue };
+                    let Some((unit, needs, _)) = unit_word(text, skip_spaces(text, last.span.end)) else { continue };
+                    (unit, needs, m.span.end, scale, last.scaled)
+                }
+            };
             let needed = match needs {
                 Needs::Nothing => true,
-                Needs::Scale => m.scaled,
+                Needs::Scale => scaled,
                 Needs::Words(words) => clause_names(text, m.span.start, words),
             };
             if !needed {
                 continue;
             }
             let (qualifier, _) = qualifier_around(text, m, end);
+            let value = (m.value * scale).normalize();
             list.push((
                 m.span.start..end,
-                fact::Quantity { value: m.value.normalize(), unit: unit.to_owned(), qualifier, max: m.max.map(|x| x.normalize()) },
+                fact::Quantity { value, unit: unit.to_owned(), qualifier, max: m.max.map(|x| (x * scale).normalize()) },
             ));
         }
         merge_ranges(text, &mut list, |a, b| a.unit == b.unit, |q| (q.value, q.max), |q, max| q.max = Some(max));
