@@ -1265,7 +1265,7 @@ fn listed_vague_range(text: &str, pos: usize, first: &Lexed, mode: Mode) -> Opti
     let at = first.end + text[first.end..].strip_prefix('、').map(|_| '、'.len_utf8())?;
     let mut second_chars = text[at..].chars();
     let b = second_chars.next().and_then(chinese_digit)?;
-    if !(1..=2).contains(&b.checked_sub(a)?) || !second_chars.next().is_some_and(|u| small_unit(u).or(large_unit(u)).is_some()) {
+    if !(1..=2).contains(&b.checked_sub(a)?) || second_chars.next().is_none_or(|u| small_unit(u).or(large_unit(u)).is_none()) {
         return None;
     }
     let Some(Ok(second)) = lex(text, at, mode) else { return None };
