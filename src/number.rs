@@ -1240,8 +1240,8 @@ fn mention_at(text: &str, pos: usize, mode: Mode) -> Option<std::result::Result<
     if first.vague_max.is_some() {
         return Some(Ok(m));
     }
-    if let Some((low, high, end)) = listed_vague_range(text, pos, &first, mode) {
-        (m.value, m.max, m.span.end) = (low, Some(high), end);
+    if let Some((low, second)) = listed_vague_range(text, pos, &first, mode) {
+        (m.value, m.max, m.span.end, m.scaled) = (low, Some(second.value), second.end, second.scaled);
         return Some(Ok(m));
     }
     if let Some((second, end)) = range_end(text, pos, &first, mode) {
@@ -1257,9 +1257,9 @@ fn mention_at(text: &str, pos: usize, mode: Mode) -> Option<std::result::Result<
 }
 
 /// Two neighbouring digits written with a `、` between them before units (`四、五十亿` = 40亿 to
-/// 50亿, `二、三百亿`, `一、二千万`), as `四五十亿` is without it: the bounds and the end. The
+/// 50亿, `二、三百亿`, `一、二千万`), as `四五十亿` is without it: the lower bound and the upper. The
 /// first is one Chinese digit; the second the next but one or two, with units after it.
-fn listed_vague_range(text: &str, pos: usize, first: &Lexed, mode: Mode) -> Option<(Decimal, Decimal, usize)> {
+fn listed_vague_range(text: &str, pos: usize, first: &Lexed, mode: Mode) -> Option<(Decimal, Lexed)> {
     let mut digits = text[pos..first.end].chars();
     let a = digits.next().and_then(chinese_digit).filter(|&a| a > 0 && digits.next().is_none())?;
     let at = first.end + text[first.end..].strip_prefix('、').map(|_| '、'.len_utf8())?;
@@ -1272,7 +1272,7 @@ fn listed_vague_range(text: &str, pos: usize, first: &Lexed, mode: Mode) -> Opti
     if second.vague_max.is_some() || second.units_after_digit <= Decimal::ONE {
         return None;
     }
-    Some((Decimal::from(a).checked_mul(second.units_after_digit)?, second.value, second.end))
+    Some((Decimal::from(a).checked_mul(second.units_after_digit)?, second))
 }
 
 /// The upper bound of a range after the numeral `first` (at `pos`): `至`, `到`, dashes or

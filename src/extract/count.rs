@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 
+use super::names::name_form;
 use super::{
     Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, list_ends, listed, merge_ranges, qualifier_around, skip_spaces,
 };
@@ -183,6 +184,19 @@ pub(crate) fn unit_at(text: &str, pos: usize) -> bool {
     CLASSIFIERS.at(text, pos).is_some() && !NOT_CLASSIFIER.iter().any(|w| text[pos..].starts_with(w))
 }
 
+/// Whether a count starting at `start` opens its clause and the clause before holds a count
+/// with the same classifier (`有42宗是外国国民, 一宗来自澳门`).
+fn parallel(text: &str, counts: &[(Range<usize>, fact::Count)], start: usize, classifier: &str) -> bool {
+    let head = text[..start].trim_end_matches(' ');
+    let Some(opening) = head.chars().next_back().filter(|c| matches!(c, ',' | ';' | '、')) else { return false };
+    let clause_before = &head[..head.len() - opening.len_utf8()];
+    counts.last().is_some_and(|(span, c)| {
+        c.classifier == classifier
+            && span.end <= clause_before.len()
+            && !clause_before[span.end..].contains(|c: char| segment::is_clause_end(c) || "()、".contains(c))
+    })
+}
+
 /// What a `次` after a session number is part of (`十四届全国人大四次会议`: the fourth session of
 /// the fourteenth congress), with a `届` shortly before: an ordinal, not a count.
 const SESSION_WORDS: [&str; 5] = ["会议", "全会", "全体会议", "大会", "常委会"];
@@ -332,7 +346,7 @@ impl Recognizer for Count {
         let numbers = ctx.numbers();
         let ends = list_ends(text, numbers);
         for (i, m) in numbers.iter().enumerate() {
-            if found.is_claimed(&m.span) || m.is_article(text) {
+            if found.is_claimed(&m.span) {
                 continue;
             }
             // The classifier after the number, or after the last item of the list it is a bare
@@ -349,6 +363,16 @@ impl Recognizer for Count {
             // Only numbers with a classifier are looked at further (the quotation test reads
             // around the number).
             if NOT_CLASSIFIER.iter().any(|w| text[at..].starts_with(w)) || in_name_or_slogan(text, &m.span) {
+                continue;
+            }
+            // 坚持两个不动摇, 中央八项规定, 三轮摩托车: slogans and names.
+            if name_form(text, m, classifier, unit_end).is_some() {
+                found.claim(m.span.start..unit_end);
+                continue;
+            }
+            // 一个, 一批: an article, unless it opens a clause parallel to a count of the same
+            // classifier earlier in the sentence (有42宗是外国国民, 一宗来自澳门).
+            if m.is_article(text) && !parallel(text, &list, m.span.start, classifier) {
                 continue;
             }
             // 2期 (two sessions) is a count; 二期 is the second phase of a project.

@@ -8,6 +8,7 @@
 
 pub mod count;
 pub mod money;
+pub mod names;
 pub mod percent;
 pub mod place;
 pub mod quantity;
@@ -21,6 +22,8 @@ use crate::fact::Reference;
 use crate::fact::Value;
 use crate::gazetteer::region::Region;
 use crate::normalize::OffsetMap;
+pub use names::in_name_or_slogan;
+
 use crate::number::{NumberMention, NumberProblem};
 use rust_decimal::Decimal;
 
@@ -281,52 +284,6 @@ pub fn qualifier_around(text: &str, m: &NumberMention, unit_end: usize) -> (Opti
     }
 }
 
-/// Whether `span` lies inside a short quotation or a title (`“四个亲自”`, `《…3年行动计划》`):
-/// numbers there are names and slogans, not figures.
-pub fn in_name_or_slogan(text: &str, span: &Range<usize>) -> bool {
-    // A mark farther than `max` characters from the number makes the quotation too long, so
-    // each side is read only that far (in bytes, four per character at most), within the line.
-    let head = &text[..span.start];
-    let tail = &text[span.end..];
-    let window_before = |max: usize| {
-        let mut start = head.len().saturating_sub(4 * (max + 2) + 4);
-        while !head.is_char_boundary(start) {
-            start += 1;
-        }
-        let w = &head[start..];
-        w.rfind('\n').map_or(w, |i| &w[i + 1..])
-    };
-    let window_after = |max: usize| {
-        let mut end = tail.len().min(4 * (max + 2) + 4);
-        while !tail.is_char_boundary(end) {
-            end -= 1;
-        }
-        let w = &tail[..end];
-        w.find('\n').map_or(w, |i| &w[..i])
-    };
-    for (open, close, max) in [('《', '》', 60), ('“', '”', 12), ('"', '"', 12), ('「', '」', 12)] {
-        let before = window_before(max);
-        let after = window_after(max);
-        let Some(o) = before.rfind(open) else { continue };
-        if open != close && before[o..].contains(close) {
-            continue;
-        }
-        if open == close {
-            // The parity of the marks on the whole line before the number.
-            let line_start = head.rfind('\n').map_or(0, |i| i + 1);
-            if head[line_start..].matches(open).count() % 2 == 0 {
-                continue;
-            }
-        }
-        let Some(c) = after.find(close) else { continue };
-        let inner = before[o + open.len_utf8()..].chars().count() + text[span.clone()].chars().count() + after[..c].chars().count();
-        if inner <= max {
-            return true;
-        }
-    }
-    false
-}
-
 /// Join facts written as `X至Y` with the unit on both sides (`5亿元至10亿元`, `5%-8%`) into one
 /// range: the candidates at `i` and `i + 1` in `list` become one when only a range connector
 /// separates them, `same` says they measure the same thing, and the first is the smaller.
@@ -441,43 +398,6 @@ mod tests {
             }
             let span = query.0..query.0 + query.1;
             prop_assert_eq!(found.is_claimed(&span), found.is_claimed_at_the_first_span_after(&span));
-        }
-    }
-
-    /// `in_name_or_slogan` as first written: whole lines on both sides.
-    fn in_name_or_slogan_whole_lines(text: &str, span: &Range<usize>) -> bool {
-        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-        let before = &text[line_start..span.start];
-        let after = &text[span.end..line_end];
-        for (open, close, max) in [('《', '》', 60), ('“', '”', 12), ('"', '"', 12), ('「', '」', 12)] {
-            let Some(o) = before.rfind(open) else { continue };
-            if open != close && before[o..].contains(close) {
-                continue;
-            }
-            if open == close && before.matches(open).count() % 2 == 0 {
-                continue;
-            }
-            let Some(c) = after.find(close) else { continue };
-            let inner = before[o + open.len_utf8()..].chars().count() + text[span.clone()].chars().count() + after[..c].chars().count();
-            if inner <= max {
-                return true;
-            }
-        }
-        false
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4000))]
-        #[test]
-        fn windows_read_as_whole_lines(
-            before in "[《》“”\"「」\n数a😀]{0,90}",
-            number in "[0-9]{1,3}",
-            after in "[《》“”\"「」\n数a😀]{0,90}",
-        ) {
-            let text = format!("{before}{number}{after}");
-            let span = before.len()..before.len() + number.len();
-            prop_assert_eq!(in_name_or_slogan(&text, &span), in_name_or_slogan_whole_lines(&text, &span));
         }
     }
 }

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 
+use super::names::name_form;
 use super::{
     Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, list_ends, listed, merge_ranges, qualifier_around, skip_spaces,
     spread_list_qualifier,
@@ -189,7 +190,18 @@ const MONEY_CONTEXT: &[&str] = &[
     "产值",
     "税收",
     "投入",
+    "揽金",
+    "吸金",
+    "筹资",
+    "集资",
+    "募集",
+    "筹集",
 ];
+
+/// Words right after a scaled number without a unit that make it a target (`完成全年80亿目标任务`):
+/// it is then in the unit of the figure it is the target of, the nearest one before it in its
+/// sentence.
+const TARGET_AFTER: &[&str] = &["目标", "任务", "计划"];
 
 /// Characters allowed between such a word and the number (`投资过`, `总投资约`, `投资额达`).
 const CONTEXT_GLUE: &str = "过超约近逾达为了共计合累额总额度高突破";
@@ -403,7 +415,8 @@ fn money_by_context(text: &str, m: &NumberMention) -> bool {
     if !next.is_none_or(|c| !crate::normalize::script::is_han(c) || "的、和及与或等以左".contains(c)) {
         return false;
     }
-    let mut head = &text[..m.span.start];
+    // (Scraped text puts a space between the word and the number: 总投资 86 亿.)
+    let mut head = text[..m.span.start].trim_end_matches(' ');
     for _ in 0..3 {
         match head.chars().next_back() {
             Some(c) if CONTEXT_GLUE.contains(c) => head = &head[..head.len() - c.len_utf8()],
@@ -411,6 +424,26 @@ fn money_by_context(text: &str, m: &NumberMention) -> bool {
         }
     }
     MONEY_CONTEXT.iter().any(|w| head.ends_with(w))
+}
+
+/// The currency of a target written without one (`实际到位资金1005136万元,…,完成全年80亿目标任务`):
+/// that of the nearest figure before it in its sentence, when that figure is money (a
+/// percentage between them qualifies that figure and is passed over).
+fn target_currency(text: &str, numbers: &[NumberMention], i: usize) -> Option<(&'static str, Written)> {
+    let m = &numbers[i];
+    if !m.scaled || !TARGET_AFTER.iter().any(|w| text[m.span.end..].starts_with(w)) {
+        return None;
+    }
+    for before in numbers[..i].iter().rev() {
+        if text[before.span.end..m.span.start].contains(['。', ';', '\n', '!', '?']) {
+            return None;
+        }
+        if crate::extract::percent::unit_at(text, skip_spaces(text, before.span.end)) {
+            continue;
+        }
+        return currency_after(text, before.span.end).map(|(iso, _, written)| (iso, written));
+    }
+    None
 }
 
 /// Amounts written as a scale without a digit: `超千万元` (over 10^7 yuan), `亿元以上`, `逾百亿元`.
@@ -500,11 +533,18 @@ impl Recognizer for Money {
                     (iso, m.span.end, m.span.start, written)
                 }
                 (None, None) if money_by_context(text, m) => ("CNY", m.span.end, m.span.start, Written::Bare),
+                (None, None) if let Some((iso, written)) = target_currency(text, numbers, i) => (iso, m.span.end, m.span.start, written),
                 (None, None) => continue,
             };
             // Only numbers with a currency are looked at further (the quotation test reads
             // around the number).
             if in_name_or_slogan(text, &m.span) {
+                continue;
+            }
+            // 党的一元化领导, 城乡二元结构, 中间那一块: words and figures of speech.
+            let word = text[m.span.end..end].trim_start_matches(' ');
+            if written == Written::Bare && name_form(text, m, word, end).is_some() {
+                found.claim(m.span.start..end);
                 continue;
             }
             // Sub-units follow the word written (元3角 in any region's yuan or dollar).
