@@ -984,12 +984,24 @@ fn url_spans(text: &str) -> Vec<Range<usize>> {
 fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     let before = char_before(text, span.start);
     let after = char_at(text, span.end);
-    if before
-        .is_some_and(|c| is_identifier_char(c) || c == '-' && char_before(text, span.start - 1).is_some_and(|c| c.is_ascii_alphanumeric()))
-    {
+    // Letters before the digits make a code (NB33102), unless they are a currency's code
+    // standing alone (RMB300万, RM120).
+    let head = &text[..span.start];
+    let letters = head.len() - head.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let currency_code = (letters == 3 && head[head.len() - 3..].bytes().all(|b| b.is_ascii_uppercase()) || head.ends_with("RM"))
+        && !head[..head.len() - letters].ends_with(|c: char| c.is_ascii_alphanumeric());
+    if before.is_some_and(|c| {
+        (is_identifier_char(c) && !currency_code)
+            || c == '-' && char_before(text, span.start - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+    }) {
         return true;
     }
-    if after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '@' | '_' | '/' | '\\' | '#'))
+    // Letters after them make a code when more of it follows (12ab34, 5x_y); a unit or a
+    // currency written in letters ends there (20kg, 300万TEU, 100USD).
+    let tail = text[span.end..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let letters_after = tail.len() < text.len() - span.end;
+    if (letters_after && tail.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '@' | '_' | '/' | '\\' | '#' | '-' | '.')))
+        || after.is_some_and(|c| matches!(c, '@' | '_' | '/' | '\\' | '#'))
         || (after == Some('.') && char_at(text, span.end + 1).is_some_and(|c| c.is_ascii_alphanumeric()))
         || (after == Some(':') && char_at(text, span.end + 1).is_some_and(|c| c.is_ascii_digit()))
     {
@@ -1112,8 +1124,8 @@ pub fn scan_with(text: &str, options: ScanOptions) -> (Vec<NumberMention>, Vec<N
             }
             Some(Ok(mut m)) => {
                 pos = m.span.end.max(pos + c.len_utf8());
-                // 第39号, 五届三次: ordinals.
-                let ordinal = matches!(char_before(text, m.span.start), Some('第' | '届'));
+                // 第39号, 五届三次, 第2、3、5项: ordinals.
+                let ordinal = matches!(char_before(text, m.span.start), Some('第' | '届')) || listed_after_ordinal(text, m.span.start);
                 // 数十, 几百, 好几千: vague (数80 is not).
                 let vague = !m.arabic && char_before(text, m.span.start).is_some_and(|b| matches!(b, '数' | '几' | '好'));
                 let identifier = m.arabic && is_identifier(text, &m.span);
@@ -1217,6 +1229,23 @@ pub fn numeral_run(text: &str, span: &Range<usize>) -> Range<usize> {
         end += c.len_utf8();
     }
     start..end
+}
+
+/// Whether the number at `start` is an item of a list that goes on from an ordinal (the 3 and the
+/// 5 of `第2、3、5项`).
+fn listed_after_ordinal(text: &str, start: usize) -> bool {
+    let mut head = &text[..start];
+    while let Some(rest) = head.strip_suffix('、') {
+        let before = rest.trim_end_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral_char(c));
+        if before.len() == rest.len() {
+            return false;
+        }
+        if before.ends_with('第') {
+            return true;
+        }
+        head = before;
+    }
+    false
 }
 
 /// The number (or range) starting at `pos`; `Err` gives the extent of a run that is not a
@@ -1466,6 +1495,61 @@ mod tests {
         for s in ["三五", "七八", "二三十", "五三百"] {
             assert!(parse_number(s).is_err(), "{s}");
         }
+    }
+
+    #[test]
+    fn numerals_read_to_their_true_ends() {
+        assert_eq!(v("伍佰参拾亿"), "53000000000");
+        assert_eq!(v("参万柒仟"), "37000");
+        assert_eq!(v("壹佰零参"), "103");
+        assert_eq!(v("廿三"), "23");
+        assert_eq!(v("一百廿"), "120");
+        assert_eq!(v("2万350"), "20350");
+        assert_eq!(v("6万7601"), "67601");
+        assert_eq!(v("1亿72300"), "100072300");
+        assert_eq!(v("3万2,105"), "32105");
+        assert_eq!(v("3千500"), "3500");
+        assert_eq!(v("3万5"), "35000");
+        assert_eq!(v("3万零5"), "30005");
+        assert_eq!(v("4万点八"), "40000.8");
+        assert_eq!(v("一百二十万零五百点五"), "1200500.5");
+        assert_eq!(v("三点参"), "3.3");
+        assert_eq!(v("1·8"), "1.8");
+        assert_eq!(v("0万亿"), "0");
+        assert_eq!(v("贰"), "2");
+        let r = parse_number("四、五十亿").unwrap();
+        assert_eq!((r.value.to_string(), r.max.map(|m| m.to_string())), ("4000000000".into(), Some("5000000000".into())));
+        // Not read: more digits than the places below the scale, a decimal after it.
+        for s in ["5万12345", "3万2.5", "伍", "参加"] {
+            assert!(parse_number(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_number_continued_unread_is_not_whole() {
+        let whole = |text: &str| scan(text).0.iter().map(|m| (text[m.span.clone()].to_owned(), m.whole)).collect::<Vec<_>>();
+        assert_eq!(whole("投资5万12345人"), [("5万".to_owned(), false), ("12345".to_owned(), false)]);
+        assert_eq!(whole("1234,567元"), [("1234".to_owned(), false), ("567".to_owned(), false)]);
+        // (Four digits after a comma: the comma separates, as a Chinese comma folded to it does.)
+        assert_eq!(whole("12,3456元"), [("12".to_owned(), true), ("3456".to_owned(), true)]);
+        assert_eq!(whole("3兆京1,250亿元"), [("3".to_owned(), false), ("1,250亿".to_owned(), false)]);
+        // Units and words that begin with a numeral character end a number whole.
+        let ends = [("150".to_owned(), true), ("10".to_owned(), true), ("七十".to_owned(), true), ("一".to_owned(), true)];
+        assert_eq!(whole("150兆瓦,10千瓦,七十百分位,万一"), ends);
+        assert_eq!(numeral_run("投资5万12345人", &(6..10)), 6..15);
+    }
+
+    #[test]
+    fn spaced_and_wrapped_digits() {
+        let values = |text: &str, options: ScanOptions| scan_with(text, options).0.iter().map(|m| m.value.to_string()).collect::<Vec<_>>();
+        assert_eq!(values("产量4 9 2 5 0 万吨,增长1 1 5 .3 %", ScanOptions::default()), ["492500000", "115.3"]);
+        let spaced = ScanOptions { letter_spaced: true, ..ScanOptions::default() };
+        assert_eq!(values("占6 5 %,增长1 0 .3 %", spaced), ["65", "10.3"]);
+        assert!(spaces_its_digits("1 9 9 7 年,4 9 2 5 0 万吨") && !spaces_its_digits("7 215家,1 9 9 7 年"));
+        let line = "其中高雄市获投资额最多达到一千亿元台中市居次获投资16";
+        let text = format!("{line}\n42亿元");
+        assert_eq!(values(&text, ScanOptions { wrap: Some(columns(line)), ..ScanOptions::default() }), ["100000000000", "164200000000"]);
+        assert_eq!(values(&text, ScanOptions::default()), ["100000000000", "16", "4200000000"]);
     }
 
     #[test]
