@@ -1169,6 +1169,10 @@ fn joins_digits(text: &str, at: usize) -> bool {
 /// (or a point or separator between digits) that hold a digit, within a few characters
 /// (`2万` before `12345`, `伍佰X` before `拾亿`). Unit characters alone (`万一`, `千万`) are words.
 fn continued_before(text: &str, span: &Range<usize>) -> bool {
+    // 两 begins a numeral of its own (一九八二两个年度: the years, then two of them).
+    if text[span.start..].starts_with(['两', '兩']) {
+        return false;
+    }
     // A single digit after a digit and a space: letter-spaced digits (5 0 万吨) not read as one.
     let b = text.as_bytes();
     if span.start >= 2
