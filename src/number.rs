@@ -398,6 +398,12 @@ pub fn wrap_width(text: &str) -> Option<usize> {
     (count >= 5 && 5 * count >= 2 * lines && 3 * count >= 2 * widths.len() && top <= 160).then_some(top)
 }
 
+/// Whether a line break in the text stands between two digits (`16⏎42`).
+pub fn breaks_lines_between_digits(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'\n', b).any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+}
+
 /// Whether the line break at `at` (a `\n`) ends a full line of a text wrapped at `width`
 /// columns: a break made by the layout, not by the writer.
 fn is_soft_break(text: &str, at: usize, width: usize) -> bool {

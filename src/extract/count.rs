@@ -360,6 +360,11 @@ impl Recognizer for Count {
             };
             let Some((classifier, _, unit_end)) = CLASSIFIERS.at(text, at) else { continue };
             let end = if is_item { m.span.end } else { unit_end };
+            // 一个, 一批: an article, unless it opens a clause parallel to a count of the same
+            // classifier earlier in the sentence (有42宗是外国国民, 一宗来自澳门).
+            if m.is_article(text) && !parallel(text, &list, m.span.start, classifier) {
+                continue;
+            }
             // Only numbers with a classifier are looked at further (the quotation test reads
             // around the number).
             if NOT_CLASSIFIER.iter().any(|w| text[at..].starts_with(w)) || in_name_or_slogan(text, &m.span) {
@@ -368,11 +373,6 @@ impl Recognizer for Count {
             // 坚持两个不动摇, 中央八项规定, 三轮摩托车: slogans and names.
             if name_form(text, m, classifier, unit_end).is_some() {
                 found.claim(m.span.start..unit_end);
-                continue;
-            }
-            // 一个, 一批: an article, unless it opens a clause parallel to a count of the same
-            // classifier earlier in the sentence (有42宗是外国国民, 一宗来自澳门).
-            if m.is_article(text) && !parallel(text, &list, m.span.start, classifier) {
                 continue;
             }
             // 2期 (two sessions) is a count; 二期 is the second phase of a project.

@@ -70,7 +70,10 @@ impl<'a> Context<'a> {
 
     /// The width at which the text is hard-wrapped, if it is ([`crate::number::wrap_width`]).
     pub fn wrap_width(&self) -> Option<usize> {
-        *self.wrap.get_or_init(|| crate::number::wrap_width(self.text))
+        // (Only a text that breaks a line between digits needs it; most do not.)
+        *self
+            .wrap
+            .get_or_init(|| crate::number::breaks_lines_between_digits(self.text).then(|| crate::number::wrap_width(self.text)).flatten())
     }
 
     /// The scan, once: Hong Kong, Macau and Taiwan texts group thousands with a space

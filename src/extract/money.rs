@@ -281,7 +281,17 @@ pub(crate) fn unit_at(text: &str, start: usize, after: usize) -> bool {
 /// starts. A code stands alone (`USD`, not the end of a longer word); `¥` is the yen in a
 /// sentence about Japan.
 fn currency_before(text: &str, start: usize) -> Option<(&'static str, usize)> {
+    // The characters prefixes end with, to pass over most numbers at once.
+    static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut last: Vec<char> = PREFIX.iter().filter_map(|(w, _)| w.chars().next_back()).collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
     let head = text[..start].trim_end_matches(' ');
+    if !head.chars().next_back().is_some_and(|c| LAST.binary_search(&c).is_ok()) {
+        return None;
+    }
     let (w, iso) = PREFIX
         .iter()
         .filter(|(w, _)| {
