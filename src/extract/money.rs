@@ -289,7 +289,7 @@ fn currency_before(text: &str, start: usize) -> Option<(&'static str, usize)> {
         last
     });
     let head = text[..start].trim_end_matches(' ');
-    if !head.chars().next_back().is_some_and(|c| LAST.binary_search(&c).is_ok()) {
+    if head.chars().next_back().is_none_or(|c| LAST.binary_search(&c).is_err()) {
         return None;
     }
     let (w, iso) = PREFIX
