@@ -369,6 +369,14 @@ impl Recognizer for Money {
                 r.name()
             ));
         }
+        // The region's hook: when the region was decided on little, or left undecided against
+        // its words, amounts in the currency it chose say so.
+        let default = region.map_or("CNY", Region::currency);
+        if let Some(doubt) = &ctx.region_reading().doubt
+            && list.iter().any(|(_, m)| m.currency == default)
+        {
+            found.warnings.push(format!("the region is uncertain: {doubt}; amounts in a bare 元 are read as {default}"));
+        }
         spread_list_qualifier(text, &mut list, &list_flags, |m| m.qualifier, |m, q| m.qualifier = Some(q));
         merge_ranges(text, &mut list, |a, b| a.currency == b.currency, |m| (m.value, m.max), |m, max| m.max = Some(max));
         for (span, money) in list {
