@@ -253,7 +253,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
     };
     let deictic = |k: usize| match times.get(k).and_then(|(_, e)| whole_year(e)) {
         Some(YearSpec::Deictic(d)) => Some(d),
-        Some(YearSpec::UnderReview) => Some(-1),
+        Some(YearSpec::UnderReview(0)) => Some(-1),
         _ => None,
     };
     // Whether mentions k and k + 1 gloss each other.
@@ -272,6 +272,12 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
     let mut sentences = Sentences::default();
     for k in 0..times.len() {
         let (span, e) = times[k];
+        // 今(2018)年 glosses this year with its number.
+        if let Period::Year(YearSpec::Absolute(x), _) = e.first
+            && text[span.clone()].starts_with("今(")
+        {
+            vote(Some(x));
+        }
         if let Period::Year(YearSpec::Absolute(x), _) = e.first
             && ENTERING.iter().any(|w| text[..span.start].ends_with(w))
             && clause_start(text, span.start)
@@ -310,7 +316,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
             let sentence = sentences.at(text, span.start);
             let question = text[sentence.clone()].trim_end().ends_with(['?', '？']);
             let n = times.partition_point(|(s, _)| s.start < sentence.end);
-            let under_review = whole_year(e) == Some(YearSpec::UnderReview);
+            let under_review = whole_year(e) == Some(YearSpec::UnderReview(0));
             if (under_review || question)
                 && let Some((next, _)) = times.get(n)
                 && text[sentence.end..sentences.at(text, next.start).start].trim().is_empty()

@@ -70,6 +70,7 @@ use super::{Candidate, Context, Found, Recognizer};
 use crate::document::MonthDay;
 use crate::fact::{Reference, ReferenceFrom};
 use crate::fact::{TimeRange, Value};
+use crate::gazetteer::region::Region;
 use crate::normalize::Normalizer;
 use resolve::Frame;
 use syntax::{Mention, MonthPart, MonthSpec, Period, What, YearPart, YearSpec};
@@ -84,7 +85,15 @@ impl Recognizer for Time {
     }
 
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
-        let mut mentions = grammar::scan_with(ctx.text, republic_calendar(ctx.original, ctx.text));
+        let region = ctx.region_reading();
+        let taiwan = region.region.as_ref().is_some_and(|(r, _)| *r == Region::Taiwan);
+        let leans_to_taiwan = region.leaning == Some(Region::Taiwan)
+            || crate::normalize::script::detect(ctx.original) != crate::normalize::script::Script::Simplified;
+        let calendars = grammar::Calendars {
+            republic: republic_calendar(ctx.text, taiwan, leans_to_taiwan),
+            fiscal_from_april: region.region.as_ref().is_some_and(|(r, _)| *r == Region::HongKong),
+        };
+        let mut mentions = grammar::scan_with(ctx.text, calendars);
         discourse::mark_comparison_lists(ctx.text, &mut mentions);
         let dateline = ctx.layout.dateline;
         if found.reference.is_none() {
@@ -208,7 +217,9 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
             continue;
         }
         let ends = [e.first, e.last];
-        for &p in if e.first == e.last { &ends[..1] } else { &ends[..] } {
+        // A fiscal year (2024/25年度, April to March) is spoken of from the year it begins in.
+        let one_year = e.first == e.last || is_fiscal_year(e);
+        for &p in if one_year { &ends[..1] } else { &ends[..] } {
             let Period::Year(YearSpec::Absolute(y), part) = p else {
                 continue;
             };
@@ -319,15 +330,18 @@ fn latest_repeated_year(text: &str, mentions: &[Mention]) -> Option<i16> {
 }
 
 /// Whether a text counts years in the Republic calendar without writing `民国` (`108年至109年6月
-/// 底`, Taiwan's official usage): it writes a three-digit year (100–150) as a date (followed by
-/// a month, `度`, a range or a part of the year), or two such years that are not durations
-/// (`108年历史`), and it is a Taiwan text (it names Taiwan's places or institutions) or one
-/// written in traditional script. A mainland text never reads `108年` as 2019.
-pub fn republic_calendar(original: &str, text: &str) -> bool {
+/// 底`, Taiwan's official usage): a text that leans to Taiwan (`leans_to_taiwan`: it names
+/// Taiwan's places or institutions more than another region's, or it is written in traditional
+/// script) and writes a three-digit year (100–150) as a date (followed by a month, `度`, a range
+/// or a part of the year), or two such years that are not durations (`108年历史`); in a text
+/// placed in Taiwan (`taiwan`, [`crate::gazetteer::region::read`]) one such year is enough
+/// (`113年经济成长率`). A mainland text never reads `108年` as 2019.
+pub fn republic_calendar(text: &str, taiwan: bool, leans_to_taiwan: bool) -> bool {
     const AS_DATE: [&str; 14] = ["度", "至", "到", "-", "~", "—", "底", "初", "第", "上半", "下半", "全年", "以来", "起"];
     const DURATION: [&str; 8] = ["历史", "之久", "间", "多", "来", "前", "后", "的历史"];
-    const TAIWAN: [&str; 14] =
-        ["台湾", "台北", "新北", "桃园", "台中", "台南", "高雄", "新台币", "行政院", "立法院", "民国", "国发会", "主计总处", "县市"];
+    if !(taiwan || leans_to_taiwan) {
+        return false;
+    }
     let (mut as_date, mut plain) = (0, 0);
     // Every 年 (memchr's SIMD search; most texts have few) after a three-digit year 100–150 that
     // is not part of a longer number: `108年`, `109 年`.
@@ -348,9 +362,7 @@ pub fn republic_calendar(original: &str, text: &str) -> bool {
             plain += 1;
         }
     }
-    (as_date >= 1 || plain >= 2)
-        && (TAIWAN.iter().any(|w| text.contains(w))
-            || crate::normalize::script::detect(original) != crate::normalize::script::Script::Simplified)
+    as_date >= 1 || plain >= 2 || taiwan && plain >= 1
 }
 
 /// Words before a time that make it a target (`力争2025年`, `计划到2030年`).
@@ -358,11 +370,19 @@ const AHEAD_BEFORE: [&str; 6] = ["力争", "争取", "预计", "计划", "目标
 /// Words after a time that make it a deadline or a target (`2035年前`, `2025年左右`).
 const AHEAD_AFTER: [&str; 6] = ["前", "以前", "之前", "左右", "目标", "远景"];
 
+/// Whether an expression is a fiscal year from April (`2024/25年度`).
+fn is_fiscal_year(e: &syntax::Expr) -> bool {
+    let april = YearPart::Month(MonthSpec::Named(4), MonthPart::Whole);
+    let march = YearPart::Month(MonthSpec::Named(3), MonthPart::Whole);
+    matches!((e.first, e.last), (Period::Year(YearSpec::Absolute(a), x), Period::Year(YearSpec::Absolute(b), y))
+        if x == april && y == march && b.checked_sub(a) == Some(1))
+}
+
 /// Whether the time expression at `span` looks ahead: a target, a deadline, or a plan's period
-/// of several years (`2021—2025年`).
+/// of several years (`2021—2025年`; a fiscal year is one).
 fn looks_ahead(text: &str, span: &Range<usize>, e: &syntax::Expr) -> bool {
-    let several_years =
-        matches!((e.first, e.last), (Period::Year(YearSpec::Absolute(a), _), Period::Year(YearSpec::Absolute(b), _)) if a != b);
+    let several_years = !is_fiscal_year(e)
+        && matches!((e.first, e.last), (Period::Year(YearSpec::Absolute(a), _), Period::Year(YearSpec::Absolute(b), _)) if a != b);
     let before = &text[..span.start];
     let before = before.strip_suffix('到').or_else(|| before.strip_suffix('至')).unwrap_or(before);
     several_years || AHEAD_BEFORE.iter().any(|w| before.ends_with(w)) || AHEAD_AFTER.iter().any(|w| text[span.end..].starts_with(w))
@@ -435,11 +455,11 @@ mod tests {
         // One long line of what the document's own date is read from.
         let unit = "同比2020年增长30%、2019年增长12%,每月15日,一年来,2022年工作回顾,108年至109年6月底,";
         let text = unit.repeat(20_000);
-        let mut mentions = grammar::scan_with(&text, true);
+        let mut mentions = grammar::scan_with(&text, grammar::Calendars { republic: true, ..Default::default() });
         discourse::mark_comparison_lists(&text, &mut mentions);
         assert_eq!(dateline_date(&text, &mentions, MonthDay { month: 1, day: 17 }), Date::new(2023, 1, 17).ok());
         assert_eq!(latest_date_written(&text, &mentions), None);
-        assert!(!republic_calendar(&text, &text));
+        assert!(!republic_calendar(&text, false, false));
     }
 
     #[test]
@@ -469,11 +489,19 @@ mod tests {
 
     #[test]
     fn republic_years_in_taiwan_texts_only() {
-        assert!(republic_calendar("108年至109年6月底,台北市", "108年至109年6月底,台北市"));
-        assert!(republic_calendar("本處統計111年度預算", "本处统计111年度预算"));
-        assert!(!republic_calendar("108年至109年6月底", "108年至109年6月底"));
-        assert!(!republic_calendar("學校已有108年歷史", "学校已有108年历史"));
-        assert!(!republic_calendar("台湾2023年经济增长", "台湾2023年经济增长"));
+        let read = |t: &str| {
+            let reading = crate::gazetteer::region::read(t);
+            let taiwan = reading.region.is_some_and(|(r, _)| r == Region::Taiwan);
+            republic_calendar(t, taiwan, taiwan || reading.leaning == Some(Region::Taiwan))
+        };
+        assert!(read("108年至109年6月底,台北市"));
+        assert!(republic_calendar("本处统计111年度预算", false, true));
+        assert!(!read("108年至109年6月底"));
+        assert!(!republic_calendar("学校已有108年历史", false, true));
+        assert!(!read("台湾2023年经济增长"));
+        // One year alone, in a text placed in Taiwan; not in one that only names Taiwan.
+        assert!(read("行政院主计总处表示,113年经济成长率为4.3%。"));
+        assert!(!read("台北市113年预算"));
     }
 
     #[test]
