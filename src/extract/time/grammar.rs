@@ -730,6 +730,18 @@ fn not_time(p: &mut Parser<'_>) -> Option<()> {
     {
         return Some(());
     }
+    // 1·8%: a decimal point printed as a middle dot, no day (6·30). Its number is claimed so that
+    // no part of it (8%) is read as the figure.
+    if p.attempt(|p| {
+        p.digits(2)?;
+        p.eat("·").then_some(())?;
+        p.digits(2)?;
+        p.rest().starts_with(['%', '％', '‰', '个', '倍']).then_some(())
+    })
+    .is_some()
+    {
+        return Some(());
+    }
     // The year of a document number: 〔2024〕12号, [2024]12号.
     if p.prev().is_some_and(|c| one_of("〔[【(", c)) {
         let (y, n) = p.digits(4)?;
@@ -956,7 +968,7 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         let ok = match sep {
             // 09-01: zero-padded month and day, not part of a longer dash chain.
             '-' => mlen == 2 && dlen == 2 && !p.rest().starts_with(['-', '.']),
-            // 6·30
+            // 6·30 (not_time claims 1·8%)
             '·' => true,
             // 11/3号
             '/' => p.eat_any(&["号", "日"]),
@@ -1053,7 +1065,8 @@ const YEAR_WORDS: Words<YearSpec> = Words::new(&[
     ("明年", YearSpec::Deictic(1)),
     ("前年", YearSpec::Deictic(-2)),
     ("后年", YearSpec::Deictic(2)),
-    ("上年", YearSpec::Deictic(-1)),
+    // 上年 is the year before the one the text speaks of (2023年…比上年增长: 2022), like 次年.
+    ("上年", YearSpec::Anaphoric(-1)),
     ("本年", YearSpec::Deictic(0)),
     ("来年", YearSpec::Deictic(1)),
     ("当年", YearSpec::Anaphoric(0)),
@@ -1078,12 +1091,28 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
     }) {
         return Some(YearSpec::Absolute(y));
     }
+    // 1 9 9 8 年: a year whose digits a typesetter spaced out.
+    if let Some(y) = p.attempt(|p| {
+        let mut y = 0;
+        for k in 0..4 {
+            if k > 0 && !p.eat(" ") {
+                return None;
+            }
+            let (d, _) = p.digits(1)?;
+            y = y * 10 + d;
+        }
+        p.eat(" ");
+        ((1000..=2100).contains(&y) && p.eat("年") && !p.peek().is_some_and(|c| one_of("代级龄", c))).then_some(y as i16)
+    }) {
+        p.eat("度");
+        return Some(YearSpec::Absolute(y));
+    }
     // 开年以来, 开年至今: since the year began (开年 alone is its first days, too vague for a date).
     if p.eat("开年") {
         return (p.rest().starts_with("以来") || p.rest().starts_with("至今")).then_some(YearSpec::Deictic(0));
     }
     if let Some(spec) = p.lookup(&YEAR_WORDS) {
-        let word_start_glued = glued_before(prev) && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(_));
+        let word_start_glued = glued_before(prev) && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(0 | 1));
         // 后年均, 上年度 is fine, 以后年份 is not a year.
         if word_start_glued || p.peek().is_some_and(|c| one_of("均龄轻纪", c)) {
             return None;
@@ -1311,6 +1340,8 @@ fn months(p: &mut Parser<'_>) -> Option<(YearPart, YearPart)> {
         p.eat("份");
         return (m1 < m2).then(|| (month(m1 as u8), month(m2 as u8)));
     }
+    // (3 月: spaced out by a typesetter.)
+    p.spaces();
     if !p.eat("月") {
         return None;
     }
@@ -1956,6 +1987,20 @@ mod tests {
         assert_eq!(spans("2023.5亿元"), Vec::<&str>::new());
         assert_eq!(spans("2016-2018年"), ["2016-2018年"]);
         assert_eq!(spans("文号XZ-2024-0012"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_year_spaced_out_by_a_typesetter() {
+        assert_eq!(spans("本届政府于1 9 9 3 年3 月就职,二、关于1 9 9 8 年政府工作的建议"), ["1 9 9 3 年3 月", "1 9 9 8 年"]);
+        assert!(spans("编号1 2 3 4 5年").iter().all(|s| !s.contains(' ')));
+    }
+
+    #[test]
+    fn a_middle_dot_is_a_day_unless_a_percentage_follows() {
+        let text = "6·30事件,增长1·8%,提高2·9个百分点";
+        assert_eq!(spans(text), ["6·30"]);
+        let claimed: Vec<&str> = scan(text).iter().filter(|m| m.what == What::NotTime).map(|m| &text[m.span.clone()]).collect();
+        assert_eq!(claimed, ["1·8", "2·9"]);
     }
 
     #[test]

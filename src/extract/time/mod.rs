@@ -96,10 +96,16 @@ impl Recognizer for Time {
         let mut mentions = grammar::scan_with(ctx.text, calendars);
         discourse::mark_comparison_lists(ctx.text, &mut mentions);
         let dateline = ctx.layout.dateline;
+        // Why the year inferred from the text is weak, when it is (told once the reference is
+        // settled).
+        let mut weak = None;
         if found.reference.is_none() {
             found.reference = match dateline {
                 Some(md) => dateline_date(ctx.text, &mentions, md).map(|date| Reference { date, from: ReferenceFrom::Metadata }),
-                None => infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text }),
+                None => infer(ctx.text, &mentions).map(|inferred| {
+                    weak = inferred.weak;
+                    Reference { date: inferred.date, from: ReferenceFrom::Text }
+                }),
             };
         }
         // A dateline writes the day the text was written, which a page may publish a day or two
@@ -117,7 +123,10 @@ impl Recognizer for Time {
             && ctx.layout.published_from == Some(crate::document::DateSource::Url)
             && latest_date_written(ctx.text, &mentions).is_some_and(|d| d > r.date)
         {
-            found.reference = infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text });
+            found.reference = infer(ctx.text, &mentions).map(|inferred| {
+                weak = inferred.weak;
+                Reference { date: inferred.date, from: ReferenceFrom::Text }
+            });
         }
         let mut frame = Frame::new(found.reference);
         // A news report dated by its dateline: 3日 is a day of the dateline's month.
@@ -127,10 +136,15 @@ impl Recognizer for Time {
         let settings = discourse::settings(ctx.text, &mentions);
         // Expressions left out for want of a reference date (明天, 下周), told in one warning.
         let mut unresolved = Vec::new();
+        // Whether a time was resolved against the reference (a weak one is worth a warning then).
+        let mut relative = false;
         for (m, sets_time) in mentions.into_iter().zip(settings) {
             match m.what {
                 What::Time(expr) => match frame.resolve_in(&expr, sets_time) {
-                    Some(range) => found.push(Candidate { span: m.span, value: Value::Time(range) }),
+                    Some(range) => {
+                        relative |= range.relative;
+                        found.push(Candidate { span: m.span, value: Value::Time(range) });
+                    }
                     None => {
                         if found.reference.is_none() && needs_reference(&expr) {
                             unresolved.push(m.span.clone());
@@ -140,6 +154,12 @@ impl Recognizer for Time {
                 },
                 What::NotTime => found.claim(m.span),
             }
+        }
+        if let (Some(why), Some(r), true) = (weak, found.reference, relative) {
+            found.warnings.push(format!(
+                "the document's year, {}, is inferred from little: {why} (pass a reference date if it is known)",
+                r.date.year()
+            ));
         }
         if !unresolved.is_empty() {
             let mut shown: Vec<&str> = unresolved.iter().take(5).map(|s| &ctx.text[s.clone()]).collect();
@@ -186,21 +206,43 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
 /// The reference date a text implies, from its own time expressions:
 /// 1. when the text pairs an explicit year with a word counted from the current year
 ///    ([`discourse::current_year`]: `过去一年…?` answered by `2022年,…`, `进入2023年`,
-///    `今年(2023年)`), that year: its latest full date the text writes, else its January 1;
-/// 2. else the latest full date it writes (`截至2023年12月20日` was written at the end of 2023,
+///    `今年(2023年)`, `2013年是…开局之年` before this year's tasks), that year: its latest full
+///    date the text writes, else its January 1;
+/// 2. else, in a report to a congress (`各位代表`), the year after the one it reports on most as
+///    done ([`reported_year`]: `国民生产总值1987年达到10920亿元` in a report of 1988): a report
+///    is delivered early in the year whose tasks it sets and reviews the year before;
+/// 3. else the latest full date it writes (`截至2023年12月20日` was written at the end of 2023,
 ///    even when the text goes on about plans for 2024);
-/// 3. else January 1 of the latest year it writes twice or more (or once, when none is written
+/// 4. else January 1 of the latest year it writes twice or more (or once, when none is written
 ///    twice);
-/// 4. else none.
+/// 5. else none.
 ///
-/// Targets and plans say nothing of when a text was written, so steps 2 and 3 leave out the
+/// Targets and plans say nothing of when a text was written, so steps 2 to 4 leave out the
 /// expressions that look ahead (`looks_ahead`: `力争2025年`, `2035年前`, `2021—2025年`), and
 /// a year named once is more often a target than the year the text speaks from. `过去一年`
 /// moves the reference a year on only where the text ties it to a year (step 1): the latest
 /// year a text dwells on is as often the current one as the past one (on the 52 dated national
 /// work reports of the benchmark corpus, a blanket "the year after" got 18 years right, none
-/// 28).
+/// 28). Step 2 is kept to reports, whose reviews are a year behind: a news item of December
+/// reports its own year as done.
 pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
+    infer(text, mentions).map(|i| i.date)
+}
+
+/// What a text says of its own date: the date [`infer_reference`] infers, and why it is weak,
+/// when it is (for a warning).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inferred {
+    /// The reference date.
+    pub date: Date,
+    /// Why the inference is weak: the year rests on little (a year written once, a report's
+    /// review year barely ahead of another); `None` when the text ties its year to 今年 or
+    /// dwells on it.
+    pub weak: Option<String>,
+}
+
+/// [`infer_reference`], with why it is weak when it is.
+pub fn infer(text: &str, mentions: &[Mention]) -> Option<Inferred> {
     let mut dates: Vec<Date> = Vec::new();
     let mut years: Vec<i16> = Vec::new();
     // The text speaks from after the years it compares with (同比2020年增长30%).
@@ -208,7 +250,12 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
     for m in mentions {
         let What::Time(e) = &m.what else { continue };
         if e.comparison {
-            if let Period::Year(YearSpec::Absolute(y), _) = e.last {
+            // (比1980年预计增长: a base still estimated is the year the text is written in; the
+            // base of a plan's target, 计划…比1964年增长5%左右, is the year the plan is made in.)
+            if let Period::Year(YearSpec::Absolute(y), _) = e.last
+                && !text[m.span.end..].starts_with("预计")
+                && !plans(whole_sentence(text, &m.span))
+            {
                 after_bases = after_bases.max(y.checked_add(1));
             }
             continue;
@@ -231,22 +278,191 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
             }
         }
     }
-    let mut from_text = || {
+    let in_year = |year: i16| dates.iter().filter(|d| d.year() == year).max().copied().or_else(|| Date::new(year, 1, 1).ok());
+    let from_text = || -> Option<(Date, Option<String>)> {
         if let Some(year) = discourse::current_year(text, mentions) {
-            return dates.iter().filter(|d| d.year() == year).max().copied().or_else(|| Date::new(year, 1, 1).ok());
+            return Some((in_year(year)?, None));
+        }
+        if is_report(text)
+            && let Some(reported) = reported_year(text, mentions)
+        {
+            let year = reported.year.checked_add(1)?;
+            let weak = (reported.times < 2 || reported.runner_up * 2 >= reported.times).then(|| {
+                let times = |n: usize| if n == 1 { "once".to_owned() } else { format!("{n} times") };
+                let other = if reported.runner_up > 0 { format!(", another year {}", times(reported.runner_up)) } else { String::new() };
+                format!(
+                    "a report, given the year after the one it reports on most as done ({}: {}{other})",
+                    reported.year,
+                    times(reported.times)
+                )
+            });
+            return Some((in_year(year)?, weak));
+        }
+        if is_report(text)
+            && let Some(year) = planned_year(text, mentions)
+        {
+            return Some((in_year(year)?, Some(format!("a report that reports no year as done, of the first year it plans for ({year})"))));
         }
         if let Some(&date) = dates.iter().max() {
-            return Some(date);
+            // A report that reports no year as done and plans none: its latest date may be history.
+            let weak = is_report(text).then(|| format!("a report dated only by the latest date it writes ({date})"));
+            return Some((date, weak));
         }
+        let mut years = years.clone();
         years.sort_unstable();
         let repeated = years.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).max();
-        Date::new(repeated.or(years.last().copied())?, 1, 1).ok()
+        match repeated {
+            Some(y) => Some((Date::new(y, 1, 1).ok()?, None)),
+            None => {
+                let y = *years.last()?;
+                Some((Date::new(y, 1, 1).ok()?, Some(format!("the only year of {y} it writes, once"))))
+            }
+        }
     };
     let after_bases = after_bases.and_then(|y| Date::new(y, 1, 1).ok());
     match (from_text(), after_bases) {
-        (Some(d), Some(b)) => Some(d.max(b)),
-        (d, b) => d.or(b),
+        (Some((d, weak)), Some(b)) if b > d => {
+            Some(Inferred { date: b, weak: weak.map(|w| format!("{w}, after the years it compares with")) })
+        }
+        (Some((date, weak)), _) => Some(Inferred { date, weak }),
+        (None, b) => b.map(|date| Inferred { date, weak: None }),
     }
+}
+
+/// Whether a text is a report to a congress: it addresses `各位代表` near its top (after a
+/// title, a delivery line and a speaker's name).
+pub(super) fn is_report(text: &str) -> bool {
+    text[..floor_boundary(text, 600)].contains("各位代表")
+}
+
+/// The year a report reports on most as done, how often, and how often the next such year.
+struct Reported {
+    year: i16,
+    times: usize,
+    runner_up: usize,
+}
+
+/// Words of a clause that report a result: `1987年达到10920亿元`, `比上年增长6.4%`.
+const RESULT_WORDS: [&str; 14] =
+    ["达到", "增长", "增加", "减少", "下降", "提高", "完成", "实现", "上升", "降到", "降低", "突破", "超过", "比上年"];
+
+/// Words that make a clause a plan, a target or an estimate, not a result.
+const PLAN_WORDS: [&str; 16] =
+    ["将", "力争", "争取", "计划", "预计", "预算", "目标", "预期", "规划", "纲要", "可望", "可以", "能够", "打算", "左右", "应当"];
+
+/// [`reported_year`]'s clause ends: a sentence's, a comma, a semicolon, a colon.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '；' | '！' | '？' | '\n' | '\r' | ',' | '，' | ':' | '：')
+}
+
+/// The year a text writes most often as a whole year reported as done (`国民生产总值1987年达到
+/// 10920亿元`, `2012年底…达到12.5%`, `由1997年的…增加到2002年的…`): a year alone (or its end),
+/// no comparison base and nothing that looks ahead, in a clause that writes a figure and a
+/// result word, with no word of a plan, a target or an estimate (`要`, `将`, `预计`) between
+/// the clause's start and the sentence's end. Ties go to the later year.
+fn reported_year(text: &str, mentions: &[Mention]) -> Option<Reported> {
+    let mut counts: Vec<(i16, usize)> = Vec::new();
+    for m in mentions {
+        let What::Time(e) = &m.what else { continue };
+        let Period::Year(YearSpec::Absolute(y), YearPart::Whole | YearPart::LastDay) = e.first else { continue };
+        if e.first != e.last || e.comparison || e.open != syntax::Open::Neither || looks_ahead(text, &m.span, e) {
+            continue;
+        }
+        // 由1949年的…上升到1952年的…: the first year is where a change starts; 到1957年达到,
+        // 在1957年达到 (not 到2002年的…) set a target.
+        let before = &text[..m.span.start];
+        if before.ends_with(['由', '从', '自']) || before.ends_with(['到', '至', '在', '于']) && !text[m.span.end..].starts_with('的')
+        {
+            continue;
+        }
+        let (start, end, sentence_end) = clause_around(text, &m.span);
+        // A year that opens its sentence (一九八三年,职工…收入达到526元) reports what the rest of
+        // the sentence does.
+        let end = if text[start..m.span.start].trim().is_empty() { sentence_end } else { end };
+        let clause = [&text[start..m.span.start], &text[m.span.end..end]];
+        let figure = clause.iter().any(|c| c.chars().any(|c| c.is_ascii_digit() || crate::number::is_chinese_numeral_char(c)));
+        let result = clause.iter().any(|c| RESULT_WORDS.iter().any(|w| c.contains(w)));
+        if figure && result && !plans(&text[start..sentence_end]) {
+            match counts.iter_mut().find(|(x, _)| *x == y) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((y, 1)),
+            }
+        }
+    }
+    let &(year, times) = counts.iter().max_by_key(|&&(y, n)| (n, y))?;
+    let runner_up = counts.iter().filter(|&&(y, _)| y != year).map(|&(_, n)| n).max().unwrap_or(0);
+    Some(Reported { year, times, runner_up })
+}
+
+/// The largest character boundary of `text` at or before `i` (the end of the text when `i` is
+/// past it).
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `text` at or after `i` (the end of the text when `i` is
+/// past it).
+pub(super) fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Where the clause around `span` starts and ends, and where its sentence ends (each at most 60
+/// characters away).
+fn clause_around(text: &str, span: &Range<usize>) -> (usize, usize, usize) {
+    let lo = floor_boundary(text, span.start.saturating_sub(180));
+    let start = text[lo..span.start].rfind(ends_clause).map_or(lo, |i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8));
+    let hi = ceil_boundary(text, span.end + 180);
+    let end = text[span.end..hi].find(ends_clause).map_or(hi, |i| span.end + i);
+    let sentence_end = text[span.end..hi].find(crate::segment::is_sentence_end).map_or(hi, |i| span.end + i);
+    (start, end, sentence_end)
+}
+
+/// The sentence around `span` (at most 60 characters either side).
+fn whole_sentence<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
+    let lo = floor_boundary(text, span.start.saturating_sub(180));
+    let start = text[lo..span.start].rfind(crate::segment::is_sentence_end).map_or(lo, |i| lo + i);
+    let (_, _, end) = clause_around(text, span);
+    &text[start..end]
+}
+
+/// Whether `text` writes a plan, a target or an estimate (`将`, `要`, `计划`, `预计`).
+fn plans(text: &str) -> bool {
+    PLAN_WORDS.iter().any(|w| text.contains(w)) || has_must(text)
+}
+
+/// The first year a report plans for (`我们要在一九七五年完成…计划`, `一九七五年也将…完成`): a
+/// year alone after `要在`, `将在`, or before `要`, `将` (with `也`, `还` between), no comparison
+/// base, nothing that looks ahead.
+fn planned_year(text: &str, mentions: &[Mention]) -> Option<i16> {
+    const BEFORE: [&str; 4] = ["要在", "将在", "要于", "将于"];
+    mentions
+        .iter()
+        .filter_map(|m| {
+            let What::Time(e) = &m.what else { return None };
+            let Period::Year(YearSpec::Absolute(y), YearPart::Whole) = e.first else { return None };
+            let alone = e.first == e.last && !e.comparison && e.open == syntax::Open::Neither && !looks_ahead(text, &m.span, e);
+            let after = text[m.span.end..].trim_start_matches([',', '也', '还', '又']);
+            let planned = BEFORE.iter().any(|w| text[..m.span.start].ends_with(w)) || after.starts_with(['要', '将']);
+            (alone && planned).then_some(y)
+        })
+        .min()
+}
+
+/// Whether `text` writes 要 as "must, will" (`今年要…`), not inside 主要, 重要, 需要, 要求.
+fn has_must(text: &str) -> bool {
+    text.match_indices('要').any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + '要'.len_utf8()..].chars().next();
+        !before.is_some_and(|c| "主重需纲摘概提必只".contains(c)) && !after.is_some_and(|c| "求素点领闻".contains(c))
+    })
 }
 
 /// The latest full date a text writes as past or present: targets, plans, announcements and
@@ -485,6 +701,34 @@ mod tests {
         assert_eq!(infer("一季度与2019年相比增长9%"), Some(2020));
         assert_eq!(infer("2022年1-6月,比2021年同期增长"), Some(2022));
         assert_eq!(infer("一、2022年工作回顾\n过去一年,全市增长"), Some(2023));
+    }
+
+    #[test]
+    fn a_report_is_given_the_year_after_the_one_it_reports_on() {
+        let infer = |t: &str| {
+            let mut mentions = grammar::scan(t);
+            discourse::mark_comparison_lists(t, &mut mentions);
+            super::infer(t, &mentions)
+        };
+        let review = "国民收入1987年达到9100亿元,比上年增长9%。财政收入1987年达到2200亿元。\n钢产量由1980年的3700万吨增加到1987年的5600万吨。\n到1992年粮食产量达到4.5亿吨。";
+        let report = format!("各位代表:\n现在我代表国务院作报告。\n{review}");
+        let inferred = infer(&report).expect("a year");
+        assert_eq!(inferred.date.year(), 1988);
+        assert_eq!(inferred.weak, None);
+        // Not a report: a text that reports a year as done may be written at its end.
+        assert_eq!(infer(review).map(|i| i.date.year()), Some(1987));
+        // The year reported once: right, but weak.
+        let once = infer("各位代表:\n粮食产量1987年达到4亿吨。").expect("a year");
+        assert_eq!(once.date.year(), 1988);
+        assert!(once.weak.is_some_and(|w| w.contains("1987")));
+        // A report that reports nothing as done, of the first year it plans for; targets and
+        // history do not date it.
+        let plans = "各位代表:\n我们要在2031年完成第九个五年计划,2035年前基本实现现代化。历史上,1949年10月1日新中国成立。";
+        assert_eq!(infer(plans).map(|i| i.date.year()), Some(2031));
+        // A plan's comparisons (计划…比2030年增长5%左右) and a base still estimated (比2030年预计)
+        // do not move the year on.
+        let plan = "各位代表:\n2030年是关键一年,做好今年工作。2031年计划工业产值比2030年增长5%左右,粮食比2030年预计增加100万吨。";
+        assert_eq!(infer(plan).map(|i| i.date.year()), Some(2030));
     }
 
     #[test]
