@@ -207,6 +207,11 @@ const SIGNALS: &[(&str, Side, Kind)] = {
         ("到台湾", M, Word),
         ("往来港澳", M, Word),
         ("往来澳门", M, Word),
+        // Capital and merchants of elsewhere, as the mainland counts them.
+        ("台资", M, Word),
+        ("港资", M, Word),
+        ("澳资", M, Word),
+        ("客商", M, Word),
         // Places.
         ("台湾", T, Place),
         ("台北", T, Place),
@@ -316,15 +321,21 @@ pub struct Reading {
     /// Why the decision is uncertain, when it is: a region decided on few words, or against
     /// words of the mainland, or a region's words named in a text left to the mainland.
     pub doubt: Option<String>,
+    /// Whether the original was written in simplified script (as [`read`] was told).
+    pub simplified: bool,
 }
 
 /// The region a document is written in, with the reason (for a warning), or `None` for the
-/// mainland and for texts that do not say: [`read`]'s decision.
+/// mainland and for texts that do not say: [`read`]'s decision on a text whose script is not
+/// known to be simplified.
 pub fn document_region(text: &str) -> Option<(Region, String)> {
-    read(text).region
+    read(text, false).region
 }
 
-/// What the signal words of `text` say of its region.
+/// What the signal words of `text` (normalized: simplified script) say of its region;
+/// `simplified` tells that the original was written in simplified script, as the mainland
+/// writes (3 points to the mainland: Hong Kong's, Macau's and Taiwan's pages are written in
+/// traditional script, though mainland pages are copied into it too).
 ///
 /// A dateline at the top decides (a mainland one for the mainland), and so does a mainland
 /// office that speaks about the regions (`国台办`). Otherwise each signal word adds points to
@@ -336,7 +347,7 @@ pub fn document_region(text: &str) -> Option<(Region, String)> {
 /// stays mainland. The decision is sure when a dateline makes it, or when the region's own words
 /// reach `THRESHOLD` and three times the mainland's points; otherwise [`Reading::doubt`] says
 /// why it is not.
-pub fn read(text: &str) -> Reading {
+pub fn read(text: &str, simplified: bool) -> Reading {
     const REGIONS: [Region; 3] = [Region::Taiwan, Region::HongKong, Region::Macau];
     // The weight of each signal word, the largest of its occurrences (a word repeated counts
     // once), and the first dateline at the top.
@@ -366,16 +377,20 @@ pub fn read(text: &str) -> Reading {
     }
     match dateline {
         Some((Side::Region(r), word)) => {
-            return Reading { region: Some((r, format!("the dateline {word}"))), leaning: Some(r), doubt: None };
+            return Reading { region: Some((r, format!("the dateline {word}"))), leaning: Some(r), doubt: None, simplified };
         }
-        Some((_, _)) => return Reading::default(),
-        None if office => return Reading::default(),
+        Some((_, _)) => return Reading { simplified, ..Reading::default() },
+        None if office => return Reading { simplified, ..Reading::default() },
         None => {}
     }
     let mut points = [0u32; 3];
     let (mut outside, mut mainland) = (0u32, 0u32);
     // Up to three words per side, for the reason, in the order of the signal list.
     let mut seen: [Vec<&'static str>; 5] = Default::default();
+    if simplified {
+        mainland += 3;
+        seen[4].push("simplified script");
+    }
     for (&(word, side, _), &weight) in SIGNALS.iter().zip(&weights).filter(|(_, w)| **w > 0) {
         let i = match side {
             Side::Region(r) => {
@@ -396,7 +411,9 @@ pub fn read(text: &str) -> Reading {
             seen[i].push(word);
         }
     }
-    let Some((best, &own)) = points.iter().enumerate().max_by_key(|&(_, p)| *p) else { return Reading::default() };
+    let Some((best, &own)) = points.iter().enumerate().max_by_key(|&(_, p)| *p) else {
+        return Reading { simplified, ..Reading::default() };
+    };
     let second = points.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, p)| *p).max().unwrap_or(0);
     let leaning = (own > second).then_some(REGIONS[best]);
     let region = REGIONS[best];
@@ -410,7 +427,7 @@ pub fn read(text: &str) -> Reading {
             let against = if mainland > 0 { format!(", and {}", words(4)) } else { String::new() };
             format!("the text names {}{against}, too little to place it in {}", words(best), region.name())
         });
-        return Reading { region: None, leaning, doubt };
+        return Reading { region: None, leaning, doubt, simplified };
     }
     let mut why = format!("the text names {}", words(best));
     if outside > 0 {
@@ -421,7 +438,7 @@ pub fn read(text: &str) -> Reading {
         let against = if mainland > 0 { format!(", but also {}", words(4)) } else { String::new() };
         format!("{} is decided on {}{against}", region.name(), &why["the text names ".len()..])
     });
-    Reading { region: Some((region, why)), leaning, doubt }
+    Reading { region: Some((region, why)), leaning, doubt, simplified }
 }
 
 #[cfg(test)]
@@ -429,7 +446,7 @@ mod tests {
     use super::*;
 
     fn region(text: &str) -> Option<Region> {
-        document_region(text).map(|(r, _)| r)
+        read(text, false).region.map(|(r, _)| r)
     }
 
     /// One automaton over all the words: what [`Signals`] must find.
@@ -534,10 +551,10 @@ mod tests {
         // Hong Kong: the investment agency, visitors "coming to Hong Kong", 按年, the policy address.
         let hk = "投资推广署:去年协助500间公司来港 带来600亿元投资\n企业合计带来600亿元投资,按年增长10%。根据施政报告,香港将续吸引企业。";
         assert_eq!(region(hk), Some(Region::HongKong));
-        assert_eq!(read(hk).doubt, None);
+        assert_eq!(read(hk, false).doubt, None);
         // Macau: its currency, its trade promotion institute, its statistics office.
         let macau = "经济局推出援助计划,批出金额20亿元。贸促局资助企业参展,涉及金额300万元,并推动澳门元与人民币挂钩。";
-        let reading = read(macau);
+        let reading = read(macau, false);
         assert_eq!(reading.region.as_ref().map(|(r, _)| *r), Some(Region::Macau));
         // ... against the mainland's currency named once: decided, but not surely.
         assert!(reading.doubt.as_deref().is_some_and(|d| d.starts_with("Macau is decided on") && d.contains("人民币")), "{reading:?}");
@@ -545,14 +562,25 @@ mod tests {
         // Taiwan: the ministries, overseas Chinese and foreign investment, 昨(26)日.
         let taiwan = "经济部昨(26)日公布,各部会及地方政府5亿元以上投资案共有200件,侨外投资达3000亿元,台湾投资回温。";
         assert_eq!(region(taiwan), Some(Region::Taiwan));
-        assert_eq!(read("台北市113年预算").leaning, Some(Region::Taiwan));
+        assert_eq!(read("台北市113年预算", false).leaning, Some(Region::Taiwan));
+    }
+
+    #[test]
+    fn simplified_script_speaks_for_the_mainland() {
+        let mainland = "全省与台湾客商签约30亿元,台资企业新增投资5亿新台币。";
+        assert_eq!(read(mainland, true).region, None);
+        assert_eq!(read("香港客商参会,全市实际利用港资3亿港元。", true).region, None);
+        // Hong Kong's government writes simplified pages too.
+        let hk = "香港特区政府统计处公布,第三季本地生产总值按年增长4%,财政司司长表示经济向好。";
+        assert_eq!(read(hk, true).region.map(|(r, _)| r), Some(Region::HongKong));
     }
 
     #[test]
     fn a_region_named_but_not_placed_is_a_doubt() {
-        let reading = read("香港特区政府宣布,拨款100亿元。");
+        let reading = read("香港特区政府宣布,拨款100亿元。", false);
+        assert!(!reading.simplified);
         assert_eq!(reading.region, None);
         assert!(reading.doubt.as_deref().is_some_and(|d| d.contains("香港特区") && d.contains("Hong Kong")), "{reading:?}");
-        assert_eq!(read("全市新签约项目52个,总投资116.68亿元。"), Reading::default());
+        assert_eq!(read("全市新签约项目52个,总投资116.68亿元。", false), Reading::default());
     }
 }

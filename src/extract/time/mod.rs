@@ -87,8 +87,7 @@ impl Recognizer for Time {
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         let region = ctx.region_reading();
         let taiwan = region.region.as_ref().is_some_and(|(r, _)| *r == Region::Taiwan);
-        let leans_to_taiwan = region.leaning == Some(Region::Taiwan)
-            || crate::normalize::script::detect(ctx.original) != crate::normalize::script::Script::Simplified;
+        let leans_to_taiwan = region.leaning == Some(Region::Taiwan) || !region.simplified;
         let calendars = grammar::Calendars {
             republic: republic_calendar(ctx.text, taiwan, leans_to_taiwan),
             fiscal_from_april: region.region.as_ref().is_some_and(|(r, _)| *r == Region::HongKong),
@@ -734,7 +733,7 @@ mod tests {
     #[test]
     fn republic_years_in_taiwan_texts_only() {
         let read = |t: &str| {
-            let reading = crate::gazetteer::region::read(t);
+            let reading = crate::gazetteer::region::read(t, false);
             let taiwan = reading.region.is_some_and(|(r, _)| r == Region::Taiwan);
             republic_calendar(t, taiwan, taiwan || reading.leaning == Some(Region::Taiwan))
         };
