@@ -102,6 +102,7 @@ const PREFIX: &[(&str, &str)] = &[
 /// yuan (`投资过5亿的项目`, `引资1.85亿`).
 const MONEY_CONTEXT: &[&str] = &[
     "投资",
+    "揽金",
     "资金",
     "金额",
     "引资",
