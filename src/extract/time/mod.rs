@@ -46,9 +46,17 @@
 //!   year the text speaks from; `2022年工作回顾` speaks from 2023.
 //! - `过去一年`, `过去的一年`, `一年来` are the year under review: the year before the reference
 //!   year, or the reference year when the reference is known to the day and falls in November
-//!   or December (a year-end summary).
+//!   or December (a year-end summary); `五年来`, `过去(的)五年` are the five years that end with
+//!   it. `上年` is the year before the one the text last named (`2023年…比上年增长`: 2022).
+//! - A report to a congress (`各位代表`) that ties no year to `今年` is given the year after the
+//!   one it reports most often as done, else in the first year it plans for ([`infer`]); a year
+//!   inferred from little is told in a warning.
 //! - A Taiwan text's `108年`, `99年3月` are years of the Republic calendar
-//!   ([`republic_calendar`]).
+//!   ([`republic_calendar`]); Hong Kong's `2024/25年度` is a fiscal year from April, elsewhere
+//!   a year written as two is no time.
+//! - `首三季`, `首十一个月` count from January; `第1、2季` is two quarters in a row;
+//!   `截至9月底的三个月` is the three months that end there; `今(2018)年` is 2018; `昨` alone,
+//!   after its subject and before a verb, is yesterday.
 //! - Recurring times (`每周一`, `每月15日`, `每年春节`) are no time facts: they are claimed, not
 //!   reported.
 //! - A reference inferred from the text is known to the year only (its date is the latest full
@@ -208,7 +216,7 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
 ///    `今年(2023年)`, `2013年是…开局之年` before this year's tasks), that year: its latest full
 ///    date the text writes, else its January 1;
 /// 2. else, in a report to a congress (`各位代表`), the year after the one it reports on most as
-///    done ([`reported_year`]: `国民生产总值1987年达到10920亿元` in a report of 1988): a report
+///    done (`国民生产总值1987年达到10920亿元` in a report of 1988): a report
 ///    is delivered early in the year whose tasks it sets and reviews the year before;
 /// 3. else the latest full date it writes (`截至2023年12月20日` was written at the end of 2023,
 ///    even when the text goes on about plans for 2024);
