@@ -40,7 +40,7 @@ pub struct Context<'a> {
     /// The reference date given by the caller or found in the document's metadata, if any.
     pub reference: Option<Reference>,
     numbers: OnceLock<Scanned>,
-    region: OnceLock<Option<(Region, String)>>,
+    region: OnceLock<crate::gazetteer::region::Reading>,
     wrap: OnceLock<Option<usize>>,
 }
 
@@ -93,9 +93,18 @@ impl<'a> Context<'a> {
     }
 
     /// The region outside the mainland the document is written in, with the reason, decided
-    /// once ([`crate::gazetteer::region::document_region`]); `None` for the mainland.
+    /// once ([`crate::gazetteer::region::read`]); `None` for the mainland.
     pub fn region(&self) -> Option<(Region, &str)> {
-        self.region.get_or_init(|| crate::gazetteer::region::document_region(self.text)).as_ref().map(|(r, why)| (*r, why.as_str()))
+        self.region_reading().region.as_ref().map(|(r, why)| (*r, why.as_str()))
+    }
+
+    /// Everything the document's signal words say of its region: the decision, the region it
+    /// leans to, and why the decision is uncertain, when it is.
+    pub fn region_reading(&self) -> &crate::gazetteer::region::Reading {
+        self.region.get_or_init(|| {
+            let simplified = crate::normalize::script::detect(self.original) == crate::normalize::Script::Simplified;
+            crate::gazetteer::region::read(self.text, simplified)
+        })
     }
 }
 

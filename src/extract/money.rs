@@ -168,6 +168,7 @@ const JAPAN: &[&str] = &["日本", "日元", "日圆", "日币", "东京", "大�
 /// yuan (`投资过5亿的项目`, `引资1.85亿`).
 const MONEY_CONTEXT: &[&str] = &[
     "投资",
+    "揽金",
     "资金",
     "金额",
     "引资",
@@ -596,6 +597,14 @@ impl Recognizer for Money {
                 r.currency(),
                 r.name()
             ));
+        }
+        // The region's hook: when the region was decided on little, or left undecided against
+        // its words, amounts in the currency it chose say so.
+        let default = region.map_or("CNY", Region::currency);
+        if let Some(doubt) = &ctx.region_reading().doubt
+            && list.iter().any(|(_, m)| m.currency == default)
+        {
+            found.warnings.push(format!("the region is uncertain: {doubt}; amounts in a bare 元 are read as {default}"));
         }
         spread_list_qualifier(text, &mut list, &list_flags, |m| m.qualifier, |m, q| m.qualifier = Some(q));
         merge_ranges(text, &mut list, |a, b| a.currency == b.currency, |m| (m.value, m.max), |m, max| m.max = Some(max));
