@@ -83,6 +83,9 @@ def main() -> None:
             else:
                 write(f"parse_{kind}", data)
             write("parse_number", data)
+    # whole_numbers reads its choices from bytes: spread seeds over them.
+    for i in range(64):
+        write("whole_numbers", hashlib.sha256(f"whole_numbers {i}".encode()).digest())
 
 
 if __name__ == "__main__":

@@ -91,9 +91,11 @@ pub struct Fact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<usize>,
     /// For a figure (money, count, percent, quantity): what it measures, when and where;
-    /// `None` for times and places. Its fields are serialized flat, beside the value's.
+    /// `None` for times and places. Its fields are serialized flat, beside the value's. Boxed:
+    /// a record is larger than the rest of the fact, and times and places have none (a
+    /// bulletin has a fact every 50 bytes or so).
     #[serde(flatten, default, skip_serializing_if = "Option::is_none", deserialize_with = "record_if_present")]
-    pub record: Option<Record>,
+    pub record: Option<Box<Record>>,
 }
 
 /// A record's fields as read back from JSON: `None` when a field is absent, `Some(None)` when it
@@ -119,7 +121,7 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
     Option::<T>::deserialize(d).map(Some)
 }
 
-fn record_if_present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Record>, D::Error> {
+fn record_if_present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Box<Record>>, D::Error> {
     let f = RecordFields::deserialize(d)?;
     let any = f.indicator.is_some()
         || f.period.is_some()
@@ -127,14 +129,14 @@ fn record_if_present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Record>, 
         || f.of.is_some()
         || f.part_of.is_some()
         || f.compared_with.is_some();
-    Ok(any.then(|| Record {
+    Ok(any.then(|| Box::new(Record {
         indicator: f.indicator.flatten(),
         period: f.period.flatten(),
         area: f.area.flatten(),
         of: f.of.flatten(),
         part_of: f.part_of.flatten(),
         compared_with: f.compared_with.flatten(),
-    }))
+    })))
 }
 
 impl Fact {

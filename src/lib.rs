@@ -208,20 +208,26 @@ impl Extractor {
     fn extract_normalized(&self, text: &str, normalized: normalize::Normalized<'_>, reference: Option<Reference>) -> Document {
         let layout = document::analyze(&normalized.text);
         let reference = reference.or_else(|| layout.meta.published.map(|date| Reference { date, from: ReferenceFrom::Metadata }));
-        let ctx = extract::Context::new(text, &normalized.text, &normalized.map, &layout, reference);
-        let mut found = extract::Found::new(reference);
-        for r in extract::recognizers() {
-            r.recognize(&ctx, &mut found);
-        }
-        let mut warnings = std::mem::take(&mut found.warnings);
-        if normalized.text.trim().is_empty() {
-            warnings.push("the document is empty".to_owned());
-        }
-        for p in ctx.number_problems() {
-            let span = normalized.map.to_original(p.span.clone());
-            warnings.push(format!("bytes {}..{}: {}", span.start, span.end, p.message));
-        }
-        let (mut facts, spans) = assemble(text, &normalized.map, &layout, found.candidates, &mut warnings);
+        // The recognizers' shared state (the number scan, the claimed spans) is dropped at the
+        // end of this block, before the facts and their records are built: on a large document
+        // each is a sizeable part of the peak.
+        let (candidates, reference, region, mut warnings) = {
+            let ctx = extract::Context::new(text, &normalized.text, &normalized.map, &layout, reference);
+            let mut found = extract::Found::new(reference);
+            for r in extract::recognizers() {
+                r.recognize(&ctx, &mut found);
+            }
+            let mut warnings = std::mem::take(&mut found.warnings);
+            if normalized.text.trim().is_empty() {
+                warnings.push("the document is empty".to_owned());
+            }
+            for p in ctx.number_problems() {
+                let span = normalized.map.to_original(p.span.clone());
+                warnings.push(format!("bytes {}..{}: {}", span.start, span.end, p.message));
+            }
+            (found.candidates, found.reference, ctx.region().map(|(r, _)| r), warnings)
+        };
+        let (mut facts, spans) = assemble(text, &normalized.map, &layout, candidates, &mut warnings);
         let linked = link::link(&link::Context {
             original: text,
             text: &normalized.text,
@@ -229,17 +235,27 @@ impl Extractor {
             layout: &layout,
             facts: &facts,
             spans: &spans,
-            reference: found.reference,
-            region: ctx.region().map(|(r, _)| r),
+            reference,
+            region,
         });
-        for (fact, record) in facts.iter_mut().zip(linked.records) {
-            fact.record = record;
+        // Each record moves into its fact from the last one back, and the records' vector
+        // shrinks as it empties: the records boxed so far and what is left of the vector never
+        // take much more than the vector alone (on a large document, both at once would be the
+        // peak).
+        let mut records = linked.records;
+        records.truncate(facts.len());
+        while let Some(record) = records.pop() {
+            let fact = &mut facts[records.len()];
+            fact.record = record.map(Box::new);
             link::what::agree(fact);
+            if records.len() < records.capacity() / 2 {
+                records.shrink_to_fit();
+            }
         }
         warnings.extend(linked.warnings);
         Document {
-            reference_date: found.reference.map(|r| r.date),
-            reference_from: found.reference.map(|r| r.from),
+            reference_date: reference.map(|r| r.date),
+            reference_from: reference.map(|r| r.from),
             script: normalized.script,
             meta: layout.meta.clone(),
             home_area: linked.home_area,

@@ -60,9 +60,22 @@ pub struct NumberMention {
     pub chinese: bool,
     /// Whether the number ends in a 万/亿 scale (`5亿`, `3.5万`), as opposed to a plain number.
     pub scaled: bool,
+    /// Whether the numeral is read from its true start to its true end. `false` when the
+    /// characters right before or after it continue it in a way the parser does not read
+    /// (`伍佰X拾亿` with an unknown X, `5万12345`, `1,234,5678`): the number is then only part
+    /// of what is written, and no fact may be reported from it ([`numeral_run`] gives the
+    /// whole run, for the warning).
+    pub whole: bool,
 }
 
 impl NumberMention {
+    /// The scale written at the end of the number (`1100亿` → 10^8, `3.5万` → 10^4, `2万亿` →
+    /// 10^12), one when it ends in no 万 or 亿.
+    pub fn scale(&self, text: &str) -> Decimal {
+        let written = &text[self.span.clone()];
+        written.chars().rev().map_while(large_unit).fold(Decimal::ONE, |s, e| s * pow10(e))
+    }
+
     /// Whether the number is the bare Chinese `一` (or `两`), which is more often an article
     /// (`一个项目`, `一批企业`) than a figure.
     pub fn is_article(&self, text: &str) -> bool {
@@ -98,6 +111,12 @@ pub fn chinese_digit(c: char) -> Option<u8> {
         '九' | '玖' => 9,
         _ => return None,
     })
+}
+
+/// The value of a digit character where a digit is expected (after 点, before 角 or 分): a
+/// Chinese digit, or 参 (參) written for the financial 叁.
+pub fn digit_in_numeral(c: char) -> Option<u8> {
+    chinese_digit(c).or(matches!(c, '参' | '參').then_some(3))
 }
 
 /// The power of ten of a small unit character (十 百 千).
@@ -212,14 +231,29 @@ struct Lexed {
     vague_max: Option<Decimal>,
 }
 
-/// The longest Arabic number at `at`: digits, thousands groups, one decimal part. Returns the
-/// end and the digits without separators.
-fn arabic_at(text: &str, at: usize, space_groups: bool) -> Option<(usize, String)> {
+/// The longest Arabic number at `at`: digits, thousands groups, one decimal part (a point, or
+/// the middle dot some pages print for it: `1·8%`). Returns the end and the digits without
+/// separators. In a text wrapped at `wrap` columns, a line break between digits at a full line
+/// is not a break in the number (`16⏎42亿元` is 1642亿元).
+fn arabic_at(text: &str, at: usize, space_groups: bool, wrap: Option<usize>, two_spaced: bool) -> Option<(usize, String)> {
     let b = text.as_bytes();
+    if let Some(spaced) = letter_spaced(b, at, two_spaced) {
+        return Some(spaced);
+    }
     let mut i = at;
     let mut digits = String::new();
-    while i < b.len() && b[i].is_ascii_digit() {
-        digits.push(b[i] as char);
+    loop {
+        while i < b.len() && b[i].is_ascii_digit() {
+            digits.push(b[i] as char);
+            i += 1;
+        }
+        let joined = i > at
+            && b.get(i) == Some(&b'\n')
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && wrap.is_some_and(|width| is_soft_break(text, i, width));
+        if !joined {
+            break;
+        }
         i += 1;
     }
     if digits.is_empty() {
@@ -249,15 +283,132 @@ fn arabic_at(text: &str, at: usize, space_groups: bool) -> Option<(usize, String
             i += 4;
         }
     }
-    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+    let point = if b.get(i) == Some(&b'.') {
+        1
+    } else if text[i..].starts_with('·') {
+        '·'.len_utf8()
+    } else {
+        0
+    };
+    if point > 0 && b.get(i + point).is_some_and(u8::is_ascii_digit) {
         digits.push('.');
-        i += 1;
+        i += point;
         while i < b.len() && b[i].is_ascii_digit() {
             digits.push(b[i] as char);
             i += 1;
         }
     }
     Some((i, digits))
+}
+
+/// Digits letter-spaced as some converted pages print them (`4 9 2 5 0 万吨`, `1 0 .3 %`): single
+/// digits, one space between each, three or more of them (two in a text that spaces its digits,
+/// [`spaces_its_digits`]), and a decimal part after ` .`. Returns the end and the digits.
+fn letter_spaced(b: &[u8], at: usize, two: bool) -> Option<(usize, String)> {
+    let single = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit) && !b.get(i + 1).is_some_and(u8::is_ascii_digit);
+    let mut digits = String::new();
+    let mut i = at;
+    while single(i) {
+        digits.push(char::from(b[i]));
+        if !(b.get(i + 1) == Some(&b' ') && single(i + 2)) {
+            break;
+        }
+        i += 2;
+    }
+    if digits.len() < if two { 2 } else { 3 } {
+        return None;
+    }
+    let mut end = i + 1;
+    if b.get(end..end + 2) == Some(b" .") && b.get(end + 2).is_some_and(u8::is_ascii_digit) {
+        digits.push('.');
+        end += 2;
+        while b.get(end).is_some_and(u8::is_ascii_digit) {
+            digits.push(char::from(b[end]));
+            end += if b.get(end + 1) == Some(&b' ') && b.get(end + 2).is_some_and(u8::is_ascii_digit) { 2 } else { 1 };
+        }
+    }
+    Some((end, digits))
+}
+
+/// Whether a text letter-spaces its digits (`1 9 9 7 年`): two runs of three single digits or
+/// more, one space between each.
+pub fn spaces_its_digits(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut runs = 0;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b' ', &b[at..]).map(|i| at + i) {
+        at = i + 1;
+        if i >= 1
+            && (i < 2 || !b[i - 2].is_ascii_digit())
+            && let Some((end, _)) = letter_spaced(b, i - 1, false)
+        {
+            runs += 1;
+            if runs == 2 {
+                return true;
+            }
+            at = end;
+        }
+    }
+    false
+}
+
+/// The width of a line in columns: one for an ASCII character, two for any other (a Chinese
+/// character is two columns wide in the fixed-width layouts that wrap text).
+fn columns(line: &str) -> usize {
+    // Bytes that begin a character: ASCII ones count one column, the others two.
+    line.bytes()
+        .map(|b| {
+            if b < 0x80 {
+                1
+            } else if b >= 0xC0 {
+                2
+            } else {
+                0
+            }
+        })
+        .sum()
+}
+
+/// The width at which a text is hard-wrapped (converted PDFs, bulletin-board reposts), if it
+/// is: at least five lines, two in five of the text's lines and two in three of its lines of
+/// 40 columns or more, end within five columns of one width, at most 160. Such a text breaks
+/// lines in the middle of sentences, words and numbers.
+///
+/// ```
+/// use gongbao::number::wrap_width;
+///
+/// let line = "全市新签约项目五十二个总投资一百亿元其中外资项目十个";
+/// let wrapped = format!("{line}\n{line}\n{line}\n{line}\n{line}\n完。");
+/// assert_eq!(wrap_width(&wrapped), Some(52));
+/// assert_eq!(wrap_width("一段话。\n另一段话。"), None);
+/// ```
+pub fn wrap_width(text: &str) -> Option<usize> {
+    let mut widths: Vec<usize> = Vec::new();
+    let mut lines = 0;
+    for line in text.split('\n') {
+        let w = columns(line.trim_end_matches('\r'));
+        lines += usize::from(w > 0);
+        if w >= 40 {
+            widths.push(w);
+        }
+    }
+    widths.sort_unstable();
+    // The five-column window holding the most long lines (the widest of equals).
+    let (count, top) = widths.iter().enumerate().map(|(i, &top)| (i + 1 - widths.partition_point(|&w| w + 5 < top), top)).max()?;
+    (count >= 5 && 5 * count >= 2 * lines && 3 * count >= 2 * widths.len() && top <= 160).then_some(top)
+}
+
+/// Whether a line break in the text stands between two digits (`16⏎42`).
+pub fn breaks_lines_between_digits(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'\n', b).any(|i| i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+}
+
+/// Whether the line break at `at` (a `\n`) ends a full line of a text wrapped at `width`
+/// columns: a break made by the layout, not by the writer.
+fn is_soft_break(text: &str, at: usize, width: usize) -> bool {
+    let line = &text[text[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+    (width.saturating_sub(5)..=width + 2).contains(&columns(line))
 }
 
 /// The character at byte `i`, if any.
@@ -281,7 +432,37 @@ struct NotANumber {
 
 /// Financial numeral characters: a single one alone is a word (拾起, 登陆部队), not a number.
 fn is_financial(c: char) -> bool {
-    matches!(c, '壹' | '贰' | '貳' | '叁' | '肆' | '伍' | '陆' | '陸' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟')
+    matches!(c, '壹' | '贰' | '貳' | '叁' | '参' | '參' | '肆' | '伍' | '陆' | '陸' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟')
+}
+
+/// 参 (參) written for 叁, the financial three, in a numeral that is otherwise financial:
+/// before 拾, 佰 or 仟, before 万 or 亿 and a financial character (参万柒仟), or after a
+/// financial character, 零 between them or not (伍佰参拾, 壹佰零参). Elsewhere it is the
+/// character of 参加, 人参.
+fn financial_three(text: &str, at: usize, c: char) -> Option<u8> {
+    if !matches!(c, '参' | '參') {
+        return None;
+    }
+    let next = at + c.len_utf8();
+    let unit_after = match char_at(text, next) {
+        Some('拾' | '佰' | '仟') => true,
+        Some(l) if large_unit(l).is_some() => char_at(text, next + l.len_utf8()).is_some_and(is_financial),
+        _ => false,
+    };
+    (unit_after
+        || char_before(text, at)
+            .is_some_and(|b| is_financial(b) || b == '零' && char_before(text, at - b.len_utf8()).is_some_and(is_financial)))
+    .then_some(3)
+}
+
+/// The tens written as one character: 廿 (20), 卅 (30), 卌 (40); the digit of the tens.
+fn tens_char(c: char) -> Option<u8> {
+    match c {
+        '廿' => Some(2),
+        '卅' => Some(3),
+        '卌' => Some(4),
+        _ => None,
+    }
 }
 
 /// How a numeral may be written, beyond the plain forms.
@@ -291,6 +472,10 @@ struct Mode {
     spaced: bool,
     /// Thousands grouped with a space (`7 215`), as Hong Kong, Macau and Taiwan texts write them.
     space_groups: bool,
+    /// The width in columns at which the text is hard-wrapped, if it is ([`wrap_width`]).
+    wrap: Option<usize>,
+    /// The text letter-spaces its digits ([`spaces_its_digits`]): two spaced digits are one number.
+    letter_spaced: bool,
 }
 
 /// Lex one numeral starting at `start`: `None` when no numeral starts there. In `spaced` mode
@@ -306,6 +491,8 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
     // The smallest 十/百/千 since the last 万/亿: within a section they must decrease.
     let mut section_unit: Option<u32> = None;
     let mut too_long = None;
+    // A decimal written after a scale (4万点八) ends the numeral.
+    let mut sealed = false;
     loop {
         // Where the next atom would start, with the spaces this mode allows skipped.
         let gap = if atoms.is_empty() { 0 } else { text[pos..].len() - text[pos..].trim_start_matches(' ').len() };
@@ -319,17 +506,34 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
         }
         let last = atoms.last().copied();
         let after_number = matches!(last, Some(Atom::Value(_) | Atom::Digit(_)));
+        if sealed {
+            break;
+        }
         if c.is_ascii_digit() {
             if after_number || qualifier.is_some() {
                 break;
             }
-            let (e, digits) = arabic_at(text, at, mode.space_groups && !mode.spaced)?;
-            // After a unit, digits continue the number only when another unit follows
-            // (33亿5006万); otherwise they are a separate number.
-            if matches!(last, Some(Atom::Small(_) | Atom::Large(_)))
-                && char_at(text, e).is_none_or(|c| small_unit(c).or(large_unit(c)).is_none())
+            let (e, digits) = arabic_at(text, at, mode.space_groups && !mode.spaced, mode.wrap, mode.letter_spaced)?;
+            // After a unit, digits continue the number when another unit follows (33亿5006万),
+            // or when they fill the places below the last unit (2万350 = 20350, 6万7601,
+            // 1亿72300, 3千500, 1亿零500); one digit alone right after the unit is its next place,
+            // as in 三万五 (3万5 = 35000). More digits than the places below the unit, or a
+            // decimal, are not read (the scan then reports the numeral as not read whole).
+            let unit_follows = char_at(text, e).is_some_and(|c| small_unit(c).or(large_unit(c)).is_some());
+            let below = atoms.iter().rev().find_map(|a| match a {
+                Atom::Small(u) | Atom::Large(u) => Some(*u),
+                _ => None,
+            });
+            let mut colloquial = None;
+            if let (Some(places), false) =
+                (below.filter(|_| matches!(last, Some(Atom::Small(_) | Atom::Large(_) | Atom::Zero))), unit_follows)
             {
-                break;
+                if digits.contains('.') || digits.len() > places as usize || gap > 0 {
+                    break;
+                }
+                if digits.len() == 1 && last != Some(Atom::Zero) {
+                    colloquial = digits.bytes().next().map(|b| b - b'0');
+                }
             }
             if digits.len() > 40 {
                 too_long = Some(digits.len());
@@ -340,7 +544,7 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
                 let problem = Some(format!("{} digits cannot be represented exactly", digits.len()));
                 return Some(Err(NotANumber { end: e, problem }));
             };
-            atoms.push(Atom::Value(v));
+            atoms.push(colloquial.map_or(Atom::Value(v), Atom::Digit));
             arabic = true;
             pos = e;
             // 15k, 3.2K, 30w: thousand and ten thousand as written in informal text.
@@ -355,31 +559,46 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
                 atoms.push(scale);
                 pos += 1;
             }
-        } else if c == '点' && matches!(last, Some(Atom::Digit(_) | Atom::Small(_))) && qualifier.is_none() {
-            // A Chinese decimal: 三点五, 一百二十点五.
+        } else if c == '点' && matches!(last, Some(Atom::Digit(_) | Atom::Small(_) | Atom::Large(_))) && qualifier.is_none() && !sealed {
+            // A Chinese decimal: 三点五, 一百二十点五, and after a scale the decimal of the whole
+            // (一百二十万零五百点五 = 1200500.5, 4万点八 = 40000.8), after which no unit follows.
             let mut frac = String::new();
             let mut p = at + '点'.len_utf8();
             if spaced && text[p..].starts_with(' ') && char_at(text, p + 1).and_then(chinese_digit).is_some() {
                 p += 1;
             }
-            while let Some((fc, d)) = char_at(text, p).and_then(|c| chinese_digit(c).map(|d| (c, d))) {
+            while let Some((fc, d)) = char_at(text, p).and_then(|c| digit_in_numeral(c).map(|d| (c, d))) {
                 frac.push(char::from(b'0' + d));
                 p += fc.len_utf8();
                 if spaced && text[p..].starts_with(' ') && char_at(text, p + 1).and_then(chinese_digit).is_some() {
                     p += 1;
                 }
             }
-            if frac.is_empty() || atoms.iter().any(|a| matches!(a, Atom::Large(_))) {
+            if frac.is_empty() {
                 break;
             }
+            sealed = atoms.iter().any(|a| matches!(a, Atom::Large(_)));
             let Ok(int) = evaluate(&atoms) else { break };
             let Ok(frac) = Decimal::from_str_exact(&format!("0.{frac}")) else { break };
             atoms = vec![Atom::Value(int + frac)];
             chinese = true;
             section_unit = None;
             pos = p;
-        } else if let Some(d) = chinese_digit(c) {
+        } else if let Some(tens) = tens_char(c) {
+            // 廿三 = 23, 卅五 = 35: 廿, 卅 and 卌 are 二十, 三十 and 四十 in one character.
+            if qualifier.is_some() || after_number || section_unit.is_some_and(|u| u <= 1) {
+                break;
+            }
+            atoms.extend([Atom::Digit(tens), Atom::Small(1)]);
+            section_unit = Some(1);
+            chinese = true;
+            pos = at + c.len_utf8();
+        } else if let Some(d) = chinese_digit(c).or_else(|| financial_three(text, at, c)) {
             if qualifier.is_some() || matches!(last, Some(Atom::Value(_))) {
+                break;
+            }
+            // 两 is never a digit of a sequence (一九八二两个年度: the years, then two of them).
+            if matches!(c, '两' | '兩') && atoms.len() >= 2 && atoms.iter().all(|a| matches!(a, Atom::Digit(_) | Atom::Zero)) {
                 break;
             }
             atoms.push(if d == 0 && !matches!(last, Some(Atom::Digit(_))) && !atoms.is_empty() { Atom::Zero } else { Atom::Digit(d) });
@@ -465,7 +684,12 @@ fn lex(text: &str, start: usize, mode: Mode) -> Option<std::result::Result<Lexed
     // A numeral needs a digit, or to start with 十 (十五 = 15); 零 alone is a word (零部件),
     // and so is one financial character alone (拾起).
     let has_digit = atoms.iter().any(|a| matches!(a, Atom::Value(_) | Atom::Digit(_)));
-    let lone_financial = !arabic && text[start..end].chars().count() == 1 && text[start..end].chars().all(is_financial);
+    // (The financial digits that are no common word are digits alone too: 贰元, 玖角, 柒名; 伍,
+    // 陆 and 拾 stay words: 队伍, 登陆部队, 大陆个人游, 拾起. After 百分之 any is a digit.)
+    let lone_financial = !arabic
+        && !mode.spaced
+        && text[start..end].chars().count() == 1
+        && text[start..end].chars().all(|c| "伍陆陸拾佰仟参參".contains(c));
     if (!has_digit && atoms[0] != Atom::Small(1)) || atoms == [Atom::Digit(0)] || lone_financial {
         return Some(Err(NotANumber { end, problem: None }));
     }
@@ -553,6 +777,8 @@ fn evaluate(atoms: &[Atom]) -> std::result::Result<Decimal, String> {
         }
         return Ok(v);
     }
+    // Whether a digit was written since the last 亿 (a scale with none before it counts once).
+    let mut written = false;
     let mut total = Decimal::ZERO; // parts of 亿 and above
     let mut wan = Decimal::ZERO; // the part between 亿 and 万
     let mut section = Decimal::ZERO; // below 万
@@ -563,10 +789,11 @@ fn evaluate(atoms: &[Atom]) -> std::result::Result<Decimal, String> {
     let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or_else(overflow);
     for a in atoms {
         match *a {
-            Atom::Value(v) => current = Some(v),
-            Atom::Digit(d) => current = Some(Decimal::from(d)),
+            Atom::Value(v) => (current, written) = (Some(v), true),
+            Atom::Digit(d) => (current, written) = (Some(Decimal::from(d)), true),
             Atom::Zero => zero_since_unit = true,
             Atom::Small(e) => {
+                written = true;
                 section = add(section, mul(current.take().unwrap_or(Decimal::ONE), pow10(e))?)?;
                 last_unit = Some(e);
                 zero_since_unit = false;
@@ -574,14 +801,15 @@ fn evaluate(atoms: &[Atom]) -> std::result::Result<Decimal, String> {
             Atom::Large(4) => {
                 let part = add(section, current.take().unwrap_or(Decimal::ZERO))?;
                 // 万 after 亿-less text scales everything below it; 万亿 stacks.
-                wan = add(wan, mul(if part.is_zero() { Decimal::ONE } else { part }, pow10(4))?)?;
+                wan = add(wan, mul(if written { part } else { Decimal::ONE }, pow10(4))?)?;
                 section = Decimal::ZERO;
                 last_unit = Some(4);
                 zero_since_unit = false;
             }
             Atom::Large(e) => {
                 let part = add(add(wan, section)?, current.take().unwrap_or(Decimal::ZERO))?;
-                total = add(total, mul(if part.is_zero() { Decimal::ONE } else { part }, pow10(e))?)?;
+                total = add(total, mul(if written { part } else { Decimal::ONE }, pow10(e))?)?;
+                written = false;
                 wan = Decimal::ZERO;
                 section = Decimal::ZERO;
                 last_unit = Some(e);
@@ -762,12 +990,24 @@ fn url_spans(text: &str) -> Vec<Range<usize>> {
 fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     let before = char_before(text, span.start);
     let after = char_at(text, span.end);
-    if before
-        .is_some_and(|c| is_identifier_char(c) || c == '-' && char_before(text, span.start - 1).is_some_and(|c| c.is_ascii_alphanumeric()))
-    {
+    // Letters before the digits make a code (NB33102), unless they are a currency's code
+    // standing alone (RMB300万, RM120).
+    let head = &text[..span.start];
+    let letters = head.len() - head.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let currency_code = (letters == 3 && head[head.len() - 3..].bytes().all(|b| b.is_ascii_uppercase()) || head.ends_with("RM"))
+        && !head[..head.len() - letters].ends_with(|c: char| c.is_ascii_alphanumeric());
+    if before.is_some_and(|c| {
+        (is_identifier_char(c) && !currency_code)
+            || c == '-' && char_before(text, span.start - 1).is_some_and(|c| c.is_ascii_alphanumeric())
+    }) {
         return true;
     }
-    if after.is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '@' | '_' | '/' | '\\' | '#'))
+    // Letters after them make a code when more of it follows (12ab34, 5x_y); a unit or a
+    // currency written in letters ends there (20kg, 300万TEU, 100USD).
+    let tail = text[span.end..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let letters_after = tail.len() < text.len() - span.end;
+    if (letters_after && tail.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '@' | '_' | '/' | '\\' | '#' | '-' | '.')))
+        || after.is_some_and(|c| matches!(c, '@' | '_' | '/' | '\\' | '#'))
         || (after == Some('.') && char_at(text, span.end + 1).is_some_and(|c| c.is_ascii_alphanumeric()))
         || (after == Some(':') && char_at(text, span.end + 1).is_some_and(|c| c.is_ascii_digit()))
     {
@@ -775,9 +1015,12 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     }
     let s = &text[span.clone()];
     let digits = s.bytes().filter(u8::is_ascii_digit).count();
-    // Phone-like: 11-digit mobiles, area-code landlines, 400/800 numbers, ID numbers.
+    // Phone-like: 11-digit mobiles, area-code landlines, 400/800 numbers, ID numbers. (Eleven
+    // digits or more before a word or a percent sign may be a figure written out in full,
+    // 83612517741元; if no unit follows, it is no fact anyway.)
     let bare = s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    if bare && (digits >= 11 || (digits >= 7 && s.contains('-')) || (s.starts_with('0') && digits >= 7)) {
+    let word_after = after.is_some_and(|c| c == '%' || crate::normalize::script::is_han(c));
+    if bare && ((digits >= 11 && !word_after) || (digits >= 7 && s.contains('-')) || (s.starts_with('0') && digits >= 7)) {
         return true;
     }
     if bare && digits >= 7 && before == Some('-') {
@@ -824,9 +1067,9 @@ fn area_code_before(text: &str, at: usize) -> bool {
 /// read from the UTF-8 bytes ([`CharClass::find_in`]).
 static NUMBER_STARTS: std::sync::LazyLock<CharClass> = std::sync::LazyLock::new(|| CharClass::new(number_start_char));
 
-/// Whether a number may start with `c`: a digit, a Chinese digit, 十.
+/// Whether a number may start with `c`: a digit, a Chinese digit (参 too, for 叁), 十, 廿, 卅, 卌.
 fn number_start_char(c: char) -> bool {
-    c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1)
+    c.is_ascii_digit() || chinese_digit(c).is_some() || small_unit(c) == Some(1) || tens_char(c).is_some() || matches!(c, '参' | '參')
 }
 
 /// Find every number in `text`. Ordinals (`第39号`), identifiers (phone numbers, codes,
@@ -842,11 +1085,17 @@ pub struct ScanOptions {
     /// Thousands grouped with a space (`7 215家`), as Hong Kong, Macau and Taiwan texts write
     /// them: one to three digits, a space, exactly three digits.
     pub space_groups: bool,
+    /// The width at which the text is hard-wrapped ([`wrap_width`]): a line break between
+    /// digits at a full line does not break the number.
+    pub wrap: Option<usize>,
+    /// The text letter-spaces its digits ([`spaces_its_digits`]): two single digits with a space
+    /// between them are one number (`6 5 %`).
+    pub letter_spaced: bool,
 }
 
 /// [`scan`] with options.
 pub fn scan_with(text: &str, options: ScanOptions) -> (Vec<NumberMention>, Vec<NumberProblem>) {
-    let mode = Mode { spaced: false, space_groups: options.space_groups };
+    let mode = Mode { spaced: false, space_groups: options.space_groups, wrap: options.wrap, letter_spaced: options.letter_spaced };
     let mut found = Vec::new();
     let mut problems = Vec::new();
     let mut pos = 0;
@@ -879,19 +1128,134 @@ pub fn scan_with(text: &str, options: ScanOptions) -> (Vec<NumberMention>, Vec<N
                     problems.push(NumberProblem { span, message });
                 }
             }
-            Some(Ok(m)) => {
+            Some(Ok(mut m)) => {
                 pos = m.span.end.max(pos + c.len_utf8());
-                // 第39号, 五届三次: ordinals.
-                let ordinal = matches!(char_before(text, m.span.start), Some('第' | '届'));
-                let vague = char_before(text, m.span.start).is_some_and(|b| matches!(b, '数' | '几' | '好'));
+                // 第39号, 五届三次, 第2、3、5项: ordinals.
+                let ordinal = matches!(char_before(text, m.span.start), Some('第' | '届')) || listed_after_ordinal(text, m.span.start);
+                // 数十, 几百, 好几千: vague (数80 is not).
+                let vague = !m.arabic && char_before(text, m.span.start).is_some_and(|b| matches!(b, '数' | '几' | '好'));
                 let identifier = m.arabic && is_identifier(text, &m.span);
                 if !(ordinal || vague || identifier) {
+                    m.whole = !continued_before(text, &m.span) && !continued_after(text, m.span.end);
                     found.push(m);
                 }
             }
         }
     }
     (found, problems)
+}
+
+/// Whether `c` belongs to a numeral wherever it stands: a digit, a Chinese or financial digit
+/// (参 for 叁 too), 十 百 千, 万 亿, 廿 卅 卌, 兆 and 京 (10^12 and 10^16).
+fn numeral_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || is_chinese_numeral_char(c)
+        || is_financial(c)
+        || tens_char(c).is_some()
+        || matches!(c, '〇' | '○' | '兆' | '京' | '萬' | '億')
+}
+
+/// Whether a numeral character that is not a digit, at `at`, may join what is on its two sides
+/// into one numeral: a decimal point or dot, or a thousands separator before a group of three.
+fn joins_digits(text: &str, at: usize) -> bool {
+    let Some(c) = char_at(text, at) else { return false };
+    let after = at + c.len_utf8();
+    match c {
+        '.' | '·' => char_at(text, after).is_some_and(|n| n.is_ascii_digit()),
+        '点' => char_at(text, after).is_some_and(|n| digit_in_numeral(n).is_some()),
+        ',' => {
+            let b = text.as_bytes();
+            b.get(after..after + 3).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !b.get(after + 3).is_some_and(u8::is_ascii_digit)
+        }
+        _ => false,
+    }
+}
+
+/// Whether what is written right before the numeral at `span` continues it: numeral characters
+/// (or a point or separator between digits) that hold a digit, within a few characters
+/// (`2万` before `12345`, `伍佰X` before `拾亿`). Unit characters alone (`万一`, `千万`) are words.
+fn continued_before(text: &str, span: &Range<usize>) -> bool {
+    // 两 begins a numeral of its own (一九八二两个年度: the years, then two of them).
+    if text[span.start..].starts_with(['两', '兩']) {
+        return false;
+    }
+    // A single digit after a digit and a space: letter-spaced digits (5 0 万吨) not read as one.
+    let b = text.as_bytes();
+    if span.start >= 2
+        && b[span.start - 1] == b' '
+        && b[span.start - 2].is_ascii_digit()
+        && b[span.start].is_ascii_digit()
+        && !b.get(span.start + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return true;
+    }
+    let mut at = span.start;
+    for _ in 0..24 {
+        let Some(c) = char_before(text, at) else { return false };
+        let before = at - c.len_utf8();
+        if !(numeral_char(c) || joins_digits(text, before)) {
+            return false;
+        }
+        if c.is_ascii_digit() || digit_in_numeral(c).is_some_and(|d| d > 0) || tens_char(c).is_some() || c == '十' {
+            return true;
+        }
+        at = before;
+    }
+    false
+}
+
+/// Whether what follows the numeral ending at `end` continues it: a numeral character, or a
+/// point or separator before more digits. Units that begin with a numeral character (千瓦, 兆瓦,
+/// 3两 of weight) do not.
+fn continued_after(text: &str, end: usize) -> bool {
+    let Some(c) = char_at(text, end) else { return false };
+    let rest = &text[end..];
+    if joins_digits(text, end) {
+        return true;
+    }
+    // (百分位, 千分之: words of their own after a number.)
+    if !numeral_char(c) || UNIT_WORDS_WITH_NUMERAL.iter().chain(&["百分", "千分", "万分"]).any(|w| rest.starts_with(w)) {
+        return false;
+    }
+    let next = char_at(text, end + c.len_utf8());
+    match c {
+        // 3两 (of weight), 一九八二两个 (two of them): a unit, or a numeral of its own.
+        '两' | '兩' => false,
+        // 150兆瓦: a unit; 兆 or 京 before more numerals is part of the number.
+        '兆' | '京' => next.is_some_and(numeral_char),
+        _ => true,
+    }
+}
+
+/// The whole run of numeral characters around `span` (what a reader sees as one numeral), for
+/// a warning about a number not read whole.
+pub fn numeral_run(text: &str, span: &Range<usize>) -> Range<usize> {
+    let mut start = span.start;
+    while let Some(c) = char_before(text, start).filter(|&c| numeral_char(c) || joins_digits(text, start - c.len_utf8())) {
+        start -= c.len_utf8();
+    }
+    let mut end = span.end;
+    while let Some(c) = char_at(text, end).filter(|&c| numeral_char(c) || joins_digits(text, end)) {
+        end += c.len_utf8();
+    }
+    start..end
+}
+
+/// Whether the number at `start` is an item of a list that goes on from an ordinal (the 3 and the
+/// 5 of `第2、3、5项`).
+fn listed_after_ordinal(text: &str, start: usize) -> bool {
+    let mut head = &text[..start];
+    while let Some(rest) = head.strip_suffix('、') {
+        let before = rest.trim_end_matches(|c: char| c.is_ascii_digit() || is_chinese_numeral_char(c));
+        if before.len() == rest.len() {
+            return false;
+        }
+        if before.ends_with('第') {
+            return true;
+        }
+        head = before;
+    }
+    false
 }
 
 /// The number (or range) starting at `pos`; `Err` gives the extent of a run that is not a
@@ -910,8 +1274,13 @@ fn mention_at(text: &str, pos: usize, mode: Mode) -> Option<std::result::Result<
         arabic: first.arabic,
         chinese: first.chinese,
         scaled: first.scaled,
+        whole: true,
     };
     if first.vague_max.is_some() {
+        return Some(Ok(m));
+    }
+    if let Some((low, second)) = listed_vague_range(text, pos, &first, mode) {
+        (m.value, m.max, m.span.end, m.scaled) = (low, Some(second.value), second.end, second.scaled);
         return Some(Ok(m));
     }
     if let Some((second, end)) = range_end(text, pos, &first, mode) {
@@ -924,6 +1293,25 @@ fn mention_at(text: &str, pos: usize, mode: Mode) -> Option<std::result::Result<
         m.scaled = second.1.scaled;
     }
     Some(Ok(m))
+}
+
+/// Two neighbouring digits written with a `、` between them before units (`四、五十亿` = 40亿 to
+/// 50亿, `二、三百亿`, `一、二千万`), as `四五十亿` is without it: the lower bound and the upper. The
+/// first is one Chinese digit; the second the next but one or two, with units after it.
+fn listed_vague_range(text: &str, pos: usize, first: &Lexed, mode: Mode) -> Option<(Decimal, Lexed)> {
+    let mut digits = text[pos..first.end].chars();
+    let a = digits.next().and_then(chinese_digit).filter(|&a| a > 0 && digits.next().is_none())?;
+    let at = first.end + text[first.end..].strip_prefix('、').map(|_| '、'.len_utf8())?;
+    let mut second_chars = text[at..].chars();
+    let b = second_chars.next().and_then(chinese_digit)?;
+    if !(1..=2).contains(&b.checked_sub(a)?) || second_chars.next().is_none_or(|u| small_unit(u).or(large_unit(u)).is_none()) {
+        return None;
+    }
+    let Some(Ok(second)) = lex(text, at, mode) else { return None };
+    if second.vague_max.is_some() || second.units_after_digit <= Decimal::ONE {
+        return None;
+    }
+    Some((Decimal::from(a).checked_mul(second.units_after_digit)?, second))
 }
 
 /// The upper bound of a range after the numeral `first` (at `pos`): `至`, `到`, dashes or
@@ -1010,7 +1398,9 @@ pub(crate) fn leading_qualifier(text: &str) -> (Option<Qualifier>, usize) {
 /// The number starting exactly at `pos`, with single spaces between its characters allowed
 /// (`百分之五 十`): for recognizers that found an unambiguous cue before it.
 pub(crate) fn spaced_number_at(text: &str, pos: usize) -> Option<NumberMention> {
-    mention_at(text, pos, Mode { spaced: true, space_groups: false })?.ok()
+    let mut m = mention_at(text, pos, Mode { spaced: true, space_groups: false, wrap: None, letter_spaced: false })?.ok()?;
+    m.whole = !continued_after(text, m.span.end);
+    Some(m)
 }
 
 impl FromStr for Number {
@@ -1118,6 +1508,61 @@ mod tests {
     }
 
     #[test]
+    fn numerals_read_to_their_true_ends() {
+        assert_eq!(v("伍佰参拾亿"), "53000000000");
+        assert_eq!(v("参万柒仟"), "37000");
+        assert_eq!(v("壹佰零参"), "103");
+        assert_eq!(v("廿三"), "23");
+        assert_eq!(v("一百廿"), "120");
+        assert_eq!(v("2万350"), "20350");
+        assert_eq!(v("6万7601"), "67601");
+        assert_eq!(v("1亿72300"), "100072300");
+        assert_eq!(v("3万2,105"), "32105");
+        assert_eq!(v("3千500"), "3500");
+        assert_eq!(v("3万5"), "35000");
+        assert_eq!(v("3万零5"), "30005");
+        assert_eq!(v("4万点八"), "40000.8");
+        assert_eq!(v("一百二十万零五百点五"), "1200500.5");
+        assert_eq!(v("三点参"), "3.3");
+        assert_eq!(v("1·8"), "1.8");
+        assert_eq!(v("0万亿"), "0");
+        assert_eq!(v("贰"), "2");
+        let r = parse_number("四、五十亿").unwrap();
+        assert_eq!((r.value.to_string(), r.max.map(|m| m.to_string())), ("4000000000".into(), Some("5000000000".into())));
+        // Not read: more digits than the places below the scale, a decimal after it.
+        for s in ["5万12345", "3万2.5", "伍", "参加"] {
+            assert!(parse_number(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_number_continued_unread_is_not_whole() {
+        let whole = |text: &str| scan(text).0.iter().map(|m| (text[m.span.clone()].to_owned(), m.whole)).collect::<Vec<_>>();
+        assert_eq!(whole("投资5万12345人"), [("5万".to_owned(), false), ("12345".to_owned(), false)]);
+        assert_eq!(whole("1234,567元"), [("1234".to_owned(), false), ("567".to_owned(), false)]);
+        // (Four digits after a comma: the comma separates, as a Chinese comma folded to it does.)
+        assert_eq!(whole("12,3456元"), [("12".to_owned(), true), ("3456".to_owned(), true)]);
+        assert_eq!(whole("3兆京1,250亿元"), [("3".to_owned(), false), ("1,250亿".to_owned(), false)]);
+        // Units and words that begin with a numeral character end a number whole.
+        let ends = [("150".to_owned(), true), ("10".to_owned(), true), ("七十".to_owned(), true), ("一".to_owned(), true)];
+        assert_eq!(whole("150兆瓦,10千瓦,七十百分位,万一"), ends);
+        assert_eq!(numeral_run("投资5万12345人", &(6..10)), 6..15);
+    }
+
+    #[test]
+    fn spaced_and_wrapped_digits() {
+        let values = |text: &str, options: ScanOptions| scan_with(text, options).0.iter().map(|m| m.value.to_string()).collect::<Vec<_>>();
+        assert_eq!(values("产量4 9 2 5 0 万吨,增长1 1 5 .3 %", ScanOptions::default()), ["492500000", "115.3"]);
+        let spaced = ScanOptions { letter_spaced: true, ..ScanOptions::default() };
+        assert_eq!(values("占6 5 %,增长1 0 .3 %", spaced), ["65", "10.3"]);
+        assert!(spaces_its_digits("1 9 9 7 年,4 9 2 5 0 万吨") && !spaces_its_digits("7 215家,1 9 9 7 年"));
+        let line = "其中高雄市获投资额最多达到一千亿元台中市居次获投资16";
+        let text = format!("{line}\n42亿元");
+        assert_eq!(values(&text, ScanOptions { wrap: Some(columns(line)), ..ScanOptions::default() }), ["100000000000", "164200000000"]);
+        assert_eq!(values(&text, ScanOptions::default()), ["100000000000", "16", "4200000000"]);
+    }
+
+    #[test]
     fn zhao_is_a_trillion_only_in_money() {
         let text = "3兆1,250亿元";
         let (found, _) = scan(text);
@@ -1133,7 +1578,7 @@ mod tests {
 
     #[test]
     fn thousands_grouped_with_a_space() {
-        let options = ScanOptions { space_groups: true };
+        let options = ScanOptions { space_groups: true, wrap: None, letter_spaced: false };
         let text = "7 215家,1 250 000元,12 34个,2023 年";
         let got: Vec<String> = scan_with(text, options).0.iter().map(|m| m.value.to_string()).collect();
         assert_eq!(got, ["7215", "1250000", "12", "34", "2023"]);

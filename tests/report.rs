@@ -324,13 +324,13 @@ fn a_figures_record_is_in_its_row_and_its_links_point_to_rows() {
     let money = doc.facts.iter().position(|f| f.kind() == gongbao::Kind::Money).expect("money");
     let percent = doc.facts.iter().position(|f| f.kind() == gongbao::Kind::Percent).expect("percent");
     let day = |m: i8, d: i8| Some(gongbao::PartialDate::new(2023, m, d));
-    doc.facts[money].record = Some(gongbao::Record {
+    doc.facts[money].record = Some(Box::new(gongbao::Record {
         indicator: Some(gongbao::Indicator { text: "总投资<b>".into(), span: None }),
         period: Some(gongbao::Period { start: day(1, 1), end: day(12, 31), from: Some(0) }),
         area: Some(gongbao::Area { name: "咸阳市".into(), code: Some("610400".into()), from: None, text: Some("全市".into()) }),
         ..Default::default()
-    });
-    doc.facts[percent].record = Some(gongbao::Record { of: Some(money), ..Default::default() });
+    }));
+    doc.facts[percent].record = Some(Box::new(gongbao::Record { of: Some(money), ..Default::default() }));
     let html = page("record", text, &doc);
     let heads: Vec<String> = select(&html, "section.figs table:first-of-type thead th").iter().map(text_of).collect();
     let cells: Vec<String> = select(&html, &format!("tr#d1r{money} td")).iter().map(text_of).collect();

@@ -13,6 +13,8 @@
 
 #![allow(dead_code)]
 
+pub mod numerals;
+
 use std::str::FromStr;
 
 use gongbao::normalize::OffsetMap;

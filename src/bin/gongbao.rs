@@ -652,7 +652,7 @@ fn process(input: Input, settings: &Settings) -> Outcome {
                 Err(e) => return failed(source.clone(), 0, format!("cannot read {source}: {e}"), format!("{source}: {}", reason(&e))),
             }
         }
-        Input::Line { number, line, bytes } => {
+        Input::Line { number, line: raw, bytes } => {
             let name = match &settings.jsonl_name {
                 Some(file) => format!("{file} line {number}"),
                 None => format!("line {number}"),
@@ -660,7 +660,7 @@ fn process(input: Input, settings: &Settings) -> Outcome {
             let fail = |why: String| failed(format!("line {number}"), bytes, format!("line {number} {why}"), format!("{name}: {why}"));
             // Checked here, on the pool, with SIMD (most of a line is Han characters, which the
             // standard library's check reads one byte at a time).
-            let Ok(line) = simdutf8::basic::from_utf8(&line) else {
+            let Ok(line) = simdutf8::basic::from_utf8(&raw) else {
                 return failed(
                     format!("line {number}"),
                     bytes,
@@ -675,6 +675,8 @@ fn process(input: Input, settings: &Settings) -> Outcome {
                 }
                 Err(e) => return fail(e.to_string()),
             };
+            // (The record holds the text: the line's bytes are not kept while it is read.)
+            drop(raw);
             let source = record.id.unwrap_or_else(|| format!("line {number}"));
             let mut doc = settings.extractor.extract_given(&record.text, record.date.or(settings.reference_date));
             if record.title.is_some() {
@@ -716,12 +718,10 @@ fn write_jsonl(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
     if let Some(d) = &o.document {
         warnings.extend(d.warnings.iter().cloned());
     }
-    // Into a buffer first: serde_json writes a line in hundreds of small pieces, which a
-    // `Vec` takes more cheaply than a `BufWriter`.
-    let mut line = Vec::with_capacity(4096);
-    serde_json::to_writer(&mut line, &Line::new(&o.source, o.document.as_ref(), &warnings, o.error.as_deref()))?;
-    line.push(b'\n');
-    out.write_all(&line)
+    // Straight into the output's buffer, piece by piece: a large document's line (six times
+    // its text for a bulletin full of figures) is never held whole.
+    serde_json::to_writer(&mut *out, &Line::new(&o.source, o.document.as_ref(), &warnings, o.error.as_deref()))?;
+    out.write_all(b"\n")
 }
 
 fn write_csv_header(out: &mut impl Write) -> io::Result<()> {

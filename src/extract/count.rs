@@ -5,7 +5,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::{Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, merge_ranges, qualifier_around, skip_spaces};
+use rust_decimal::Decimal;
+
+use super::names::name_form;
+use super::{
+    Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, list_ends, listed, merge_ranges, qualifier_around, skip_spaces,
+};
 use crate::fact::{self, Value};
 use crate::segment::{self, Word};
 
@@ -74,6 +79,7 @@ static CLASSIFIERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
         ("首", ()),
         ("颗", ()),
         ("期", ()),
+        ("组", ()),
         // Taiwan's and official texts count cases, items and lots: 3案, 11件, 2宗.
         ("案", ()),
     ])
@@ -159,7 +165,37 @@ const NOT_CLASSIFIER: &[&str] = &[
     "案件",
     "案例",
     "案由",
+    "组织",
+    "组成",
+    "组建",
+    "组合",
+    "组长",
+    "组团",
+    "组委",
+    "组件",
+    "组别",
+    "组队",
+    "组装",
+    "组网",
 ];
+
+/// Whether a classifier is written at `pos` (not the first character of another word).
+pub(crate) fn unit_at(text: &str, pos: usize) -> bool {
+    CLASSIFIERS.at(text, pos).is_some() && !NOT_CLASSIFIER.iter().any(|w| text[pos..].starts_with(w))
+}
+
+/// Whether a count starting at `start` opens its clause and the clause before holds a count
+/// with the same classifier (`有42宗是外国国民, 一宗来自澳门`).
+fn parallel(text: &str, counts: &[(Range<usize>, fact::Count)], start: usize, classifier: &str) -> bool {
+    let head = text[..start].trim_end_matches(' ');
+    let Some(opening) = head.chars().next_back().filter(|c| matches!(c, ',' | ';' | '、')) else { return false };
+    let clause_before = &head[..head.len() - opening.len_utf8()];
+    counts.last().is_some_and(|(span, c)| {
+        c.classifier == classifier
+            && span.end <= clause_before.len()
+            && !clause_before[span.end..].contains(|c: char| segment::is_clause_end(c) || "()、".contains(c))
+    })
+}
 
 /// What a `次` after a session number is part of (`十四届全国人大四次会议`: the fourth session of
 /// the fourteenth congress), with a `届` shortly before: an ordinal, not a count.
@@ -307,15 +343,36 @@ impl Recognizer for Count {
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         let text = ctx.text;
         let mut list: Vec<(Range<usize>, fact::Count)> = Vec::new();
-        for m in ctx.numbers() {
-            if found.is_claimed(&m.span) || m.is_article(text) {
+        let numbers = ctx.numbers();
+        let ends = list_ends(text, numbers);
+        for (i, m) in numbers.iter().enumerate() {
+            if found.is_claimed(&m.span) {
                 continue;
             }
-            let at = skip_spaces(text, m.span.end);
-            let Some((classifier, _, end)) = CLASSIFIERS.at(text, at) else { continue };
+            // The classifier after the number, or after the last item of the list it is a bare
+            // item of (120、110与47间: the fact is the item, 120).
+            let (at, scale, is_item) = match CLASSIFIERS.at(text, skip_spaces(text, m.span.end)) {
+                Some(_) => (skip_spaces(text, m.span.end), Decimal::ONE, false),
+                None => match listed(text, numbers, &ends, i) {
+                    Some((last, scale)) => (skip_spaces(text, last.span.end), scale, true),
+                    None => continue,
+                },
+            };
+            let Some((classifier, _, unit_end)) = CLASSIFIERS.at(text, at) else { continue };
+            let end = if is_item { m.span.end } else { unit_end };
+            // 一个, 一批: an article, unless it opens a clause parallel to a count of the same
+            // classifier earlier in the sentence (有42宗是外国国民, 一宗来自澳门).
+            if m.is_article(text) && !parallel(text, &list, m.span.start, classifier) {
+                continue;
+            }
             // Only numbers with a classifier are looked at further (the quotation test reads
             // around the number).
             if NOT_CLASSIFIER.iter().any(|w| text[at..].starts_with(w)) || in_name_or_slogan(text, &m.span) {
+                continue;
+            }
+            // 坚持两个不动摇, 中央八项规定, 三轮摩托车: slogans and names.
+            if name_form(text, m, classifier, unit_end).is_some() {
+                found.claim(m.span.start..unit_end);
                 continue;
             }
             // 2期 (two sessions) is a count; 二期 is the second phase of a project.
@@ -329,12 +386,10 @@ impl Recognizer for Count {
                 continue;
             }
             let (qualifier, _) = qualifier_around(text, m, end);
-            let subject = subject_after(text, end).or_else(|| subject_before(text, m.span.start));
-            let value = m.value.normalize();
-            list.push((
-                m.span.start..end,
-                fact::Count { value, classifier: classifier.to_owned(), subject, qualifier, max: m.max.map(|x| x.normalize()) },
-            ));
+            let subject = subject_after(text, unit_end).or_else(|| subject_before(text, m.span.start));
+            let value = (m.value * scale).normalize();
+            let max = m.max.map(|x| (x * scale).normalize());
+            list.push((m.span.start..end, fact::Count { value, classifier: classifier.to_owned(), subject, qualifier, max }));
         }
         merge_ranges(text, &mut list, |a, b| a.classifier == b.classifier, |c| (c.value, c.max), |c, max| c.max = Some(max));
         for (span, c) in list {

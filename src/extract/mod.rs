@@ -8,6 +8,7 @@
 
 pub mod count;
 pub mod money;
+pub mod names;
 pub mod percent;
 pub mod place;
 pub mod quantity;
@@ -21,7 +22,10 @@ use crate::fact::Reference;
 use crate::fact::Value;
 use crate::gazetteer::region::Region;
 use crate::normalize::OffsetMap;
+pub use names::in_name_or_slogan;
+
 use crate::number::{NumberMention, NumberProblem};
+use rust_decimal::Decimal;
 
 /// What every recognizer reads: the texts, the document's layout, the reference date.
 pub struct Context<'a> {
@@ -35,38 +39,83 @@ pub struct Context<'a> {
     pub layout: &'a Layout,
     /// The reference date given by the caller or found in the document's metadata, if any.
     pub reference: Option<Reference>,
-    numbers: OnceLock<(Vec<NumberMention>, Vec<NumberProblem>)>,
-    region: OnceLock<Option<(Region, String)>>,
+    numbers: OnceLock<Scanned>,
+    region: OnceLock<crate::gazetteer::region::Reading>,
+    wrap: OnceLock<Option<usize>>,
 }
 
 impl<'a> Context<'a> {
     /// A context over a normalized text.
     pub fn new(original: &'a str, text: &'a str, map: &'a OffsetMap, layout: &'a Layout, reference: Option<Reference>) -> Self {
-        Context { original, text, map, layout, reference, numbers: OnceLock::new(), region: OnceLock::new() }
+        Context { original, text, map, layout, reference, numbers: OnceLock::new(), region: OnceLock::new(), wrap: OnceLock::new() }
     }
 
-    /// Every number in the text, scanned once and shared by the recognizers.
+    /// Every number in the text read whole, scanned once and shared by the recognizers.
+    /// Numbers read only in part are not among them ([`Context::numbers_not_read_whole`]), so
+    /// that no recognizer can report a figure with part of its value dropped.
     pub fn numbers(&self) -> &[NumberMention] {
-        &self.scanned().0
+        &self.scanned().whole
+    }
+
+    /// The numbers the scan could read only in part ([`NumberMention::whole`]): no fact, and a
+    /// warning where one would have been ([`Unread`]).
+    pub fn numbers_not_read_whole(&self) -> &[NumberMention] {
+        &self.scanned().cut
     }
 
     /// Numbers that looked like figures but could not be represented.
     pub fn number_problems(&self) -> &[NumberProblem] {
-        &self.scanned().1
+        &self.scanned().problems
+    }
+
+    /// The width at which the text is hard-wrapped, if it is ([`crate::number::wrap_width`]).
+    pub fn wrap_width(&self) -> Option<usize> {
+        // (Only a text that breaks a line between digits needs it; most do not.)
+        *self
+            .wrap
+            .get_or_init(|| crate::number::breaks_lines_between_digits(self.text).then(|| crate::number::wrap_width(self.text)).flatten())
     }
 
     /// The scan, once: Hong Kong, Macau and Taiwan texts group thousands with a space
-    /// (`7 215家`), which the scan reads only in their texts.
-    fn scanned(&self) -> &(Vec<NumberMention>, Vec<NumberProblem>) {
-        self.numbers
-            .get_or_init(|| crate::number::scan_with(self.text, crate::number::ScanOptions { space_groups: self.region().is_some() }))
+    /// (`7 215家`), which the scan reads only in their texts; hard-wrapped texts break lines
+    /// inside numbers.
+    fn scanned(&self) -> &Scanned {
+        self.numbers.get_or_init(|| {
+            let options = crate::number::ScanOptions {
+                space_groups: self.region().is_some(),
+                wrap: self.wrap_width(),
+                letter_spaced: crate::number::spaces_its_digits(self.text),
+            };
+            let (numbers, problems) = crate::number::scan_with(self.text, options);
+            let (whole, cut) = numbers.into_iter().partition(|m| m.whole);
+            Scanned { whole, cut, problems }
+        })
     }
 
     /// The region outside the mainland the document is written in, with the reason, decided
-    /// once ([`crate::gazetteer::region::document_region`]); `None` for the mainland.
+    /// once ([`crate::gazetteer::region::read`]); `None` for the mainland.
     pub fn region(&self) -> Option<(Region, &str)> {
-        self.region.get_or_init(|| crate::gazetteer::region::document_region(self.text)).as_ref().map(|(r, why)| (*r, why.as_str()))
+        self.region_reading().region.as_ref().map(|(r, why)| (*r, why.as_str()))
     }
+
+    /// Everything the document's signal words say of its region: the decision, the region it
+    /// leans to, and why the decision is uncertain, when it is.
+    pub fn region_reading(&self) -> &crate::gazetteer::region::Reading {
+        self.region.get_or_init(|| {
+            let simplified = crate::normalize::script::detect(self.original) == crate::normalize::Script::Simplified;
+            crate::gazetteer::region::read(self.text, simplified)
+        })
+    }
+}
+
+/// The number scan of a text, shared by the recognizers.
+struct Scanned {
+    /// Numbers read whole.
+    whole: Vec<NumberMention>,
+    /// Numbers read only in part.
+    cut: Vec<NumberMention>,
+    /// Numbers that could not be represented.
+    problems: Vec<NumberProblem>,
 }
 
 /// A fact found by a recognizer, in normalized offsets, before it is mapped to the original.
@@ -127,6 +176,19 @@ impl Found {
         self.candidates.push(candidate);
     }
 
+    /// Report no fact at `span` (normalized offsets) because its number could not be read whole:
+    /// claim it, so that no later recognizer reads part of it, and say so in a warning naming
+    /// the span and its text in the original.
+    pub fn refuse(&mut self, ctx: &Context<'_>, span: Range<usize>, why: &str) {
+        if self.is_claimed(&span) {
+            return;
+        }
+        let original = ctx.map.to_original(span.clone());
+        let written = ctx.original.get(original.clone()).unwrap_or_default();
+        self.warnings.push(format!("bytes {}..{} ({written:?}): not reported: {why}", original.start, original.end));
+        self.claim(span);
+    }
+
     /// Claim a span without reporting a fact (a phrase that is no fact but whose numbers must
     /// not be read by later recognizers, such as `去年同期`).
     pub fn claim(&mut self, span: Range<usize>) {
@@ -146,7 +208,34 @@ pub trait Recognizer: Send + Sync {
 
 /// The recognizers in the order they run.
 pub fn recognizers() -> &'static [&'static dyn Recognizer] {
-    &[&time::Time, &percent::Percent, &money::Money, &quantity::Quantity, &count::Count, &place::Place]
+    &[&time::Time, &percent::Percent, &money::Money, &quantity::Quantity, &count::Count, &Unread, &place::Place]
+}
+
+/// Reports no fact and warns where a number read only in part ([`NumberMention::whole`]) stands
+/// before a unit, a currency or a classifier, or after a currency: where a figure with part of
+/// its value dropped would otherwise have been (`伍佰X拾亿元`, `5万12345人`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Unread;
+
+impl Recognizer for Unread {
+    fn name(&self) -> &'static str {
+        "unread"
+    }
+
+    fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
+        let text = ctx.text;
+        for m in ctx.numbers_not_read_whole() {
+            let run = crate::number::numeral_run(text, &m.span);
+            let after = skip_spaces(text, run.end);
+            let figure = money::unit_at(text, run.start, after)
+                || percent::unit_at(text, after)
+                || quantity::unit_at(text, after)
+                || count::unit_at(text, after);
+            if figure {
+                found.refuse(ctx, run, "the number is written in a way that cannot be read whole");
+            }
+        }
+    }
 }
 
 /// A fixed word list matched at a position, longest word first (aho-corasick, anchored,
@@ -207,52 +296,6 @@ pub fn qualifier_around(text: &str, m: &NumberMention, unit_end: usize) -> (Opti
     }
 }
 
-/// Whether `span` lies inside a short quotation or a title (`“四个亲自”`, `《…3年行动计划》`):
-/// numbers there are names and slogans, not figures.
-pub fn in_name_or_slogan(text: &str, span: &Range<usize>) -> bool {
-    // A mark farther than `max` characters from the number makes the quotation too long, so
-    // each side is read only that far (in bytes, four per character at most), within the line.
-    let head = &text[..span.start];
-    let tail = &text[span.end..];
-    let window_before = |max: usize| {
-        let mut start = head.len().saturating_sub(4 * (max + 2) + 4);
-        while !head.is_char_boundary(start) {
-            start += 1;
-        }
-        let w = &head[start..];
-        w.rfind('\n').map_or(w, |i| &w[i + 1..])
-    };
-    let window_after = |max: usize| {
-        let mut end = tail.len().min(4 * (max + 2) + 4);
-        while !tail.is_char_boundary(end) {
-            end -= 1;
-        }
-        let w = &tail[..end];
-        w.find('\n').map_or(w, |i| &w[..i])
-    };
-    for (open, close, max) in [('《', '》', 60), ('“', '”', 12), ('"', '"', 12), ('「', '」', 12)] {
-        let before = window_before(max);
-        let after = window_after(max);
-        let Some(o) = before.rfind(open) else { continue };
-        if open != close && before[o..].contains(close) {
-            continue;
-        }
-        if open == close {
-            // The parity of the marks on the whole line before the number.
-            let line_start = head.rfind('\n').map_or(0, |i| i + 1);
-            if head[line_start..].matches(open).count() % 2 == 0 {
-                continue;
-            }
-        }
-        let Some(c) = after.find(close) else { continue };
-        let inner = before[o + open.len_utf8()..].chars().count() + text[span.clone()].chars().count() + after[..c].chars().count();
-        if inner <= max {
-            return true;
-        }
-    }
-    false
-}
-
 /// Join facts written as `X至Y` with the unit on both sides (`5亿元至10亿元`, `5%-8%`) into one
 /// range: the candidates at `i` and `i + 1` in `list` become one when only a range connector
 /// separates them, `same` says they measure the same thing, and the first is the smaller.
@@ -276,6 +319,39 @@ pub fn merge_ranges<T>(
         }
         i += 1;
     }
+}
+
+/// For each number, the index of the number that ends the list it is a bare item of, when it
+/// is one: items separated by `、` (the last also by 和, 与, 及 or 或), all in digits or all in
+/// Chinese numerals, the last one followed by what they all measure (`800、900、1000、1100亿斤`,
+/// `120、110、95、58与47间`). Each recognizer reads its own unit after that last item, and
+/// an item without a scale of its own takes the last one's (`1100亿`: 800亿斤). (The items of
+/// a list of ordinals, `第2、3、4项`, are no numbers for the scan.)
+pub fn list_ends(text: &str, numbers: &[NumberMention]) -> Vec<Option<usize>> {
+    let mut out = vec![None; numbers.len()];
+    for i in (0..numbers.len().saturating_sub(1)).rev() {
+        let (m, next) = (&numbers[i], &numbers[i + 1]);
+        let between = text.get(m.span.end..next.span.start).unwrap_or("x");
+        let last = out[i + 1].is_none();
+        let separated = between == "、" || (last && matches!(between, "和" | "与" | "及" | "或" | "、和"));
+        if separated && m.arabic == next.arabic && m.max.is_none() && (!last || next_unit_follows(text, next)) {
+            out[i] = Some(out[i + 1].unwrap_or(i + 1));
+        }
+    }
+    out
+}
+
+/// The list number `i` is a bare item of ([`list_ends`]): its last item, whose unit it shares,
+/// and the scale it takes from that item (one when it writes a scale of its own).
+pub fn listed<'n>(text: &str, numbers: &'n [NumberMention], ends: &[Option<usize>], i: usize) -> Option<(&'n NumberMention, Decimal)> {
+    let last = &numbers[ends[i]?];
+    Some((last, if numbers[i].scaled { Decimal::ONE } else { last.scale(text) }))
+}
+
+/// Whether something other than a list separator or the end of the clause follows a number.
+fn next_unit_follows(text: &str, m: &NumberMention) -> bool {
+    let at = skip_spaces(text, m.span.end);
+    text[at..].chars().next().is_some_and(|c| !matches!(c, '、' | ',' | '。' | ';' | ':' | '\n' | ')' | '(' | '和' | '与' | '及' | '或'))
 }
 
 /// Spread an `以上`/`以下` written after the last item of a list (`投资1亿元、5亿元和10亿元以上`)
@@ -309,6 +385,19 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    #[test]
+    fn a_number_not_read_whole_is_no_fact_and_a_warning_names_it() {
+        // (Traditional script: the warning quotes the original and gives its bytes.)
+        let text = "本季新增就業5萬12345人,買菜兩塊五一斤。";
+        let doc = crate::extract(text);
+        assert!(doc.facts.iter().all(|f| !f.is_figure()), "{:?}", doc.facts);
+        for written in ["5萬12345", "兩塊"] {
+            let at = text.find(written).expect("in the text");
+            let name = format!("bytes {}..{} ({written:?}): not reported", at, at + written.len());
+            assert!(doc.warnings.iter().any(|w| w.starts_with(&name)), "{name} in {:?}", doc.warnings);
+        }
+    }
+
     proptest! {
         #[test]
         fn claims_are_looked_up_as_by_the_first_span_after(
@@ -321,43 +410,6 @@ mod tests {
             }
             let span = query.0..query.0 + query.1;
             prop_assert_eq!(found.is_claimed(&span), found.is_claimed_at_the_first_span_after(&span));
-        }
-    }
-
-    /// `in_name_or_slogan` as first written: whole lines on both sides.
-    fn in_name_or_slogan_whole_lines(text: &str, span: &Range<usize>) -> bool {
-        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-        let before = &text[line_start..span.start];
-        let after = &text[span.end..line_end];
-        for (open, close, max) in [('《', '》', 60), ('“', '”', 12), ('"', '"', 12), ('「', '」', 12)] {
-            let Some(o) = before.rfind(open) else { continue };
-            if open != close && before[o..].contains(close) {
-                continue;
-            }
-            if open == close && before.matches(open).count() % 2 == 0 {
-                continue;
-            }
-            let Some(c) = after.find(close) else { continue };
-            let inner = before[o + open.len_utf8()..].chars().count() + text[span.clone()].chars().count() + after[..c].chars().count();
-            if inner <= max {
-                return true;
-            }
-        }
-        false
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4000))]
-        #[test]
-        fn windows_read_as_whole_lines(
-            before in "[《》“”\"「」\n数a😀]{0,90}",
-            number in "[0-9]{1,3}",
-            after in "[《》“”\"「」\n数a😀]{0,90}",
-        ) {
-            let text = format!("{before}{number}{after}");
-            let span = before.len()..before.len() + number.len();
-            prop_assert_eq!(in_name_or_slogan(&text, &span), in_name_or_slogan_whole_lines(&text, &span));
         }
     }
 }

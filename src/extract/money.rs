@@ -16,8 +16,10 @@ use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 
+use super::names::name_form;
 use super::{
-    Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, merge_ranges, qualifier_around, skip_spaces, spread_list_qualifier,
+    Candidate, Context, Found, Lexicon, Recognizer, in_name_or_slogan, list_ends, listed, merge_ranges, qualifier_around, skip_spaces,
+    spread_list_qualifier,
 };
 use crate::fact::{self, Value};
 use crate::gazetteer::region::Region;
@@ -66,42 +68,107 @@ static SUFFIX: LazyLock<Lexicon<&'static str>> = LazyLock::new(|| {
         ("奈拉", "NGN"),
         ("雷亚尔", "BRL"),
         ("兰特", "ZAR"),
+        ("令吉", "MYR"),
+        ("马币", "MYR"),
+        ("韩币", "KRW"),
+        ("印度卢比", "INR"),
+        ("澳币", "AUD"),
+        ("加币", "CAD"),
+        ("新币", "SGD"),
+        ("日圆", "JPY"),
+        ("泰币", "THB"),
+        ("英磅", "GBP"),
+        // Hong Kong and Macau speech: a dollar of the place.
+        ("蚊", "HKD"),
+        ("USD", "USD"),
+        ("CNY", "CNY"),
+        ("RMB", "CNY"),
+        ("HKD", "HKD"),
+        ("MOP", "MOP"),
+        ("TWD", "TWD"),
+        ("NTD", "TWD"),
+        ("JPY", "JPY"),
+        ("EUR", "EUR"),
+        ("GBP", "GBP"),
+        ("AUD", "AUD"),
+        ("CAD", "CAD"),
+        ("SGD", "SGD"),
+        ("KRW", "KRW"),
+        ("INR", "INR"),
+        ("MYR", "MYR"),
+        ("THB", "THB"),
+        ("CHF", "CHF"),
+        ("NZD", "NZD"),
+        ("€", "EUR"),
     ])
 });
 
-/// Currency words and symbols written before the amount (`人民币 50元`, `港币两千元`, `$20`).
+/// Currency words, codes and symbols written before the amount (`人民币 50元`, `港币两千元`,
+/// `$20`, `A$45万`, `JPY¥300万`). The longest written one counts (`HK$` before `$`).
 const PREFIX: &[(&str, &str)] = &[
     ("人民币", "CNY"),
     ("RMB", "CNY"),
     ("CNY", "CNY"),
+    ("CN¥", "CNY"),
     ("¥", "CNY"),
+    ("￥", "CNY"),
     ("US$", "USD"),
     ("USD", "USD"),
     ("美元", "USD"),
+    ("$", "USD"),
     ("HK$", "HKD"),
     ("HKD", "HKD"),
     ("港币", "HKD"),
     ("港元", "HKD"),
+    ("MOP$", "MOP"),
+    ("MOP", "MOP"),
+    ("澳门币", "MOP"),
+    ("澳门元", "MOP"),
     ("NT$", "TWD"),
+    ("NTD", "TWD"),
+    ("TWD", "TWD"),
     ("新台币", "TWD"),
     ("台币", "TWD"),
-    ("澳门币", "MOP"),
-    ("MOP", "MOP"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("AUD", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("CAD", "CAD"),
+    ("S$", "SGD"),
+    ("SGD", "SGD"),
+    ("NZ$", "NZD"),
+    ("NZD", "NZD"),
     ("€", "EUR"),
     ("EUR", "EUR"),
     ("欧元", "EUR"),
     ("£", "GBP"),
     ("GBP", "GBP"),
     ("英镑", "GBP"),
-    ("日元", "JPY"),
     ("JPY", "JPY"),
-    ("$", "USD"),
+    ("JPY¥", "JPY"),
+    ("JP¥", "JPY"),
+    ("日元", "JPY"),
+    ("₩", "KRW"),
+    ("KRW", "KRW"),
+    ("韩元", "KRW"),
+    ("₹", "INR"),
+    ("INR", "INR"),
+    ("MYR", "MYR"),
+    ("RM", "MYR"),
+    ("THB", "THB"),
+    ("฿", "THB"),
+    ("CHF", "CHF"),
 ];
+
+/// Words in a sentence that make its `¥` the Japanese yen (the same sign as the yuan's).
+const JAPAN: &[&str] = &["日本", "日元", "日圆", "日币", "东京", "大阪", "JPY"];
 
 /// Words that, shortly before a scaled number without a currency, make it an amount of money in
 /// yuan (`投资过5亿的项目`, `引资1.85亿`).
 const MONEY_CONTEXT: &[&str] = &[
     "投资",
+    "揽金",
     "资金",
     "金额",
     "引资",
@@ -124,7 +191,18 @@ const MONEY_CONTEXT: &[&str] = &[
     "产值",
     "税收",
     "投入",
+    "揽金",
+    "吸金",
+    "筹资",
+    "集资",
+    "募集",
+    "筹集",
 ];
+
+/// Words right after a scaled number without a unit that make it a target (`完成全年80亿目标任务`):
+/// it is then in the unit of the figure it is the target of, the nearest one before it in its
+/// sentence.
+const TARGET_AFTER: &[&str] = &["目标", "任务", "计划"];
 
 /// Characters allowed between such a word and the number (`投资过`, `总投资约`, `投资额达`).
 const CONTEXT_GLUE: &str = "过超约近逾达为了共计合累额总额度高突破";
@@ -164,12 +242,18 @@ fn note(words: &mut Vec<&'static str>, word: Option<&'static str>) {
 fn currency_after(text: &str, pos: usize) -> Option<(&'static str, usize, Written)> {
     let p = skip_spaces(text, pos);
     let (word, &iso, end) = SUFFIX.at(text, p)?;
+    // A code stands alone (100 USD, not 100 USDT).
+    if word.starts_with(|c: char| c.is_ascii_alphabetic()) && text[end..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
     // 块 is money only when no noun follows (三块 vs 三块土地).
     if word == "块"
-        && text[end..]
-            .chars()
-            .next()
-            .is_some_and(|c| crate::normalize::script::is_han(c) && c != '又' && !crate::number::is_chinese_numeral_char(c))
+        && text[end..].chars().next().is_some_and(|c| {
+            crate::normalize::script::is_han(c)
+                && c != '又'
+                && !crate::number::is_chinese_numeral_char(c)
+                && crate::number::digit_in_numeral(c).is_none()
+        })
     {
         return None;
     }
@@ -181,42 +265,151 @@ fn currency_after(text: &str, pos: usize) -> Option<(&'static str, usize, Writte
         return Some((iso2, end2, if w2 == "澳元" { Written::Aoyuan } else { Written::Named }));
     }
     let written = match word {
-        "元" | "圆" | "块" | "块钱" => Written::Bare,
+        "元" | "圆" | "块" | "块钱" | "蚊" => Written::Bare,
         "澳元" => Written::Aoyuan,
         _ => Written::Named,
     };
     Some((iso, end, written))
 }
 
-/// A currency word or symbol right before the amount, returning the ISO code and where it starts.
-fn currency_before(text: &str, start: usize) -> Option<(&'static str, usize)> {
-    let head = text[..start].trim_end_matches(' ');
-    PREFIX.iter().find_map(|&(w, iso)| head.strip_suffix(w).map(|rest| (iso, rest.len())))
+/// Whether a currency is written right before `start` or at `after` (for numbers not read
+/// whole, which are no fact but are warned about where one would have been).
+pub(crate) fn unit_at(text: &str, start: usize, after: usize) -> bool {
+    currency_after(text, after).is_some() || currency_before(text, start).is_some()
 }
 
-/// Sub-units after a yuan or dollar amount: `3角`, `6毛`, `1分`, `又三美分`, and a closing `钱`/`整`.
-fn sub_units(text: &str, numbers: &[NumberMention], iso: &str, mut pos: usize) -> (Decimal, usize) {
-    let mut extra = Decimal::ZERO;
-    let units: &[(&str, Decimal)] = match iso {
-        "CNY" => &[("角", Decimal::new(1, 1)), ("毛", Decimal::new(1, 1)), ("分", Decimal::new(1, 2))],
-        "USD" => &[("美分", Decimal::new(1, 2))],
+/// A currency word or symbol right before the amount, returning the ISO code and where it
+/// starts. A code stands alone (`USD`, not the end of a longer word); `¥` is the yen in a
+/// sentence about Japan.
+fn currency_before(text: &str, start: usize) -> Option<(&'static str, usize)> {
+    // The characters prefixes end with, to pass over most numbers at once.
+    static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut last: Vec<char> = PREFIX.iter().filter_map(|(w, _)| w.chars().next_back()).collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
+    let head = text[..start].trim_end_matches(' ');
+    if head.chars().next_back().is_none_or(|c| LAST.binary_search(&c).is_err()) {
+        return None;
+    }
+    let (w, iso) = PREFIX
+        .iter()
+        .filter(|(w, _)| {
+            head.strip_suffix(*w).is_some_and(|rest| {
+                !(w.starts_with(|c: char| c.is_ascii_alphabetic()) && rest.ends_with(|c: char| c.is_ascii_alphabetic()))
+            })
+        })
+        .max_by_key(|(w, _)| w.len())?;
+    let at = head.len() - w.len();
+    let iso =
+        if *iso == "CNY" && w.ends_with(['¥', '￥']) && !w.starts_with("CN") && sentence_names(text, at, JAPAN) { "JPY" } else { iso };
+    Some((iso, at))
+}
+
+/// Whether the sentence around `at` names one of `words`.
+fn sentence_names(text: &str, at: usize, words: &[&str]) -> bool {
+    let ends = |c: char| matches!(c, '。' | '!' | '?' | ';' | '\n');
+    let head = &text[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .take(200)
+        .find(|&(_, c)| ends(c))
+        .map_or_else(|| head.char_indices().rev().take(200).last().map_or(0, |(i, _)| i), |(i, c)| i + c.len_utf8());
+    let tail = &text[at..];
+    let end = at
+        + tail
+            .char_indices()
+            .take(200)
+            .find(|&(_, c)| ends(c))
+            .map_or_else(|| tail.char_indices().take(200).last().map_or(0, |(i, c)| i + c.len_utf8()), |(i, _)| i);
+    words.iter().any(|w| text[start..end].contains(w))
+}
+
+/// The sub-units of a currency, largest first, with their value in the base unit.
+fn sub_unit_table(iso: &str) -> &'static [(&'static str, Decimal)] {
+    const TENTH: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
+    const HUNDREDTH: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+    match iso {
+        "CNY" => &[("角", TENTH), ("毛", TENTH), ("分", HUNDREDTH)],
+        // Hong Kong and Macau: 毫 (ten cents) and 仙 (a cent).
+        "HKD" | "MOP" => &[("毫", TENTH), ("角", TENTH), ("仙", HUNDREDTH)],
+        "USD" => &[("美分", HUNDREDTH)],
+        "EUR" => &[("欧分", HUNDREDTH)],
         _ => &[],
-    };
+    }
+}
+
+/// The sub-unit of `units` that `rest` begins with (not the 分 of 分钟 or 分之).
+fn sub_unit_word(units: &[(&'static str, Decimal)], rest: &str) -> Option<(&'static str, Decimal)> {
+    units.iter().copied().find(|(u, _)| rest.starts_with(u) && !["钟", "之"].iter().any(|w| rest[u.len()..].starts_with(w)))
+}
+
+/// One digit at `pos` (Chinese or Arabic, not followed by another digit): its value and end.
+fn digit_at(text: &str, pos: usize) -> Option<(Decimal, usize)> {
+    let c = text.get(pos..)?.chars().next()?;
+    let d = if c.is_ascii_digit() { c as u8 - b'0' } else { crate::number::digit_in_numeral(c)? };
+    let end = pos + c.len_utf8();
+    (!text[end..].starts_with(|n: char| n.is_ascii_digit())).then_some((Decimal::from(d), end))
+}
+
+/// What follows an amount's main unit.
+struct SubUnits {
+    /// The value of the sub-units, in the base unit.
+    value: Decimal,
+    /// Where the amount ends (after a closing `钱` or `整`).
+    end: usize,
+    /// Whether a numeral follows the amount that continues it in a way not read (`两块五一斤`).
+    cut: bool,
+}
+
+/// Sub-units after an amount whose main unit ends at `pos`: `3角`, `6毛`, `1分`, `零6分`,
+/// `又三美分`, Hong Kong's `一毫` and `4仙`; a digit alone after a colloquial main unit (`块`, or
+/// Hong Kong's `个`) is its tenths (`十五块五` = 15.5), and after a tenth its hundredths
+/// (`五毛二`, `一毫四`); then a closing `钱` or `整`.
+fn sub_units(text: &str, iso: &str, colloquial: bool, mut pos: usize) -> SubUnits {
+    let units = sub_unit_table(iso);
+    let mut value = Decimal::ZERO;
+    // The value of a digit written alone at this point: tenths after a colloquial main unit,
+    // hundredths after a tenth; none after a 元 (元5 is no sub-unit).
+    let mut alone = if colloquial { units.first().map(|u| u.1) } else { None };
+    let mut cut = false;
     for _ in 0..2 {
-        let at = if text[pos..].starts_with('又') { pos + '又'.len_utf8() } else { pos };
-        // (`numbers` are in text order.)
-        let next = numbers.get(numbers.partition_point(|m| m.span.start < at));
-        let Some(m) = next.filter(|m| m.span.start == at && m.max.is_none() && m.value < Decimal::TEN) else { break };
-        let Some(&(u, factor)) = units.iter().find(|(u, _)| text[m.span.end..].starts_with(u)) else { break };
-        extra += m.value * factor;
-        pos = m.span.end + u.len();
+        // (零6分, and 06分 as digits write it.)
+        let at = ["又", "零", "0"]
+            .iter()
+            .find(|w| text[pos..].starts_with(**w) && digit_at(text, pos + w.len()).is_some())
+            .map_or(pos, |w| pos + w.len());
+        let Some((d, digit_end)) = digit_at(text, at) else { break };
+        if let Some((u, factor)) = sub_unit_word(units, &text[digit_end..]) {
+            value += d * factor;
+            pos = digit_end + u.len();
+            alone = (factor > units.last().map_or(Decimal::ZERO, |l| l.1)).then(|| units.last().map(|l| l.1)).flatten();
+            continue;
+        }
+        let Some(factor) = alone.filter(|_| at == pos) else { break };
+        // A digit alone ends the amount; a numeral after it makes it something else.
+        if text[digit_end..].starts_with(|c: char| crate::number::is_chinese_numeral_char(c) || c.is_ascii_digit()) {
+            cut = true;
+            break;
+        }
+        value += d * factor;
+        pos = digit_end;
+        break;
+    }
+    // A sub-unit written in a way not read (12元05角, 3元十分) cuts the amount.
+    let numerals =
+        text[pos..].trim_start_matches(|c: char| c.is_ascii_digit() || crate::number::digit_in_numeral(c).is_some() || c == '又');
+    if numerals.len() < text.len() - pos && sub_unit_word(units, numerals).is_some() {
+        cut = true;
     }
     for tail in ["钱", "整"] {
         if text[pos..].starts_with(tail) {
             pos += tail.len();
         }
     }
-    (extra, pos)
+    SubUnits { value, end: pos, cut }
 }
 
 /// Whether a scaled number without a currency is money by its context.
@@ -233,7 +426,8 @@ fn money_by_context(text: &str, m: &NumberMention) -> bool {
     if !next.is_none_or(|c| !crate::normalize::script::is_han(c) || "的、和及与或等以左".contains(c)) {
         return false;
     }
-    let mut head = &text[..m.span.start];
+    // (Scraped text puts a space between the word and the number: 总投资 86 亿.)
+    let mut head = text[..m.span.start].trim_end_matches(' ');
     for _ in 0..3 {
         match head.chars().next_back() {
             Some(c) if CONTEXT_GLUE.contains(c) => head = &head[..head.len() - c.len_utf8()],
@@ -243,12 +437,24 @@ fn money_by_context(text: &str, m: &NumberMention) -> bool {
     MONEY_CONTEXT.iter().any(|w| head.ends_with(w))
 }
 
-/// Whether the number `m` is the head or the tail of a longer number the parser did not read
-/// whole: a `兆`/`京` right after it, or a scale character or digit right before it.
-fn is_part_of_unread_number(text: &str, m: &NumberMention) -> bool {
-    let after = text[m.span.end..].chars().next();
-    let before = text[..m.span.start].chars().next_back();
-    after.is_some_and(|c| matches!(c, '兆' | '京')) || before.is_some_and(|c| matches!(c, '兆' | '京'))
+/// The currency of a target written without one (`实际到位资金1005136万元,…,完成全年80亿目标任务`):
+/// that of the nearest figure before it in its sentence, when that figure is money (a
+/// percentage between them qualifies that figure and is passed over).
+fn target_currency(text: &str, numbers: &[NumberMention], i: usize) -> Option<(&'static str, Written)> {
+    let m = &numbers[i];
+    if !m.scaled || !TARGET_AFTER.iter().any(|w| text[m.span.end..].starts_with(w)) {
+        return None;
+    }
+    for before in numbers[..i].iter().rev() {
+        if text[before.span.end..m.span.start].contains(['。', ';', '\n', '!', '?']) {
+            return None;
+        }
+        if crate::extract::percent::unit_at(text, skip_spaces(text, before.span.end)) {
+            continue;
+        }
+        return currency_after(text, before.span.end).map(|(iso, _, written)| (iso, written));
+    }
+    None
 }
 
 /// Amounts written as a scale without a digit: `超千万元` (over 10^7 yuan), `亿元以上`, `逾百亿元`.
@@ -313,18 +519,32 @@ impl Recognizer for Money {
         let mut list: Vec<(std::ops::Range<usize>, fact::Money)> = Vec::new();
         let mut list_flags = Vec::new();
         let mut consumed_until = 0;
-        for m in numbers {
+        let ends = list_ends(text, numbers);
+        for (i, m) in numbers.iter().enumerate() {
             if m.span.start < consumed_until || found.is_claimed(&m.span) {
                 continue;
             }
+            // A bare item of a list takes the currency and the scale of its last item (5、8亿元).
+            let item = listed(text, numbers, &ends, i)
+                .and_then(|(last, scale)| currency_after(text, last.span.end).map(|(iso, _, written)| (iso, written, scale)));
+            let mut list_scale = Decimal::ONE;
             // The fact's span starts at the currency word before the number only when that word
             // decides the currency: 港币两千九百六十元, 新台币 177.1 亿元, $20 (but 人民币5亿元
             // reads 5亿元).
             let (iso, mut end, start, written) = match (currency_after(text, m.span.end), currency_before(text, m.span.start)) {
                 (Some(("CNY", end, _)), Some((iso, start))) if iso != "CNY" => (iso, end, start, Written::Named),
                 (Some((iso, end, written)), _) => (iso, end, m.span.start, written),
+                // 港币三个一毫四: Hong Kong and Macau say 个 (or 蚊) for a dollar.
+                (None, Some((iso @ ("HKD" | "MOP"), start))) if text[m.span.end..].starts_with('个') => {
+                    (iso, m.span.end + '个'.len_utf8(), start, Written::Named)
+                }
                 (None, Some((iso, start))) => (iso, m.span.end, start, Written::Named),
+                (None, None) if let Some((iso, written, scale)) = item => {
+                    list_scale = scale;
+                    (iso, m.span.end, m.span.start, written)
+                }
                 (None, None) if money_by_context(text, m) => ("CNY", m.span.end, m.span.start, Written::Bare),
+                (None, None) if let Some((iso, written)) = target_currency(text, numbers, i) => (iso, m.span.end, m.span.start, written),
                 (None, None) => continue,
             };
             // Only numbers with a currency are looked at further (the quotation test reads
@@ -332,13 +552,21 @@ impl Recognizer for Money {
             if in_name_or_slogan(text, &m.span) {
                 continue;
             }
-            // Part of a longer number the parser could not read whole (3兆1,250亿 with a 兆 it
-            // did not take for 10^12): no figure rather than a figure missing a part.
-            if is_part_of_unread_number(text, m) {
+            // 党的一元化领导, 城乡二元结构, 中间那一块: words and figures of speech.
+            let word = text[m.span.end..end].trim_start_matches(' ');
+            if written == Written::Bare && name_form(text, m, word, end).is_some() {
+                found.claim(m.span.start..end);
                 continue;
             }
             // Sub-units follow the word written (元3角 in any region's yuan or dollar).
-            let (extra, sub_end) = sub_units(text, numbers, iso, end);
+            let colloquial = ["块", "个", "蚊"].iter().any(|w| text[..end].ends_with(w));
+            let sub = sub_units(text, iso, colloquial, end);
+            if sub.cut {
+                found.refuse(ctx, start..sub.end, "the amount goes on with a numeral that cannot be read with it");
+                consumed_until = sub.end;
+                continue;
+            }
+            let (extra, sub_end) = (sub.value, sub.end);
             end = sub_end;
             let (iso, word) = regional(iso, written, region);
             note(&mut by_region, word);
@@ -348,8 +576,9 @@ impl Recognizer for Money {
             if qualifier.is_none() && start < m.span.start {
                 qualifier = crate::number::prefix_qualifier(text, start).map(|(q, _)| q);
             }
-            let value = (m.value + extra).normalize();
-            list.push((start..end, fact::Money { value, currency: iso.to_owned(), qualifier, max: m.max.map(|x| x.normalize()) }));
+            let value = (m.value * list_scale + extra).normalize();
+            let max = m.max.map(|x| (x * list_scale).normalize());
+            list.push((start..end, fact::Money { value, currency: iso.to_owned(), qualifier, max }));
             list_flags.push(from_list_word);
         }
         let numbered = list.len();
@@ -368,6 +597,14 @@ impl Recognizer for Money {
                 r.currency(),
                 r.name()
             ));
+        }
+        // The region's hook: when the region was decided on little, or left undecided against
+        // its words, amounts in the currency it chose say so.
+        let default = region.map_or("CNY", Region::currency);
+        if let Some(doubt) = &ctx.region_reading().doubt
+            && list.iter().any(|(_, m)| m.currency == default)
+        {
+            found.warnings.push(format!("the region is uncertain: {doubt}; amounts in a bare 元 are read as {default}"));
         }
         spread_list_qualifier(text, &mut list, &list_flags, |m| m.qualifier, |m, q| m.qualifier = Some(q));
         merge_ranges(text, &mut list, |a, b| a.currency == b.currency, |m| (m.value, m.max), |m, max| m.max = Some(max));

@@ -116,16 +116,29 @@ impl Recognizer for Percent {
             {
                 continue;
             }
-            let (value, end) = if text[cue.end()..].starts_with('百') && !text[cue.end()..].starts_with("百分") {
-                (Decimal::ONE_HUNDRED, cue.end() + '百'.len_utf8())
+            let (mut value, mut max, end) = if text[cue.end()..].starts_with('百') && !text[cue.end()..].starts_with("百分") {
+                (Decimal::ONE_HUNDRED, None, cue.end() + '百'.len_utf8())
             } else {
                 match spaced_number_at(text, cue.end()) {
-                    Some(m) if m.max.is_none() => (m.value, m.span.end),
+                    // 百分之三十到四十: a range.
+                    Some(m) if m.whole => (m.value, m.max, m.span.end),
                     _ => continue,
                 }
             };
-            let role = role(text, cue.start());
-            list.push((cue.start()..end, fact::Percent { value, unit: PercentUnit::Percent, role, qualifier: None, max: None }));
+            // (百分之三十九点七到一九五七年: the time claimed the end of it.)
+            if found.is_claimed(&(cue.start()..end)) {
+                continue;
+            }
+            // 负百分之三: a sign before the cue.
+            let mut start = cue.start();
+            if let Some(c @ ('负' | '-' | '−')) = char_before(text, start)
+                && !char_before(text, start - c.len_utf8()).is_some_and(|b| b.is_ascii_digit() || b == '%')
+            {
+                (value, max) = negated(value, max);
+                start -= c.len_utf8();
+            }
+            let role = role(text, start);
+            list.push((start..end, fact::Percent { value, unit: PercentUnit::Percent, role, qualifier: None, max }));
         }
         // The 百分之 spans are in text order, their ends increasing: the first ending after a
         // number's start is the only one it can overlap.
@@ -144,6 +157,11 @@ impl Recognizer for Percent {
                 (PercentUnit::Point, m.span.start, after + rest.len())
             } else if let Some(end) = listed_points[i] {
                 (PercentUnit::Point, m.span.start, end)
+            } else if let Some((value, max, end)) = tenths(text, m) {
+                let (qualifier, _) = qualifier_around(text, m, end);
+                let role = role(text, m.span.start).or(Some(Role::Share));
+                list.push((m.span.start..end, fact::Percent { value, unit: PercentUnit::Percent, role, qualifier, max }));
+                continue;
             } else {
                 continue;
             };
@@ -154,12 +172,7 @@ impl Recognizer for Percent {
                 && !char_before(text, start - c.len_utf8()).is_some_and(|b| b.is_ascii_digit() || b == '%')
             {
                 if c != '+' {
-                    // A signed range (`-8--88%`) runs from -8 to -88: negated, its bounds
-                    // change places so that the value stays the lower one.
-                    (value, max) = match max {
-                        Some(x) => (-x, Some(-value)),
-                        None => (-value, None),
-                    };
+                    (value, max) = negated(value, max);
                 }
                 start -= c.len_utf8();
             }
@@ -173,6 +186,93 @@ impl Recognizer for Percent {
             found.push(Candidate { span, value: Value::Percent(p) });
         }
     }
+}
+
+/// A value and its range bound with a minus sign written before them: a signed range
+/// (`-8--88%`) runs from -8 to -88, so negated, its bounds change places and the value stays
+/// the lower one.
+fn negated(value: Decimal, max: Option<Decimal>) -> (Decimal, Option<Decimal>) {
+    match max {
+        Some(x) => (-x, Some(-value)),
+        None => (-value, None),
+    }
+}
+
+/// Words that begin with 成 and make it no share after a number (三成立, 一成不变, 五成员国).
+const NOT_TENTHS: &[&str] = &[
+    "成立",
+    "成为",
+    "成员",
+    "成果",
+    "成本",
+    "成交",
+    "成功",
+    "成效",
+    "成绩",
+    "成就",
+    "成熟",
+    "成长",
+    "成都",
+    "成品",
+    "成型",
+    "成片",
+    "成套",
+    "成群",
+    "成千",
+    "成倍",
+    "成批",
+    "成规模",
+    "成网",
+    "成链",
+    "成线",
+    "成环",
+    "成组",
+    "成建制",
+    "成体系",
+    "成行",
+    "成事",
+    "成真",
+    "成才",
+    "成家",
+    "成年",
+    "成人",
+    "成像",
+    "成分",
+    "成份",
+    "成不变",
+    "成方",
+    "成形",
+    "成文",
+    "成册",
+    "成对",
+    "成串",
+    "成堆",
+];
+
+/// A share written in tenths (`三成` = 30 %, `近八成`, `三到四成`, `九成九` = 99 %): the value, the
+/// upper bound and where it ends. At most ten tenths, and no scale (`3万成` is nothing).
+fn tenths(text: &str, m: &NumberMention) -> Option<(Decimal, Option<Decimal>, usize)> {
+    let at = m.span.end;
+    if !text[at..].starts_with('成') || NOT_TENTHS.iter().any(|w| text[at..].starts_with(w)) || m.scaled || m.value > Decimal::TEN {
+        return None;
+    }
+    let mut end = at + '成'.len_utf8();
+    let mut value = m.value * Decimal::TEN;
+    // 九成九: a digit of hundredths after it, when no numeral follows that.
+    if m.max.is_none()
+        && let Some(c) = text[end..].chars().next()
+        && let Some(d) = crate::number::chinese_digit(c)
+        && !text[end + c.len_utf8()..].starts_with(|n: char| is_chinese_numeral_char(n) || n.is_ascii_digit())
+    {
+        value += Decimal::from(d);
+        end += c.len_utf8();
+    }
+    Some((value.normalize(), m.max.map(|x| (x * Decimal::TEN).normalize()), end))
+}
+
+/// Whether a percent sign or a word for percentage points is written at `pos`.
+pub(crate) fn unit_at(text: &str, pos: usize) -> bool {
+    ["%", "个百分点", "百分点"].iter().any(|w| text[pos..].starts_with(w))
 }
 
 /// For each number, the end of its text when it is an item of a list whose last item is in

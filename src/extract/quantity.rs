@@ -3,51 +3,123 @@
 
 use std::sync::LazyLock;
 
-use super::{Candidate, Context, Found, Lexicon, Recognizer, merge_ranges, qualifier_around, skip_spaces};
+use rust_decimal::Decimal;
+
+use super::{Candidate, Context, Found, Lexicon, Recognizer, list_ends, listed, merge_ranges, qualifier_around, skip_spaces};
 use crate::fact::{self, Value};
 
 /// Finds quantities.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Quantity;
 
-/// Units, as written; `true` when the unit is read only after a 万/亿 scale (度 is also a degree
-/// of temperature or angle, but `5亿度` is electricity).
-static UNITS: LazyLock<Lexicon<bool>> = LazyLock::new(|| {
+/// What a unit needs around the number to be read as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    /// Nothing: the unit is read after any number.
+    Nothing,
+    /// A 万/亿 scale on the number: 度 is also a degree of temperature or angle, but `5亿度` is
+    /// electricity; `3方土` is no volume, `亿方` is.
+    Scale,
+    /// One of these words in the clause before the number: an age (`岁`) is a figure where the
+    /// clause measures one (`人均预期寿命79.5岁`), not in an age bracket (`60岁以上`).
+    Words(&'static [&'static str]),
+}
+
+/// Units, as written, and what they need.
+static UNITS: LazyLock<Lexicon<Needs>> = LazyLock::new(|| {
+    use Needs::{Nothing, Scale, Words};
     Lexicon::new(&[
-        ("平方公里", false),
-        ("平方千米", false),
-        ("平方米", false),
-        ("平米", false),
-        ("㎡", false),
-        ("公顷", false),
-        ("亩", false),
-        ("吉瓦时", false),
-        ("兆瓦时", false),
-        ("千瓦时", false),
-        ("吉瓦", false),
-        ("兆瓦", false),
-        ("千瓦", false),
-        ("兆伏安", false),
-        ("千伏安", false),
-        ("千伏", false),
-        ("吨标准煤", false),
-        ("吨", false),
-        ("公斤", false),
-        ("千克", false),
-        ("斤", false),
-        ("公里", false),
-        ("千米", false),
-        ("立方米", false),
-        ("标准立方米", false),
-        ("标箱", false),
-        ("标准箱", false),
-        ("TEU", false),
-        ("英寸", false),
-        ("度", true),
-        // 亿方: cubic metres of water or gas, written 方 after a scale only (3方土 is not).
-        ("方", true),
+        ("平方公里", Nothing),
+        ("平方千米", Nothing),
+        ("平方米", Nothing),
+        ("平米", Nothing),
+        ("㎡", Nothing),
+        ("m²", Nothing),
+        ("km²", Nothing),
+        ("公顷", Nothing),
+        ("亩", Nothing),
+        ("坪", Nothing),
+        ("吉瓦时", Nothing),
+        ("兆瓦时", Nothing),
+        ("千瓦时", Nothing),
+        ("吉瓦", Nothing),
+        ("兆瓦", Nothing),
+        ("千瓦", Nothing),
+        ("兆伏安", Nothing),
+        ("千伏安", Nothing),
+        ("千伏", Nothing),
+        ("吨标准煤", Nothing),
+        ("吨", Nothing),
+        ("公斤", Nothing),
+        ("千克", Nothing),
+        ("克", Nothing),
+        ("斤", Nothing),
+        ("两", Nothing),
+        ("kg", Nothing),
+        ("t", Nothing),
+        ("公里", Nothing),
+        ("千米", Nothing),
+        ("km", Nothing),
+        ("米", Nothing),
+        ("厘米", Nothing),
+        ("毫米", Nothing),
+        ("立方米", Nothing),
+        ("标准立方米", Nothing),
+        ("升", Nothing),
+        ("毫升", Nothing),
+        ("微克/立方米", Nothing),
+        ("毫克/立方米", Nothing),
+        ("毫克/升", Nothing),
+        ("标箱", Nothing),
+        ("标准箱", Nothing),
+        ("TEU", Nothing),
+        ("英寸", Nothing),
+        ("度", Scale),
+        ("方", Scale),
+        ("岁", Words(&["寿命", "年龄", "岁数"])),
+        // Nights of a stay, as tourism statistics average them (平均留宿1.4晚).
+        ("晚", Words(&["留宿", "逗留", "住宿", "过夜"])),
     ])
 });
+
+/// Words that begin with a unit's characters but are no unit after a number (`由49.5升至50.2`,
+/// `3克服`).
+const NOT_UNIT: &[&str] = &[
+    "升至", "升到", "升为", "升级", "升高", "升温", "升格", "升学", "升值", "升降", "升幅", "克服", "克隆", "克制", "克难", "克拉", "两岸",
+    "两会", "米粉", "米线",
+];
+
+/// The unit at `pos` (spaces skipped): the word, what it needs and where it ends. A unit
+/// written in Latin letters stands alone (`5t`, not `5th`).
+fn unit_word(text: &str, pos: usize) -> Option<(&'static str, Needs, usize)> {
+    let (unit, &needs, end) = UNITS.at(text, pos)?;
+    // 两 of weight ends its phrase (3两,): before a word it is the numeral (1980两年).
+    if NOT_UNIT.iter().any(|w| text[pos..].starts_with(w))
+        || unit.starts_with(|c: char| c.is_ascii_alphabetic()) && text[end..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        || unit == "两" && text[end..].starts_with(crate::normalize::script::is_han)
+    {
+        return None;
+    }
+    Some((unit, needs, end))
+}
+
+/// Whether the clause before `start` (up to 16 characters back) names one of `words`.
+fn clause_names(text: &str, start: usize, words: &[&str]) -> bool {
+    let head = &text[..start];
+    let from = head
+        .char_indices()
+        .rev()
+        .take(16)
+        .take_while(|&(_, c)| !matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '\n'))
+        .last()
+        .map_or(start, |(i, _)| i);
+    words.iter().any(|w| head[from..].contains(w))
+}
+
+/// Whether a unit of quantity is written at `pos`.
+pub(crate) fn unit_at(text: &str, pos: usize) -> bool {
+    unit_word(text, pos).is_some()
+}
 
 /// An earthquake's magnitude (`6.2级地震`, `里氏5级`, `震级4.5级`): where its `级` ends. A `级`
 /// elsewhere is a grade or a level (`3级干部`, `5A级景区`), no quantity.
@@ -67,7 +139,9 @@ impl Recognizer for Quantity {
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         let text = ctx.text;
         let mut list: Vec<(std::ops::Range<usize>, fact::Quantity)> = Vec::new();
-        for m in ctx.numbers() {
+        let numbers = ctx.numbers();
+        let ends = list_ends(text, numbers);
+        for (i, m) in numbers.iter().enumerate() {
             if found.is_claimed(&m.span) {
                 continue;
             }
@@ -79,14 +153,29 @@ impl Recognizer for Quantity {
                 ));
                 continue;
             }
-            let Some((unit, &scaled_only, end)) = UNITS.at(text, skip_spaces(text, m.span.end)) else { continue };
-            if scaled_only && !m.scaled {
+            // The unit after the number, or after the last item of the list it is a bare item of
+            // (800、900亿斤: the fact is the item, 800亿斤).
+            let (unit, needs, end, scale, scaled) = match unit_word(text, skip_spaces(text, m.span.end)) {
+                Some((unit, needs, end)) => (unit, needs, end, Decimal::ONE, m.scaled),
+                None => {
+                    let Some((last, scale)) = listed(text, numbers, &ends, i) else { continue };
+                    let Some((unit, needs, _)) = unit_word(text, skip_spaces(text, last.span.end)) else { continue };
+                    (unit, needs, m.span.end, scale, last.scaled)
+                }
+            };
+            let needed = match needs {
+                Needs::Nothing => true,
+                Needs::Scale => scaled,
+                Needs::Words(words) => clause_names(text, m.span.start, words),
+            };
+            if !needed {
                 continue;
             }
             let (qualifier, _) = qualifier_around(text, m, end);
+            let value = (m.value * scale).normalize();
             list.push((
                 m.span.start..end,
-                fact::Quantity { value: m.value.normalize(), unit: unit.to_owned(), qualifier, max: m.max.map(|x| x.normalize()) },
+                fact::Quantity { value, unit: unit.to_owned(), qualifier, max: m.max.map(|x| (x * scale).normalize()) },
             ));
         }
         merge_ranges(text, &mut list, |a, b| a.unit == b.unit, |q| (q.value, q.max), |q, max| q.max = Some(max));

@@ -1,11 +1,15 @@
 //! The region a document is written in — Taiwan, Hong Kong, Macau or the mainland — decided once
 //! per document from cheap signals: the dateline (`中新社澳门5月3日电`), the places the text
 //! names near its top, the region's own currency named anywhere (`新台币`, `港元`, `澳门元`) and
-//! words only that region's texts use (`行政院`, `立法会`, `特区政府`). It decides what a bare
-//! currency means: `亿元` in a Taiwan text is New Taiwan dollars, `澳元` in a Macau text is the
-//! pataca.
+//! words only that region's texts use (`行政院`, `立法会`, `特区政府`, the offices that publish
+//! statistics: `主计总处`, `政府统计处`, `统计暨普查局`), and words of every text written outside
+//! the mainland (`按年` for year on year, `施政报告`). It decides what a bare currency means:
+//! `亿元` in a Taiwan text is New Taiwan dollars, `澳元` in a Macau text is the pataca; and
+//! whether a three-digit year is one of the Republic calendar (`113年`, see
+//! [`crate::extract::time::republic_calendar`]). When the signals are few or point both ways,
+//! the reading says so ([`Reading::doubt`]), and the money recognizer warns.
 //!
-//! Every signal is looked for in one left-to-right pass over the text (linear time), by two
+//! Every signal is looked for in one left-to-right pass over the text (linear time), by three
 //! automata whose matches are merged.
 //!
 //! ```
@@ -52,10 +56,12 @@ impl Region {
     }
 }
 
-/// Who a signal speaks for: one of the regions, or the mainland.
+/// Who a signal speaks for: one of the regions, the three of them (a usage of every text
+/// written outside the mainland), or the mainland.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Side {
     Region(Region),
+    Outside,
     Mainland,
 }
 
@@ -66,7 +72,8 @@ enum Kind {
     Dateline,
     /// The region's currency named (`新台币`, `港元`), or the mainland's (`人民币`).
     Currency,
-    /// A word only the region's texts use (`行政院`, `特区政府`, `市委`).
+    /// A word only the region's texts use (`行政院`, `特区政府`, `市委`), or, for
+    /// [`Side::Outside`], only texts from outside the mainland (`按年`).
     Word,
     /// A name only the mainland gives itself (`中华人民共和国`): 6 points.
     State,
@@ -86,6 +93,7 @@ const SIGNALS: &[(&str, Side, Kind)] = {
     const T: Side = Side::Region(Taiwan);
     const H: Side = Side::Region(HongKong);
     const O: Side = Side::Region(Macau);
+    const X: Side = Side::Outside;
     &[
         // Datelines: agency + place.
         ("中新社台北", T, Dateline),
@@ -140,6 +148,15 @@ const SIGNALS: &[(&str, Side, Kind)] = {
         ("民进党", T, Word),
         ("国民党", T, Word),
         ("民国", T, Word),
+        ("主计总处", T, Word),
+        ("各部会", T, Word),
+        ("侨外投资", T, Word),
+        ("投审会", T, Word),
+        ("金管会", T, Word),
+        ("六都", T, Word),
+        // Taiwan's news writes the day or the year inside today and yesterday: 今(15)日, 昨(26)日.
+        ("今(", T, Word),
+        ("昨(", T, Word),
         ("立法会", H, Word),
         ("特首", H, Word),
         ("行政长官", H, Word),
@@ -149,6 +166,26 @@ const SIGNALS: &[(&str, Side, Kind)] = {
         ("澳府", O, Word),
         ("香港特区", H, Word),
         ("香港特别行政区", H, Word),
+        ("政府统计处", H, Word),
+        ("投资推广署", H, Word),
+        ("财政司", H, Word),
+        ("政务司", H, Word),
+        // Written from Hong Kong: come to, visit Hong Kong (往来港澳 is the mainland's).
+        ("来港", H, Word),
+        ("访港", H, Word),
+        ("统计暨普查局", O, Word),
+        ("贸促局", O, Word),
+        ("经济财政司", O, Word),
+        ("本澳", O, Word),
+        // Usages of Hong Kong, Macau and Taiwan alike: year on year (按年增长, not 按年度), the
+        // head of government's policy address.
+        ("按年增", X, Word),
+        ("按年减", X, Word),
+        ("按年上升", X, Word),
+        ("按年下", X, Word),
+        ("按年微", X, Word),
+        ("按年跌", X, Word),
+        ("施政报告", X, Word),
         ("市委", M, Word),
         ("县委", M, Word),
         ("省委", M, Word),
@@ -168,6 +205,13 @@ const SIGNALS: &[(&str, Side, Kind)] = {
         ("到香港", M, Word),
         ("到澳门", M, Word),
         ("到台湾", M, Word),
+        ("往来港澳", M, Word),
+        ("往来澳门", M, Word),
+        // Capital and merchants of elsewhere, as the mainland counts them.
+        ("台资", M, Word),
+        ("港资", M, Word),
+        ("澳资", M, Word),
+        ("客商", M, Word),
         // Places.
         ("台湾", T, Place),
         ("台北", T, Place),
@@ -180,50 +224,61 @@ const SIGNALS: &[(&str, Side, Kind)] = {
         ("九龙", H, Place),
         ("新界", H, Place),
         ("澳门", O, Place),
+        ("澳门半岛", O, Place),
         ("氹仔", O, Place),
         ("路环", O, Place),
     ]
 };
 
-/// The signal words in two automata, the regions' and the mainland's, each leftmost-longest
+/// Which automaton a signal word goes to: the mainland's words, Taiwan's with the words of every
+/// text outside the mainland, Hong Kong's with Macau's.
+fn automaton_of(side: Side) -> usize {
+    match side {
+        Side::Mainland => 0,
+        Side::Region(Region::Taiwan) | Side::Outside => 1,
+        Side::Region(Region::HongKong | Region::Macau) => 2,
+    }
+}
+
+/// The signal words in three automata (see [`automaton_of`]), each leftmost-longest
 /// (`中新社澳门` before `澳门`), with the index in [`SIGNALS`] of each of its words.
 ///
-/// Why two: an automaton of at most 64 words gets the crate's vector prefilter (Teddy), one of
-/// all the words does not, and in CJK text (whose UTF-8 lead bytes are all alike) it then walks
-/// every byte. [`Signals`] merges their matches into exactly those of one automaton over all
-/// the words.
-static AUTOMATA: LazyLock<[(AhoCorasick, Vec<usize>); 2]> = LazyLock::new(|| {
-    let half = |mainland: bool| {
-        let words: Vec<usize> = (0..SIGNALS.len()).filter(|&i| (SIGNALS[i].1 == Side::Mainland) == mainland).collect();
+/// Why several: an automaton of at most 64 words gets the crate's vector prefilter (Teddy), one
+/// of all the words does not, and in CJK text (whose UTF-8 lead bytes are all alike) it then
+/// walks every byte. [`Signals`] merges their matches into exactly those of one automaton over
+/// all the words.
+static AUTOMATA: LazyLock<[(AhoCorasick, Vec<usize>); 3]> = LazyLock::new(|| {
+    let part = |k: usize| {
+        let words: Vec<usize> = (0..SIGNALS.len()).filter(|&i| automaton_of(SIGNALS[i].1) == k).collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(words.iter().map(|&i| SIGNALS[i].0))
             .expect("the region signals build an automaton");
         (automaton, words)
     };
-    [half(false), half(true)]
+    [part(0), part(1), part(2)]
 });
 
 /// The signal words in `text`, as one leftmost-longest automaton over all of them would find
 /// them: the index in [`SIGNALS`] and the start of each, in text order, never overlapping.
 ///
-/// From the end of the last match, each automaton's next match is known; the earlier of the
-/// two wins, the longer if both start at the same place (two words of the same length there
-/// are the same word). A match that the winner overlaps is looked for again past its end.
+/// From the end of the last match, each automaton's next match is known; the earliest wins, the
+/// longest if several start at the same place (two words of the same length there are the same
+/// word). A match that the winner overlaps is looked for again past its end.
 struct Signals<'t> {
     text: &'t str,
     /// Where the next match may start.
     at: usize,
     /// Each automaton's first match at or after some offset not after `at`; `None` once it
     /// has no more.
-    next: [Option<Match>; 2],
+    next: [Option<Match>; 3],
     /// Whether `next` was searched for yet.
-    searched: [bool; 2],
+    searched: [bool; 3],
 }
 
 impl<'t> Signals<'t> {
     fn new(text: &'t str) -> Signals<'t> {
-        Signals { text, at: 0, next: [None, None], searched: [false, false] }
+        Signals { text, at: 0, next: [None; 3], searched: [false; 3] }
     }
 }
 
@@ -239,7 +294,7 @@ impl Iterator for Signals<'_> {
                 self.next[i] = automaton.find(Input::new(self.text).span(self.at..self.text.len()));
             }
         }
-        let (i, m) = (0..2)
+        let (i, m) = (0..automata.len())
             .filter_map(|i| Some((i, self.next[i]?)))
             .min_by_key(|&(i, m)| (m.start(), std::cmp::Reverse(m.end()), automata[i].1[m.pattern().as_usize()]))?;
         self.at = m.end();
@@ -253,16 +308,46 @@ const TOP: usize = 300;
 /// Points a region needs before it decides the document.
 const THRESHOLD: u32 = 6;
 
+/// What a document's signal words say of the region it is written in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The region outside the mainland the document is written in, with the reason (for a
+    /// warning); `None` for the mainland and for texts that do not say.
+    pub region: Option<(Region, String)>,
+    /// The region whose own words the text names most, decided or not (`台北市` alone leans to
+    /// Taiwan); `None` when no region's words are named, when two tie, or when a mainland
+    /// dateline or office speaks.
+    pub leaning: Option<Region>,
+    /// Why the decision is uncertain, when it is: a region decided on few words, or against
+    /// words of the mainland, or a region's words named in a text left to the mainland.
+    pub doubt: Option<String>,
+    /// Whether the original was written in simplified script (as [`read`] was told).
+    pub simplified: bool,
+}
+
 /// The region a document is written in, with the reason (for a warning), or `None` for the
-/// mainland and for texts that do not say.
+/// mainland and for texts that do not say: [`read`]'s decision on a text whose script is not
+/// known to be simplified.
+pub fn document_region(text: &str) -> Option<(Region, String)> {
+    read(text, false).region
+}
+
+/// What the signal words of `text` (normalized: simplified script) say of its region;
+/// `simplified` tells that the original was written in simplified script, as the mainland
+/// writes (3 points to the mainland: Hong Kong's, Macau's and Taiwan's pages are written in
+/// traditional script, though mainland pages are copied into it too).
 ///
 /// A dateline at the top decides (a mainland one for the mainland), and so does a mainland
 /// office that speaks about the regions (`国台办`). Otherwise each signal word adds points to
 /// its side once, however often it is repeated — a currency 3, an institution's word 2 and a
-/// place 1 (both 3 at the top), the mainland's name for itself 6 — and a region wins with at least `THRESHOLD` points, more
-/// than twice the points of any other region and more than the mainland's: a mainland bulletin
-/// that names Hong Kong once or quotes an amount in 港元 stays mainland.
-pub fn document_region(text: &str) -> Option<(Region, String)> {
+/// place 1 (both 3 at the top), the mainland's name for itself 6. A region wins when its own
+/// points and those of the usages of every text outside the mainland (`按年增长`) come to at
+/// least `THRESHOLD` and more than the mainland's, and its own points are more than twice those
+/// of any other region: a mainland bulletin that names Hong Kong once or quotes an amount in 港元
+/// stays mainland. The decision is sure when a dateline makes it, or when the region's own words
+/// reach `THRESHOLD` and three times the mainland's points; otherwise [`Reading::doubt`] says
+/// why it is not.
+pub fn read(text: &str, simplified: bool) -> Reading {
     const REGIONS: [Region; 3] = [Region::Taiwan, Region::HongKong, Region::Macau];
     // The weight of each signal word, the largest of its occurrences (a word repeated counts
     // once), and the first dateline at the top.
@@ -291,33 +376,69 @@ pub fn document_region(text: &str) -> Option<(Region, String)> {
         weights[p] = weights[p].max(weight);
     }
     match dateline {
-        Some((Side::Region(r), word)) => return Some((r, format!("the dateline {word}"))),
-        Some((Side::Mainland, _)) => return None,
-        None if office => return None,
+        Some((Side::Region(r), word)) => {
+            return Reading { region: Some((r, format!("the dateline {word}"))), leaning: Some(r), doubt: None, simplified };
+        }
+        Some((_, _)) => return Reading { simplified, ..Reading::default() },
+        None if office => return Reading { simplified, ..Reading::default() },
         None => {}
     }
     let mut points = [0u32; 3];
-    let mut mainland = 0u32;
-    // Up to three words per region, for the reason, in the order of the signal list.
-    let mut seen: [Vec<&'static str>; 3] = Default::default();
+    let (mut outside, mut mainland) = (0u32, 0u32);
+    // Up to three words per side, for the reason, in the order of the signal list.
+    let mut seen: [Vec<&'static str>; 5] = Default::default();
+    if simplified {
+        mainland += 3;
+        seen[4].push("simplified script");
+    }
     for (&(word, side, _), &weight) in SIGNALS.iter().zip(&weights).filter(|(_, w)| **w > 0) {
-        match side {
-            Side::Mainland => mainland += weight,
+        let i = match side {
             Side::Region(r) => {
                 let i = REGIONS.iter().position(|&x| x == r).unwrap_or(0);
                 points[i] += weight;
-                if seen[i].len() < 3 {
-                    seen[i].push(word);
-                }
+                i
             }
+            Side::Outside => {
+                outside += weight;
+                3
+            }
+            Side::Mainland => {
+                mainland += weight;
+                4
+            }
+        };
+        if seen[i].len() < 3 {
+            seen[i].push(word);
         }
     }
-    let (best, &top) = points.iter().enumerate().max_by_key(|&(_, p)| *p)?;
+    let Some((best, &own)) = points.iter().enumerate().max_by_key(|&(_, p)| *p) else {
+        return Reading { simplified, ..Reading::default() };
+    };
     let second = points.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, p)| *p).max().unwrap_or(0);
-    if top < THRESHOLD || top <= 2 * second || top <= mainland {
-        return None;
+    let leaning = (own > second).then_some(REGIONS[best]);
+    let region = REGIONS[best];
+    let words = |i: usize| seen[i].join(", ");
+    let total = own + outside;
+    let decided = own > 0 && total >= THRESHOLD && own > 2 * second && total > mainland;
+    if !decided {
+        // Worth a word only when the region had a case: enough points, or its own words in a
+        // text that names nothing of the mainland.
+        let doubt = (leaning.is_some() && (total >= THRESHOLD || own >= 3 && mainland == 0)).then(|| {
+            let against = if mainland > 0 { format!(", and {}", words(4)) } else { String::new() };
+            format!("the text names {}{against}, too little to place it in {}", words(best), region.name())
+        });
+        return Reading { region: None, leaning, doubt, simplified };
     }
-    Some((REGIONS[best], format!("the text names {}", seen[best].join(", "))))
+    let mut why = format!("the text names {}", words(best));
+    if outside > 0 {
+        why.push_str(&format!(" and {}", words(3)));
+    }
+    let sure = own >= THRESHOLD && own >= 3 * mainland;
+    let doubt = (!sure).then(|| {
+        let against = if mainland > 0 { format!(", but also {}", words(4)) } else { String::new() };
+        format!("{} is decided on {}{against}", region.name(), &why["the text names ".len()..])
+    });
+    Reading { region: Some((region, why)), leaning, doubt, simplified }
 }
 
 #[cfg(test)]
@@ -325,7 +446,7 @@ mod tests {
     use super::*;
 
     fn region(text: &str) -> Option<Region> {
-        document_region(text).map(|(r, _)| r)
+        read(text, false).region.map(|(r, _)| r)
     }
 
     /// One automaton over all the words: what [`Signals`] must find.
@@ -348,7 +469,7 @@ mod tests {
     }
 
     #[test]
-    fn two_automata_find_what_one_would() {
+    fn the_automata_find_what_one_would() {
         let cases = [
             // Words of the two automata overlapping: the earlier wins, the longer at a tie, and
             // the one it overlaps is looked for again after it.
@@ -419,5 +540,47 @@ mod tests {
         assert_eq!(region("市委书记率团赴香港招商,签约项目12个,总投资50亿元,其中港资3亿港元。"), None);
         assert_eq!(region("全市新签约项目52个,总投资116.68亿元,与台湾客商座谈。"), None);
         assert_eq!(region(""), None);
+        // A mainland page on Hong Kong's economy quotes its dollars and its statistics.
+        let quoting = "新华社北京3月2日电 香港特区政府统计处公布,本港按年增长3%,港元汇率稳定,内地企业投资50亿元。";
+        assert_eq!(region(quoting), None);
+        assert_eq!(region("市政府组织企业赴港招商,持往来港澳通行证的客商签约30亿元,其中港资5亿港元。"), None);
+    }
+
+    #[test]
+    fn offices_and_usages_place_a_text() {
+        // Hong Kong: the investment agency, visitors "coming to Hong Kong", 按年, the policy address.
+        let hk = "投资推广署:去年协助500间公司来港 带来600亿元投资\n企业合计带来600亿元投资,按年增长10%。根据施政报告,香港将续吸引企业。";
+        assert_eq!(region(hk), Some(Region::HongKong));
+        assert_eq!(read(hk, false).doubt, None);
+        // Macau: its currency, its trade promotion institute, its statistics office.
+        let macau = "经济局推出援助计划,批出金额20亿元。贸促局资助企业参展,涉及金额300万元,并推动澳门元与人民币挂钩。";
+        let reading = read(macau, false);
+        assert_eq!(reading.region.as_ref().map(|(r, _)| *r), Some(Region::Macau));
+        // ... against the mainland's currency named once: decided, but not surely.
+        assert!(reading.doubt.as_deref().is_some_and(|d| d.starts_with("Macau is decided on") && d.contains("人民币")), "{reading:?}");
+        assert_eq!(region("统计暨普查局资料显示,今年9月旅客按年减少5%,澳门半岛酒店入住率为80%。"), Some(Region::Macau));
+        // Taiwan: the ministries, overseas Chinese and foreign investment, 昨(26)日.
+        let taiwan = "经济部昨(26)日公布,各部会及地方政府5亿元以上投资案共有200件,侨外投资达3000亿元,台湾投资回温。";
+        assert_eq!(region(taiwan), Some(Region::Taiwan));
+        assert_eq!(read("台北市113年预算", false).leaning, Some(Region::Taiwan));
+    }
+
+    #[test]
+    fn simplified_script_speaks_for_the_mainland() {
+        let mainland = "全省与台湾客商签约30亿元,台资企业新增投资5亿新台币。";
+        assert_eq!(read(mainland, true).region, None);
+        assert_eq!(read("香港客商参会,全市实际利用港资3亿港元。", true).region, None);
+        // Hong Kong's government writes simplified pages too.
+        let hk = "香港特区政府统计处公布,第三季本地生产总值按年增长4%,财政司司长表示经济向好。";
+        assert_eq!(read(hk, true).region.map(|(r, _)| r), Some(Region::HongKong));
+    }
+
+    #[test]
+    fn a_region_named_but_not_placed_is_a_doubt() {
+        let reading = read("香港特区政府宣布,拨款100亿元。", false);
+        assert!(!reading.simplified);
+        assert_eq!(reading.region, None);
+        assert!(reading.doubt.as_deref().is_some_and(|d| d.contains("香港特区") && d.contains("Hong Kong")), "{reading:?}");
+        assert_eq!(read("全市新签约项目52个,总投资116.68亿元。", false), Reading::default());
     }
 }

@@ -99,10 +99,14 @@ impl Normalizer {
     #[cfg(feature = "html")]
     pub fn normalize_html(&self, html: &str) -> Normalized<'static> {
         let converted = html::convert(html);
-        let n = self.normalize(&converted.text);
-        let mut map = n.map;
+        let Normalized { text, mut map, script } = self.normalize(&converted.text);
+        // The page's text itself when no stage changed it (not a copy of it).
+        let changed = match text {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(text) => Some(text),
+        };
         map.prepend_stage(converted.edits);
-        Normalized { text: Cow::Owned(n.text.into_owned()), map, script: n.script }
+        Normalized { text: Cow::Owned(changed.unwrap_or(converted.text)), map, script }
     }
 }
 

@@ -22,8 +22,20 @@ const ENTERING: &[&str] = &["进入", "迈入", "步入", "踏入", "跨入"];
 const REVIEW: &[&str] = &["工作回顾"];
 
 /// Words of a heading that sets a year's tasks, in the year a work report is given:
-/// `二、2004年主要任务`, `2023年政府工作任务`, `2013年工作的总体部署`.
-const TASKS: &[&str] = &["主要任务", "目标任务", "工作任务", "总体要求", "总体部署"];
+/// `二、2004年主要任务`, `2023年政府工作任务`, `2013年工作的总体部署`, `二、关于1998年政府工作的建议`,
+/// `三、2026年重点工作`.
+const TASKS: &[&str] = &["主要任务", "目标任务", "工作任务", "总体要求", "总体部署", "建议", "重点工作", "工作安排"];
+
+/// A heading that is a year's work and nothing more (`三、关于2026年工作`) sets its tasks too.
+const WORK: &[&str] = &["工作", "的工作", "政府工作"];
+
+/// Words before a year that look back on it from the next one: `刚刚过去的2025年`, `回顾2024年`.
+const LOOKING_BACK: &[&str] = &["刚刚过去的", "刚过去的", "回顾"];
+
+/// Words before a year whose results are published (`公布2024年工作表现`), and words after it
+/// that name results: the year is over.
+const PUBLISHING: &[&str] = &["公布", "发布", "公告"];
+const RESULTS: &[&str] = &["表现", "业绩", "成绩", "成果", "数据", "结果", "统计"];
 
 /// The rest of the heading that a year at `span` opens: a short line of its own (after a list
 /// marker such as `一、`, `(二)`, `3.`), with no sentence in it; `None` when the year stands
@@ -31,7 +43,7 @@ const TASKS: &[&str] = &["主要任务", "目标任务", "工作任务", "总体
 fn heading_after<'t>(text: &'t str, span: &Range<usize>) -> Option<&'t str> {
     // Only a few bytes either side are looked at, so that a long line costs no more than a short
     // one.
-    let mut lo = span.start.saturating_sub(13);
+    let mut lo = span.start.saturating_sub(19);
     while !text.is_char_boundary(lo) {
         lo -= 1;
     }
@@ -42,6 +54,7 @@ fn heading_after<'t>(text: &'t str, span: &Range<usize>) -> Option<&'t str> {
         None => return None,
     };
     let is_marker = |c: char| c.is_ascii_digit() || "一二三四五六七八九十、.()( )第 \t".contains(c);
+    let marker = marker.strip_suffix("关于").unwrap_or(marker);
     if marker.len() > 12 || !marker.chars().all(is_marker) {
         return None;
     }
@@ -227,15 +240,22 @@ impl Sentences {
 }
 
 /// The year a text treats as the current one, when it pairs an explicit year with a word
-/// counted from the current year. Each pair is evidence:
+/// counted from the current year, or says how the year stands to its own time. Each pair is
+/// evidence:
 /// - the current year: `进入2023年` opening a clause (not `项目进入2024年…名单`),
-///   `今年(2023年)`, `2023年(今年)`, `今年是2023年`, and a sentence that opens with `2023年是…`
-///   and has a clause opening with `今年` (`2023年是开局之年,今年以来…`; not
-///   `…,为今年工作打下基础`);
+///   `今年(2023年)`, `2023年(今年)`, `今(2023)年`, `今年是2023年`; a sentence that opens with
+///   `2023年是…` and goes on to this year's work (`2023年是开局之年,今年以来…`, `…,做好今年
+///   工作`, or `今年` opening a later sentence of its paragraph or the next paragraph; not
+///   `…,为今年工作打下基础`); a heading that sets the year's tasks (`二、2004年主要任务`,
+///   `二、关于1998年政府工作的建议`, `三、2026年重点工作`); a year compared with `去年` in its
+///   sentence (`1980年上半年…比去年同期增长`);
 /// - the year before: a look back (`过去一年`, or `去年` in a question) answered by a sentence
 ///   or turn that opens with an explicit year (`过去一年…有哪些成效?` / `【局长】:2022年,…`,
-///   `2022年12月,…`),
-///   or glossed by one (`去年(2022年)`, `过去一年,即2022年`).
+///   `2022年12月,…`), or glossed by one (`去年(2022年)`, `过去一年,即2022年`); a review's
+///   heading (`一、2022年工作回顾`), `刚刚过去的2025年`, `回顾2024年`, a year's results
+///   published (`公布2024年工作表现`); and, in a report to a congress, a sentence opening with a
+///   year just before one that opens with a review of several years (`2025年是“十四五”收官之年。
+///   五年来,…`).
 ///
 /// The latest year any pair implies wins (a text speaks from the latest "now" it names); `None`
 /// when nothing pairs.
@@ -253,7 +273,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
     };
     let deictic = |k: usize| match times.get(k).and_then(|(_, e)| whole_year(e)) {
         Some(YearSpec::Deictic(d)) => Some(d),
-        Some(YearSpec::UnderReview) => Some(-1),
+        Some(YearSpec::UnderReview(0)) => Some(-1),
         _ => None,
     };
     // Whether mentions k and k + 1 gloss each other.
@@ -264,26 +284,21 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         // 去年是2021年的两倍 compares two years.
         GLOSS.contains(&text[a.end..b.start].trim()) && !text[b.end..].starts_with('的')
     };
-    // The mentions starting in `r`.
-    let within =
-        |r: &Range<usize>| &times[times.partition_point(|(s, _)| s.start < r.start)..times.partition_point(|(s, _)| s.start < r.end)];
+    let report = super::is_report(text);
     let mut best: Option<i16> = None;
     let mut vote = |y: Option<i16>| best = best.max(y);
     let mut sentences = Sentences::default();
     for k in 0..times.len() {
         let (span, e) = times[k];
+        // 今(2018)年 glosses this year with its number.
         if let Period::Year(YearSpec::Absolute(x), _) = e.first
-            && ENTERING.iter().any(|w| text[..span.start].ends_with(w))
-            && clause_start(text, span.start)
+            && text[span.clone()].starts_with("今(")
         {
             vote(Some(x));
         }
-        if let Some(x) = absolute(k)
-            && text[span.end..].starts_with('是')
-            && sentence_start(text, span.start)
-            && within(&sentences.at(text, span.start))
-                .iter()
-                .any(|(s, e)| matches!(e.first, Period::Year(YearSpec::Deictic(0), _)) && clause_start(text, s.start))
+        if let Period::Year(YearSpec::Absolute(x), _) = e.first
+            && ENTERING.iter().any(|w| text[..span.start].ends_with(w))
+            && clause_start(text, span.start)
         {
             vote(Some(x));
         }
@@ -291,11 +306,40 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         // and sets the tasks of the year it is given in (二、2004年主要任务).
         if let Some(x) = absolute(k) {
             let heading = heading_after(text, span);
-            if REVIEW.iter().any(|w| text[span.end..].starts_with(w)) || heading.is_some_and(|h| h.contains("回顾")) {
+            let before = &text[..span.start];
+            let published = PUBLISHING.iter().any(|w| before.ends_with(w)) && {
+                let rest = &text[span.end..super::ceil_boundary(text, span.end + 30)];
+                RESULTS.iter().any(|w| rest.contains(w))
+            };
+            if REVIEW.iter().any(|w| text[span.end..].starts_with(w))
+                || heading.is_some_and(|h| h.contains("回顾"))
+                || LOOKING_BACK.iter().any(|w| before.ends_with(w))
+                || published
+            {
                 vote(x.checked_add(1));
-            } else if heading.is_some_and(|h| TASKS.iter().any(|w| h.contains(w))) {
+            } else if heading.is_some_and(|h| TASKS.iter().any(|w| h.contains(w)) || WORK.contains(&h.trim())) {
                 vote(Some(x));
             }
+        }
+        // 2013年是…开局之年 followed by this year's work (做好今年工作, or a sentence or the next
+        // paragraph opening with 今年): the year it characterizes is the current one.
+        if let Some(x) = absolute(k)
+            && (text[span.end..].starts_with('是') || text[span.end..].starts_with(",是"))
+            && sentence_start(text, span.start)
+            && characterizes_this_year(text, &times, k, &mut sentences)
+        {
+            vote(Some(x));
+        }
+        // 1980年上半年…比去年同期增长: a year compared with 去年 is this year.
+        if let Period::Year(YearSpec::Absolute(x), _) = e.first
+            && !e.comparison
+            && let Some((s, next)) = times.get(k + 1)
+            && next.comparison
+            && matches!(next.first, Period::Year(YearSpec::Deictic(-1), _))
+            && text[(*s).clone()].starts_with("去年")
+            && s.start < sentences.at(text, span.start).end
+        {
+            vote(Some(x));
         }
         if glossed(k) {
             let pair = match (absolute(k), deictic(k), absolute(k + 1), deictic(k + 1)) {
@@ -310,7 +354,7 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
             let sentence = sentences.at(text, span.start);
             let question = text[sentence.clone()].trim_end().ends_with(['?', '？']);
             let n = times.partition_point(|(s, _)| s.start < sentence.end);
-            let under_review = whole_year(e) == Some(YearSpec::UnderReview);
+            let under_review = whole_year(e) == Some(YearSpec::UnderReview(0));
             if (under_review || question)
                 && let Some((next, _)) = times.get(n)
                 && text[sentence.end..sentences.at(text, next.start).start].trim().is_empty()
@@ -321,8 +365,35 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
                 vote(x.checked_add(1));
             }
         }
+        // 2025年是“十四五”收官之年。五年来,… in a report: the year closes the years the next
+        // sentence reviews, and the report is given the year after.
+        if let Some(x) = absolute(k).filter(|_| report)
+            && sentence_start(text, span.start)
+            && let Some((next, Expr { first: Period::Year(YearSpec::UnderReview(1..), _), .. })) = times.get(k + 1)
+            && sentence_start(text, next.start)
+            && text[sentences.at(text, span.start).end..sentences.at(text, next.start).start].trim().is_empty()
+        {
+            vote(x.checked_add(1));
+        }
     }
     best
+}
+
+/// Whether the sentence that opens with the year `times[k]` (`2013年是…开局之年`) goes on to
+/// this year's work: a `今年` in it that is not the end of something done for it (`为今年…打下
+/// 基础`), or a sentence opening with `今年` later in its paragraph or first in the next one
+/// (`今年工作的总体要求是`).
+fn characterizes_this_year(text: &str, times: &[(&Range<usize>, &Expr)], k: usize, sentences: &mut Sentences) -> bool {
+    let sentence = sentences.at(text, times[k].0.start);
+    let line_end = memchr::memchr(b'\n', &text.as_bytes()[sentence.end..]).map_or(text.len(), |i| sentence.end + i);
+    let rest = &text[line_end..];
+    let next = line_end + (rest.len() - rest.trim_start().len());
+    let limit = end_of_sentence(text, next);
+    times[k + 1..].iter().take_while(|(s, _)| s.start < limit).any(|(s, e)| {
+        let this_year = matches!(e.first, Period::Year(YearSpec::Deictic(0), _)) && !e.comparison;
+        let opens = if s.start < sentence.end { !text[..s.start].ends_with('为') } else { sentence_start(text, s.start) };
+        this_year && opens
+    })
 }
 
 #[cfg(test)]
@@ -409,5 +480,28 @@ mod tests {
         assert_eq!(year("2022年签约30个。2023年签约40个。"), None);
         assert_eq!(year("2022年,3个项目进入2024年省重点项目名单。"), None);
         assert_eq!(year("进入2023年以来,全市签约。"), Some(2023));
+    }
+
+    #[test]
+    fn how_a_work_report_places_its_year() {
+        let year = |t: &str| current_year(t, &scan(t));
+        // The year it characterizes, before this year's work.
+        assert_eq!(year("2031年是新规划的开局之年,也是关键一年。形势复杂。\n今年工作的总体要求是:稳中求进。"), Some(2031));
+        assert_eq!(year("2031年是新规划的第一年,做好今年政府工作意义重大。"), Some(2031));
+        assert_eq!(year("2030年是极不平凡的一年,全省经济增长。\n我们克服困难,实现目标。"), None);
+        // Headings of tasks.
+        assert_eq!(year("二、关于2031年政府工作的建议\n各项工作要抓紧。"), Some(2031));
+        assert_eq!(year("三、关于2031年工作\n稳字当头。"), Some(2031));
+        assert_eq!(year("三、2031年重点工作\n稳字当头。"), Some(2031));
+        // Looking back, results published, a year compared with 去年.
+        assert_eq!(year("各位代表,刚刚过去的2030年,全省生产总值增长5%。"), Some(2031));
+        assert_eq!(year("回顾2030年,我们迎难而上。"), Some(2031));
+        assert_eq!(year("投资推广署公布2030年工作表现,引进企业600间。"), Some(2031));
+        assert_eq!(year("投资推广署公布2031年计划,将引进企业600间。"), None);
+        assert_eq!(year("2031年上半年工业产值比去年同期增长6%。"), Some(2031));
+        assert_eq!(year("2030年工业产值比上年增长6%。"), None);
+        // In a report, a year just before a review of several years closes them.
+        assert_eq!(year("各位代表!2030年是规划收官之年。五年来,全省经济总量跨过两个台阶。"), Some(2031));
+        assert_eq!(year("2030年是规划收官之年。五年来,全市经济总量跨过两个台阶。"), None);
     }
 }

@@ -26,15 +26,26 @@ use crate::number::{chinese_digit, is_chinese_numeral_char, parse_number};
 
 /// Every time expression (and every phrase to claim) in `text`, in order, not overlapping.
 pub fn scan(text: &str) -> Vec<Mention> {
-    scan_with(text, false)
+    scan_with(text, Calendars::default())
 }
 
-/// [`scan`], reading a year written with two or three digits as a year of the Republic calendar
-/// when `republic` (`108年` is 2019, `99年` is 2010: Taiwan's texts count years from 1912,
-/// often without writing `民国`); see [`super::republic_calendar`] for when a text does.
-pub fn scan_with(text: &str, republic: bool) -> Vec<Mention> {
+/// The calendars of the region a text is written in, where they differ from the mainland's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Calendars {
+    /// Whether a year written with two or three digits is one of the Republic calendar (`108年`
+    /// is 2019, `99年` is 2010: Taiwan's texts count years from 1912, often without writing
+    /// `民国`); see [`super::republic_calendar`] for when a text does.
+    pub republic: bool,
+    /// Whether a year written as two (`2024/25年度`, `2024-25年度`) is a fiscal year from April
+    /// to March (Hong Kong's); elsewhere such a year is no time (cotton and sugar years, school
+    /// years begin in other months).
+    pub fiscal_from_april: bool,
+}
+
+/// [`scan`], with the region's `calendars`.
+pub fn scan_with(text: &str, calendars: Calendars) -> Vec<Mention> {
     let begins = &*BEGINS;
-    scan_from(text, |text, from| begins.find_in(text, from), fits, republic)
+    scan_from(text, |text, from| begins.find_in(text, from), fits, calendars)
 }
 
 /// Whether an expression may begin with `c` (one of [`can_begin`]) where `rest` (from `c` on)
@@ -61,33 +72,58 @@ fn fits_unprefixed(c: char, rest: &str) -> bool {
     if c.is_ascii_digit() {
         return number_fits(rest);
     }
+    // 首 begins a count of the first quarters or months (首三季, 首十一个月) as well as its words.
+    if c == '首' && after.starts_with(|n: char| n.is_ascii_digit() || is_chinese_numeral_char(n)) {
+        return true;
+    }
+    // 五年来: the years under review (a single digit and 年 is otherwise a duration).
+    if chinese_digit(c).is_some() && after.starts_with("年来") {
+        return true;
+    }
     second_fits(c, after.chars().next()) && word_fits(c, rest) && (!is_chinese_numeral_char(c) || number_fits(rest))
 }
 
 /// Whether the number at the start of `rest` (ASCII digits or Chinese numerals) may begin a
 /// time, by what follows its digits: a word that follows a number in a time (年, 月, 日, 号,
-/// 天, 世纪, 季度, and 个 only before 季度), the separator of a date or a range (2024-07,
-/// 6·30, 11/3号, 1至3月, 1 - 3月), a space, or the end of the text. Four or eight digits may
-/// be followed by anything (a year after a connector, 2016-2018; 20240307), and a holiday or
-/// an era may begin with a numeral (五一, 三八妇女节, 七夕, 万历). Most numbers of a text are
-/// amounts (1.5, 30%, 200万元, 三个), and the grammar is not tried on them.
+/// 天, 世纪, 季度, and 个 only before 季度; 、 only before another quarter), the separator of a
+/// date or a range (2024-07, 6·30, 11/3号, 1至3月, 1 - 3月), a space, or the end of the text.
+/// Four or eight digits may be followed by anything (a year after a connector, 2016-2018;
+/// 20240307), and a holiday or an era may begin with a numeral (五一, 三八妇女节, 七夕, 万历).
+/// Most numbers of a text are amounts (1.5, 30%, 200万元, 三个), and the grammar is not tried on
+/// them.
+///
+/// A run longer than any number of a time ([`LONGEST_NUMBER`]) is let through without looking
+/// further: the grammar, which reads no more of it, decides there; reading such a run to its
+/// end again from each of its characters took time quadratic in its length (`1111…`, `一一一…`).
 fn number_fits(rest: &str) -> bool {
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 4 || digits == 8 {
+    let digits = rest.bytes().take(LONGEST_NUMBER + 1).take_while(u8::is_ascii_digit).count();
+    if digits == 4 || digits == 8 || digits > LONGEST_NUMBER {
         return true;
     }
-    let after = if digits > 0 { &rest[digits..] } else { rest.trim_start_matches(is_chinese_numeral_char) };
+    let after = if digits > 0 {
+        &rest[digits..]
+    } else {
+        match rest.char_indices().take(LONGEST_NUMBER + 1).find(|&(_, c)| !is_chinese_numeral_char(c)) {
+            Some((end, _)) => &rest[end..],
+            None => return true,
+        }
+    };
     let mut follow = after.chars();
     let follows = match follow.next() {
         None => true,
         Some('个') => follow.next().is_none_or(|c| c == '季'),
         Some('世') => follow.next().is_none_or(|c| c == '纪'),
+        // 第1、2季, 一、二季度: two quarters in a row.
+        Some('、') => follow.next().is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c)) && follow.next() == Some('季'),
         Some(c) => {
             matches!(c, '年' | '月' | '日' | '号' | '天' | '季' | '-' | '·' | '/' | ' ' | '—' | '–' | '~' | '〜' | '至' | '到' | '起')
         }
     };
     follows || digits == 0 && begins_numeral_name(rest)
 }
+
+/// More digits or numerals than a number of a time has (eight: `20240307`, `二〇二四`).
+const LONGEST_NUMBER: usize = 8;
 
 /// Whether `rest` begins with the name of a holiday, festival or era that begins with a
 /// numeral (五一, 七夕, 万历).
@@ -114,8 +150,10 @@ const FIRST_WORDS: &[&str] = &[
     "到目前为止",
     "今年",
     "今(",
-    "昨(",
     "明(",
+    "昨",
+    "开年",
+    "过去",
     "今明两年",
     "今天",
     "今日",
@@ -128,8 +166,6 @@ const FIRST_WORDS: &[&str] = &[
     "明日",
     "明晚",
     "明早",
-    "过去一年",
-    "过去的一年",
     "来年",
     "当年",
     "这一年",
@@ -166,10 +202,6 @@ const FIRST_WORDS: &[&str] = &[
     "次日",
     "翌年",
     "翌日",
-    "昨天",
-    "昨日",
-    "昨晚",
-    "昨夜",
     "公元",
     "年底",
     "年末",
@@ -282,7 +314,7 @@ fn scan_from(
     text: &str,
     next_begin: impl Fn(&str, usize) -> Option<(usize, char)>,
     fits: impl Fn(char, &str) -> bool,
-    republic: bool,
+    calendars: Calendars,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut at = 0;
@@ -291,7 +323,7 @@ fn scan_from(
         at = found;
         if fits(c, &text[at..])
             && may_start(text, at, c)
-            && let Some(m) = mention_in(text, at, republic)
+            && let Some(m) = mention_in(text, at, calendars)
             && m.span.end > at
         {
             // The next expression begins after this one.
@@ -306,12 +338,12 @@ fn scan_from(
 
 /// Parse the one time expression starting exactly at `at`, if any.
 pub fn mention_at(text: &str, at: usize) -> Option<Mention> {
-    mention_in(text, at, false)
+    mention_in(text, at, Calendars::default())
 }
 
-/// [`mention_at`], with years of the Republic calendar when `republic` (see [`scan_with`]).
-fn mention_in(text: &str, at: usize, republic: bool) -> Option<Mention> {
-    let mut p = Parser { t: text, i: at, number_at: None, republic };
+/// [`mention_at`], with the region's `calendars` (see [`scan_with`]).
+fn mention_in(text: &str, at: usize, calendars: Calendars) -> Option<Mention> {
+    let mut p = Parser { t: text, i: at, number_at: None, calendars };
     if p.attempt(not_time).is_some() {
         return Some(Mention { span: at..p.i, what: What::NotTime });
     }
@@ -406,7 +438,7 @@ fn second_fits(c: char, next: Option<char>) -> bool {
         '新' => n == '年',
         '同' => matches!(n, '年' | '月' | '治'),
         '平' => n == '安',
-        '开' => n == '元',
+        '开' => matches!(n, '元' | '年'),
         '这' => matches!(n, '一' | '个' | '月' | '季' | '星' | '礼' | '周'),
         // 周 begins only a day of the week or a weekend (周三, 周末, 周的星期一).
         '周' => matches!(n, '末' | '的' | '星' | '礼' | '周' | '一' | '二' | '三' | '四' | '五' | '六' | '日' | '天' | '1'..='7'),
@@ -418,7 +450,7 @@ fn second_fits(c: char, next: Option<char>) -> bool {
         '立' => matches!(n, '春' | '夏' | '秋' | '冬'),
         '春' => matches!(n, '节' | '分'),
         '元' => matches!(n, '旦' | '宵'),
-        '本' => matches!(n, '年' | '月' | '季' | '世' | '日' | '周' | '星' | '礼'),
+        '本' => matches!(n, '年' | '月' | '季' | '世' | '日' | '周' | '星' | '礼' | '('),
         '后' => matches!(n, '年' | '天'),
         '上' | '下' => matches!(n, '半' | '年' | '一' | '月' | '个' | '上' | '下' | '季' | '世' | '星' | '礼' | '周'),
         '前' => matches!(n, '年' | '天') || n.is_ascii_digit() || is_chinese_numeral_char(n),
@@ -495,8 +527,8 @@ struct Parser<'t> {
     /// The last number read: where, and what (with the bytes it took). The alternatives of
     /// the grammar read the number at one position again and again.
     number_at: Option<(usize, Option<(Num, usize)>)>,
-    /// Whether a year of two or three digits is one of the Republic calendar (`108年`).
-    republic: bool,
+    /// The region's calendars: years of the Republic (`108年`), fiscal years from April.
+    calendars: Calendars,
 }
 
 impl<'t> Parser<'t> {
@@ -599,8 +631,8 @@ impl<'t> Parser<'t> {
 /// The number at the start of `rest` (see [`Parser::number`]) and its length in bytes.
 fn read_number(rest: &str) -> Option<(Num, usize)> {
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if n > 8 {
+        let n = rest.bytes().take(LONGEST_NUMBER + 1).take_while(u8::is_ascii_digit).count();
+        if n > LONGEST_NUMBER {
             return None;
         }
         let value = rest[..n].parse().ok()?;
@@ -700,6 +732,30 @@ fn not_time(p: &mut Parser<'_>) -> Option<()> {
     if p.eat_any(&["截至目前", "截止目前", "截至当前", "截止当前", "到目前为止"]) {
         return Some(());
     }
+    // A year written as two outside Hong Kong (2023/24年度: a cotton, sugar or school year, whose
+    // months the text does not say).
+    if !p.calendars.fiscal_from_april
+        && p.attempt(|p| {
+            let (y, n) = p.digits(4)?;
+            (n == 4).then_some(())?;
+            fiscal_year(p, y as i16)
+        })
+        .is_some()
+    {
+        return Some(());
+    }
+    // 1·8%: a decimal point printed as a middle dot, no day (6·30). Its number is claimed so that
+    // no part of it (8%) is read as the figure.
+    if p.attempt(|p| {
+        p.digits(2)?;
+        p.eat("·").then_some(())?;
+        p.digits(2)?;
+        p.rest().starts_with(['%', '％', '‰', '个', '倍']).then_some(())
+    })
+    .is_some()
+    {
+        return Some(());
+    }
     // The year of a document number: 〔2024〕12号, [2024]12号.
     if p.prev().is_some_and(|c| one_of("〔[【(", c)) {
         let (y, n) = p.digits(4)?;
@@ -726,12 +782,46 @@ fn expression(p: &mut Parser<'_>) -> Option<Expr> {
         open = suffix;
     }
     p.eat_any(&["为止", "止"]);
+    // 截至9月底的三个月: the months up to the month-end named, closed (Hong Kong's statistics).
+    let mut first = first;
+    if until
+        && first == last
+        && let Some(from) = p.attempt(|p| months_ending(p, &last))
+    {
+        (first, open) = (from, Open::Neither);
+    }
     p.eat_any(&["左右", "前后"]);
     // 比去年同期, 与2019年相比, 和上年同期比: a comparison base.
     let compared = ["与", "和", "跟", "同"].iter().any(|w| p.t[..start].ends_with(w))
         && ["相比", "比较", "对比", "比"].iter().any(|w| p.rest().starts_with(w));
     let comparison = after_comparison || compared || p.t[..p.i].ends_with("同期");
     Some(Expr { first, last, open, comparison })
+}
+
+/// After `截至` a month's end (`last`): `的三个月`, the `n` months that end with it; the first of
+/// them, a year earlier when they cross the start of a year (`截至2月底的三个月` begins in
+/// December) and the year can be counted back.
+fn months_ending(p: &mut Parser<'_>, last: &Period) -> Option<Period> {
+    let Period::Year(spec, YearPart::Month(MonthSpec::Named(m), part)) = *last else { return None };
+    if !matches!(part, MonthPart::LastDay | MonthPart::Whole) && !matches!(part, MonthPart::Day(d) if d >= 28) {
+        return None;
+    }
+    p.eat("的").then_some(())?;
+    let n = p.small(12)? as i8;
+    (p.eat("个") && p.eat("月")).then_some(())?;
+    let start = m - n + 1;
+    if start >= 1 {
+        return Some(Period::Year(spec, month(start as u8)));
+    }
+    let earlier = match spec {
+        YearSpec::Absolute(y) => YearSpec::Absolute(y.checked_sub(1)?),
+        YearSpec::TwoDigit(y) => YearSpec::TwoDigit(y.checked_sub(1)?),
+        YearSpec::Deictic(k) => YearSpec::Deictic(k.checked_sub(1)?),
+        YearSpec::Anaphoric(k) => YearSpec::Anaphoric(k.checked_sub(1)?),
+        YearSpec::UnderReview(k) => YearSpec::UnderReview(k.checked_add(1)?),
+        YearSpec::Implicit => return None,
+    };
+    Some(Period::Year(earlier, month((start + 12) as u8)))
 }
 
 /// `以来`, `起`, `以后` (open end); `及以前`, `以前`, `之前`, `前` (open start).
@@ -778,6 +868,7 @@ fn point(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     p.attempt(numeric_date)
         .or_else(|| p.attempt(centuries))
         .or_else(|| p.attempt(|p| lunar(p, YearSpec::Implicit)))
+        .or_else(|| p.attempt(years_under_review))
         .or_else(|| p.attempt(year_led))
         .or_else(|| {
             p.attempt(|p| {
@@ -822,6 +913,10 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         }
         let y = y as i16;
         let after_year = p.i;
+        // 2024/25年度: a fiscal year from April (Hong Kong's; elsewhere `not_time` claims it).
+        if p.calendars.fiscal_from_april && p.attempt(|p| fiscal_year(p, y)).is_some() {
+            return Some((Period::Year(YearSpec::Absolute(y), month(4)), Period::Year(YearSpec::Absolute(y + 1), month(3))));
+        }
         if let Some(found) = p.attempt(|p| {
             let sep = p.peek().filter(|c| one_of("-./ ", *c))?;
             p.i += 1;
@@ -887,7 +982,7 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         let ok = match sep {
             // 09-01: zero-padded month and day, not part of a longer dash chain.
             '-' => mlen == 2 && dlen == 2 && !p.rest().starts_with(['-', '.']),
-            // 6·30
+            // 6·30 (not_time claims 1·8%)
             '·' => true,
             // 11/3号
             '/' => p.eat_any(&["号", "日"]),
@@ -896,6 +991,19 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         return ok.then(|| same(day(YearSpec::Implicit, m as i8, d as i8)));
     }
     None
+}
+
+/// After a year `y`, the next one and `年度` (`/25年度`, `-2025年度`): a year written as two, a
+/// fiscal or a crop year.
+fn fiscal_year(p: &mut Parser<'_>, y: i16) -> Option<()> {
+    p.eat_any(&["/", "-"]).then_some(())?;
+    let (next, len) = p.digits(4)?;
+    let follows = match len {
+        2 => next == (y as u32 + 1) % 100,
+        4 => next == y as u32 + 1,
+        _ => false,
+    };
+    (follows && p.eat("年度")).then_some(())
 }
 
 /// Whether `at` follows a range connector (the second end of `2008.03-2009`).
@@ -960,9 +1068,9 @@ const ERAS: Words<i16> = Words::new(&[
 const YEAR_WORDS: Words<YearSpec> = Words::new(&[
     ("大前年", YearSpec::Deictic(-3)),
     ("大后年", YearSpec::Deictic(3)),
-    ("过去的一年", YearSpec::UnderReview),
-    ("过去一年", YearSpec::UnderReview),
-    ("一年来", YearSpec::UnderReview),
+    ("过去的一年", YearSpec::UnderReview(0)),
+    ("过去一年", YearSpec::UnderReview(0)),
+    ("一年来", YearSpec::UnderReview(0)),
     ("上一年", YearSpec::Deictic(-1)),
     ("下一年", YearSpec::Deictic(1)),
     ("这一年", YearSpec::Anaphoric(0)),
@@ -971,7 +1079,8 @@ const YEAR_WORDS: Words<YearSpec> = Words::new(&[
     ("明年", YearSpec::Deictic(1)),
     ("前年", YearSpec::Deictic(-2)),
     ("后年", YearSpec::Deictic(2)),
-    ("上年", YearSpec::Deictic(-1)),
+    // 上年 is the year before the one the text speaks of (2023年…比上年增长: 2022), like 次年.
+    ("上年", YearSpec::Anaphoric(-1)),
     ("本年", YearSpec::Deictic(0)),
     ("来年", YearSpec::Deictic(1)),
     ("当年", YearSpec::Anaphoric(0)),
@@ -988,8 +1097,36 @@ fn glued_before(c: Option<char>) -> bool {
 /// A year: a number and 年, an era year, or a word (今年, 去年, 当年).
 fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
     let prev = p.prev();
+    // 今(2018)年: Taiwan's news writes the year inside this year.
+    if let Some(y) = p.attempt(|p| {
+        p.eat("今(").then_some(())?;
+        let (y, n) = p.digits(4)?;
+        (n == 4 && (1900..=2100).contains(&y) && p.eat(")年")).then_some(y as i16)
+    }) {
+        return Some(YearSpec::Absolute(y));
+    }
+    // 1 9 9 8 年: a year whose digits a typesetter spaced out.
+    if let Some(y) = p.attempt(|p| {
+        let mut y = 0;
+        for k in 0..4 {
+            if k > 0 && !p.eat(" ") {
+                return None;
+            }
+            let (d, _) = p.digits(1)?;
+            y = y * 10 + d;
+        }
+        p.eat(" ");
+        ((1000..=2100).contains(&y) && p.eat("年") && !p.peek().is_some_and(|c| one_of("代级龄", c))).then_some(y as i16)
+    }) {
+        p.eat("度");
+        return Some(YearSpec::Absolute(y));
+    }
+    // 开年以来, 开年至今: since the year began (开年 alone is its first days, too vague for a date).
+    if p.eat("开年") {
+        return (p.rest().starts_with("以来") || p.rest().starts_with("至今")).then_some(YearSpec::Deictic(0));
+    }
     if let Some(spec) = p.lookup(&YEAR_WORDS) {
-        let word_start_glued = glued_before(prev) && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(_));
+        let word_start_glued = glued_before(prev) && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(0 | 1));
         // 后年均, 上年度 is fine, 以后年份 is not a year.
         if word_start_glued || p.peek().is_some_and(|c| one_of("均龄轻纪", c)) {
             return None;
@@ -1015,8 +1152,8 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
     let after = p.i;
     let spec = match (n.arabic, n.digits) {
         // 108年, 99年3月 in a text that counts years from the Republic's founding.
-        (true, 3) if p.republic && (100..=150).contains(&n.value) => YearSpec::Absolute(1911 + n.value as i16),
-        (true, 2) if p.republic && n.value >= 80 && !n.zero_lead => {
+        (true, 3) if p.calendars.republic && (100..=150).contains(&n.value) => YearSpec::Absolute(1911 + n.value as i16),
+        (true, 2) if p.calendars.republic && n.value >= 80 && !n.zero_lead => {
             p.spaces();
             let part_follows =
                 p.peek().is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c) || one_of("第前后首上下Q度至到-", c));
@@ -1048,6 +1185,28 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
     };
     p.eat("度");
     Some(spec)
+}
+
+/// `五年来`, `过去五年`, `过去的五年`, `十年来`: the last `n` years up to the year under review
+/// (a work report's review of a five-year plan or of a government's term).
+fn years_under_review(p: &mut Parser<'_>) -> Option<(Period, Period)> {
+    let past = p.eat("过去");
+    if past {
+        p.eat("的");
+    }
+    let n = p.number()?;
+    if !(2..=50).contains(&n.value) || n.zero_lead || n.arabic && n.digits > 2 || !p.eat("年") {
+        return None;
+    }
+    // 五年来, 过去五年(来); not 过去五年的 + a noun's 年 (过去五年级).
+    if !p.eat("来") && !past {
+        return None;
+    }
+    if p.peek().is_some_and(|c| one_of("级度代龄", c)) {
+        return None;
+    }
+    let back = (n.value - 1) as u8;
+    Some((Period::Year(YearSpec::UnderReview(back), YearPart::Whole), Period::Year(YearSpec::UnderReview(0), YearPart::Whole)))
 }
 
 /// A year and what follows it: a part of it, a holiday in it, or nothing.
@@ -1107,9 +1266,9 @@ fn parts_of_year(p: &mut Parser<'_>, year: YearSpec) -> Option<(YearPart, YearPa
     if p.eat("首月") {
         return one(YearPart::Month(MonthSpec::Named(1), MonthPart::Whole));
     }
-    // 前三季度, 前10个月, 后三月
+    // 前三季度, 前10个月, 后三月, 首三季, 首十一个月
     if let Some(r) = p.attempt(|p| {
-        let first = p.eat("前");
+        let first = p.eat("前") || p.eat("首");
         if !(first || written && p.eat("后")) {
             return None;
         }
@@ -1124,17 +1283,20 @@ fn parts_of_year(p: &mut Parser<'_>, year: YearSpec) -> Option<(YearPart, YearPa
     }) {
         return Some(r);
     }
-    // 第N季度, 一季度, 1-3季度
+    // 第N季度, 一季度, 1-3季度, 第1、2季 (two quarters in a row: after 第 or a year only, as 一、
+    // opens a list item)
     if let Some((a, b)) = p.attempt(|p| {
-        p.eat("第");
+        let ordinal = p.eat("第");
         let a = p.small(4)? as u8;
         let b = p
             .attempt(|p| {
-                if !p.connector() {
+                let listed = (ordinal || written) && p.eat("、");
+                if !listed && !p.connector() {
                     return None;
                 }
                 p.eat("第");
-                p.small(4).map(|v| v as u8)
+                let b = p.small(4)? as u8;
+                (!listed || b == a + 1).then_some(b)
             })
             .unwrap_or(a);
         p.eat("个");
@@ -1192,6 +1354,8 @@ fn months(p: &mut Parser<'_>) -> Option<(YearPart, YearPart)> {
         p.eat("份");
         return (m1 < m2).then(|| (month(m1 as u8), month(m2 as u8)));
     }
+    // (3 月: spaced out by a typesetter.)
+    p.spaces();
     if !p.eat("月") {
         return None;
     }
@@ -1286,9 +1450,10 @@ fn days(p: &mut Parser<'_>) -> Option<(MonthPart, MonthPart)> {
 
 /// A day with no month: `18日`, `29号`. Its month is the text's last month, or the reference's.
 fn day_alone(p: &mut Parser<'_>) -> Option<(Period, Period)> {
-    // 今(15)日, 昨(14)日: Taiwan's news writes the day of the month inside today and yesterday.
+    // 今(15)日, 本(18)日, 昨(14)日: Taiwan's news writes the day of the month inside today and
+    // yesterday.
     if let Some(d) = p.attempt(|p| {
-        p.eat_any(&["今(", "昨(", "明("]).then_some(())?;
+        p.eat_any(&["今(", "本(", "昨(", "明("]).then_some(())?;
         let d = p.small(31)?;
         (p.eat(")日") || p.eat("日)")).then_some(d as i8)
     }) {
@@ -1442,6 +1607,12 @@ fn day_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     if let Some((offset, anaphoric)) = p.lookup(&WORDS) {
         // 提前天数, 之后天气: 前天/后天 inside other words.
         return (!glued_before(prev) && !p.peek().is_some_and(|c| one_of("数气然", c))).then_some(same(Period::Day { offset, anaphoric }));
+    }
+    // 戴局长昨与…出席, 局长昨回复: 昨 alone, after its subject and before a verb, is yesterday
+    // (昨是今非 and 昨非 are sayings).
+    if prev.is_some_and(crate::normalize::script::is_han) && p.eat("昨") {
+        let verb_follows = p.peek().is_some_and(|c| crate::normalize::script::is_han(c) && !one_of("是非今", c));
+        return verb_follows.then_some(same(Period::Day { offset: -1, anaphoric: false }));
     }
     // 第三天: counting the text's last day (or the reference date) as the first.
     if p.eat("第") {
@@ -1780,7 +1951,7 @@ mod tests {
         for a in &words {
             for b in &words {
                 let text = format!("{a}{b}");
-                assert_eq!(scan(&text), scan_from(&text, every_char, |_, _| true, false), "{text}");
+                assert_eq!(scan(&text), scan_from(&text, every_char, |_, _| true, Calendars::default()), "{text}");
             }
         }
     }
@@ -1812,7 +1983,7 @@ mod tests {
         fn the_filter_changes_nothing(picks in proptest::collection::vec(0usize..10_000, 1..8)) {
             let words = grammar_words();
             let text: String = picks.iter().map(|&i| words[i % words.len()].as_str()).collect();
-            proptest::prop_assert_eq!(scan(&text), scan_from(&text, every_char, |_, _| true, false));
+            proptest::prop_assert_eq!(scan(&text), scan_from(&text, every_char, |_, _| true, Calendars::default()));
         }
     }
 
@@ -1833,14 +2004,35 @@ mod tests {
     }
 
     #[test]
+    fn a_year_spaced_out_by_a_typesetter() {
+        assert_eq!(spans("本届政府于1 9 9 3 年3 月就职,二、关于1 9 9 8 年政府工作的建议"), ["1 9 9 3 年3 月", "1 9 9 8 年"]);
+        assert!(spans("编号1 2 3 4 5年").iter().all(|s| !s.contains(' ')));
+    }
+
+    #[test]
+    fn a_middle_dot_is_a_day_unless_a_percentage_follows() {
+        let text = "6·30事件,增长1·8%,提高2·9个百分点";
+        assert_eq!(spans(text), ["6·30"]);
+        let claimed: Vec<&str> = scan(text).iter().filter(|m| m.what == What::NotTime).map(|m| &text[m.span.clone()]).collect();
+        assert_eq!(claimed, ["1·8", "2·9"]);
+    }
+
+    #[test]
     fn the_year_under_review() {
         assert_eq!(spans("一年来,过去的一年,过去一年来"), ["一年来", "过去的一年", "过去一年"]);
-        assert!(spans("十一年来,第一年,一年级").is_empty());
+        assert!(spans("第一年,一年级").is_empty());
+        // The last years up to the year under review: a review of a plan's five years.
+        assert_eq!(spans("五年来,过去五年,过去的十年,十一年来,2019年来华"), ["五年来", "过去五年", "过去的十年", "十一年来", "2019年"]);
     }
 
     #[test]
     fn republic_years_only_when_asked() {
-        let republic = |t: &str| scan_with(t, true).iter().map(|m| t[m.span.clone()].to_owned()).collect::<Vec<_>>();
+        let republic = |t: &str| {
+            scan_with(t, Calendars { republic: true, ..Calendars::default() })
+                .iter()
+                .map(|m| t[m.span.clone()].to_owned())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(republic("108年至109年6月底,111年度,99年3月"), ["108年至109年6月底", "111年度", "99年3月"]);
         assert!(spans("108年至109年6月底").iter().all(|s| !s.starts_with("108")));
         assert_eq!(republic("2023年"), ["2023年"]);

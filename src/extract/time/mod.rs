@@ -46,9 +46,17 @@
 //!   year the text speaks from; `2022年工作回顾` speaks from 2023.
 //! - `过去一年`, `过去的一年`, `一年来` are the year under review: the year before the reference
 //!   year, or the reference year when the reference is known to the day and falls in November
-//!   or December (a year-end summary).
+//!   or December (a year-end summary); `五年来`, `过去(的)五年` are the five years that end with
+//!   it. `上年` is the year before the one the text last named (`2023年…比上年增长`: 2022).
+//! - A report to a congress (`各位代表`) that ties no year to `今年` is given the year after the
+//!   one it reports most often as done, else in the first year it plans for ([`infer`]); a year
+//!   inferred from little is told in a warning.
 //! - A Taiwan text's `108年`, `99年3月` are years of the Republic calendar
-//!   ([`republic_calendar`]).
+//!   ([`republic_calendar`]); Hong Kong's `2024/25年度` is a fiscal year from April, elsewhere
+//!   a year written as two is no time.
+//! - `首三季`, `首十一个月` count from January; `第1、2季` is two quarters in a row;
+//!   `截至9月底的三个月` is the three months that end there; `今(2018)年` is 2018; `昨` alone,
+//!   after its subject and before a verb, is yesterday.
 //! - Recurring times (`每周一`, `每月15日`, `每年春节`) are no time facts: they are claimed, not
 //!   reported.
 //! - A reference inferred from the text is known to the year only (its date is the latest full
@@ -70,6 +78,7 @@ use super::{Candidate, Context, Found, Recognizer};
 use crate::document::MonthDay;
 use crate::fact::{Reference, ReferenceFrom};
 use crate::fact::{TimeRange, Value};
+use crate::gazetteer::region::Region;
 use crate::normalize::Normalizer;
 use resolve::Frame;
 use syntax::{Mention, MonthPart, MonthSpec, Period, What, YearPart, YearSpec};
@@ -84,13 +93,26 @@ impl Recognizer for Time {
     }
 
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
-        let mut mentions = grammar::scan_with(ctx.text, republic_calendar(ctx.original, ctx.text));
+        let region = ctx.region_reading();
+        let taiwan = region.region.as_ref().is_some_and(|(r, _)| *r == Region::Taiwan);
+        let leans_to_taiwan = region.leaning == Some(Region::Taiwan) || !region.simplified;
+        let calendars = grammar::Calendars {
+            republic: republic_calendar(ctx.text, taiwan, leans_to_taiwan),
+            fiscal_from_april: region.region.as_ref().is_some_and(|(r, _)| *r == Region::HongKong),
+        };
+        let mut mentions = grammar::scan_with(ctx.text, calendars);
         discourse::mark_comparison_lists(ctx.text, &mut mentions);
         let dateline = ctx.layout.dateline;
+        // Why the year inferred from the text is weak, when it is (told once the reference is
+        // settled).
+        let mut weak = None;
         if found.reference.is_none() {
             found.reference = match dateline {
                 Some(md) => dateline_date(ctx.text, &mentions, md).map(|date| Reference { date, from: ReferenceFrom::Metadata }),
-                None => infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text }),
+                None => infer(ctx.text, &mentions).map(|inferred| {
+                    weak = inferred.weak;
+                    Reference { date: inferred.date, from: ReferenceFrom::Text }
+                }),
             };
         }
         // A dateline writes the day the text was written, which a page may publish a day or two
@@ -108,7 +130,10 @@ impl Recognizer for Time {
             && ctx.layout.published_from == Some(crate::document::DateSource::Url)
             && latest_date_written(ctx.text, &mentions).is_some_and(|d| d > r.date)
         {
-            found.reference = infer_reference(ctx.text, &mentions).map(|date| Reference { date, from: ReferenceFrom::Text });
+            found.reference = infer(ctx.text, &mentions).map(|inferred| {
+                weak = inferred.weak;
+                Reference { date: inferred.date, from: ReferenceFrom::Text }
+            });
         }
         let mut frame = Frame::new(found.reference);
         // A news report dated by its dateline: 3日 is a day of the dateline's month.
@@ -118,10 +143,15 @@ impl Recognizer for Time {
         let settings = discourse::settings(ctx.text, &mentions);
         // Expressions left out for want of a reference date (明天, 下周), told in one warning.
         let mut unresolved = Vec::new();
+        // Whether a time was resolved against the reference (a weak one is worth a warning then).
+        let mut relative = false;
         for (m, sets_time) in mentions.into_iter().zip(settings) {
             match m.what {
                 What::Time(expr) => match frame.resolve_in(&expr, sets_time) {
-                    Some(range) => found.push(Candidate { span: m.span, value: Value::Time(range) }),
+                    Some(range) => {
+                        relative |= range.relative;
+                        found.push(Candidate { span: m.span, value: Value::Time(range) });
+                    }
                     None => {
                         if found.reference.is_none() && needs_reference(&expr) {
                             unresolved.push(m.span.clone());
@@ -131,6 +161,12 @@ impl Recognizer for Time {
                 },
                 What::NotTime => found.claim(m.span),
             }
+        }
+        if let (Some(why), Some(r), true) = (weak, found.reference, relative) {
+            found.warnings.push(format!(
+                "the document's year, {}, is inferred from little: {why} (pass a reference date if it is known)",
+                r.date.year()
+            ));
         }
         if !unresolved.is_empty() {
             let mut shown: Vec<&str> = unresolved.iter().take(5).map(|s| &ctx.text[s.clone()]).collect();
@@ -177,21 +213,43 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
 /// The reference date a text implies, from its own time expressions:
 /// 1. when the text pairs an explicit year with a word counted from the current year
 ///    ([`discourse::current_year`]: `过去一年…?` answered by `2022年,…`, `进入2023年`,
-///    `今年(2023年)`), that year: its latest full date the text writes, else its January 1;
-/// 2. else the latest full date it writes (`截至2023年12月20日` was written at the end of 2023,
+///    `今年(2023年)`, `2013年是…开局之年` before this year's tasks), that year: its latest full
+///    date the text writes, else its January 1;
+/// 2. else, in a report to a congress (`各位代表`), the year after the one it reports on most as
+///    done (`国民生产总值1987年达到10920亿元` in a report of 1988): a report
+///    is delivered early in the year whose tasks it sets and reviews the year before;
+/// 3. else the latest full date it writes (`截至2023年12月20日` was written at the end of 2023,
 ///    even when the text goes on about plans for 2024);
-/// 3. else January 1 of the latest year it writes twice or more (or once, when none is written
+/// 4. else January 1 of the latest year it writes twice or more (or once, when none is written
 ///    twice);
-/// 4. else none.
+/// 5. else none.
 ///
-/// Targets and plans say nothing of when a text was written, so steps 2 and 3 leave out the
+/// Targets and plans say nothing of when a text was written, so steps 2 to 4 leave out the
 /// expressions that look ahead (`looks_ahead`: `力争2025年`, `2035年前`, `2021—2025年`), and
 /// a year named once is more often a target than the year the text speaks from. `过去一年`
 /// moves the reference a year on only where the text ties it to a year (step 1): the latest
 /// year a text dwells on is as often the current one as the past one (on the 52 dated national
 /// work reports of the benchmark corpus, a blanket "the year after" got 18 years right, none
-/// 28).
+/// 28). Step 2 is kept to reports, whose reviews are a year behind: a news item of December
+/// reports its own year as done.
 pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
+    infer(text, mentions).map(|i| i.date)
+}
+
+/// What a text says of its own date: the date [`infer_reference`] infers, and why it is weak,
+/// when it is (for a warning).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inferred {
+    /// The reference date.
+    pub date: Date,
+    /// Why the inference is weak: the year rests on little (a year written once, a report's
+    /// review year barely ahead of another); `None` when the text ties its year to 今年 or
+    /// dwells on it.
+    pub weak: Option<String>,
+}
+
+/// [`infer_reference`], with why it is weak when it is.
+pub fn infer(text: &str, mentions: &[Mention]) -> Option<Inferred> {
     let mut dates: Vec<Date> = Vec::new();
     let mut years: Vec<i16> = Vec::new();
     // The text speaks from after the years it compares with (同比2020年增长30%).
@@ -199,7 +257,12 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
     for m in mentions {
         let What::Time(e) = &m.what else { continue };
         if e.comparison {
-            if let Period::Year(YearSpec::Absolute(y), _) = e.last {
+            // (比1980年预计增长: a base still estimated is the year the text is written in; the
+            // base of a plan's target, 计划…比1964年增长5%左右, is the year the plan is made in.)
+            if let Period::Year(YearSpec::Absolute(y), _) = e.last
+                && !text[m.span.end..].starts_with("预计")
+                && !plans(whole_sentence(text, &m.span))
+            {
                 after_bases = after_bases.max(y.checked_add(1));
             }
             continue;
@@ -208,7 +271,9 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
             continue;
         }
         let ends = [e.first, e.last];
-        for &p in if e.first == e.last { &ends[..1] } else { &ends[..] } {
+        // A fiscal year (2024/25年度, April to March) is spoken of from the year it begins in.
+        let one_year = e.first == e.last || is_fiscal_year(e);
+        for &p in if one_year { &ends[..1] } else { &ends[..] } {
             let Period::Year(YearSpec::Absolute(y), part) = p else {
                 continue;
             };
@@ -220,22 +285,191 @@ pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
             }
         }
     }
-    let mut from_text = || {
+    let in_year = |year: i16| dates.iter().filter(|d| d.year() == year).max().copied().or_else(|| Date::new(year, 1, 1).ok());
+    let from_text = || -> Option<(Date, Option<String>)> {
         if let Some(year) = discourse::current_year(text, mentions) {
-            return dates.iter().filter(|d| d.year() == year).max().copied().or_else(|| Date::new(year, 1, 1).ok());
+            return Some((in_year(year)?, None));
+        }
+        if is_report(text)
+            && let Some(reported) = reported_year(text, mentions)
+        {
+            let year = reported.year.checked_add(1)?;
+            let weak = (reported.times < 2 || reported.runner_up * 2 >= reported.times).then(|| {
+                let times = |n: usize| if n == 1 { "once".to_owned() } else { format!("{n} times") };
+                let other = if reported.runner_up > 0 { format!(", another year {}", times(reported.runner_up)) } else { String::new() };
+                format!(
+                    "a report, given the year after the one it reports on most as done ({}: {}{other})",
+                    reported.year,
+                    times(reported.times)
+                )
+            });
+            return Some((in_year(year)?, weak));
+        }
+        if is_report(text)
+            && let Some(year) = planned_year(text, mentions)
+        {
+            return Some((in_year(year)?, Some(format!("a report that reports no year as done, of the first year it plans for ({year})"))));
         }
         if let Some(&date) = dates.iter().max() {
-            return Some(date);
+            // A report that reports no year as done and plans none: its latest date may be history.
+            let weak = is_report(text).then(|| format!("a report dated only by the latest date it writes ({date})"));
+            return Some((date, weak));
         }
+        let mut years = years.clone();
         years.sort_unstable();
         let repeated = years.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0]).max();
-        Date::new(repeated.or(years.last().copied())?, 1, 1).ok()
+        match repeated {
+            Some(y) => Some((Date::new(y, 1, 1).ok()?, None)),
+            None => {
+                let y = *years.last()?;
+                Some((Date::new(y, 1, 1).ok()?, Some(format!("the only year of {y} it writes, once"))))
+            }
+        }
     };
     let after_bases = after_bases.and_then(|y| Date::new(y, 1, 1).ok());
     match (from_text(), after_bases) {
-        (Some(d), Some(b)) => Some(d.max(b)),
-        (d, b) => d.or(b),
+        (Some((d, weak)), Some(b)) if b > d => {
+            Some(Inferred { date: b, weak: weak.map(|w| format!("{w}, after the years it compares with")) })
+        }
+        (Some((date, weak)), _) => Some(Inferred { date, weak }),
+        (None, b) => b.map(|date| Inferred { date, weak: None }),
     }
+}
+
+/// Whether a text is a report to a congress: it addresses `各位代表` near its top (after a
+/// title, a delivery line and a speaker's name).
+pub(super) fn is_report(text: &str) -> bool {
+    text[..floor_boundary(text, 600)].contains("各位代表")
+}
+
+/// The year a report reports on most as done, how often, and how often the next such year.
+struct Reported {
+    year: i16,
+    times: usize,
+    runner_up: usize,
+}
+
+/// Words of a clause that report a result: `1987年达到10920亿元`, `比上年增长6.4%`.
+const RESULT_WORDS: [&str; 14] =
+    ["达到", "增长", "增加", "减少", "下降", "提高", "完成", "实现", "上升", "降到", "降低", "突破", "超过", "比上年"];
+
+/// Words that make a clause a plan, a target or an estimate, not a result.
+const PLAN_WORDS: [&str; 16] =
+    ["将", "力争", "争取", "计划", "预计", "预算", "目标", "预期", "规划", "纲要", "可望", "可以", "能够", "打算", "左右", "应当"];
+
+/// [`reported_year`]'s clause ends: a sentence's, a comma, a semicolon, a colon.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | '；' | '！' | '？' | '\n' | '\r' | ',' | '，' | ':' | '：')
+}
+
+/// The year a text writes most often as a whole year reported as done (`国民生产总值1987年达到
+/// 10920亿元`, `2012年底…达到12.5%`, `由1997年的…增加到2002年的…`): a year alone (or its end),
+/// no comparison base and nothing that looks ahead, in a clause that writes a figure and a
+/// result word, with no word of a plan, a target or an estimate (`要`, `将`, `预计`) between
+/// the clause's start and the sentence's end. Ties go to the later year.
+fn reported_year(text: &str, mentions: &[Mention]) -> Option<Reported> {
+    let mut counts: Vec<(i16, usize)> = Vec::new();
+    for m in mentions {
+        let What::Time(e) = &m.what else { continue };
+        let Period::Year(YearSpec::Absolute(y), YearPart::Whole | YearPart::LastDay) = e.first else { continue };
+        if e.first != e.last || e.comparison || e.open != syntax::Open::Neither || looks_ahead(text, &m.span, e) {
+            continue;
+        }
+        // 由1949年的…上升到1952年的…: the first year is where a change starts; 到1957年达到,
+        // 在1957年达到 (not 到2002年的…) set a target.
+        let before = &text[..m.span.start];
+        if before.ends_with(['由', '从', '自']) || before.ends_with(['到', '至', '在', '于']) && !text[m.span.end..].starts_with('的')
+        {
+            continue;
+        }
+        let (start, end, sentence_end) = clause_around(text, &m.span);
+        // A year that opens its sentence (一九八三年,职工…收入达到526元) reports what the rest of
+        // the sentence does.
+        let end = if text[start..m.span.start].trim().is_empty() { sentence_end } else { end };
+        let clause = [&text[start..m.span.start], &text[m.span.end..end]];
+        let figure = clause.iter().any(|c| c.chars().any(|c| c.is_ascii_digit() || crate::number::is_chinese_numeral_char(c)));
+        let result = clause.iter().any(|c| RESULT_WORDS.iter().any(|w| c.contains(w)));
+        if figure && result && !plans(&text[start..sentence_end]) {
+            match counts.iter_mut().find(|(x, _)| *x == y) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((y, 1)),
+            }
+        }
+    }
+    let &(year, times) = counts.iter().max_by_key(|&&(y, n)| (n, y))?;
+    let runner_up = counts.iter().filter(|&&(y, _)| y != year).map(|&(_, n)| n).max().unwrap_or(0);
+    Some(Reported { year, times, runner_up })
+}
+
+/// The largest character boundary of `text` at or before `i` (the end of the text when `i` is
+/// past it).
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `text` at or after `i` (the end of the text when `i` is
+/// past it).
+pub(super) fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Where the clause around `span` starts and ends, and where its sentence ends (each at most 60
+/// characters away).
+fn clause_around(text: &str, span: &Range<usize>) -> (usize, usize, usize) {
+    let lo = floor_boundary(text, span.start.saturating_sub(180));
+    let start = text[lo..span.start].rfind(ends_clause).map_or(lo, |i| lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8));
+    let hi = ceil_boundary(text, span.end + 180);
+    let end = text[span.end..hi].find(ends_clause).map_or(hi, |i| span.end + i);
+    let sentence_end = text[span.end..hi].find(crate::segment::is_sentence_end).map_or(hi, |i| span.end + i);
+    (start, end, sentence_end)
+}
+
+/// The sentence around `span` (at most 60 characters either side).
+fn whole_sentence<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
+    let lo = floor_boundary(text, span.start.saturating_sub(180));
+    let start = text[lo..span.start].rfind(crate::segment::is_sentence_end).map_or(lo, |i| lo + i);
+    let (_, _, end) = clause_around(text, span);
+    &text[start..end]
+}
+
+/// Whether `text` writes a plan, a target or an estimate (`将`, `要`, `计划`, `预计`).
+fn plans(text: &str) -> bool {
+    PLAN_WORDS.iter().any(|w| text.contains(w)) || has_must(text)
+}
+
+/// The first year a report plans for (`我们要在一九七五年完成…计划`, `一九七五年也将…完成`): a
+/// year alone after `要在`, `将在`, or before `要`, `将` (with `也`, `还` between), no comparison
+/// base, nothing that looks ahead.
+fn planned_year(text: &str, mentions: &[Mention]) -> Option<i16> {
+    const BEFORE: [&str; 4] = ["要在", "将在", "要于", "将于"];
+    mentions
+        .iter()
+        .filter_map(|m| {
+            let What::Time(e) = &m.what else { return None };
+            let Period::Year(YearSpec::Absolute(y), YearPart::Whole) = e.first else { return None };
+            let alone = e.first == e.last && !e.comparison && e.open == syntax::Open::Neither && !looks_ahead(text, &m.span, e);
+            let after = text[m.span.end..].trim_start_matches([',', '也', '还', '又']);
+            let planned = BEFORE.iter().any(|w| text[..m.span.start].ends_with(w)) || after.starts_with(['要', '将']);
+            (alone && planned).then_some(y)
+        })
+        .min()
+}
+
+/// Whether `text` writes 要 as "must, will" (`今年要…`), not inside 主要, 重要, 需要, 要求.
+fn has_must(text: &str) -> bool {
+    text.match_indices('要').any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + '要'.len_utf8()..].chars().next();
+        !before.is_some_and(|c| "主重需纲摘概提必只".contains(c)) && !after.is_some_and(|c| "求素点领闻".contains(c))
+    })
 }
 
 /// The latest full date a text writes as past or present: targets, plans, announcements and
@@ -319,15 +553,18 @@ fn latest_repeated_year(text: &str, mentions: &[Mention]) -> Option<i16> {
 }
 
 /// Whether a text counts years in the Republic calendar without writing `民国` (`108年至109年6月
-/// 底`, Taiwan's official usage): it writes a three-digit year (100–150) as a date (followed by
-/// a month, `度`, a range or a part of the year), or two such years that are not durations
-/// (`108年历史`), and it is a Taiwan text (it names Taiwan's places or institutions) or one
-/// written in traditional script. A mainland text never reads `108年` as 2019.
-pub fn republic_calendar(original: &str, text: &str) -> bool {
+/// 底`, Taiwan's official usage): a text that leans to Taiwan (`leans_to_taiwan`: it names
+/// Taiwan's places or institutions more than another region's, or it is written in traditional
+/// script) and writes a three-digit year (100–150) as a date (followed by a month, `度`, a range
+/// or a part of the year), or two such years that are not durations (`108年历史`); in a text
+/// placed in Taiwan (`taiwan`, [`crate::gazetteer::region::read`]) one such year is enough
+/// (`113年经济成长率`). A mainland text never reads `108年` as 2019.
+pub fn republic_calendar(text: &str, taiwan: bool, leans_to_taiwan: bool) -> bool {
     const AS_DATE: [&str; 14] = ["度", "至", "到", "-", "~", "—", "底", "初", "第", "上半", "下半", "全年", "以来", "起"];
     const DURATION: [&str; 8] = ["历史", "之久", "间", "多", "来", "前", "后", "的历史"];
-    const TAIWAN: [&str; 14] =
-        ["台湾", "台北", "新北", "桃园", "台中", "台南", "高雄", "新台币", "行政院", "立法院", "民国", "国发会", "主计总处", "县市"];
+    if !(taiwan || leans_to_taiwan) {
+        return false;
+    }
     let (mut as_date, mut plain) = (0, 0);
     // Every 年 (memchr's SIMD search; most texts have few) after a three-digit year 100–150 that
     // is not part of a longer number: `108年`, `109 年`.
@@ -348,9 +585,7 @@ pub fn republic_calendar(original: &str, text: &str) -> bool {
             plain += 1;
         }
     }
-    (as_date >= 1 || plain >= 2)
-        && (TAIWAN.iter().any(|w| text.contains(w))
-            || crate::normalize::script::detect(original) != crate::normalize::script::Script::Simplified)
+    as_date >= 1 || plain >= 2 || taiwan && plain >= 1
 }
 
 /// Words before a time that make it a target (`力争2025年`, `计划到2030年`).
@@ -358,11 +593,19 @@ const AHEAD_BEFORE: [&str; 6] = ["力争", "争取", "预计", "计划", "目标
 /// Words after a time that make it a deadline or a target (`2035年前`, `2025年左右`).
 const AHEAD_AFTER: [&str; 6] = ["前", "以前", "之前", "左右", "目标", "远景"];
 
+/// Whether an expression is a fiscal year from April (`2024/25年度`).
+fn is_fiscal_year(e: &syntax::Expr) -> bool {
+    let april = YearPart::Month(MonthSpec::Named(4), MonthPart::Whole);
+    let march = YearPart::Month(MonthSpec::Named(3), MonthPart::Whole);
+    matches!((e.first, e.last), (Period::Year(YearSpec::Absolute(a), x), Period::Year(YearSpec::Absolute(b), y))
+        if x == april && y == march && b.checked_sub(a) == Some(1))
+}
+
 /// Whether the time expression at `span` looks ahead: a target, a deadline, or a plan's period
-/// of several years (`2021—2025年`).
+/// of several years (`2021—2025年`; a fiscal year is one).
 fn looks_ahead(text: &str, span: &Range<usize>, e: &syntax::Expr) -> bool {
-    let several_years =
-        matches!((e.first, e.last), (Period::Year(YearSpec::Absolute(a), _), Period::Year(YearSpec::Absolute(b), _)) if a != b);
+    let several_years = !is_fiscal_year(e)
+        && matches!((e.first, e.last), (Period::Year(YearSpec::Absolute(a), _), Period::Year(YearSpec::Absolute(b), _)) if a != b);
     let before = &text[..span.start];
     let before = before.strip_suffix('到').or_else(|| before.strip_suffix('至')).unwrap_or(before);
     several_years || AHEAD_BEFORE.iter().any(|w| before.ends_with(w)) || AHEAD_AFTER.iter().any(|w| text[span.end..].starts_with(w))
@@ -435,11 +678,11 @@ mod tests {
         // One long line of what the document's own date is read from.
         let unit = "同比2020年增长30%、2019年增长12%,每月15日,一年来,2022年工作回顾,108年至109年6月底,";
         let text = unit.repeat(20_000);
-        let mut mentions = grammar::scan_with(&text, true);
+        let mut mentions = grammar::scan_with(&text, grammar::Calendars { republic: true, ..Default::default() });
         discourse::mark_comparison_lists(&text, &mut mentions);
         assert_eq!(dateline_date(&text, &mentions, MonthDay { month: 1, day: 17 }), Date::new(2023, 1, 17).ok());
         assert_eq!(latest_date_written(&text, &mentions), None);
-        assert!(!republic_calendar(&text, &text));
+        assert!(!republic_calendar(&text, false, false));
     }
 
     #[test]
@@ -468,12 +711,48 @@ mod tests {
     }
 
     #[test]
+    fn a_report_is_given_the_year_after_the_one_it_reports_on() {
+        let infer = |t: &str| {
+            let mut mentions = grammar::scan(t);
+            discourse::mark_comparison_lists(t, &mut mentions);
+            super::infer(t, &mentions)
+        };
+        let review = "国民收入1987年达到9100亿元,比上年增长9%。财政收入1987年达到2200亿元。\n钢产量由1980年的3700万吨增加到1987年的5600万吨。\n到1992年粮食产量达到4.5亿吨。";
+        let report = format!("各位代表:\n现在我代表国务院作报告。\n{review}");
+        let inferred = infer(&report).expect("a year");
+        assert_eq!(inferred.date.year(), 1988);
+        assert_eq!(inferred.weak, None);
+        // Not a report: a text that reports a year as done may be written at its end.
+        assert_eq!(infer(review).map(|i| i.date.year()), Some(1987));
+        // The year reported once: right, but weak.
+        let once = infer("各位代表:\n粮食产量1987年达到4亿吨。").expect("a year");
+        assert_eq!(once.date.year(), 1988);
+        assert!(once.weak.is_some_and(|w| w.contains("1987")));
+        // A report that reports nothing as done, of the first year it plans for; targets and
+        // history do not date it.
+        let plans = "各位代表:\n我们要在2031年完成第九个五年计划,2035年前基本实现现代化。历史上,1949年10月1日新中国成立。";
+        assert_eq!(infer(plans).map(|i| i.date.year()), Some(2031));
+        // A plan's comparisons (计划…比2030年增长5%左右) and a base still estimated (比2030年预计)
+        // do not move the year on.
+        let plan = "各位代表:\n2030年是关键一年,做好今年工作。2031年计划工业产值比2030年增长5%左右,粮食比2030年预计增加100万吨。";
+        assert_eq!(infer(plan).map(|i| i.date.year()), Some(2030));
+    }
+
+    #[test]
     fn republic_years_in_taiwan_texts_only() {
-        assert!(republic_calendar("108年至109年6月底,台北市", "108年至109年6月底,台北市"));
-        assert!(republic_calendar("本處統計111年度預算", "本处统计111年度预算"));
-        assert!(!republic_calendar("108年至109年6月底", "108年至109年6月底"));
-        assert!(!republic_calendar("學校已有108年歷史", "学校已有108年历史"));
-        assert!(!republic_calendar("台湾2023年经济增长", "台湾2023年经济增长"));
+        let read = |t: &str| {
+            let reading = crate::gazetteer::region::read(t, false);
+            let taiwan = reading.region.is_some_and(|(r, _)| r == Region::Taiwan);
+            republic_calendar(t, taiwan, taiwan || reading.leaning == Some(Region::Taiwan))
+        };
+        assert!(read("108年至109年6月底,台北市"));
+        assert!(republic_calendar("本处统计111年度预算", false, true));
+        assert!(!read("108年至109年6月底"));
+        assert!(!republic_calendar("学校已有108年历史", false, true));
+        assert!(!read("台湾2023年经济增长"));
+        // One year alone, in a text placed in Taiwan; not in one that only names Taiwan.
+        assert!(read("行政院主计总处表示,113年经济成长率为4.3%。"));
+        assert!(!read("台北市113年预算"));
     }
 
     #[test]

@@ -104,6 +104,15 @@ impl Frame {
             }
             last
         };
+        // 五年来, 今明两年 without a reference year: two years counted from it, which dates with
+        // unknown years cannot tell apart.
+        if let (Period::Year(a, _), Period::Year(b, _)) = (expr.first, expr.last)
+            && a != b
+            && first.first.year.is_none()
+            && last.last.year.is_none()
+        {
+            return None;
+        }
         let (start, end) = match expr.open {
             Open::Neither => (Some(first.first), Some(last.last)),
             Open::Start => (None, Some(last.last)),
@@ -154,9 +163,10 @@ impl Frame {
             }
             YearSpec::Deictic(k) => (self.reference_year().and_then(|y| y.checked_add(k.into())), true),
             YearSpec::Anaphoric(k) => (self.year.or(self.reference_year()).and_then(|y| y.checked_add(k.into())), true),
-            YearSpec::UnderReview => {
+            YearSpec::UnderReview(back) => {
                 let year_end = self.precise_reference().is_some_and(|r| r.month() >= 11);
-                (self.reference_year().and_then(|y| y.checked_sub(if year_end { 0 } else { 1 })), true)
+                let back = i16::from(back) + if year_end { 0 } else { 1 };
+                (self.reference_year().and_then(|y| y.checked_sub(back)), true)
             }
             YearSpec::Implicit => (self.year.or(self.reference_year()), true),
         }

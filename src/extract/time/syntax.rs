@@ -14,13 +14,15 @@ pub enum YearSpec {
     TwoDigit(u8),
     /// `今年` (0), `去年` (-1), `明年` (+1): counted from the reference year.
     Deictic(i8),
-    /// `当年`, `同年`, `这一年` (0), `次年` (+1): counted from the year the text last named.
+    /// `当年`, `同年`, `这一年` (0), `次年` (+1), `上年` (-1): counted from the year the text last
+    /// named.
     Anaphoric(i8),
-    /// `过去一年`, `过去的一年`, `一年来`: the year under review, the year before the reference
-    /// year (a work report looks back on the year before it is delivered), or the reference year
-    /// itself when the reference date is known to the day and falls in November or December (a
-    /// year-end summary looks back on the year it closes).
-    UnderReview,
+    /// `过去一年`, `过去的一年`, `一年来` (0): the year under review, the year before the
+    /// reference year (a work report looks back on the year before it is delivered), or the
+    /// reference year itself when the reference date is known to the day and falls in November
+    /// or December (a year-end summary looks back on the year it closes); with `n`, the year `n`
+    /// years before it (`五年来` runs from the year under review less 4 to the year under review).
+    UnderReview(u8),
     /// Not written (`4月28日`, `上半年`): the year the text last named, else the reference year.
     Implicit,
 }
