@@ -129,14 +129,16 @@ fn record_if_present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Box<Recor
         || f.of.is_some()
         || f.part_of.is_some()
         || f.compared_with.is_some();
-    Ok(any.then(|| Box::new(Record {
-        indicator: f.indicator.flatten(),
-        period: f.period.flatten(),
-        area: f.area.flatten(),
-        of: f.of.flatten(),
-        part_of: f.part_of.flatten(),
-        compared_with: f.compared_with.flatten(),
-    })))
+    Ok(any.then(|| {
+        Box::new(Record {
+            indicator: f.indicator.flatten(),
+            period: f.period.flatten(),
+            area: f.area.flatten(),
+            of: f.of.flatten(),
+            part_of: f.part_of.flatten(),
+            compared_with: f.compared_with.flatten(),
+        })
+    }))
 }
 
 impl Fact {

@@ -109,6 +109,7 @@ pub fn link(ctx: &Context<'_>) -> Linked {
     when::periodless(ctx, &mut notes);
     relate::qualifies(ctx, &notes, &mut records);
     relate::parts(ctx, &notes, &mut records);
+    relate::sums(ctx, &notes, &mut records);
     what::indicators(ctx, &notes, &mut records);
     when::periods(ctx, &notes, &mut records);
     let home_area = area::home_area(ctx);

@@ -383,13 +383,171 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
     }
 }
 
+/// Parts that add up to a whole written before them, without a cue: `共有10项,已开工项目9项、
+/// 未开工项目1项`, `履约项目422个…国内省外113个…市外省内79个…市内县际间230个`. The parts are
+/// the figures of the whole's kind and unit that follow it in its paragraph (or in the next one
+/// when that one opens with a breakdown, `分产业看,`), consecutive among those figures, at least
+/// two, adding up to it exactly — or, when they are written with decimals, within what rounding
+/// each of them can account for. A sum found this way is stronger evidence than a cue, and
+/// replaces the whole a cue gave. Targets, changes, sizes, percentages and hedged figures
+/// (约, 多, ranges) take no part.
+pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
+    let text = ctx.text;
+    let eligible = |j: usize| {
+        let fact = &ctx.facts[j];
+        fact.is_figure()
+            && !matches!(fact.value, Value::Percent(_))
+            && !notes[j].change
+            && records[j].is_some()
+            && value_of(&fact.value).is_some_and(|(_, exact)| exact)
+    };
+    let figures: Vec<usize> = (0..ctx.facts.len()).filter(|&j| eligible(j)).collect();
+    let mut taken = vec![false; ctx.facts.len()];
+    let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (k, &w) in figures.iter().enumerate() {
+        let Some((total, _)) = value_of(&ctx.facts[w].value) else { continue };
+        if total <= Decimal::ONE || taken[w] {
+            continue;
+        }
+        // The paragraphs the parts may be in.
+        let mut next_paragraph: Option<usize> = None;
+        let members: Vec<usize> = figures[k + 1..]
+            .iter()
+            .copied()
+            .take_while(|&j| {
+                if notes[j].line == notes[w].line {
+                    return true;
+                }
+                match next_paragraph {
+                    Some(p) => notes[j].line == p,
+                    None if opens_with_breakdown(text.get(ctx.layout.lines.get(notes[j].line).map_or(0, |l| l.start)..).unwrap_or("")) => {
+                        next_paragraph = Some(notes[j].line);
+                        true
+                    }
+                    None => false,
+                }
+            })
+            // (Not the whole's fellow items of a list: `10个专班、3个专班、7个小分队`.)
+            .filter(|&j| {
+                same_unit(&ctx.facts[w].value, &ctx.facts[j].value)
+                    && notes[j].paren.is_some() == notes[w].paren.is_some()
+                    && !(notes[w].run.1 > 1 && notes[j].run.0 == notes[w].run.0)
+                    && text
+                        .get(ctx.spans[w].end..ctx.spans[j].start)
+                        .is_some_and(|gap| gap.chars().any(|c| c != '、' && super::is_clause_mark(c)))
+            })
+            .take(24)
+            .collect();
+        // Every run of them that adds up (a total broken down twice: by origin, then by sector).
+        let mut s = 0;
+        while s < members.len() {
+            match adding_run(ctx, w, total, &members[s..]) {
+                Some(n) if members[s..s + n].iter().all(|&j| !taken[j]) => {
+                    for &j in &members[s..s + n] {
+                        taken[j] = true;
+                    }
+                    found.push((w, members[s..s + n].to_vec()));
+                    s += n;
+                }
+                _ => s += 1,
+            }
+        }
+        // A total written after its parts (`…新型建材项目6个。四大产业项目总数19个`): the figures
+        // right before it in its paragraph, when its words say it is a total.
+        let total_words = notes[w].words.as_ref().and_then(|r| text.get(r.clone())).unwrap_or("");
+        let before = text.get(notes[w].clause_mark.min(ctx.spans[w].start)..ctx.spans[w].start).unwrap_or("");
+        if !taken[w] && ["总数", "合计", "总计", "共计", "总共"].iter().any(|t| total_words.contains(t) || before.contains(t)) {
+            let earlier: Vec<usize> = figures[..k]
+                .iter()
+                .rev()
+                .copied()
+                .take_while(|&j| notes[j].line == notes[w].line)
+                .filter(|&j| {
+                    same_unit(&ctx.facts[w].value, &ctx.facts[j].value) && records[j].as_ref().is_some_and(|r| r.part_of.is_none())
+                })
+                .take(24)
+                .collect();
+            // (Exactly: a total after its parts is rarely rounded, and a coincidence is likelier
+            // backwards, where nothing says where the parts begin.)
+            let exact = |n: &usize| {
+                earlier[..*n].iter().all(|&j| !taken[j])
+                    && earlier[..*n].iter().filter_map(|&j| value_of(&ctx.facts[j].value)).map(|(v, _)| v).sum::<Decimal>() == total
+            };
+            if let Some(n) = adding_run(ctx, w, total, &earlier).filter(exact) {
+                found.push((w, earlier[..n].to_vec()));
+            }
+        }
+    }
+    for (w, parts) in found {
+        for j in parts {
+            if let Some(r) = records[j].as_mut() {
+                r.part_of = Some(w);
+            }
+        }
+    }
+}
+
+/// How many of `members`, from the first, add up to the whole `w` (at least two), if any.
+fn adding_run(ctx: &Context<'_>, w: usize, total: Decimal, members: &[usize]) -> Option<usize> {
+    let mut sum = Decimal::ZERO;
+    for (e, &j) in members.iter().enumerate() {
+        sum += value_of(&ctx.facts[j].value)?.0;
+        if e >= 1 && adds_up(ctx, w, &members[..=e], sum, total) {
+            return Some(e + 1);
+        }
+        if sum > total {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether parts summing to `sum` make up `total`: exactly, or — when one of the figures is
+/// written with decimals (`72.3万`, `1114.1亿`) and the whole has three significant digits or
+/// more — within half a unit of the least precise place each figure is written to.
+fn adds_up(ctx: &Context<'_>, whole: usize, parts: &[usize], sum: Decimal, total: Decimal) -> bool {
+    if sum == total {
+        return true;
+    }
+    let decimal = |j: usize| ctx.text.get(ctx.spans[j].clone()).is_some_and(|t| t.contains(['.', '．', '点', '點']));
+    if !decimal(whole) && !parts.iter().any(|&j| decimal(j)) {
+        return false;
+    }
+    // The place each figure is written to: its lowest nonzero digit.
+    let unit = |v: Decimal| {
+        let mut unit = Decimal::ONE;
+        let v = v.normalize();
+        if v.scale() > 0 {
+            return Decimal::new(1, v.scale());
+        }
+        while (v / (unit * Decimal::TEN)).fract().is_zero() && unit < Decimal::from(1_000_000_000_000_i64) {
+            unit *= Decimal::TEN;
+        }
+        unit
+    };
+    let values: Vec<Decimal> =
+        std::iter::once(whole).chain(parts.iter().copied()).filter_map(|j| value_of(&ctx.facts[j].value).map(|(v, _)| v)).collect();
+    let Some(coarsest) = values.iter().map(|&v| unit(v)).max() else { return false };
+    let significant = total.normalize().mantissa().unsigned_abs().to_string().trim_end_matches('0').len();
+    let slack = coarsest / Decimal::TWO * Decimal::from(values.len());
+    significant >= 3 && (sum - total).abs() <= slack && (sum - total).abs() < total / Decimal::ONE_HUNDRED
+}
+
+/// Whether a paragraph opens with a breakdown (`分产业情况看,`, `按地区看:`).
+fn opens_with_breakdown(paragraph: &str) -> bool {
+    let head: String = paragraph.trim_start().chars().take(16).collect();
+    head.starts_with(['分', '按', '从']) && head.find('看').is_some_and(|k| head[k + '看'.len_utf8()..].starts_with([',', '，', ':', '：']))
+}
+
 /// Whether a gap between facts has a clause that starts a statement of its own: a time or
 /// linking word at the clause's start (`,目前在产…`, `,此外…`), so what follows is not a part.
 fn starts_statement(gap: &str) -> bool {
     const STARTS: [&str; 7] = ["目前", "此外", "另外", "同时", "与此同时", "现有", "截至目前"];
-    gap.char_indices()
-        .filter(|&(_, c)| super::is_clause_mark(c))
-        .any(|(k, c)| STARTS.iter().any(|w| gap[k + c.len_utf8()..].trim_start().starts_with(w)))
+    gap.char_indices().filter(|&(_, c)| super::is_clause_mark(c)).any(|(k, c)| {
+        let clause = gap[k + c.len_utf8()..].trim_start();
+        // (What stands now is still told of the parts: `其中停产3台,目前在产36台`.)
+        STARTS.iter().any(|w| clause.starts_with(w)) && !super::when::stands_now(clause)
+    })
 }
 
 /// Whether the words of a figure (`商品零售`, `全省商品零售额`) and the words naming a whole

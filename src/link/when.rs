@@ -155,7 +155,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
 
 /// Whether a clause says what stands now (`目前在产矿热炉36台`), not what was done so far
 /// (`截至目前`, `至目前`, `目前已签约`): a count in it is a standing total.
-fn stands_now(sentence: &str) -> bool {
+pub(super) fn stands_now(sentence: &str) -> bool {
     sentence.match_indices("目前").any(|(k, w)| {
         let before = &sentence[..k];
         let after = &sentence[k + w.len()..];
