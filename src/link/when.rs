@@ -322,7 +322,9 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
             sentence_local = None;
             local = Some(Scope::Time(i));
             if covers_a_period(t) {
-                if !seen_figure && lead.is_none() {
+                // (Before the paragraph's first figure, a wider period that holds the lead
+                // replaces it: `2025年是收官之年。五年来,…` reviews the five years.)
+                if !seen_figure && lead.is_none_or(|l| widens(ctx, l, i)) {
                     lead = Some(i);
                 }
                 last_period = Some(i);
@@ -512,6 +514,18 @@ fn scope_year(ctx: &Context<'_>, scope: Scope) -> Option<i16> {
 /// Whether a time fact has no end (`今年以来`).
 fn is_open(ctx: &Context<'_>, j: usize) -> bool {
     matches!(&ctx.facts[j].value, Value::Time(t) if t.end.is_none())
+}
+
+/// Whether the period `wider` begins before `period` and runs at least to its end (`五年来`
+/// after `2025年`).
+fn widens(ctx: &Context<'_>, period: usize, wider: usize) -> bool {
+    match (&ctx.facts[period].value, &ctx.facts[wider].value) {
+        (Value::Time(p), Value::Time(w)) => match (p.start, w.start, p.end, w.end) {
+            (Some(ps), Some(ws), Some(pe), we) => ws < ps && we.is_none_or(|we| we >= pe),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// Whether two time facts start on the same day.
