@@ -337,6 +337,17 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>
             record.period = period_of(ctx, j, turn_year);
             continue;
         }
+        // `由7.34万元提升至10.26万元` in a review of several years: the first level is where the
+        // span began, the year before its first.
+        if starts_a_rise(text, &span)
+            && let Some(Scope::Time(j)) = local.or(lead.or(carry).map(Scope::Time))
+            && let Some(Period { start: Some(first), end: Some(last), .. }) = period_of(ctx, j, turn_year)
+            && let (Some(y0), Some(y1)) = (first.year, last.year)
+            && y1 > y0
+        {
+            record.period = Some(whole_year_of(y0 - 1, None));
+            continue;
+        }
         // (A part of a standing total stands too: `拥有15家企业,其中停产3家`.)
         if notes[i].periodless || record.part_of.is_some_and(|w| notes[w].periodless) {
             continue;
@@ -721,6 +732,16 @@ fn previous_period(period: &Period) -> Option<Period> {
 }
 
 /// The calendar year `year` as a period.
+/// Whether a figure is the level a change starts from: `由X提升至Y`, `从X增加到Y`.
+fn starts_a_rise(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let after = text.get(span.end..).unwrap_or("");
+    let verb: String = after.chars().take(4).collect();
+    (before.ends_with('由') || before.ends_with('从'))
+        && verb.starts_with(['提', '增', '升', '扩', '降', '减', '缩', '跃', '上', '下', '攀', '突'])
+        && verb.chars().skip(1).take(3).any(|c| c == '至' || c == '到')
+}
+
 fn whole_year_of(year: i16, from: Option<usize>) -> Period {
     Period { start: Some(PartialDate::new(year, 1, 1)), end: Some(PartialDate::new(year, 12, 31)), from }
 }
