@@ -663,8 +663,16 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i
         // against the figure's period): the figure's period a year earlier.
         let relative = matches!(&ctx.facts[j].value, Value::Time(t) if t.relative);
         let same_span = SAME_SPAN.iter().any(|w| after.starts_with(w) || ctx.facts[j].text.contains(w));
-        if same_span || relative && !is_partial_year(&ctx.facts[j].value) {
+        if same_span {
             return Some(shifted(Some(j)));
+        }
+        // `比上年` without 同期: the year before, whole (a harvest reported in autumn compared
+        // with last year's).
+        if relative && !is_partial_year(&ctx.facts[j].value) {
+            return match (&ctx.facts[j].value, period.start.and_then(|d| d.year)) {
+                (Value::Time(t), Some(y)) if is_full_year(t) && !is_full_year_period(period) => Some(whole_year_of(y - 1, Some(j))),
+                _ => Some(shifted(Some(j))),
+            };
         }
         if let Value::Time(t) = &ctx.facts[j].value {
             return Some(Period { start: t.start, end: t.end, from: Some(j) });
@@ -672,6 +680,21 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i
     }
     if is_gap(words) {
         return None;
+    }
+    // A rate right after an amount of change in its sentence, with no base of its own, shares
+    // that one's (`比上年减少12万吨,下降1.4%`).
+    if !["同比", "环比", "按年", "年均"].iter().any(|w| words.contains(w))
+        && let Some(base) = (0..i)
+            .rev()
+            .take(4)
+            .take_while(|&j| notes[j].sentence == notes[i].sentence)
+            .find(|&j| ctx.facts[j].is_figure())
+            .filter(|&j| notes[j].change && !matches!(ctx.facts[j].value, Value::Percent(_)))
+            .and_then(|j| records[j].as_ref())
+            .filter(|r| r.period.as_ref() == Some(period))
+            .and_then(|r| r.compared_with.clone())
+    {
+        return Some(base);
     }
     if words.contains("环比") {
         return previous_period(period);
@@ -731,7 +754,11 @@ fn previous_period(period: &Period) -> Option<Period> {
     Some(Period { start: shift(a, false), end: shift(b, true), from: None })
 }
 
-/// The calendar year `year` as a period.
+/// Whether a period is one whole calendar year.
+fn is_full_year_period(p: &Period) -> bool {
+    matches!((p.start, p.end), (Some(a), Some(b)) if a.year == b.year && (a.month, a.day, b.month, b.day) == (1, 1, 12, 31))
+}
+
 /// Whether a figure is the level a change starts from: `由X提升至Y`, `从X增加到Y`.
 fn starts_a_rise(text: &str, span: &std::ops::Range<usize>) -> bool {
     let before = text.get(..span.start).unwrap_or("");
@@ -742,6 +769,7 @@ fn starts_a_rise(text: &str, span: &std::ops::Range<usize>) -> bool {
         && verb.chars().skip(1).take(3).any(|c| c == '至' || c == '到')
 }
 
+/// The calendar year `year` as a period.
 fn whole_year_of(year: i16, from: Option<usize>) -> Period {
     Period { start: Some(PartialDate::new(year, 1, 1)), end: Some(PartialDate::new(year, 12, 31)), from }
 }
