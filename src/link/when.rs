@@ -630,11 +630,16 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i
     let is_change = match &ctx.facts[i].value {
         Value::Percent(p) => {
             matches!(p.role, Some(Role::Growth | Role::Decline))
-                || p.role.is_none() && {
-                    // (After the run's last figure: `录得41.7%、31.1%及52.2%的减幅`.)
-                    let (first, len) = notes[i].run;
-                    CHANGE_AFTER.iter().any(|w| ctx.text[ctx.spans[first + len - 1].end..].starts_with(w))
-                }
+                || p.role.is_none()
+                    && {
+                        // (After the run's last figure: `录得41.7%、31.1%及52.2%的减幅`.)
+                        let (first, len) = notes[i].run;
+                        CHANGE_AFTER.iter().any(|w| ctx.text[ctx.spans[first + len - 1].end..].starts_with(w))
+                        // (A rate named as a growth rate: `居民消费价格涨幅2%左右`, `增速6%`.)
+                        || notes[i].words.as_ref().and_then(|r| ctx.text.get(r.clone())).is_some_and(|w| {
+                            ["涨幅", "增幅", "增速", "降幅", "跌幅", "增长率"].iter().any(|e| w.trim_end_matches(['为', '是', '达', '在']).ends_with(e))
+                        })
+                    }
         }
         v => v.kind().is_figure() && notes[i].change,
     };
