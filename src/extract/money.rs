@@ -476,7 +476,7 @@ fn headline_amounts(
     let Some(body) = head.last().map(|r| r.end) else { return };
     for m in bare {
         let in_head = head.iter().any(|r| r.start <= m.span.start && m.span.end <= r.end);
-        if !(m.scaled && m.max.is_none() && in_head && ends_phrase(ctx.text, m.span.end)) {
+        if !(m.scaled && m.max.is_none() && in_head && ends_phrase(ctx.text, m.span.end)) || in_name_or_slogan(ctx.text, &m.span) {
             continue;
         }
         let value = m.value.normalize();
@@ -643,7 +643,6 @@ impl Recognizer for Money {
             list.push((start..end, fact::Money { value, currency: iso.to_owned(), qualifier, max }));
             list_flags.push(from_list_word);
         }
-        bare.retain(|m| !in_name_or_slogan(text, &m.span));
         let numbered = list.len();
         headline_amounts(ctx, &bare, &mut list, &mut list_flags);
         bare_scales(ctx, found, region, &mut list, &mut list_flags, &mut by_region);
