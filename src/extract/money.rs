@@ -412,29 +412,81 @@ fn sub_units(text: &str, iso: &str, colloquial: bool, mut pos: usize) -> SubUnit
     SubUnits { value, end: pos, cut }
 }
 
-/// Whether a scaled number without a currency is money by its context.
-fn money_by_context(text: &str, m: &NumberMention) -> bool {
-    if !m.scaled {
-        return false;
-    }
+/// The scale of a number without a currency that is money by its context: 1 for a scaled
+/// number after an investment word (`投资过5亿的`, `引资1.85亿`) or spoken (`两个亿`), 10^12 for
+/// one followed by `兆` there (`总金额达2.23兆`: Taiwan's trillion, whose currency the text dropped),
+/// with where the amount ends. `None` when the context says nothing of money.
+fn money_by_context(text: &str, m: &NumberMention) -> Option<(Decimal, usize)> {
     // 两个亿, 100个亿: the spoken amount is money without a word for it.
-    if text[m.span.clone()].contains("个亿") {
-        return true;
+    if m.scaled && text[m.span.clone()].contains("个亿") {
+        return Some((Decimal::ONE, m.span.end));
     }
-    // What follows must end the phrase: a unit or a noun would make it something else.
-    let next = text[m.span.end..].chars().next();
-    if !next.is_none_or(|c| !crate::normalize::script::is_han(c) || "的、和及与或等以左".contains(c)) {
-        return false;
-    }
+    let (scale, end) = match text[m.span.end..].strip_prefix('兆') {
+        Some(_) if m.max.is_none() && !m.scaled => (Decimal::from(1_000_000_000_000_i64), m.span.end + '兆'.len_utf8()),
+        _ if m.scaled => (Decimal::ONE, m.span.end),
+        _ => return None,
+    };
+    (ends_phrase(text, end) && money_word_before(text, m.span.start)).then_some((scale, end))
+}
+
+/// Whether an investment word stands shortly before `start`.
+fn money_word_before(text: &str, start: usize) -> bool {
     // (Scraped text puts a space between the word and the number: 总投资 86 亿.)
-    let mut head = text[..m.span.start].trim_end_matches(' ');
-    for _ in 0..3 {
+    // The word is looked for before each glue character taken off, since a word may end in one
+    // (`总金额达2.23万亿`: 额 is glue in `投资额达`, and the end of 金额).
+    let mut head = text[..start].trim_end_matches(' ');
+    for _ in 0..=3 {
+        if MONEY_CONTEXT.iter().any(|w| head.ends_with(w)) {
+            return true;
+        }
         match head.chars().next_back() {
             Some(c) if CONTEXT_GLUE.contains(c) => head = &head[..head.len() - c.len_utf8()],
             _ => break,
         }
     }
-    MONEY_CONTEXT.iter().any(|w| head.ends_with(w))
+    false
+}
+
+/// Whether what follows a number without a unit (ending at `end`) ends its phrase: a unit or a
+/// noun would make it something else.
+fn ends_phrase(text: &str, end: usize) -> bool {
+    let next = text[end..].chars().next();
+    next.is_none_or(|c| !crate::normalize::script::is_han(c) || "的、和及与或等以左".contains(c))
+}
+
+/// The lines above the body: those before the first line that writes a sentence (a title, a
+/// subtitle, a headline), page chrome left out.
+fn head_lines(ctx: &Context<'_>) -> Vec<std::ops::Range<usize>> {
+    ctx.layout.lines.iter().filter(|r| !ctx.layout.is_chrome(r)).take_while(|r| !ctx.text[(*r).clone()].contains('。')).cloned().collect()
+}
+
+/// A headline drops the currency its story writes (`援助批8,600宗24亿` over `涉及金额24亿元`): a
+/// scaled number without a unit at the end of a phrase of a line above the body is the money of
+/// the same value the body reports, in its currency. `list` holds the amounts found so far.
+fn headline_amounts(
+    ctx: &Context<'_>,
+    bare: &[&NumberMention],
+    list: &mut Vec<(std::ops::Range<usize>, fact::Money)>,
+    flags: &mut Vec<bool>,
+) {
+    if bare.is_empty() {
+        return;
+    }
+    let head = head_lines(ctx);
+    let Some(body) = head.last().map(|r| r.end) else { return };
+    for m in bare {
+        let in_head = head.iter().any(|r| r.start <= m.span.start && m.span.end <= r.end);
+        if !(m.scaled && m.max.is_none() && in_head && ends_phrase(ctx.text, m.span.end)) || in_name_or_slogan(ctx.text, &m.span) {
+            continue;
+        }
+        let value = m.value.normalize();
+        let told = list.iter().find(|(span, money)| span.start >= body && money.max.is_none() && money.value == value);
+        if let Some((_, money)) = told {
+            let money = fact::Money { value, currency: money.currency.clone(), qualifier: None, max: None };
+            list.push((m.span.clone(), money));
+            flags.push(false);
+        }
+    }
 }
 
 /// The currency of a target written without one (`实际到位资金1005136万元,…,完成全年80亿目标任务`):
@@ -519,6 +571,8 @@ impl Recognizer for Money {
         let mut list: Vec<(std::ops::Range<usize>, fact::Money)> = Vec::new();
         let mut list_flags = Vec::new();
         let mut consumed_until = 0;
+        // Scaled numbers without a currency, for the headline's amounts.
+        let mut bare: Vec<&NumberMention> = Vec::new();
         let ends = list_ends(text, numbers);
         for (i, m) in numbers.iter().enumerate() {
             if m.span.start < consumed_until || found.is_claimed(&m.span) {
@@ -543,9 +597,17 @@ impl Recognizer for Money {
                     list_scale = scale;
                     (iso, m.span.end, m.span.start, written)
                 }
-                (None, None) if money_by_context(text, m) => ("CNY", m.span.end, m.span.start, Written::Bare),
+                (None, None) if let Some((scale, end)) = money_by_context(text, m) => {
+                    list_scale = scale;
+                    ("CNY", end, m.span.start, Written::Bare)
+                }
                 (None, None) if let Some((iso, written)) = target_currency(text, numbers, i) => (iso, m.span.end, m.span.start, written),
-                (None, None) => continue,
+                (None, None) => {
+                    if m.scaled {
+                        bare.push(m);
+                    }
+                    continue;
+                }
             };
             // Only numbers with a currency are looked at further (the quotation test reads
             // around the number).
@@ -582,6 +644,7 @@ impl Recognizer for Money {
             list_flags.push(from_list_word);
         }
         let numbered = list.len();
+        headline_amounts(ctx, &bare, &mut list, &mut list_flags);
         bare_scales(ctx, found, region, &mut list, &mut list_flags, &mut by_region);
         if list.len() > numbered {
             let mut both: Vec<_> = list.drain(..).zip(list_flags.drain(..)).collect();

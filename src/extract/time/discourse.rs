@@ -247,15 +247,16 @@ impl Sentences {
 ///   `2023年是…` and goes on to this year's work (`2023年是开局之年,今年以来…`, `…,做好今年
 ///   工作`, or `今年` opening a later sentence of its paragraph or the next paragraph; not
 ///   `…,为今年工作打下基础`); a heading that sets the year's tasks (`二、2004年主要任务`,
-///   `二、关于1998年政府工作的建议`, `三、2026年重点工作`); a year compared with `去年` in its
-///   sentence (`1980年上半年…比去年同期增长`);
+///   `二、关于1998年政府工作的建议`, `三、2026年重点工作`) or names nothing but its work
+///   (`三、关于2026年工作`); a year compared with `去年` in its sentence (`1980年上半年…比去年同期
+///   增长`);
 /// - the year before: a look back (`过去一年`, or `去年` in a question) answered by a sentence
 ///   or turn that opens with an explicit year (`过去一年…有哪些成效?` / `【局长】:2022年,…`,
-///   `2022年12月,…`), or glossed by one (`去年(2022年)`, `过去一年,即2022年`); a review's
-///   heading (`一、2022年工作回顾`), `刚刚过去的2025年`, `回顾2024年`, a year's results
-///   published (`公布2024年工作表现`); and, in a report to a congress, a sentence opening with a
-///   year just before one that opens with a review of several years (`2025年是“十四五”收官之年。
-///   五年来,…`).
+///   `2022年12月,…`), or glossed by one (`去年(2022年)`, `过去一年,即2022年`); a year followed
+///   by `工作回顾` anywhere, or opening a heading that looks back (`一、1996年国内工作的回顾`),
+///   `刚刚过去的2025年`, `回顾2024年`, a year's results published (`公布2024年工作表现`); and,
+///   in a report to a congress, a sentence opening with a year just before one that opens with a
+///   review of several years (`2025年是“十四五”收官之年。五年来,…`).
 ///
 /// The latest year any pair implies wins (a text speaks from the latest "now" it names); `None`
 /// when nothing pairs.

@@ -210,21 +210,33 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
     frame.resolve(expr).ok_or_else(|| fail("the date does not exist, or needs a reference date"))
 }
 
-/// The reference date a text implies, from its own time expressions:
-/// 1. when the text pairs an explicit year with a word counted from the current year
-///    ([`discourse::current_year`]: `过去一年…?` answered by `2022年,…`, `进入2023年`,
-///    `今年(2023年)`, `2013年是…开局之年` before this year's tasks), that year: its latest full
-///    date the text writes, else its January 1;
-/// 2. else, in a report to a congress (`各位代表`), the year after the one it reports on most as
-///    done (`国民生产总值1987年达到10920亿元` in a report of 1988): a report
-///    is delivered early in the year whose tasks it sets and reviews the year before;
-/// 3. else the latest full date it writes (`截至2023年12月20日` was written at the end of 2023,
+/// The reference date a text implies, from its own time expressions. (The caller's date, the
+/// page's metadata and a news dateline come first; see the time recognizer and
+/// [`dateline_date`].) The evidence, strongest first; the first that speaks decides:
+/// 1. when the text pairs an explicit year with a word counted from the current year or says
+///    how a year stands to its own time ([`discourse::current_year`]: `过去一年…?` answered by
+///    `2022年,…`, `进入2023年`, `今年(2023年)`, `今(2023)年`, `2013年是…开局之年` before this
+///    year's tasks, task and review headings, `刚刚过去的2025年`, a year compared with `去年`),
+///    the latest year any such pair implies: its latest full date the text writes, else its
+///    January 1;
+/// 2. else, in a report to a congress (`各位代表` near its top, `is_report`), the year after the
+///    one it reports on most as done (`国民生产总值1987年达到10920亿元` in a report of 1988: a
+///    whole year with a figure and a result word in its clause and no plan, target or estimate
+///    in its sentence, `reported_year`): a report is delivered early in the year whose tasks
+///    it sets and reviews the year before;
+/// 3. else, in a report, the first year it plans for (`我们要在1975年完成…`, `planned_year`);
+/// 4. else the latest full date it writes (`截至2023年12月20日` was written at the end of 2023,
 ///    even when the text goes on about plans for 2024);
-/// 4. else January 1 of the latest year it writes twice or more (or once, when none is written
-///    twice);
-/// 5. else none.
+/// 5. else January 1 of the latest year it writes twice or more (or of the only year it writes,
+///    when none is written twice);
+/// 6. else none.
 ///
-/// Targets and plans say nothing of when a text was written, so steps 2 to 4 leave out the
+/// Whatever the steps give, the text speaks from after the years it compares with (`同比2020年
+/// 增长30%`, and years listed after one): the reference is at least January 1 of the year after
+/// the latest comparison base, unless that base is a plan's (`计划…比1964年增长5%左右`) or still
+/// estimated (`比1980年预计增长`), which are the year the text is written in.
+///
+/// Targets and plans say nothing of when a text was written, so steps 2 to 5 leave out the
 /// expressions that look ahead (`looks_ahead`: `力争2025年`, `2035年前`, `2021—2025年`), and
 /// a year named once is more often a target than the year the text speaks from. `过去一年`
 /// moves the reference a year on only where the text ties it to a year (step 1): the latest
@@ -232,6 +244,18 @@ pub fn parse(input: &str, reference: Option<Date>) -> crate::Result<TimeRange> {
 /// work reports of the benchmark corpus, a blanket "the year after" got 18 years right, none
 /// 28). Step 2 is kept to reports, whose reviews are a year behind: a news item of December
 /// reports its own year as done.
+///
+/// [`infer`] says when the inference is weak: a report's year reported as done only once, or
+/// barely more often than another year (the runner-up at least half as often); a report dated
+/// by the year it plans for, or by the latest date it writes (which may be history); the only
+/// year a text writes, written once.
+///
+/// ```
+/// use gongbao::extract::time::{grammar, infer_reference};
+/// let text = "各位代表:过去一年,国民生产总值1987年达到10920亿元,比上年增长9.4%。";
+/// let date = infer_reference(text, &grammar::scan(text)).unwrap();
+/// assert_eq!(date.year(), 1988);
+/// ```
 pub fn infer_reference(text: &str, mentions: &[Mention]) -> Option<Date> {
     infer(text, mentions).map(|i| i.date)
 }
