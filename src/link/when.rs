@@ -136,7 +136,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || STANDING_WORDS.iter().any(|w| before.contains(w))
                     || before.contains("共有") && !projects
                     || is_enumeration_count(ctx, i, following)
-                    || stands_now(&text[notes[i].clause_mark.min(span.start)..span.start])
+                    || stands_now(&text[notes[i].sentence.min(span.start)..span.start])
             }
             _ => false,
         };
@@ -153,7 +153,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
     }
 }
 
-/// Whether a clause says what stands now (`目前在产矿热炉36台`), not what was done so far
+/// Whether a sentence says what stands now (`目前在产矿热炉36台`, `目前园区拥有15家企业,建成48台`), not what was done so far
 /// (`截至目前`, `至目前`, `目前已签约`): a count in it is a standing total.
 pub(super) fn stands_now(sentence: &str) -> bool {
     sentence.match_indices("目前").any(|(k, w)| {
