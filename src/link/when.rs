@@ -156,7 +156,8 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
 /// Whether a sentence says what stands now (`目前在产矿热炉36台`, `目前园区拥有15家企业,建成48台`), not what was done so far
 /// (`截至目前`, `至目前`, `目前已签约`): a count in it is a standing total.
 pub(super) fn stands_now(sentence: &str) -> bool {
-    sentence.match_indices("目前").any(|(k, w)| {
+    // (The last 目前 before the figure says which.)
+    sentence.match_indices("目前").last().is_some_and(|(k, w)| {
         let before = &sentence[..k];
         let after = &sentence[k + w.len()..];
         // (Something that stands: 有, 在产, 在建 …; not what is being done, `目前重点对接企业10家`.)
