@@ -190,6 +190,12 @@ const TRAILING: &[&str] = &[
     "仍",
     "仍然",
     "依然",
+    "微增",
+    "微降",
+    "年增",
+    "年成长",
+    "新增",
+    "首次",
 ];
 
 /// The first characters of [`LEADING`] and the last of [`TRAILING`] (and 约), sorted.
@@ -247,9 +253,59 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
                 range = trim(ctx.text, clause..open);
             }
         }
+        // The words before a comparison with a time (`居民消费价格比上年上涨1.4%`, `增速比2022年
+        // 加快`): the time ends the figure's clause, and what is compared stands before it.
+        let own = &ctx.text[range.clone()];
+        let own = ["时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
+        if (own.is_empty() || is_role_only(own))
+            && let Some(before) = before_comparison(ctx, notes, i)
+        {
+            range = before;
+        }
+        // 其中 alone says nothing of what the part is.
+        if ctx.text[range.clone()].trim() == "其中" {
+            range.end = range.start;
+        }
         notes[i].words = (!range.is_empty()).then_some(range);
         notes[i].change = !matches!(fact.value, Value::Percent(_)) && states_change(&ctx.text[notes[i].clause.min(start)..start]);
     }
+}
+
+/// The words before a comparison with the time right before figure `i` (`增速比2022年加快`
+/// → 增速, `专利较“十三五”时期增长` → 专利), when only words of change stand between the time
+/// and the figure. The time is a time fact or a quoted name (`“十三五”`).
+fn before_comparison(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops::Range<usize>> {
+    let text = ctx.text;
+    let start = ctx.spans[i].start;
+    let previous = i.checked_sub(1).filter(|&j| notes[j].sentence == notes[i].sentence);
+    // The time: the fact before the figure, or a short quotation right before its clause.
+    let (base_start, base_end) = match previous {
+        Some(j) if !ctx.facts[j].is_figure() && ctx.spans[j].end >= notes[i].clause_mark.saturating_sub(3) => {
+            (ctx.spans[j].start, ctx.spans[j].end)
+        }
+        _ => {
+            let quoted = text[..notes[i].clause].strip_suffix(['”', '"'])?;
+            let open = quoted.char_indices().rev().take(8).find(|&(_, c)| matches!(c, '“' | '"'))?.0;
+            (open, notes[i].clause)
+        }
+    };
+    if previous.is_some_and(|j| ctx.facts[j].is_figure() && ctx.spans[j].end > base_start) {
+        return None;
+    }
+    let gap = text.get(base_end..start)?.trim_start_matches(['”', '"']);
+    let gap = ["同期相比", "相比", "时期", "同期"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or(gap).trim();
+    if !(gap.is_empty() || is_role_only(gap)) {
+        return None;
+    }
+    let before = text[..base_start].trim_end_matches(['“', '"']);
+    let word = ["比", "较", "与", "同"].iter().find(|w| before.ends_with(**w))?;
+    let end = before.len() - word.len();
+    // (Not back past another fact: `产值100亿元比上年增长` has no words of its own.)
+    let floor = (0..i).rev().take(4).map(|k| ctx.spans[k].end).find(|&e| e <= end).unwrap_or(0);
+    let floor = floor.max(notes[i].sentence).min(end);
+    let from = super::back_to(text, end, floor, super::is_clause_mark);
+    let range = drop_leading_verbs(text, trim(text, from..end));
+    (!range.is_empty() && !is_role_only(&text[range.clone()])).then_some(range)
 }
 
 /// Verbs that say by how much something changed: a figure right after one is the change, not the
@@ -390,9 +446,59 @@ pub(crate) fn names_rate(s: &str) -> bool {
 /// measures.
 pub(crate) fn is_role_only(s: &str) -> bool {
     const ROLE: &[&str] = &[
-        "占比", "比重", "占", "同比", "环比", "按年", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较",
-        "分别", "加快", "放缓", "减缓", "减低", "回升", "提升", "扩大", "缩小", "收窄", "上涨", "下跌", "再次", "年均", "了", "又", "均",
-        "增", "减", "仍有", "仍", "有", "达", "为",
+        "占比",
+        "比重",
+        "占",
+        "同比",
+        "环比",
+        "按年",
+        "增长",
+        "下降",
+        "提高",
+        "降低",
+        "增加",
+        "减少",
+        "上升",
+        "回落",
+        "完成",
+        "比",
+        "较",
+        "分别",
+        "加快",
+        "放缓",
+        "减缓",
+        "减低",
+        "回升",
+        "提升",
+        "扩大",
+        "缩小",
+        "收窄",
+        "上涨",
+        "下跌",
+        "再次",
+        "年均",
+        "了",
+        "又",
+        "均",
+        "增",
+        "减",
+        "仍有",
+        "仍",
+        "有",
+        "达",
+        "为",
+        "年成长",
+        "成长",
+        "年增",
+        "年减",
+        "微增",
+        "微降",
+        "微跌",
+        "减幅",
+        "增幅",
+        "跌幅",
+        "升幅",
+        "录得",
     ];
     let mut rest = s;
     while !rest.is_empty() {
@@ -402,7 +508,7 @@ pub(crate) fn is_role_only(s: &str) -> bool {
             rest = &digits['年'.len_utf8()..];
             continue;
         }
-        match ROLE.iter().find(|w| rest.starts_with(**w)) {
+        match ROLE.iter().filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len()) {
             Some(w) => rest = &rest[w.len()..],
             None => return false,
         }
@@ -654,8 +760,13 @@ fn complete_measure(
     }
     let neighbour = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| growth(j));
     let head = neighbour.and_then(|j| records[j].as_ref()?.indicator.as_ref()).and_then(|ind| measure_head(&ind.text));
+    // (An abbreviation, `CPI`, is a measure of its own.)
     match head {
-        Some(h) if !t.contains(h) => (format!("{t}{h}"), None),
+        Some(h) if !t.contains(h) && !t.contains(|c: char| c.is_ascii_alphabetic()) => {
+            // The words the category ends with may be the measure's first (`轻工业` + `工业增加值`).
+            let shared = h.char_indices().map(|(k, _)| k).filter(|&k| k > 0 && t.ends_with(&h[..k])).max().unwrap_or(0);
+            (format!("{t}{}", &h[shared..]), None)
+        }
         _ => (t, range),
     }
 }
@@ -731,9 +842,14 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         if matches!(w.text, "“" | "”" | "\"") {
             continue;
         }
-        // A verb before a noun that makes a compound with it (签约项目, 推介项目) continues.
-        let compound = COMPOUND_VERBS.contains(&w.text) && words.get(k + 1).is_some_and(|n| is_noun(n.tag));
-        let stop = tag.starts_with('d')
+        // A verb before a noun that makes a compound with it (签约项目, 推介项目) continues; not
+        // before a verbal noun, which it governs (`项目开工建设`).
+        let compound = COMPOUND_VERBS.contains(&w.text) && words.get(k + 1).is_some_and(|n| is_noun(n.tag) && n.tag != "vn");
+        // A verbal noun after the noun and before a verb is the predicate (`实验室重组完成`).
+        let predicate =
+            tag == "vn" && seen_noun && words.get(k + 1).is_some_and(|n| n.tag.starts_with('v') && n.tag != "vn" || n.tag.starts_with('d'));
+        let stop = predicate
+            || tag.starts_with('d')
             || tag.starts_with('c')
             || tag.starts_with('u')
             || tag.starts_with('p')
