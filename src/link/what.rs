@@ -204,6 +204,9 @@ const TRAILING: &[&str] = &[
     "最低",
     "最多",
     "最少",
+    "总数",
+    "数目",
+    "个数",
 ];
 
 /// The first characters of [`LEADING`] and the last of [`TRAILING`] (and 约), sorted.
