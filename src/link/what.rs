@@ -161,6 +161,8 @@ const TRAILING: &[&str] = &[
     "保持在",
     "控制在",
     "连续跨过",
+    "连续越过",
+    "越过",
     "连跨",
     "跨过",
     "迈上",
@@ -190,6 +192,21 @@ const TRAILING: &[&str] = &[
     "仍",
     "仍然",
     "依然",
+    "微增",
+    "微降",
+    "年增",
+    "年成长",
+    "新增",
+    "首次",
+    "合共",
+    "在",
+    "最高",
+    "最低",
+    "最多",
+    "最少",
+    "总数",
+    "数目",
+    "个数",
 ];
 
 /// The first characters of [`LEADING`] and the last of [`TRAILING`] (and 约), sorted.
@@ -207,7 +224,9 @@ static TRAILING_LONGEST_FIRST: std::sync::LazyLock<Vec<&'static str>> = std::syn
 
 /// Words that end what a figure's words say about it: what follows them is how the figure was
 /// computed (`规模以上工业增加值按可比价格计算同比增长`).
-const CUT_AT: &[&str] = &["按可比价", "按现价", "扣除价格因素"];
+/// A comparison (`研发投入增速高于全省平均`) ends them too: what follows is what the figure is
+/// compared with.
+const CUT_AT: &[&str] = &["按可比价", "按现价", "扣除价格因素", "高于", "低于", "快于", "慢于", "高出", "低出"];
 
 fn sorted_chars(chars: impl Iterator<Item = char>) -> Vec<char> {
     let mut v: Vec<char> = chars.collect();
@@ -247,9 +266,64 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
                 range = trim(ctx.text, clause..open);
             }
         }
+        // The words before a comparison with a time (`居民消费价格比上年上涨1.4%`, `增速比2022年
+        // 加快`): the time ends the figure's clause, and what is compared stands before it.
+        let own = &ctx.text[range.clone()];
+        let own = ["时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
+        if (own.is_empty() || is_role_only(own))
+            && let Some(before) = before_comparison(ctx, notes, i)
+        {
+            range = before;
+        }
+        // 其中 alone says nothing of what the part is, nor the suffix of a place name a line
+        // break cut off (`高雄⏎市`).
+        let cut_place = i
+            .checked_sub(1)
+            .is_some_and(|j| matches!(ctx.facts[j].value, Value::Place(_)) && ctx.text[ctx.spans[j].end..range.start].trim().is_empty())
+            && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&ctx.text[range.clone()].trim());
+        if cut_place || ctx.text[range.clone()].trim() == "其中" {
+            range.end = range.start;
+        }
         notes[i].words = (!range.is_empty()).then_some(range);
         notes[i].change = !matches!(fact.value, Value::Percent(_)) && states_change(&ctx.text[notes[i].clause.min(start)..start]);
     }
+}
+
+/// The words before a comparison with the time right before figure `i` (`增速比2022年加快`
+/// → 增速, `专利较“十三五”时期增长` → 专利), when only words of change stand between the time
+/// and the figure. The time is a time fact or a quoted name (`“十三五”`).
+fn before_comparison(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops::Range<usize>> {
+    let text = ctx.text;
+    let start = ctx.spans[i].start;
+    let previous = i.checked_sub(1).filter(|&j| notes[j].sentence == notes[i].sentence);
+    // The time: the fact before the figure, or a short quotation right before its clause.
+    let (base_start, base_end) = match previous {
+        Some(j) if !ctx.facts[j].is_figure() && ctx.spans[j].end >= notes[i].clause_mark.saturating_sub(3) => {
+            (ctx.spans[j].start, ctx.spans[j].end)
+        }
+        _ => {
+            let quoted = text[..notes[i].clause].strip_suffix(['”', '"'])?;
+            let open = quoted.char_indices().rev().take(8).find(|&(_, c)| matches!(c, '“' | '"'))?.0;
+            (open, notes[i].clause)
+        }
+    };
+    if previous.is_some_and(|j| ctx.facts[j].is_figure() && ctx.spans[j].end > base_start) {
+        return None;
+    }
+    let gap = text.get(base_end..start)?.trim_start_matches(['”', '"']);
+    let gap = ["同期相比", "相比", "时期", "同期"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or(gap).trim();
+    if !(gap.is_empty() || is_role_only(gap)) {
+        return None;
+    }
+    let before = text[..base_start].trim_end_matches(['“', '"']);
+    let word = ["比", "较", "与", "同"].iter().find(|w| before.ends_with(**w))?;
+    let end = before.len() - word.len();
+    // (Not back past another fact: `产值100亿元比上年增长` has no words of its own.)
+    let floor = (0..i).rev().take(4).map(|k| ctx.spans[k].end).find(|&e| e <= end).unwrap_or(0);
+    let floor = floor.max(notes[i].sentence).min(end);
+    let from = super::back_to(text, end, floor, super::is_clause_mark);
+    let range = drop_leading_verbs(text, trim(text, from..end));
+    (!range.is_empty() && !is_role_only(&text[range.clone()])).then_some(range)
 }
 
 /// Verbs that say by how much something changed: a figure right after one is the change, not the
@@ -274,6 +348,11 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
         // (了 and 的 are both three bytes.) What is left after them may be only a verb
         // (`随团外游的有`): the words before them are then what the figure measures.
         let after = trim_edges(text, range.start + i + '了'.len_utf8()..range.end);
+        // A rate named by what it is of (`粮食产量占全国总产量的比重`) keeps what it is of.
+        let whole = trim_edges(text, range.clone());
+        if text[range.start + i..].starts_with('的') && RATE_ENDINGS.contains(&&text[after.clone()]) && whole.start < range.start + i {
+            return whole;
+        }
         if !after.is_empty() || text[range.start + i..].starts_with('了') {
             return after;
         }
@@ -315,15 +394,27 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
             }
         }
         // 约 hedges a figure (`客商约230户`) except where it ends a word (签约, 合约).
-        if s.ends_with('约') && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约"].iter().any(|w| s.ends_with(w))
+        if s.ends_with('约')
+            && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"].iter().any(|w| s.ends_with(w))
         {
             range.end -= '约'.len_utf8();
             continue;
         }
         break;
     }
-    // List words and prepositions alone say nothing (`和5亿元`, `对10亿元以上项目`).
-    if ["和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给"].contains(&&text[range.clone()])
+    // A number of years the change took (`高新技术企业5年增加`).
+    let s = &text[range.clone()];
+    if let Some(head) = s.strip_suffix('年')
+        && let Some(k) = head.rfind(|c: char| !c.is_ascii_digit()).map(|k| k + head[k..].chars().next().map_or(1, char::len_utf8))
+        && k < head.len()
+        && k > 0
+    {
+        range.end = range.start + k;
+    }
+    // List words, prepositions and demonstratives alone say nothing (`和5亿元`, `对10亿元以上
+    // 项目`, `这2亿元`).
+    if ["和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给", "这", "该", "此", "其"]
+        .contains(&&text[range.clone()])
     {
         range.end = range.start;
     }
@@ -383,16 +474,70 @@ fn without_examples(words: &str) -> Option<String> {
 
 /// Whether `s` names a rate or a share.
 pub(crate) fn names_rate(s: &str) -> bool {
-    RATE_ENDINGS.iter().any(|e| s.ends_with(e) && s.chars().count() > e.chars().count() + 1)
+    // (A two-character ending names a rate after one character: `税占比`.)
+    RATE_ENDINGS.iter().any(|e| {
+        let n = e.chars().count();
+        s.ends_with(e) && s.chars().count() > n + usize::from(n < 2)
+    })
 }
 
 /// Words that only say how a percentage relates (占比, 同比增长), with nothing of what it
 /// measures.
 pub(crate) fn is_role_only(s: &str) -> bool {
     const ROLE: &[&str] = &[
-        "占比", "比重", "占", "同比", "环比", "按年", "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "完成", "比", "较",
-        "分别", "加快", "放缓", "减缓", "减低", "回升", "提升", "扩大", "缩小", "收窄", "上涨", "下跌", "再次", "年均", "了", "又", "均",
-        "增", "减", "仍有", "仍", "有", "达", "为",
+        "占比",
+        "比重",
+        "占",
+        "同比",
+        "环比",
+        "按年",
+        "增长",
+        "下降",
+        "提高",
+        "降低",
+        "增加",
+        "减少",
+        "上升",
+        "回落",
+        "完成",
+        "比",
+        "较",
+        "分别",
+        "加快",
+        "放缓",
+        "减缓",
+        "减低",
+        "回升",
+        "提升",
+        "扩大",
+        "缩小",
+        "收窄",
+        "上涨",
+        "下跌",
+        "再次",
+        "年均",
+        "了",
+        "又",
+        "均",
+        "增",
+        "减",
+        "仍有",
+        "仍",
+        "有",
+        "达",
+        "为",
+        "年成长",
+        "成长",
+        "年增",
+        "年减",
+        "微增",
+        "微降",
+        "微跌",
+        "减幅",
+        "增幅",
+        "跌幅",
+        "升幅",
+        "录得",
     ];
     let mut rest = s;
     while !rest.is_empty() {
@@ -402,7 +547,7 @@ pub(crate) fn is_role_only(s: &str) -> bool {
             rest = &digits['年'.len_utf8()..];
             continue;
         }
-        match ROLE.iter().find(|w| rest.starts_with(**w)) {
+        match ROLE.iter().filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len()) {
             Some(w) => rest = &rest[w.len()..],
             None => return false,
         }
@@ -434,6 +579,14 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
             continue;
         }
         let own = notes[i].words.clone().filter(|r| !is_role_only(&text[r.clone()])).map(|r| (text[r.clone()].to_owned(), Some(r)));
+        let own = own.or_else(|| topic_clause(ctx, notes, i).map(|r| (text[r.clone()].to_owned(), Some(r))));
+        // An amount right before what it measures (`带来5亿元投资`, `完成全年8亿元目标任务`).
+        let own = match &ctx.facts[i].value {
+            Value::Money(_) if own.as_ref().is_none_or(|(w, _)| !ends_with_noun(w) && measure_head(w).is_none() || is_verb(w)) => {
+                noun_after_amount(ctx, i).map(|r| (text[r.clone()].to_owned(), Some(r))).or(own)
+            }
+            _ => own,
+        };
         // A figure in parentheses after what it counts (`中国内地团客(59.6万人次)`).
         let own = match &ctx.facts[i].value {
             Value::Percent(_) => own,
@@ -455,9 +608,11 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
         };
         let indicator = indicator
             .or_else(|| parenthetical(ctx, notes, i))
+            .or_else(|| place_listed(ctx, notes, records, i))
             .or_else(|| listed_after(ctx, notes, records, i))
             .or_else(|| level_of_change(ctx, notes, records, i))
-            .or_else(|| previous_growth(ctx, notes, records, i));
+            .or_else(|| previous_growth(ctx, notes, records, i))
+            .or_else(|| same_unit_before(ctx, notes, records, i));
         let indicator = threshold_measure(ctx, notes, i, indicator);
         let indicator = indicator.map(|(t, range)| match without_examples(&t) {
             Some(shorter) => (shorter, None),
@@ -466,7 +621,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Reco
         let indicator = indicator.map(|(t, range)| complete_measure(ctx, notes, records, i, t, range));
         if let Some(r) = records[i].as_mut() {
             r.indicator = indicator
-                .map(|(t, range)| (without_breaks(&t.replace(['“', '”', '"'], "")), range))
+                .map(|(t, range)| (without_slashes(&without_breaks(&t.replace(['“', '”', '"'], ""))), range))
                 .filter(|(t, _)| !t.is_empty())
                 .map(|(text, range)| Indicator { text, span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()) });
         }
@@ -487,6 +642,14 @@ fn without_breaks(t: &str) -> String {
         }
     }
     out
+}
+
+/// An indicator's words without the slash that pairs two nouns (`场所/企业` → 场所企业): the
+/// pair names one kind of thing.
+fn without_slashes(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let paired = |k: usize| k > 0 && k + 1 < chars.len() && is_han(chars[k - 1]) && is_han(chars[k + 1]);
+    chars.iter().enumerate().filter(|&(k, &c)| !(c == '/' && paired(k))).map(|(_, &c)| c).collect()
 }
 
 /// An indicator as found: its text and, when it is one stretch of the text, where.
@@ -620,6 +783,16 @@ fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>
     records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
 }
 
+/// A quantity with no words of its own (`越过800、900亿斤`, `到今年的1114亿斤`) measures what the
+/// quantity of its unit before it in the full sentence measures.
+fn same_unit_before(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+    let Value::Quantity(q) = &ctx.facts[i].value else { return None };
+    let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| {
+        matches!(&ctx.facts[j].value, Value::Quantity(p) if p.unit == q.unit) && records[j].as_ref().is_some_and(|r| r.indicator.is_some())
+    })?;
+    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+}
+
 /// A threshold (`5000万元以上项目`, `投资总额在一亿元以上的项目`) measures a project's investment:
 /// its own words when they name it, else `项目投资额`.
 fn threshold_measure(ctx: &Context<'_>, notes: &[Notes], i: usize, indicator: Option<Found>) -> Option<Found> {
@@ -654,8 +827,13 @@ fn complete_measure(
     }
     let neighbour = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| growth(j));
     let head = neighbour.and_then(|j| records[j].as_ref()?.indicator.as_ref()).and_then(|ind| measure_head(&ind.text));
+    // (An abbreviation, `CPI`, is a measure of its own.)
     match head {
-        Some(h) if !t.contains(h) => (format!("{t}{h}"), None),
+        Some(h) if !t.contains(h) && !t.contains(|c: char| c.is_ascii_alphabetic()) => {
+            // The words the category ends with may be the measure's first (`轻工业` + `工业增加值`).
+            let shared = h.char_indices().map(|(k, _)| k).filter(|&k| k > 0 && t.ends_with(&h[..k])).max().unwrap_or(0);
+            (format!("{t}{}", &h[shared..]), None)
+        }
         _ => (t, range),
     }
 }
@@ -678,11 +856,18 @@ fn count_indicator(
     // The noun phrase after the count, unless it is the next figure's words (`34个合同引资51.61亿元`).
     let following = following_words(ctx, i).and_then(|r| {
         let next_is_figure = ctx.spans.get(i + 1).is_some_and(|s| s.start == r.end) && ctx.facts[i + 1].is_figure();
-        if next_is_figure { None } else { noun_phrase(ctx.text, r) }
+        let phrase = noun_phrase(ctx.text, r.clone());
+        // (`38个行业大类中有33个`: the things among which the next count is counted.)
+        let among = phrase.clone().is_some_and(|p| ["中有", "中"].iter().any(|w| ctx.text[p.end..r.end] == **w));
+        if next_is_figure && !among { None } else { phrase }
     });
+    // One count among another's things (`38个行业大类中有33个`) counts those things.
+    if let Some(among) = among_before(ctx, i) {
+        return Some((ctx.text[among.clone()].to_owned(), Some(among)));
+    }
     if let Some((w, _)) = &own
         && ends_with_noun(w)
-        && following.is_none()
+        && (following.is_none() && !is_verb(w))
     {
         return own;
     }
@@ -708,6 +893,82 @@ fn count_indicator(
     }
 }
 
+/// The things counted by the count before figure `i` when `i` is counted among them (`38个行业大类
+/// 中有33个`).
+fn among_before(ctx: &Context<'_>, i: usize) -> Option<std::ops::Range<usize>> {
+    let j = i.checked_sub(1)?;
+    let (Value::Count(a), Value::Count(b)) = (&ctx.facts[j].value, &ctx.facts[i].value) else { return None };
+    let between = ctx.text.get(ctx.spans[j].end..ctx.spans[i].start)?;
+    let head = ["中有", "中"].iter().find_map(|w| between.strip_suffix(w))?;
+    if a.classifier != b.classifier || head.is_empty() {
+        return None;
+    }
+    let head = ctx.spans[j].end..ctx.spans[j].end + head.len();
+    noun_phrase(ctx.text, ctx.spans[j].end..ctx.spans[i].start).filter(|p| *p == head)
+}
+
+/// Whether `w` is one verb (`出台`, `建成`): a verb ending in a noun's character says what was
+/// done, not what was counted.
+fn is_verb(w: &str) -> bool {
+    let words = crate::segment::words_in(w, 0..w.len());
+    words.len() == 1 && words[0].tag.starts_with('v') && words[0].tag != "vn"
+}
+
+/// The noun phrase right after an amount (`带来5亿元投资`, `8亿元的投资`, `80亿目标任务`), when it
+/// is no next figure's words.
+fn noun_after_amount(ctx: &Context<'_>, i: usize) -> Option<std::ops::Range<usize>> {
+    let mut range = following_words(ctx, i)?;
+    if ctx.text[range.clone()].starts_with('的') {
+        range.start += '的'.len_utf8();
+    }
+    let phrase = noun_phrase(ctx.text, range.clone())?;
+    // (Words that run up to the next figure are its own: `8亿元投资额10亿元`.)
+    if phrase.end == range.end && ctx.spans.get(i + 1).is_some_and(|s| s.start == range.end) && ctx.facts[i + 1].is_figure() {
+        return None;
+    }
+    let words = &ctx.text[phrase.clone()];
+    (measure_head(words).is_some() || ["任务", "目标", "资金", "金额", "投资额"].iter().any(|h| words.ends_with(h))).then_some(phrase)
+}
+
+/// The clause before a figure's when the figure's own has no words and starts its sentence's
+/// figures (`来自北方的游客,则增加5%至20万人次`, `五星级酒店入住率最高,为80%`): its topic.
+fn topic_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops::Range<usize>> {
+    let (sentence, mark) = (notes[i].sentence, notes[i].clause_mark);
+    let own = ctx.text.get(mark..ctx.spans[i].start)?;
+    if mark <= sentence || !(trim_str(own).is_empty() || is_role_only(trim_str(own))) {
+        return None;
+    }
+    // No fact before the figure in its sentence.
+    if i > 0 && ctx.spans[i - 1].end > sentence {
+        return None;
+    }
+    let end = ctx.text[..mark].char_indices().next_back().map(|(k, _)| k)?;
+    let start = super::back_to(ctx.text, end, sentence, super::is_clause_mark);
+    let range = drop_leading_verbs(ctx.text, trim(ctx.text, start..end));
+    let words = &ctx.text[range.clone()];
+    (ends_with_noun(words) || names_rate(words) || measure_head(words).is_some()).then_some(range)
+}
+
+/// One of a list of places each with its figure (`甲市获投资80亿元最多、乙市60亿元居次、丙市40亿元`):
+/// a figure whose clause names only a place takes the indicator of the figure of its kind before
+/// it in the full sentence.
+fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+    if notes[i].words.is_some() {
+        return None;
+    }
+    // The facts between the clause's mark and the figure are places.
+    let mut k = i.checked_sub(1)?;
+    if !matches!(ctx.facts[k].value, Value::Place(_)) || ctx.spans[k].start < notes[i].clause_mark {
+        return None;
+    }
+    while k > 0 && matches!(ctx.facts[k].value, Value::Place(_)) && ctx.spans[k].start >= notes[i].clause_mark {
+        k -= 1;
+    }
+    let kind = ctx.facts[i].kind();
+    let j = (0..=k).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].kind() == kind)?;
+    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
@@ -731,15 +992,23 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         if matches!(w.text, "“" | "”" | "\"") {
             continue;
         }
-        // A verb before a noun that makes a compound with it (签约项目, 推介项目) continues.
-        let compound = COMPOUND_VERBS.contains(&w.text) && words.get(k + 1).is_some_and(|n| is_noun(n.tag));
-        let stop = tag.starts_with('d')
-            || tag.starts_with('c')
-            || tag.starts_with('u')
-            || tag.starts_with('p')
-            || tag.starts_with('r')
-            || matches!(tag, "x" | "f" | "t" | "i" | "y" | "e" | "o")
-            || (tag.starts_with('v') && tag != "vn" && seen_noun && !compound);
+        // A verb before a noun that makes a compound with it (签约项目, 推介项目) continues; not
+        // before a verbal noun, which it governs (`项目开工建设`).
+        let compound = COMPOUND_VERBS.contains(&w.text) && words.get(k + 1).is_some_and(|n| is_noun(n.tag) && n.tag != "vn");
+        // A verbal noun after the noun and before a verb is the predicate (`实验室重组完成`).
+        let predicate =
+            tag == "vn" && seen_noun && words.get(k + 1).is_some_and(|n| n.tag.starts_with('v') && n.tag != "vn" || n.tag.starts_with('d'));
+        // A place or direction before a noun (`两岸共通标准`) is the noun's modifier.
+        let modifier = matches!(tag, "f" | "s") && !seen_noun && words.get(k + 1).is_some_and(|n| is_noun(n.tag));
+        let stop = !modifier
+            && (predicate
+                || tag.starts_with('d')
+                || tag.starts_with('c')
+                || tag.starts_with('u')
+                || tag.starts_with('p')
+                || tag.starts_with('r')
+                || matches!(tag, "x" | "f" | "t" | "i" | "y" | "e" | "o")
+                || (tag.starts_with('v') && tag != "vn" && seen_noun && !compound));
         if stop {
             break;
         }
