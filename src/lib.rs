@@ -238,19 +238,11 @@ impl Extractor {
             reference,
             region,
         });
-        // Each record moves into its fact from the last one back, and the records' vector
-        // shrinks as it empties: the records boxed so far and what is left of the vector never
-        // take much more than the vector alone (on a large document, both at once would be the
-        // peak).
-        let mut records = linked.records;
-        records.truncate(facts.len());
-        while let Some(record) = records.pop() {
-            let fact = &mut facts[records.len()];
-            fact.record = record.map(Box::new);
+        // (The link stage boxes each figure's record as it makes it: its table of records is a
+        // pointer a fact, and a record moves into its fact without a copy.)
+        for (fact, record) in facts.iter_mut().zip(linked.records) {
+            fact.record = record;
             link::what::agree(fact);
-            if records.len() < records.capacity() / 2 {
-                records.shrink_to_fit();
-            }
         }
         warnings.extend(linked.warnings);
         Document {

@@ -318,7 +318,7 @@ fn common_parent(ctx: &Context<'_>, scores: &[(&str, f64, usize, PlaceLevel)]) -
 }
 
 /// Fill every figure's area.
-pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, records: &mut [Option<Record>]) {
+pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
     let home_area =
         |word: Option<&str>| home.map(|h| Area { name: h.name.clone(), code: h.code.clone(), from: None, text: word.map(str::to_owned) });

@@ -58,8 +58,9 @@ pub struct Context<'a> {
 /// What the stage adds to a document.
 #[derive(Debug, Default)]
 pub struct Linked {
-    /// One entry per fact: a record for figures, `None` for times and places.
-    pub records: Vec<Option<Record>>,
+    /// One entry per fact: a record for figures, `None` for times and places (boxed: times and
+    /// places are most of a long text's facts, and a record is larger than a fact).
+    pub records: Vec<Option<Box<Record>>>,
     /// The area whose government or bureau speaks.
     pub home_area: Option<HomeArea>,
     /// Contradictions between figures that the text leaves no doubt about.
@@ -102,7 +103,7 @@ pub struct Notes {
 
 /// Build every figure's record.
 pub fn link(ctx: &Context<'_>) -> Linked {
-    let mut records: Vec<Option<Record>> = ctx.facts.iter().map(|f| f.is_figure().then(Record::default)).collect();
+    let mut records: Vec<Option<Box<Record>>> = ctx.facts.iter().map(|f| f.is_figure().then(Box::default)).collect();
     let mut notes = notes(ctx);
     runs(ctx, &mut notes);
     what::words(ctx, &mut notes);
@@ -201,12 +202,19 @@ fn paragraphs(ctx: &Context<'_>) -> Vec<usize> {
         return para;
     }
     widths.sort_unstable();
-    // The most common width, give or take two characters.
+    // The most common width, give or take two characters (a window over the sorted widths:
+    // linear after the sort, however many lines the text has).
     let (mut best, mut best_n) = (0, 0);
+    let (mut lo, mut hi) = (0, 0);
     for &w in &widths {
-        let n = widths.iter().filter(|&&x| x + 2 >= w && x <= w + 2).count();
-        if n > best_n {
-            (best, best_n) = (w, n);
+        while widths[lo] + 2 < w {
+            lo += 1;
+        }
+        while hi < widths.len() && widths[hi] <= w + 2 {
+            hi += 1;
+        }
+        if hi - lo > best_n {
+            (best, best_n) = (w, hi - lo);
         }
     }
     if best_n < 3 || best_n * 2 < widths.len() {

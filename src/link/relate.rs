@@ -22,7 +22,7 @@ use crate::fact::{Record, Value};
 const BACK: usize = 24;
 
 /// Fill `of` for every percentage.
-pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
+pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
     for i in 0..ctx.facts.len() {
         let Value::Percent(p) = &ctx.facts[i].value else { continue };
         // `减少73.3%至4.5万人次`: the rate qualifies the level it reached.
@@ -192,7 +192,7 @@ fn own_words<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<&'a str
 /// between them (a quarter's growth is not of the three quarters' total): first a figure whose
 /// clause names the whole subject, then, for a rate's stem (`项目开工率`), one whose clause
 /// names its last two characters (`49个项目已开工建设`).
-fn named_figure(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize, subject: &str, stem: bool) -> Option<usize> {
+fn named_figure(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, subject: &str, stem: bool) -> Option<usize> {
     let Value::Percent(p) = &ctx.facts[i].value else { return None };
     let candidates: Vec<usize> = (0..i)
         .rev()
@@ -280,7 +280,7 @@ struct Cue {
 /// in `在X中,`, or after `N个X中,`. A list runs to the end of its full sentence (through
 /// semicolons). Changes (`比上年增加63公顷`), thresholds, sizes and percentages are neither
 /// parts nor wholes.
-pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
+pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
     // The list being read, and the one a parenthesised list interrupts.
     let mut cue: Option<Cue> = None;
@@ -341,7 +341,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
         if !fact.is_figure() || matches!(fact.value, Value::Percent(_)) || sized(i) || notes[i].change {
             continue;
         }
-        let can_be_whole = |j: usize, records: &[Option<Record>]| {
+        let can_be_whole = |j: usize, records: &[Option<Box<Record>>]| {
             ctx.spans[j].end <= c.at
                 && same_unit(&ctx.facts[j].value, &fact.value)
                 && !sized(j)
@@ -391,7 +391,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>])
 /// each of them can account for. A sum found this way is stronger evidence than a cue, and
 /// replaces the whole a cue gave. Targets, changes, sizes, percentages and hedged figures
 /// (约, 多, ranges) take no part.
-pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
+pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
     let eligible = |j: usize| {
         let fact = &ctx.facts[j];
@@ -639,7 +639,7 @@ fn value_of(v: &Value) -> Option<(Decimal, bool)> {
 /// Warn where the text leaves no doubt that figures disagree: parts under 其中 that sum to more
 /// than their whole, a share that contradicts its part and whole by more than rounding. Hedged
 /// figures (约, 多, ranges) are never compared.
-pub fn contradictions(ctx: &Context<'_>, records: &[Option<Record>], warnings: &mut Vec<String>) {
+pub fn contradictions(ctx: &Context<'_>, records: &[Option<Box<Record>>], warnings: &mut Vec<String>) {
     use std::collections::BTreeMap;
     let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {

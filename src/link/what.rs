@@ -572,7 +572,7 @@ pub(crate) fn is_role_only(s: &str) -> bool {
 ///
 /// A growth whose words name a category only (`集体企业增长0.7%` after `国有控股企业增加值增长
 /// 1.0%`) takes the measure its neighbour names (`集体企业增加值`).
-pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
+pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
     for i in 0..ctx.facts.len() {
         if records[i].is_none() {
@@ -738,7 +738,7 @@ fn trim_str(s: &str) -> &str {
 
 /// A change's indicator is the level's it is measured from: the nearest figure of its kind
 /// before it in the sentence that is not a change (`夏粮总产量13926万吨,比上年减少162万吨`).
-fn level_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+fn level_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
     if !notes[i].change {
         return None;
     }
@@ -754,7 +754,7 @@ fn level_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>
 /// A count with only a verb of its own (`现已完成10个`, `现已履约16个`) goes on from the count
 /// of its kind before it in the full sentence: what completes a task is what the task counts
 /// (`新履约项目任务8个` → 新履约项目); another verb counts the same things (`履约` + 项目).
-fn count_goes_on(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+fn count_goes_on(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
     let Value::Count(c) = &ctx.facts[i].value else { return None };
     let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| {
         matches!(&ctx.facts[j].value, Value::Count(d) if d.classifier == c.classifier)
@@ -772,7 +772,7 @@ fn count_goes_on(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>],
 
 /// A growth with no words of its own (`分季度看,一季度增长6.7%`) measures what the growth before
 /// it in its paragraph measured.
-fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
     let Value::Percent(p) = &ctx.facts[i].value else { return None };
     if !matches!(p.role, Some(crate::Role::Growth | crate::Role::Decline)) || p.unit != crate::PercentUnit::Percent {
         return None;
@@ -785,7 +785,7 @@ fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>
 
 /// A quantity with no words of its own (`越过800、900亿斤`, `到今年的1114亿斤`) measures what the
 /// quantity of its unit before it in the full sentence measures.
-fn same_unit_before(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+fn same_unit_before(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
     let Value::Quantity(q) = &ctx.facts[i].value else { return None };
     let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| {
         matches!(&ctx.facts[j].value, Value::Quantity(p) if p.unit == q.unit) && records[j].as_ref().is_some_and(|r| r.indicator.is_some())
@@ -816,7 +816,7 @@ fn threshold_measure(ctx: &Context<'_>, notes: &[Notes], i: usize, indicator: Op
 fn complete_measure(
     ctx: &Context<'_>,
     notes: &[Notes],
-    records: &[Option<Record>],
+    records: &[Option<Box<Record>>],
     i: usize,
     t: String,
     range: Option<std::ops::Range<usize>>,
@@ -952,7 +952,7 @@ fn topic_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops
 /// One of a list of places each with its figure (`甲市获投资80亿元最多、乙市60亿元居次、丙市40亿元`):
 /// a figure whose clause names only a place takes the indicator of the figure of its kind before
 /// it in the full sentence.
-fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Found> {
+fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
     if notes[i].words.is_some() {
         return None;
     }
@@ -1164,7 +1164,7 @@ fn trim_comparison(text: &str, mut range: std::ops::Range<usize>) -> std::ops::R
 fn listed_after(
     ctx: &Context<'_>,
     notes: &[Notes],
-    records: &[Option<Record>],
+    records: &[Option<Box<Record>>],
     i: usize,
 ) -> Option<(String, Option<std::ops::Range<usize>>)> {
     let j = i.checked_sub(1)?;

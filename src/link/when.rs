@@ -216,7 +216,7 @@ const SO_FAR: &[&str] = &["现已", "目前已", "现在已", "至今已"];
 ///   figures are the lead period's, whatever year a target before them names;
 /// - times that scope nothing: chart captions (`图2 2019-2023年…`), titles of documents,
 ///   examples, comparison bases, and a base year written as `由2020年的`.
-pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Record>]) {
+pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
     let mut carry: Option<usize> = None;
     // What scopes the rest of the paragraph, and what scopes the rest of a full sentence only.
@@ -627,7 +627,7 @@ const EARLIER: &[&str] = &["上年", "去年", "上一年", "前一年", "同期
 ///   or leaves it to the reader, as statistical releases do.
 /// - A gap between places or measures (`高于全国1.7个百分点`, `比规模以上工业快4.6个百分点`)
 ///   has none.
-fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Record>], i: usize) -> Option<Period> {
+fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Period> {
     let is_change = match &ctx.facts[i].value {
         Value::Percent(p) => {
             matches!(p.role, Some(Role::Growth | Role::Decline))
