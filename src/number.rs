@@ -1019,7 +1019,12 @@ fn is_identifier(text: &str, span: &Range<usize>) -> bool {
     // digits or more before a word or a percent sign may be a figure written out in full,
     // 83612517741元; if no unit follows, it is no fact anyway.)
     let bare = s.bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    let word_after = after.is_some_and(|c| c == '%' || crate::normalize::script::is_han(c));
+    // (But a mobile number's shape, 1[3-9] and nine digits, or an ID number's length, 15 or 18,
+    // is an identifier before any word but money's: `13912345678个人`, `…1234名`.)
+    let shaped = digits == s.len()
+        && (digits == 11 && s.starts_with('1') && s.as_bytes()[1] >= b'3' || digits == 15 || digits == 18)
+        && after != Some('元');
+    let word_after = !shaped && after.is_some_and(|c| c == '%' || crate::normalize::script::is_han(c));
     if bare && ((digits >= 11 && !word_after) || (digits >= 7 && s.contains('-')) || (s.starts_with('0') && digits >= 7)) {
         return true;
     }
