@@ -341,7 +341,11 @@ fn states_change(words: &str) -> bool {
 /// Trim the words that are no part of an indicator from both ends of `range`, and cut after the
 /// last 了 or 的 (the verb or modifier before the noun: `策划征集了总投资`).
 fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    if let Some(cut) = CUT_AT.iter().filter_map(|w| text[range.clone()].find(w)).min() {
+    // (One pass for the first characters before a search per word: most words hold none.)
+    let words = &text[range.clone()];
+    if words.contains(['按', '扣', '高', '低', '快', '慢'])
+        && let Some(cut) = CUT_AT.iter().filter_map(|w| words.find(w)).min()
+    {
         range.end = range.start + cut;
     }
     if let Some(i) = text[range.clone()].rfind(['了', '的']) {
@@ -539,6 +543,11 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         "升幅",
         "录得",
     ];
+    // (Most words start with no role word: one lookup of the first character rejects them.)
+    static FIRST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| sorted_chars(ROLE.iter().filter_map(|w| w.chars().next())));
+    if s.chars().next().is_some_and(|c| !c.is_ascii_digit() && FIRST.binary_search(&c).is_err()) {
+        return false;
+    }
     let mut rest = s;
     while !rest.is_empty() {
         // (A number of years before the change: `5年提升`.)
