@@ -492,7 +492,8 @@ fn adding_run(ctx: &Context<'_>, w: usize, total: Decimal, members: &[usize]) ->
     let mut sum = Decimal::ZERO;
     for (e, &j) in members.iter().enumerate() {
         sum += value_of(&ctx.facts[j].value)?.0;
-        if e >= 1 && adds_up(ctx, w, &members[..=e], sum, total) {
+        // (Within a hundredth of the whole before the finer test of rounding.)
+        if e >= 1 && (sum - total).abs() * Decimal::ONE_HUNDRED <= total && adds_up(ctx, w, &members[..=e], sum, total) {
             return Some(e + 1);
         }
         if sum > total {

@@ -216,10 +216,18 @@ static TRAILING_LAST: std::sync::LazyLock<Vec<char>> =
     std::sync::LazyLock::new(|| sorted_chars(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['约'])));
 
 /// [`TRAILING`], longest first: `提升至` is trimmed whole, not as `升至` leaving `提`.
-static TRAILING_LONGEST_FIRST: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+/// The trailing words by their last character, longest first (a word is tried only against
+/// the words that can end it).
+static TRAILING_LONGEST_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
     let mut words = TRAILING.to_vec();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words
+    let mut by_last: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+    for w in words {
+        if let Some(c) = w.chars().next_back() {
+            by_last.entry(c).or_default().push(w);
+        }
+    }
+    by_last
 });
 
 /// Words that end what a figure's words say about it: what follows them is how the figure was
@@ -391,7 +399,8 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
         if s.chars().next_back().is_none_or(|c| TRAILING_LAST.binary_search(&c).is_err()) {
             break;
         }
-        for w in TRAILING_LONGEST_FIRST.iter() {
+        let last = s.chars().next_back().unwrap_or(' ');
+        for w in TRAILING_LONGEST_FIRST.get(&last).into_iter().flatten() {
             if s.ends_with(w) {
                 range.end -= w.len();
                 continue 'trail;
