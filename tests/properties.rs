@@ -302,6 +302,10 @@ fn fuzz_findings() {
         // the parser moved out of a table.
         "<h\">4间",
         "<p><p><table><td>2%</td>U",
+        // Figures near Decimal's largest value added up as parts of a whole, and a share with
+        // 28 decimal places: the records stage's sums overflowed (a panic).
+        "全市投资额70000000000000000000亿元,A项目60000000000000000000亿元,B项目50000000000000000000亿元,C项目1亿元。其中甲30000000000000000000亿元,乙60000000000000000000亿元。",
+        "总投资9亿元,其中A项目8亿元,占比88.8888888888888888888888888888%。",
     ];
     for s in findings {
         check::document(s, &gongbao::extract(s));

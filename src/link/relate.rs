@@ -374,7 +374,10 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
         if let (Some(w), Some(r)) = (whole, records[i].as_mut()) {
             r.part_of = Some(w);
             match value_of(&fact.value) {
-                Some((v, true)) => *sums.entry(w).or_insert(Decimal::ZERO) += v,
+                Some((v, true)) => {
+                    let sum = sums.entry(w).or_insert(Decimal::ZERO);
+                    *sum = sum.checked_add(v).unwrap_or(Decimal::MAX);
+                }
                 _ => {
                     sums.insert(w, Decimal::MIN);
                 }
@@ -491,9 +494,11 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
 fn adding_run(ctx: &Context<'_>, w: usize, total: Decimal, members: &[usize]) -> Option<usize> {
     let mut sum = Decimal::ZERO;
     for (e, &j) in members.iter().enumerate() {
-        sum += value_of(&ctx.facts[j].value)?.0;
+        // (Checked: figures near the largest decimal must not overflow the sum.)
+        sum = sum.checked_add(value_of(&ctx.facts[j].value)?.0)?;
         // (Within a hundredth of the whole before the finer test of rounding.)
-        if e >= 1 && (sum - total).abs() * Decimal::ONE_HUNDRED <= total && adds_up(ctx, w, &members[..=e], sum, total) {
+        let near = (sum - total).abs().checked_mul(Decimal::ONE_HUNDRED).is_some_and(|d| d <= total);
+        if e >= 1 && near && adds_up(ctx, w, &members[..=e], sum, total) {
             return Some(e + 1);
         }
         if sum > total {
@@ -530,7 +535,7 @@ fn adds_up(ctx: &Context<'_>, whole: usize, parts: &[usize], sum: Decimal, total
         std::iter::once(whole).chain(parts.iter().copied()).filter_map(|j| value_of(&ctx.facts[j].value).map(|(v, _)| v)).collect();
     let Some(coarsest) = values.iter().map(|&v| unit(v)).max() else { return false };
     let significant = total.normalize().mantissa().unsigned_abs().to_string().trim_end_matches('0').len();
-    let slack = coarsest / Decimal::TWO * Decimal::from(values.len());
+    let Some(slack) = (coarsest / Decimal::TWO).checked_mul(Decimal::from(values.len())) else { return false };
     significant >= 3 && (sum - total).abs() <= slack && (sum - total).abs() < total / Decimal::ONE_HUNDRED
 }
 
@@ -658,7 +663,7 @@ pub fn contradictions(ctx: &Context<'_>, records: &[Option<Box<Record>>], warnin
         for &p in ps {
             match value_of(&ctx.facts[p].value) {
                 Some((v, e)) => {
-                    sum += v;
+                    sum = sum.checked_add(v).unwrap_or(Decimal::MAX);
                     all_exact &= e;
                 }
                 None => all_exact = false,
@@ -695,10 +700,10 @@ pub fn contradictions(ctx: &Context<'_>, records: &[Option<Box<Record>>], warnin
         if w.is_zero() {
             continue;
         }
-        let share = x / w * Decimal::ONE_HUNDRED;
+        let Some(share) = x.checked_div(w).and_then(|s| s.checked_mul(Decimal::ONE_HUNDRED)) else { continue };
         // Rounding: half a unit of the last digit written, plus the parts' own rounding.
         let written = p.value;
-        let tolerance = Decimal::new(5, written.scale() + 1).max(Decimal::new(1, 1)) + Decimal::ONE;
+        let tolerance = Decimal::try_new(5, written.scale() + 1).unwrap_or(Decimal::ZERO).max(Decimal::new(1, 1)) + Decimal::ONE;
         if (share - written).abs() > tolerance {
             warnings.push(format!(
                 "bytes {}..{}: the share {} does not match its part {} of the whole {} ({}%)",
