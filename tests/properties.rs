@@ -345,6 +345,9 @@ fn pathological_texts_finish() {
         "投资5亿元,",
         "增长5%",
         "百分之五 ",
+        // One list of figures the whole text long (each figure's run, the sums' look-ahead).
+        "12个及",
+        "5亿元、",
         "www.a ",
         // A fact on every line, and speaker turns.
         "问:今年签约52个项目\n答:是的\n",

@@ -34,6 +34,17 @@ pub const REACH: usize = 80;
 /// How far (in characters) the stage looks back from a fact for the start of its sentence.
 const SENTENCE_REACH: usize = 400;
 
+/// The text from `from` to `to`, at most the last [`SENTENCE_REACH`] characters of it
+/// (counted as three bytes each, as Han characters take): a sentence without marks may be a
+/// whole text, and reading it back from every figure is quadratic.
+pub(crate) fn recent(text: &str, from: usize, to: usize) -> &str {
+    let mut from = from.min(to).max(to.saturating_sub(SENTENCE_REACH * 3));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..to).unwrap_or("")
+}
+
 /// What the records stage reads: the texts, the layout, and the facts with their spans in the
 /// normalized text.
 pub struct Context<'a> {
@@ -172,10 +183,16 @@ fn runs(ctx: &Context<'_>, notes: &mut [Notes]) {
         if !listed {
             first = i;
         }
-        let len = i - first + 1;
-        for n in &mut notes[first..=i] {
-            n.run = (first, len);
+        notes[i].run = (first, 1);
+    }
+    // Each run's length, once its last figure is known (linear however long a list runs).
+    let mut end = ctx.facts.len();
+    for i in (0..ctx.facts.len()).rev() {
+        let first = notes[i].run.0;
+        if i + 1 >= end || notes.get(i + 1).is_none_or(|n| n.run.0 != first) {
+            end = i + 1;
         }
+        notes[i].run = (first, end - first);
     }
 }
 

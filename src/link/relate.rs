@@ -386,6 +386,9 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
     }
 }
 
+/// How many figures around a total [`sums`] reads for its parts.
+const LOOK_AHEAD: usize = 64;
+
 /// Parts that add up to a whole written before them, without a cue: `共有10项,已开工项目9项、
 /// 未开工项目1项`, `履约项目422个…国内省外113个…市外省内79个…市内县际间230个`. The parts are
 /// the figures of the whole's kind and unit that follow it in its paragraph (or in the next one
@@ -417,6 +420,8 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
         let members: Vec<usize> = figures[k + 1..]
             .iter()
             .copied()
+            // (A bounded look ahead: a paragraph of thousands of figures is read in linear time.)
+            .take(LOOK_AHEAD)
             .take_while(|&j| {
                 if notes[j].line == notes[w].line {
                     return true;
@@ -458,12 +463,13 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
         // A total written after its parts (`…新型建材项目6个。四大产业项目总数19个`): the figures
         // right before it in its paragraph, when its words say it is a total.
         let total_words = notes[w].words.as_ref().and_then(|r| text.get(r.clone())).unwrap_or("");
-        let before = text.get(notes[w].clause_mark.min(ctx.spans[w].start)..ctx.spans[w].start).unwrap_or("");
+        let before = super::recent(text, notes[w].clause_mark, ctx.spans[w].start);
         if !taken[w] && ["总数", "合计", "总计", "共计", "总共"].iter().any(|t| total_words.contains(t) || before.contains(t)) {
             let earlier: Vec<usize> = figures[..k]
                 .iter()
                 .rev()
                 .copied()
+                .take(LOOK_AHEAD)
                 .take_while(|&j| notes[j].line == notes[w].line)
                 .filter(|&j| {
                     same_unit(&ctx.facts[w].value, &ctx.facts[j].value) && records[j].as_ref().is_some_and(|r| r.part_of.is_none())

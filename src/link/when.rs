@@ -136,7 +136,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || STANDING_WORDS.iter().any(|w| before.contains(w))
                     || before.contains("共有") && !projects
                     || is_enumeration_count(ctx, i, following)
-                    || stands_now(recent(text, notes[i].sentence, span.start))
+                    || stands_now(super::recent(text, notes[i].sentence, span.start))
             }
             _ => false,
         };
@@ -151,17 +151,6 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
         }
     }
-}
-
-/// The text from `from` to `to`, at most the last [`super::SENTENCE_REACH`] characters of it
-/// (counted as three bytes each, as Han characters take): a sentence without marks may be a
-/// whole text, and reading it back from every figure is quadratic.
-fn recent(text: &str, from: usize, to: usize) -> &str {
-    let mut from = from.min(to).max(to.saturating_sub(super::SENTENCE_REACH * 3));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    text.get(from..to).unwrap_or("")
 }
 
 /// Whether a sentence says what stands now (`目前在产矿热炉36台`, `目前园区拥有15家企业,建成48台`), not what was done so far
