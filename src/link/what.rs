@@ -285,10 +285,10 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         }
         // 其中 alone says nothing of what the part is, nor the suffix of a place name a line
         // break cut off (`高雄⏎市`).
-        let cut_place = i
-            .checked_sub(1)
-            .is_some_and(|j| matches!(ctx.facts[j].value, Value::Place(_)) && ctx.text[ctx.spans[j].end..range.start].trim().is_empty())
-            && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&ctx.text[range.clone()].trim());
+        let cut_place = i.checked_sub(1).is_some_and(|j| {
+            matches!(ctx.facts[j].value, Value::Place(_))
+                && ctx.text.get(ctx.spans[j].end..range.start).is_some_and(|gap| gap.trim().is_empty())
+        }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&ctx.text[range.clone()].trim());
         if cut_place || ctx.text[range.clone()].trim() == "其中" {
             range.end = range.start;
         }
