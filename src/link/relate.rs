@@ -545,10 +545,12 @@ fn adds_up(ctx: &Context<'_>, whole: usize, parts: &[usize], sum: Decimal, total
     significant >= 3 && (sum - total).abs() <= slack && (sum - total).abs() < total / Decimal::ONE_HUNDRED
 }
 
-/// Whether a paragraph opens with a breakdown (`分产业情况看,`, `按地区看:`).
+/// Whether a paragraph opens with a breakdown (`分产业情况看,`, `按地区看:`): the opener that
+/// [`opener_in`] finds at its start.
 fn opens_with_breakdown(paragraph: &str) -> bool {
-    let head: String = paragraph.trim_start().chars().take(16).collect();
-    head.starts_with(['分', '按', '从']) && head.find('看').is_some_and(|k| head[k + '看'.len_utf8()..].starts_with([',', '，', ':', '：']))
+    let head = paragraph.trim_start();
+    let head = &head[..head.char_indices().nth(16).map_or(head.len(), |(k, _)| k)];
+    opener_in(head).is_some_and(|o| o.opener == Opener::Breakdown && o.at == 0)
 }
 
 /// Whether a gap between facts has a clause that starts a statement of its own: a time or

@@ -351,7 +351,9 @@ fn states_change(words: &str) -> bool {
 fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     // (One pass for the first characters before a search per word: most words hold none.)
     let words = &text[range.clone()];
-    if words.contains(['按', '扣', '高', '低', '快', '慢'])
+    static CUT_FIRST: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| sorted_chars(CUT_AT.iter().filter_map(|w| w.chars().next())));
+    if words.contains(|c: char| CUT_FIRST.binary_search(&c).is_ok())
         && let Some(cut) = CUT_AT.iter().filter_map(|w| words.find(w)).min()
     {
         range.end = range.start + cut;
