@@ -72,7 +72,8 @@ const ORIGIN_NOUNS: &[&str] = &[
     "学生",
     "籍",
 ];
-/// Scope words that mean the home area.
+/// Scope words that mean the home area (each opens with 全, 我, 本 or 新, which [`home_word`]
+/// looks for first).
 const HOME_WORDS: &[&str] =
     &["全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全州", "我州", "全旗", "新区", "全盟"];
 /// Scope words that mean the home's province.
@@ -350,7 +351,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let opening = clause.trim_start_matches("其中").trim_start();
                 let area = if notes[i].periodless {
                     home_area(None)
-                } else if let Some(w) = find_word(HOME_WORDS, clause) {
+                } else if let Some(w) = home_word(clause) {
                     subject = None;
                     home_area(Some(w))
                 } else if let Some(w) = PROVINCE_WORDS.iter().find(|w| opening.starts_with(**w)) {
@@ -363,7 +364,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 } else if let Some((_, a)) = &subject {
                     Some(a.clone())
                 } else {
-                    home_area(find_word(HOME_WORDS, sentence_start))
+                    home_area(home_word(sentence_start))
                 };
                 if let Some(r) = records[i].as_mut() {
                     r.area = area;
@@ -374,13 +375,23 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
     }
 }
 
-/// The first of `words` (all two characters, starting with 全, 我, 本 or 新) that `s` contains.
-fn find_word(words: &[&'static str], s: &str) -> Option<&'static str> {
-    // (One pass for the first characters rejects most clauses.)
-    if !s.contains(['全', '我', '本', '新']) {
-        return None;
+/// The first of [`HOME_WORDS`] that `s` contains.
+fn home_word(s: &str) -> Option<&'static str> {
+    // The first of HOME_WORDS in their order that `s` holds, found in one pass over `s` for the
+    // words' first characters (a `str::contains` per word builds a searcher each time, and most
+    // clauses hold none of them).
+    let words = HOME_WORDS;
+    let mut best: Option<usize> = None;
+    for (k, c) in s.char_indices() {
+        if !matches!(c, '全' | '我' | '本' | '新') {
+            continue;
+        }
+        let rest = &s[k..];
+        if let Some(n) = words.iter().position(|w| rest.starts_with(w)) {
+            best = Some(best.map_or(n, |b| b.min(n)));
+        }
     }
-    words.iter().find(|w| s.contains(**w)).copied()
+    best.map(|n| words[n])
 }
 
 /// Whether a place opens its clause: nothing but times, 其中 or spaces before it (not a verb,
@@ -410,4 +421,19 @@ fn province_of(home: Option<&HomeArea>) -> Option<Area> {
     let entry = gazetteer::by_code(code)?;
     let province = std::iter::once(entry).chain(entry.ancestors()).find(|e| e.level == PlaceLevel::Province)?;
     Some(Area { name: province.name.to_owned(), code: province.code.map(str::to_owned), from: None, text: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `home_word` looks for these first characters before the words themselves.
+    #[test]
+    fn home_words_open_with_the_characters_looked_for() {
+        for w in HOME_WORDS {
+            assert!(w.starts_with(['全', '我', '本', '新']), "{w}");
+        }
+        assert_eq!(home_word("全区和全市"), Some("全市"), "the words' own order decides, not the text's");
+        assert_eq!(home_word("市里"), None);
+    }
 }

@@ -464,7 +464,10 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
         // right before it in its paragraph, when its words say it is a total.
         let total_words = notes[w].words.as_ref().and_then(|r| text.get(r.clone())).unwrap_or("");
         let before = super::recent(text, notes[w].clause_mark, ctx.spans[w].start);
-        if !taken[w] && ["总数", "合计", "总计", "共计", "总共"].iter().any(|t| total_words.contains(t) || before.contains(t)) {
+        // (The words' first characters first: most figures' words hold none of them.)
+        let totals = ["总数", "合计", "总计", "共计", "总共"];
+        let may_hold = |s: &str| s.contains(['总', '合', '共']) && totals.iter().any(|t| s.contains(t));
+        if !taken[w] && (may_hold(total_words) || may_hold(before)) {
             let earlier: Vec<usize> = figures[..k]
                 .iter()
                 .rev()
@@ -581,6 +584,11 @@ struct OpenerAt {
 
 /// The last opener of a list of parts in a gap between facts.
 fn opener_in(gap: &str) -> Option<OpenerAt> {
+    // (Every opener holds 中 or 看; most gaps hold neither, and one pass rejects them before
+    // the searches below, which build a searcher each.)
+    if !gap.contains(['中', '看']) {
+        return None;
+    }
     let mut best: Option<OpenerAt> = None;
     let mut consider = |at: usize, opener: Opener, words: Option<(usize, usize)>| {
         if best.is_none_or(|b| at >= b.at) {
@@ -723,5 +731,21 @@ pub fn contradictions(ctx: &Context<'_>, records: &[Option<Box<Record>>], warnin
                 share.round_dp(2).normalize()
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `opener_in` rejects a gap without 中 or 看 before its searches: every opener holds one.
+    #[test]
+    fn openers_are_found_behind_their_first_test() {
+        for (gap, opener) in
+            [("其中", Opener::Among), ("当中", Opener::Among), ("分产业看,", Opener::Breakdown), ("在商品零售中,", Opener::Within)]
+        {
+            assert_eq!(opener_in(gap).map(|o| o.opener), Some(opener), "{gap}");
+        }
+        assert!(opener_in("比上年增长").is_none());
     }
 }

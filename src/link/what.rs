@@ -641,11 +641,26 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
         let indicator = indicator.map(|(t, range)| complete_measure(ctx, notes, records, i, t, range));
         if let Some(r) = records[i].as_mut() {
             r.indicator = indicator
-                .map(|(t, range)| (without_slashes(&without_breaks(&t.replace(['“', '”', '"'], ""))), range))
+                .map(|(t, range)| (cleaned(t), range))
                 .filter(|(t, _)| !t.is_empty())
                 .map(|(text, range)| Indicator { text, span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()) });
         }
     }
+}
+
+/// An indicator's words without quotation marks, the breaks a layout put in and the slash that
+/// pairs nouns (most words hold none of them, and keep their string).
+fn cleaned(mut t: String) -> String {
+    if t.contains(['“', '”', '"']) {
+        t = t.replace(['“', '”', '"'], "");
+    }
+    if t.contains(['\n', '\r', ' ', '\u{3000}', '\t']) {
+        t = without_breaks(&t);
+    }
+    if t.contains('/') {
+        t = without_slashes(&t);
+    }
+    t
 }
 
 /// An indicator's words without the line breaks and spaces a layout put between Han characters

@@ -202,6 +202,7 @@ enum Scope {
 
 /// Words after which a figure is counted up to now, in the period the text reports on (its
 /// lead), whatever year a target in the same sentence names (`2012年下达任务16个,现已履约16个`).
+/// (Each holds 已, which is looked for first.)
 const SO_FAR: &[&str] = &["现已", "目前已", "现在已", "至今已"];
 
 /// Fill every figure's period and, for growths, the base period.
@@ -354,7 +355,8 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             continue;
         }
         // `现已履约16个`: the period reported on, up to now.
-        if SO_FAR.iter().any(|w| gap.contains(w))
+        if gap.contains('已')
+            && SO_FAR.iter().any(|w| gap.contains(w))
             && let Some(current) = lead.or(carry)
         {
             sentence_local = Some((Scope::Time(current), notes[i].stop));
@@ -438,7 +440,8 @@ fn in_title(text: &str, pos: usize, floor: usize) -> bool {
 fn is_comparison_base(text: &str, span: &std::ops::Range<usize>, written: &str) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    SAME_SPAN.iter().any(|w| written.contains(w) || after.starts_with(w))
+    // (Every word of SAME_SPAN opens with 同.)
+    (written.contains('同') || after.starts_with('同')) && SAME_SPAN.iter().any(|w| written.contains(w) || after.starts_with(w))
         || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
 }
 
@@ -600,6 +603,7 @@ fn whole_year(p: Period) -> Period {
 
 /// Words after a base year that make the base the figure's own span in that year (`去年同期`,
 /// `去年同月`).
+/// (Each opens with 同, which is looked for first.)
 const SAME_SPAN: &[&str] = &["同期", "同月", "同季", "同日"];
 
 /// Role words written after a percentage (`录得41.7%的减幅`, `33.1%增幅`): it is a change.
@@ -778,4 +782,16 @@ fn starts_a_rise(text: &str, span: &std::ops::Range<usize>) -> bool {
 /// The calendar year `year` as a period.
 fn whole_year_of(year: i16, from: Option<usize>) -> Period {
     Period { start: Some(PartialDate::new(year, 1, 1)), end: Some(PartialDate::new(year, 12, 31)), from }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The periods' tests look for one character of these words before the words.
+    #[test]
+    fn marker_words_hold_the_characters_looked_for() {
+        assert!(SAME_SPAN.iter().all(|w| w.starts_with('同')));
+        assert!(SO_FAR.iter().all(|w| w.contains('已')));
+    }
 }
