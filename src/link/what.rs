@@ -1033,8 +1033,13 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         // A verbal noun after the noun and before a verb is the predicate (`实验室重组完成`).
         let predicate =
             tag == "vn" && seen_noun && words.get(k + 1).is_some_and(|n| n.tag.starts_with('v') && n.tag != "vn" || n.tag.starts_with('d'));
-        // A place or direction before a noun (`两岸共通标准`) is the noun's modifier.
-        let modifier = matches!(tag, "f" | "s") && !seen_noun && words.get(k + 1).is_some_and(|n| is_noun(n.tag));
+        // A place or direction before a noun (`两岸共通标准`), or a word that points at one
+        // (`本地企业`, `各类项目`), is the noun's modifier; 及, 和 or 与 between two of them joins
+        // them (`海外及内地企业`).
+        let is_modifier = |w: &crate::segment::Word<'_>| matches!(w.tag, "f" | "s" | "r");
+        let joins = |w: &crate::segment::Word<'_>| w.tag == "c" && matches!(w.text, "及" | "和" | "与");
+        let leads_to_noun = |from: usize| words[from..].iter().find(|w| !(is_modifier(w) || joins(w))).is_some_and(|w| is_noun(w.tag));
+        let modifier = !seen_noun && (is_modifier(w) || joins(w) && k > 0 && is_modifier(&words[k - 1])) && leads_to_noun(k + 1);
         let stop = !modifier
             && (predicate
                 || tag.starts_with('d')
@@ -1110,24 +1115,33 @@ pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::op
     let limit = ctx.spans.get(i + 1).map_or(ctx.text.len(), |s| s.start.max(start));
     let mut end = start;
     let words = ctx.text.get(start..limit)?;
+    // 和, 及 and 与 join the next figure's words to these (`企业5家和项目3个`) when a figure
+    // follows in the clause; else they join two modifiers of one noun (`5家海外及内地企业`).
+    let figure_follows = ctx.facts.get(i + 1).is_some_and(crate::fact::Fact::is_figure) && !words.contains(super::is_clause_mark);
+    static PREDICATE_FIRST: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| sorted_chars(PREDICATE_WORDS.iter().filter_map(|w| w.chars().next())));
     for (n, (k, c)) in words.char_indices().enumerate() {
         // The predicate starts: `8支招商小分队共签约项目…`.
-        let predicate = [
-            "共", "累计", "已", "均", "共计", "总计", "合计", "分别", "先后", "新签", "和", "及", "与", "开展", "进行", "实施", "推进",
-            "实现", "参加", "参与",
-        ]
-        .iter()
-        .any(|w| words[k..].starts_with(w));
+        let predicate = n > 0
+            && PREDICATE_FIRST.binary_search(&c).is_ok()
+            && PREDICATE_WORDS.iter().any(|w| words[k..].starts_with(w))
+            && (figure_follows || !matches!(c, '和' | '及' | '与'));
         if matches!(c, '“' | '”' | '"') && n < 10 {
             continue;
         }
-        if super::is_clause_mark(c) || n >= 12 || n > 0 && predicate {
+        if super::is_clause_mark(c) || n >= 12 || predicate {
             break;
         }
         end = start + k + c.len_utf8();
     }
     (end > start).then_some(start..end)
 }
+
+/// Words that start the predicate after a figure's noun phrase.
+const PREDICATE_WORDS: &[&str] = &[
+    "共", "累计", "已", "均", "共计", "总计", "合计", "分别", "先后", "新签", "和", "及", "与", "开展", "进行", "实施", "推进", "实现",
+    "参加", "参与",
+];
 
 /// The span of a count's subject: right after the count (`组建11个招商小分队`) or right before
 /// it (`新签约项目52个`).
