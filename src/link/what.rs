@@ -1040,8 +1040,12 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         let joins = |w: &crate::segment::Word<'_>| w.tag == "c" && matches!(w.text, "及" | "和" | "与");
         let leads_to_noun = |from: usize| words[from..].iter().find(|w| !(is_modifier(w) || joins(w))).is_some_and(|w| is_noun(w.tag));
         let modifier = !seen_noun && (is_modifier(w) || joins(w) && k > 0 && is_modifier(&words[k - 1])) && leads_to_noun(k + 1);
+        // Coming to or going to a place named by its one-character name after the noun
+        // (`公司来港`, `企业赴沪`) is the predicate, whatever tag the segmenter gives it.
+        let motion = seen_noun && is_motion(w.text);
         let stop = !modifier
             && (predicate
+                || motion
                 || tag.starts_with('d')
                 || tag.starts_with('c')
                 || tag.starts_with('u')
@@ -1058,6 +1062,14 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         }
     }
     end.map(|e| range.start..e)
+}
+
+/// Whether `word` is a verb of coming or going and a place's one-character name (`来港`, `赴沪`,
+/// `回台`).
+fn is_motion(word: &str) -> bool {
+    const SHORT_NAMES: &str = "港澳台华京沪津渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔滇云藏陕甘青宁新深穗厦";
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some('来' | '赴' | '回' | '到' | '在'), Some(c), None) if SHORT_NAMES.contains(c))
 }
 
 /// The noun at the end of a list of modifiers after a count (`39名懂业务、懂经济…的干部`): the
