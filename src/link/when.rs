@@ -132,7 +132,8 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 let following = super::what::following_words(ctx, i).map_or("", |r| &text[r]);
                 // (`共有` also totals a period's projects: `全县共有履约项目71个`.)
                 let projects = subject.ends_with("项目") || following.ends_with("项目") || words.ends_with("项目");
-                STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w) || following.ends_with(w))
+                // (Each of the things counted: `7个开发区和高新区`.)
+                STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w) || following.split(['和', '及', '与']).any(|t| t.ends_with(w)))
                     || STANDING_WORDS.iter().any(|w| before.contains(w))
                     || before.contains("共有") && !projects
                     || is_enumeration_count(ctx, i, following)
