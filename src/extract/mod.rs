@@ -224,8 +224,16 @@ impl Recognizer for Unread {
 
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         let text = ctx.text;
+        // The run around a number is the longest stretch of numeral characters holding it: the
+        // numbers inside a run already read (`十十十…`, many numbers in one run) share it, and
+        // reading it again for each would take time quadratic in its length.
+        let mut last: Option<std::ops::Range<usize>> = None;
         for m in ctx.numbers_not_read_whole() {
+            if last.as_ref().is_some_and(|r| r.start <= m.span.start && m.span.end <= r.end) {
+                continue;
+            }
             let run = crate::number::numeral_run(text, &m.span);
+            last = Some(run.clone());
             let after = skip_spaces(text, run.end);
             let figure = money::unit_at(text, run.start, after)
                 || percent::unit_at(text, after)
