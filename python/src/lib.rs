@@ -152,6 +152,7 @@ fn to_python<'py>(py: Python<'py>, done: Done) -> PyResult<Bound<'py, PyAny>> {
         list.set_item(i, dict)?;
         if facts.len() < facts.capacity() / 2 {
             facts.shrink_to_fit();
+            release_free_memory();
         }
     }
     line.set_item(pyo3::intern!(py, "facts"), list)?;
