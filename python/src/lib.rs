@@ -133,14 +133,16 @@ fn char_spans(text: &str, facts: &[Fact]) -> Vec<[usize; 2]> {
 /// a large document's facts are not held twice.
 fn to_python<'py>(py: Python<'py>, done: Done) -> PyResult<Bound<'py, PyAny>> {
     let Done { source, mut document, warnings, error, char_spans } = done;
-    if document.as_ref().is_some_and(|d| d.facts.len() >= LARGE_DOCUMENT_FACTS) {
+    let large = document.as_ref().is_some_and(|d| d.facts.len() >= LARGE_DOCUMENT_FACTS);
+    if large {
         release_free_memory();
     }
     let mut facts = document.as_mut().map(|d| std::mem::take(&mut d.facts)).unwrap_or_default();
     let line = pythonize::pythonize_custom::<Interned, _>(py, &Line::new(&source, document.as_ref(), &warnings, error.as_deref()))?;
     drop(document);
-    // The last fact first, each taken off the table as its dict is made, and the table shrunk
-    // as it empties: the facts' table does not sit beside the whole list of dicts.
+    // The last fact first, each taken off the table as its dict is made, and (for a large
+    // document) the table shrunk as it empties: the facts' table does not sit beside the whole
+    // list of dicts.
     let list = PyList::new(py, (0..facts.len()).map(|_| py.None()))?;
     while let Some(fact) = facts.pop() {
         let i = facts.len();
@@ -150,7 +152,7 @@ fn to_python<'py>(py: Python<'py>, done: Done) -> PyResult<Bound<'py, PyAny>> {
             dict.set_item(pyo3::intern!(py, "char_span"), span)?;
         }
         list.set_item(i, dict)?;
-        if facts.len() < facts.capacity() / 2 {
+        if large && facts.len() < facts.capacity() / 2 {
             facts.shrink_to_fit();
             release_free_memory();
         }
