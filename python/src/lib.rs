@@ -133,21 +133,55 @@ fn char_spans(text: &str, facts: &[Fact]) -> Vec<[usize; 2]> {
 /// a large document's facts are not held twice.
 fn to_python<'py>(py: Python<'py>, done: Done) -> PyResult<Bound<'py, PyAny>> {
     let Done { source, mut document, warnings, error, char_spans } = done;
-    let facts = document.as_mut().map(|d| std::mem::take(&mut d.facts)).unwrap_or_default();
+    let large = document.as_ref().is_some_and(|d| d.facts.len() >= LARGE_DOCUMENT_FACTS);
+    if large {
+        release_free_memory();
+    }
+    let mut facts = document.as_mut().map(|d| std::mem::take(&mut d.facts)).unwrap_or_default();
     let line = pythonize::pythonize_custom::<Interned, _>(py, &Line::new(&source, document.as_ref(), &warnings, error.as_deref()))?;
     drop(document);
-    let list = PyList::empty(py);
-    let mut char_spans = char_spans.into_iter();
-    for fact in facts {
+    // The last fact first, each taken off the table as its dict is made, and (for a large
+    // document) the table shrunk as it empties: the facts' table does not sit beside the whole
+    // list of dicts.
+    let list = PyList::new(py, (0..facts.len()).map(|_| py.None()))?;
+    while let Some(fact) = facts.pop() {
+        let i = facts.len();
         let dict = pythonize::pythonize_custom::<Interned, _>(py, &fact)?;
         drop(fact);
-        if let Some(span) = char_spans.next() {
+        if let Some(&span) = char_spans.get(i) {
             dict.set_item(pyo3::intern!(py, "char_span"), span)?;
         }
-        list.append(dict)?;
+        list.set_item(i, dict)?;
+        if large && facts.len() < facts.capacity() / 2 {
+            facts.shrink_to_fit();
+            release_free_memory();
+        }
     }
     line.set_item(pyo3::intern!(py, "facts"), list)?;
     Ok(line)
+}
+
+/// A document with this many facts (a text of a megabyte or so) is large enough for
+/// [`release_free_memory`] before its dicts are made.
+const LARGE_DOCUMENT_FACTS: usize = 10_000;
+
+/// Give the memory the extraction freed back to the system. Its tables (the recognizers', the
+/// records stage's) are freed by then, but glibc's malloc keeps their pages, and Python makes
+/// its dicts in arenas of its own, which never reuse them: without this, a large document's
+/// result sat on top of its extraction's peak (issue 23).
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            /// glibc's `malloc_trim(3)`.
+            fn malloc_trim(pad: usize) -> std::ffi::c_int;
+        }
+        // SAFETY: malloc_trim only returns free pages of malloc's heaps to the system; it takes
+        // no pointer and is thread-safe.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
 }
 
 /// Dicts whose keys and short string values are interned: every fact's dict has the same
@@ -370,6 +404,8 @@ fn extract<'py>(
         record: None,
     };
     let done = py.detach(|| run(&job, &EXTRACTOR));
+    // (The text's copy is not needed by the dicts.)
+    drop(job);
     to_python(py, done)
 }
 

@@ -147,6 +147,22 @@ def test_char_spans_slice_the_text():
             assert text.encode("utf-8")[fact["span"][0] : fact["span"][1]].decode("utf-8") == fact["text"]
 
 
+def test_a_large_document_answers_as_the_binary(binary, tmp_path):
+    # Past 10 000 facts the dicts are made last first while the Rust facts are freed (issue 23):
+    # the same answer, in the same order, with the same char_spans.
+    one = "\n".join(p.read_text(encoding="utf-8") for p in fixture_paths() if p.suffix == ".txt") + "\n"
+    text = one * 20
+    path = tmp_path / "large.txt"
+    path.write_text(text, encoding="utf-8")
+    [expected] = run_binary(binary, str(path))
+    assert len(expected["facts"]) >= 10_000
+    got = gongbao.extract(text, source=str(path))
+    assert without_char_spans(got) == expected
+    for fact in got["facts"]:
+        start, end = fact["char_span"]
+        assert text[start:end] == fact["text"]
+
+
 def test_char_spans_count_code_points_beyond_the_basic_plane():
     text = "𠀀𠀁项目,总投资116.68亿元"
     [fact] = [f for f in gongbao.extract(text)["facts"] if f["kind"] == "money"]

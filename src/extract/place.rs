@@ -352,14 +352,8 @@ pub(crate) fn find(text: &str) -> Vec<(Range<usize>, &'static Entry)> {
     if matches.is_empty() {
         return Vec::new();
     }
-    let words = Words::around(text, matches.iter().map(|(r, _)| r.clone()));
-    let mut mentions: Vec<Mention> = matches
-        .into_iter()
-        .filter_map(|(span, name)| {
-            let readings = readings(text, &span, name, &words);
-            (!readings.is_empty()).then_some(Mention { span, name, readings })
-        })
-        .collect();
+    let mut mentions = mentions(text, &matches, WORD_GROUP);
+    drop(matches);
     // Of overlapping mentions, the leftmost, then the longest.
     mentions.sort_by_key(|m| (m.span.start, Reverse(m.span.end)));
     let mut end = 0;
@@ -371,6 +365,43 @@ pub(crate) fn find(text: &str) -> Vec<(Range<usize>, &'static Entry)> {
         keep
     });
     resolve(text, &mentions)
+}
+
+/// How many matches (at least) share one table of words (see [`mentions`]).
+const WORD_GROUP: usize = 4096;
+
+/// The matches (in text order) that stand as words of their own, with their readings.
+///
+/// The words are segmented for `group` matches at a time and dropped with them: for a long
+/// text, the words of all its windows at once were the largest table of the whole extraction.
+fn mentions(text: &str, matches: &[(Range<usize>, usize)], group: usize) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for group in word_groups(text, matches, group) {
+        let group = &matches[group];
+        let words = Words::around(text, group.iter().map(|(r, _)| r.clone()));
+        mentions.extend(group.iter().filter_map(|(span, name)| {
+            let readings = readings(text, span, *name, &words);
+            (!readings.is_empty()).then(|| Mention { span: span.clone(), name: *name, readings })
+        }));
+    }
+    mentions
+}
+
+/// The matches (in text order) in groups of at least `size`, cut only where [`Words::around`]
+/// would start a new window anyway (the next match's window does not overlap the ones before):
+/// each group's words are those the whole text's windows give.
+fn word_groups(text: &str, matches: &[(Range<usize>, usize)], size: usize) -> Vec<Range<usize>> {
+    let mut groups = Vec::new();
+    let (mut first, mut end) = (0, 0);
+    for (k, (span, _)) in matches.iter().enumerate() {
+        if k - first >= size && extend_left(text, span.start) > end {
+            groups.push(first..k);
+            first = k;
+        }
+        end = end.max(extend_right(text, span.end));
+    }
+    groups.push(first..matches.len());
+    groups
 }
 
 /// The readings of the name `name` at `span` that stand as words of their own.
@@ -761,6 +792,19 @@ mod tests {
         let listed = include_str!("../../data/common_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
         for word in listed {
             assert!(!gazetteer::lookup(word).is_empty(), "{word} is no name");
+        }
+    }
+
+    #[test]
+    fn words_segmented_in_groups_read_as_the_whole_text_does() {
+        // Names in windows that overlap (咸阳兴平), touch a block's edge, or stand alone.
+        let text = "咸阳兴平招商,渭南市与西安。杨凌示范区高淳区(高淳)北京路;".repeat(40);
+        let matches = NAME_INDEX.find_all(&text);
+        assert!(matches.len() > 200);
+        let whole = format!("{:?}", mentions(&text, &matches, usize::MAX));
+        for size in [1, 2, 7, 64] {
+            assert!(word_groups(&text, &matches, size).len() > 1);
+            assert_eq!(format!("{:?}", mentions(&text, &matches, size)), whole, "groups of {size}");
         }
     }
 
