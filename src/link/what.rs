@@ -16,6 +16,11 @@ use crate::fact::{Indicator, Record, Span, Value};
 /// sentence, and are no part of what it measures. Longest first where one is a prefix of
 /// another.
 const LEADING: &[&str] = &[
+    "每年",
+    "每月",
+    "每日",
+    "每天",
+    "每周",
     "我们",
     "我局",
     "我委",

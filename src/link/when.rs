@@ -140,7 +140,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || stands_now(super::recent(text, notes[i].sentence, span.start))
             }
             _ => false,
-        };
+        } || !matches!(fact.value, Value::Percent(_)) && is_per_period(before);
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
     for i in (1..ctx.facts.len()).rev() {
@@ -203,6 +203,15 @@ enum Scope {
 
 /// Words after which a figure is counted up to now, in the period the text reports on (its
 /// lead), whatever year a target in the same sentence names (`2012年下达任务16个,现已履约16个`).
+/// Words that make a figure a rate per period (`每月有约50宗申请`, `每年接待游客80万人次`):
+/// what usually happens, which has no period of its own.
+const PER_PERIOD: &[&str] = &["每年", "每月", "每日", "每天", "每周", "每季度"];
+
+/// Whether a figure's clause says it is a rate per period (see [`PER_PERIOD`]).
+fn is_per_period(clause: &str) -> bool {
+    clause.contains('每') && PER_PERIOD.iter().any(|w| clause.contains(w))
+}
+
 /// (Each holds 已, which is looked for first.)
 const SO_FAR: &[&str] = &["现已", "目前已", "现在已", "至今已"];
 
