@@ -200,7 +200,7 @@ fn a_closed_output_pipe_is_a_normal_end() {
     use std::io::BufRead;
     let dir = TempDir::new("pipe");
     let line = r#"{"text": "2023年,全市新签约项目52个,总投资116.68亿元,同比增长11.73%。"}"#;
-    let input = dir.file("big.jsonl", &format!("{line}\n").repeat(2000));
+    let input = dir.file("big.jsonl", format!("{line}\n").repeat(2000));
     for format in ["jsonl", "csv"] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gongbao"))
             .args(["extract", "-j", "2", "--format", format, "--jsonl", input.to_str().unwrap()])
