@@ -66,8 +66,9 @@ impl Archive {
     }
 }
 
+/// The repository's root (the benchmarks are the package in its `benches/` folder).
 fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("benches/ is in the repository").to_path_buf()
 }
 
 fn archives() -> Vec<Archive> {

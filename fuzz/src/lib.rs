@@ -1,5 +1,5 @@
 //! The invariants every input must keep, checked by the fuzz targets (`fuzz/fuzz_targets/`) and
-//! by the property tests (`tests/properties.rs` includes this file). A broken invariant panics
+//! by the property tests (`tests/integration/main.rs` includes this file). A broken invariant panics
 //! with a message saying which one.
 //!
 //! - extraction never panics;

@@ -1,8 +1,8 @@
 //! Numbers written the ways documents, receipts and legacy pages write them, each in a sentence
 //! with a unit, and the value it was written from: the cases of the whole-number property
-//! (`tests/whole_numbers.rs`, and the fuzz target `whole_numbers`). The writer takes its choices
-//! from a source of numbers (a seeded generator, or the fuzzer's bytes), so that the cases are
-//! not a list anyone could tune the parser to.
+//! (`tests/integration/whole_numbers.rs`, and the fuzz target `whole_numbers`). The writer takes
+//! its choices from a source of numbers (a seeded generator, or the fuzzer's bytes), so that the
+//! cases are not a list anyone could tune the parser to.
 //!
 //! The property: every money, count, percent or quantity fact overlapping the written number
 //! has exactly its value, or no fact is reported.

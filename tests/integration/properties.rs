@@ -8,8 +8,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use rust_decimal::Decimal;
 
-#[path = "../fuzz/src/lib.rs"]
-mod check;
+use crate::check;
 
 /// Pieces of bulletins: numerals, units, classifiers, qualifiers, dates, punctuation, quotes and
 /// brackets, traditional and full-width forms, inline pinyin, markup, identifiers.

@@ -6,7 +6,7 @@
 //! `tests/browser/run.sh` checks the same in headless Chromium, with the script running.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use base64::Engine;
@@ -15,7 +15,7 @@ use gongbao::{Document, Fact, Span};
 use scraper::{ElementRef, Html, Selector};
 use sha2::{Digest, Sha256};
 
-mod common;
+use crate::common::{self, TempDir};
 
 fn page(source: &str, text: &str, doc: &Document) -> Html {
     let mut out = Vec::new();
@@ -94,7 +94,7 @@ fn markup_in_a_bulletin_is_text() {
     // The page's own script and style, and nothing else that runs, loads or navigates.
     let scripts = select(&html, "script");
     assert_eq!(scripts.len(), 1);
-    assert_eq!(text_of(&scripts[0]), include_str!("../src/output/report/report.js"));
+    assert_eq!(text_of(&scripts[0]), include_str!("../../src/output/report/report.js"));
     assert_eq!(select(&html, "style").len(), 1);
     for tag in ["img", "svg", "iframe", "base", "link", "plaintext", "textarea", "b", "i", "em", "span[onclick]", "a[href^=javascript]"] {
         assert!(select(&html, tag).is_empty(), "a {tag} element made from the text");
@@ -227,22 +227,6 @@ fn a_batch_page_has_an_index_of_its_documents() {
     }
 }
 
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("gongbao-report-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 /// The pages an index links to, read back: (href, page).
 fn linked_pages(dir: &Path) -> Vec<(String, Html)> {
     let index = Html::parse_document(&std::fs::read_to_string(dir.join("index.html")).expect("index.html"));
@@ -258,8 +242,9 @@ fn linked_pages(dir: &Path) -> Vec<(String, Html)> {
 
 #[test]
 fn a_folder_has_an_index_and_a_page_per_document() {
-    let tmp = TempDir::new("folder");
-    let mut report = Report::folder(&tmp.0).unwrap();
+    let tmp = TempDir::new("report-folder");
+    let pages_dir = tmp.0.join("pages"); // a folder that does not exist yet
+    let mut report = Report::folder(&pages_dir).unwrap();
     let mut unused = Vec::new();
     let docs: Vec<(String, Document)> = common::documents().iter().map(|p| common::extract(p)).collect();
     for ((text, doc), path) in docs.iter().zip(common::documents()) {
@@ -268,7 +253,7 @@ fn a_folder_has_an_index_and_a_page_per_document() {
     report.failed(&mut unused, "missing.txt", "cannot read missing.txt").unwrap();
     report.finish(&mut unused).unwrap();
     assert!(unused.is_empty());
-    let pages = linked_pages(&tmp.0);
+    let pages = linked_pages(&pages_dir);
     assert_eq!(pages.len(), docs.len() + 1);
     for ((href, html), (text, doc)) in pages.iter().zip(&docs) {
         check_page(href, text, doc, html);
@@ -291,13 +276,14 @@ fn the_binary_writes_a_page_or_a_folder() {
         assert_eq!(select(&html, &format!("article#d{} mark[id]", k + 1)).len(), doc.facts.len(), "{}", path.display());
     }
 
-    let tmp = TempDir::new("binary");
-    let out = run(&["extract", "--format", "html", "--out", tmp.0.to_str().unwrap(), fixtures.to_str().unwrap()]);
+    let tmp = TempDir::new("report-binary");
+    let pages_dir = tmp.0.join("pages"); // a folder that does not exist yet
+    let out = run(&["extract", "--format", "html", "--out", pages_dir.to_str().unwrap(), fixtures.to_str().unwrap()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stdout.is_empty());
-    assert_eq!(linked_pages(&tmp.0).len(), documents.len());
+    assert_eq!(linked_pages(&pages_dir).len(), documents.len());
 
-    let out = run(&["extract", "--out", tmp.0.to_str().unwrap(), fixtures.to_str().unwrap()]);
+    let out = run(&["extract", "--out", pages_dir.to_str().unwrap(), fixtures.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format html"));
 }
@@ -375,8 +361,7 @@ fn the_figures_table_leads_with_what_an_analyst_checks() {
 /// titles come from the records' title field.
 #[test]
 fn folder_pages_are_named_after_titles_from_the_title_field() {
-    let tmp = TempDir::new("titles");
-    std::fs::create_dir_all(&tmp.0).unwrap();
+    let tmp = TempDir::new("report-titles");
     let input = tmp.0.join("in.jsonl");
     std::fs::write(
         &input,

@@ -18,7 +18,7 @@
 //! disturbed by the places in its sentences. A case with `facts = []` and `kinds = [...]` asserts
 //! that no fact of those kinds is found.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -13,7 +13,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
-mod common;
+use crate::common;
 
 /// One annotated fact: its kind, byte span in the document, and the fields to compare.
 #[derive(Debug)]

@@ -4,37 +4,14 @@
 //!
 //! Inputs are generated in a temporary folder at test time. The two largest (a 100 MB file of
 //! repeated bulletins, a 10 MB line) are `#[ignore]`d: a debug build reads about half a
-//! megabyte a second, so `.ci/run` runs them in release (`cargo test --release -- --ignored`).
+//! megabyte a second, so `.ci/run` runs them in release (`cargo test --release --test integration robustness:: -- --ignored`).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value as Json;
 
-/// A temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("gongbao-robustness-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("a temporary folder");
-        TempDir(dir)
-    }
-
-    /// Write `bytes` to `name` in the folder and return its path.
-    fn file(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).expect("write a test file");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use crate::common::TempDir;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
@@ -325,9 +302,9 @@ fn output_does_not_depend_on_jobs() {
 
 /// The largest inputs, in release: a 100 MB file of repeated bulletins and a 10 MB line without a
 /// line break. Each gets one line, read, with its facts; times go to standard error
-/// (`cargo test --release -- --ignored --nocapture` shows them).
+/// (`cargo test --release --test integration robustness:: -- --ignored --nocapture` shows them).
 #[test]
-#[ignore = "large: run in release (`cargo test --release -- --ignored`)"]
+#[ignore = "large: run in release (`cargo test --release --test integration robustness:: -- --ignored`)"]
 fn huge_inputs() {
     let dir = TempDir::new("huge");
     let docs: Vec<String> =

@@ -3,39 +3,21 @@
 //! - `fixtures/NAME.json` is the expected output for `fixtures/NAME.txt` (or `.html`), the
 //!   document as the library returns it: the regression net for every change. After a change
 //!   that is meant to alter output, rewrite them with `GONGBAO_BLESS=1 cargo test --test
-//!   fixtures` and review the diff.
+//!   integration fixtures::` and review the diff.
 //! - `fixtures/NAME.gold` are hand-checked answers (the format of `../shared/eval/gold`, see
-//!   `fixtures/README.md`); `tests/gold.rs` scores the output against them.
+//!   `fixtures/README.md`); `gold.rs` scores the output against them.
 
 use std::path::Path;
 
-mod common;
-use common::{documents, extract};
+use crate::common::{differs_from_expected, documents, extract};
 
 #[test]
 fn output_matches_expected_json() {
-    let bless = std::env::var_os("GONGBAO_BLESS").is_some();
     let mut mismatches = Vec::new();
     for path in documents() {
         let (_, doc) = extract(&path);
         let got = serde_json::to_string_pretty(&doc).expect("serializes") + "\n";
-        let expected_path = path.with_extension("json");
-        if bless {
-            std::fs::write(&expected_path, &got).expect("write expected JSON");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if expected != got {
-            let first = expected.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(0);
-            mismatches.push(format!(
-                "{}: differs from {} at line {} (expected {:?}, got {:?})",
-                path.display(),
-                expected_path.display(),
-                first + 1,
-                expected.lines().nth(first).unwrap_or("<end>"),
-                got.lines().nth(first).unwrap_or("<end>")
-            ));
-        }
+        mismatches.extend(differs_from_expected(&got, &path.with_extension("json")).map(|d| format!("{}: {d}", path.display())));
     }
     assert!(mismatches.is_empty(), "{}\n(rewrite with GONGBAO_BLESS=1 after reviewing)", mismatches.join("\n"));
 }

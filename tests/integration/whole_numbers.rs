@@ -5,12 +5,9 @@
 //!
 //! The cases come from a seeded generator (`fuzz/src/numerals.rs`, shared with the fuzz target
 //! `whole_numbers`): 10⁴ of them here, 10⁶ in the ignored test
-//! (`cargo test --release --test whole_numbers -- --ignored`), which prints its tally.
+//! (`cargo test --release --test integration whole_numbers:: -- --ignored`), which prints its tally.
 
-#[path = "../fuzz/src/numerals.rs"]
-mod numerals;
-
-use numerals::{Case, Outcome, STYLES, SplitMix, Style, case, judge};
+use crate::check::numerals::{self, Case, Outcome, STYLES, SplitMix, Style, case, judge};
 
 /// What a run of cases came to, by style.
 #[derive(Default)]

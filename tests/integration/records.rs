@@ -18,7 +18,7 @@
 //! (`START/END`, `-` for an open bound, or `none`), `area` (a code, a name, or `none`), `of` and
 //! `part_of` (another figure's text, or `none`).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
