@@ -220,9 +220,8 @@ static LEADING_FIRST: std::sync::LazyLock<Vec<char>> =
 static TRAILING_LAST: std::sync::LazyLock<Vec<char>> =
     std::sync::LazyLock::new(|| sorted_chars(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['约'])));
 
-/// [`TRAILING`], longest first: `提升至` is trimmed whole, not as `升至` leaving `提`.
-/// The trailing words by their last character, longest first (a word is tried only against
-/// the words that can end it).
+/// [`TRAILING`] by their last character (words are tried only against those that can end
+/// them), each list longest first: `提升至` is trimmed whole, not as `升至` leaving `提`.
 static TRAILING_LONGEST_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
     let mut words = TRAILING.to_vec();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));

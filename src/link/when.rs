@@ -201,10 +201,9 @@ enum Scope {
     Year(i16),
 }
 
-/// Words after which a figure is counted up to now, in the period the text reports on (its
-/// lead), whatever year a target in the same sentence names (`2012年下达任务16个,现已履约16个`).
 /// Words that make a figure a rate per period (`每月有约50宗申请`, `每年接待游客80万人次`):
-/// what usually happens, which has no period of its own.
+/// what usually happens, which has no period of its own. (Each opens with 每, which is looked
+/// for first.)
 const PER_PERIOD: &[&str] = &["每年", "每月", "每日", "每天", "每周", "每季度"];
 
 /// Whether a figure's clause says it is a rate per period (see [`PER_PERIOD`]).
@@ -212,6 +211,8 @@ fn is_per_period(clause: &str) -> bool {
     clause.contains('每') && PER_PERIOD.iter().any(|w| clause.contains(w))
 }
 
+/// Words after which a figure is counted up to now, in the period the text reports on (its
+/// lead), whatever year a target in the same sentence names (`2012年下达任务16个,现已履约16个`).
 /// (Each holds 已, which is looked for first.)
 const SO_FAR: &[&str] = &["现已", "目前已", "现在已", "至今已"];
 
@@ -803,5 +804,6 @@ mod tests {
     fn marker_words_hold_the_characters_looked_for() {
         assert!(SAME_SPAN.iter().all(|w| w.starts_with('同')));
         assert!(SO_FAR.iter().all(|w| w.contains('已')));
+        assert!(PER_PERIOD.iter().all(|w| w.starts_with('每')));
     }
 }
