@@ -283,7 +283,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         let own = &ctx.text[range.clone()];
         let own = ["时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
         if (own.is_empty() || is_role_only(own))
-            && let Some(before) = before_comparison(ctx, notes, i)
+            && let Some(before) = before_comparison(ctx, notes, i).or_else(|| before_time(ctx, notes, i))
         {
             range = before;
         }
@@ -335,6 +335,32 @@ fn before_comparison(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std
     let floor = floor.max(notes[i].sentence).min(end);
     let from = super::back_to(text, end, floor, super::is_clause_mark);
     let range = drop_leading_verbs(text, trim(text, from..end));
+    (!range.is_empty() && !is_role_only(&text[range.clone()])).then_some(range)
+}
+
+/// The words before a time that stands between them and figure `i` (`工业产值一季度同比增长5%`
+/// → 工业产值, `覆盖率由2019年的40%` → 覆盖率): the time says when, the words before it what,
+/// when only words of change (or a 的) stand between the time and the figure.
+fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops::Range<usize>> {
+    let text = ctx.text;
+    let j = i.checked_sub(1).filter(|&j| notes[j].sentence == notes[i].sentence)?;
+    if !matches!(ctx.facts[j].value, Value::Time(_)) || ctx.spans[j].end < notes[i].clause_mark {
+        return None;
+    }
+    let gap = text.get(ctx.spans[j].end..ctx.spans[i].start)?.trim();
+    let gap = gap.strip_prefix('的').unwrap_or(gap);
+    if !(gap.is_empty() || is_role_only(gap)) {
+        return None;
+    }
+    // The words from the clause's mark (not back past another fact) to the time, without a
+    // preposition that ties them to it (`由`, `从`, `在`).
+    let end = ctx.spans[j].start;
+    let floor = (0..j).rev().take(4).map(|k| ctx.spans[k].end).find(|&e| e <= end).unwrap_or(0);
+    let floor = floor.max(notes[i].sentence).min(end);
+    let from = super::back_to(text, end, floor, super::is_clause_mark);
+    let before = &text[from..end];
+    let before = ["由", "从", "自", "在", "于", "较", "比", "继"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+    let range = drop_leading_verbs(text, trim(text, from..from + before.len()));
     (!range.is_empty() && !is_role_only(&text[range.clone()])).then_some(range)
 }
 
@@ -638,6 +664,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| previous_growth(ctx, notes, records, i))
             .or_else(|| same_unit_before(ctx, notes, records, i));
         let indicator = threshold_measure(ctx, notes, i, indicator);
+        let indicator = indicator.map(|found| referred_back(notes, records, i, found));
         let indicator = indicator.map(|(t, range)| match without_examples(&t) {
             Some(shorter) => (shorter, None),
             None => (t, range),
@@ -650,6 +677,25 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
                 .map(|(text, range)| Indicator { text, span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()) });
         }
     }
+}
+
+/// Words that point back to something just named (`这个比重`, `该指标`).
+const POINTING: &[&str] = &["这个", "这一", "这些", "该", "此", "上述"];
+
+/// An indicator that points back (`这个比重继上年提高1.0个百分点` after `…占全国总产量的比重达到
+/// 9.8%`) is the indicator it points to: the nearest earlier figure's in the paragraph that ends
+/// with the noun pointed at.
+fn referred_back(notes: &[Notes], records: &[Option<Box<Record>>], i: usize, found: Found) -> Found {
+    let Some(noun) = POINTING.iter().find_map(|w| found.0.strip_prefix(w)).filter(|n| n.chars().count() >= 2) else {
+        return found;
+    };
+    (0..i)
+        .rev()
+        .take_while(|&k| notes[k].line == notes[i].line)
+        .filter_map(|k| records[k].as_ref()?.indicator.as_ref())
+        .take(8)
+        .find(|ind| ind.text.ends_with(noun) && ind.text.len() > noun.len())
+        .map_or(found, |ind| (ind.text.clone(), None))
 }
 
 /// An indicator's words without quotation marks, the breaks a layout put in and the slash that
