@@ -61,6 +61,8 @@ const ORIGIN_NOUNS: &[&str] = &[
     "居民",
     "企业",
     "公司",
+    "集团",
+    "某",
     "资本",
     "投资者",
     "投资商",
@@ -340,7 +342,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let listed = after.starts_with(['与', '和', '、', '同', '等', '及']) || before.ends_with(['、', '和', '及']);
                 // People and firms from a place (`香港住客`, `内地企业`) are the home's figures.
                 let origin = ORIGIN_NOUNS.iter().any(|w| after.starts_with(w)) || before.ends_with("来自");
-                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed || origin {
+                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed || origin || within_place_before(ctx, i) {
                     continue;
                 }
                 subject = Some((notes[i].sentence, Area { name: p.name.clone(), code: p.code.clone(), from: Some(i), text: None }));
@@ -405,7 +407,7 @@ fn opens_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> bool {
         if ctx.spans[j].end <= mark {
             break;
         }
-        if !matches!(ctx.facts[j].value, Value::Time(_)) {
+        if !matches!(ctx.facts[j].value, Value::Time(_)) && !within_place_before(ctx, j) {
             return false;
         }
         floor = floor.max(ctx.spans[j].end.min(start));
@@ -413,6 +415,21 @@ fn opens_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> bool {
     let before = &ctx.text[floor..start];
     let before = before.trim_start_matches("其中").trim_start_matches("截至目前").trim();
     before.is_empty()
+}
+
+/// Whether place `j` is written right before a place inside it (`吉林市丰满区`): the pair names
+/// the inner place, whose figures they are.
+fn within_place_before(ctx: &Context<'_>, j: usize) -> bool {
+    let (Value::Place(outer), Some(Value::Place(inner))) = (&ctx.facts[j].value, ctx.facts.get(j + 1).map(|f| &f.value)) else {
+        return false;
+    };
+    if ctx.spans[j + 1].start != ctx.spans[j].end {
+        return false;
+    }
+    let (Some(outer), Some(inner)) = (outer.code.as_deref(), inner.code.as_deref().and_then(gazetteer::by_code)) else {
+        return false;
+    };
+    inner.ancestors().any(|e| e.code == Some(outer))
 }
 
 /// The province of the home area.

@@ -91,6 +91,24 @@ const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "下辖", "辖"]
 /// Words before a money amount that make it one project's size when 的 or a bracket follows.
 const SIZE_WORDS: &[&str] =
     &["投资", "投资过", "投资额", "投资约", "投资超", "投资达", "一期投资", "二期投资", "计划投资", "总投资额", "规模"];
+/// What is counted or measured as a level at a moment (a stock), not as a flow over a period.
+const STOCKS: &[&str] = &[
+    "入园企业",
+    "入驻企业",
+    "在园企业",
+    "市场主体",
+    "余额",
+    "存栏",
+    "常住人口",
+    "户籍人口",
+    "总人口",
+    "保有量",
+    "存量",
+    "在建项目",
+    "在库企业",
+];
+/// What a project's size is called after 项目 (`项目总投资`).
+const PROJECT_SIZES: &[&str] = &["总投资", "投资", "投资额", "投资总额", "计划总投资", "总投资额"];
 /// Areas that belong to a thing rather than to a period (a park's planned area, a building's
 /// floor area); a sown or treated area (`种植面积`, `治理面积`) is a period's.
 const ATTRIBUTE_AREAS: &[&str] =
@@ -119,7 +137,14 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     && matches!(ctx.facts.get(i + 1).map(|f| &f.value), Some(Value::Count(_)));
                 let size = SIZE_WORDS.iter().any(|w| before.ends_with(w))
                     && (after.starts_with('的') && !count_follows || notes[i].paren.is_some() && after.starts_with([')', '）']));
-                threshold || size
+                // `项目总投资8亿元` with no count of projects before it in the sentence is one
+                // project's size (`签约项目30个,项目总投资80亿元` is theirs together).
+                let one_project = words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
+                    && !(0..i)
+                        .rev()
+                        .take_while(|&j| ctx.spans[j].start >= notes[i].stop)
+                        .any(|j| matches!(ctx.facts[j].value, Value::Count(_)));
+                threshold || size || one_project
             }
             Value::Quantity(_) => {
                 is_threshold(after)
@@ -389,6 +414,13 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             None => None,
         };
         let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| TARGET_WORDS.iter().any(|w| ind.text.ends_with(w)));
+        // A stock up to a day (`截至9月底,入园企业120家`) is measured on that day.
+        let stock = !matches!(ctx.facts[i].value, Value::Percent(_))
+            && record.indicator.as_ref().is_some_and(|ind| STOCKS.iter().any(|w| ind.text.ends_with(w)));
+        let period = period.map(|p| match p {
+            Period { start: None, end: Some(end), from } if stock => Period { start: Some(end.clone()), end: Some(end), from },
+            p => p,
+        });
         record.period = period.map(|p| if target { whole_year(p) } else { p });
     }
     // A percentage covers the period of the figure it qualifies.

@@ -1115,7 +1115,11 @@ fn year(p: &mut Parser<'_>) -> Option<YearSpec> {
         return (p.rest().starts_with("以来") || p.rest().starts_with("至今")).then_some(YearSpec::Deictic(0));
     }
     if let Some(spec) = p.lookup(&YEAR_WORDS) {
-        let word_start_glued = glued_before(prev) && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(0 | 1));
+        let word_start_glued = glued_before(prev) && !matches!(spec, YearSpec::Deictic(0 | 1) | YearSpec::Anaphoric(0 | 1))
+            // 后年 after a verb is "after it, a year's" (`建成后年产值`, `投产后年纳税`), not the
+            // year after next (`明年、后年`, `到后年`).
+            || matches!(spec, YearSpec::Deictic(2 | 3))
+                && prev.is_some_and(|c| crate::normalize::script::is_han(c) && !one_of("明今年和及与或至到比较于在大", c));
         // 后年均, 上年度 is fine, 以后年份 is not a year.
         if word_start_glued || p.peek().is_some_and(|c| one_of("均龄轻纪", c)) {
             return None;
@@ -1989,6 +1993,12 @@ mod tests {
             let text: String = picks.iter().map(|&i| words[i % words.len()].as_str()).collect();
             proptest::prop_assert_eq!(scan(&text), scan_from(&text, every_char, |_, _| true, Calendars::default()));
         }
+    }
+
+    #[test]
+    fn the_year_after_next_is_not_a_verb_then_an_annual_figure() {
+        assert_eq!(spans("项目建成后年产值20亿元,投产后年纳税1亿元"), Vec::<&str>::new());
+        assert_eq!(spans("明年、后年分别建成两个园区,到后年完成"), ["明年", "后年", "后年"]);
     }
 
     #[test]
