@@ -359,9 +359,19 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
     let floor = floor.max(notes[i].sentence).min(end);
     let from = super::back_to(text, end, floor, super::is_clause_mark);
     let before = &text[from..end];
-    let before = ["由", "从", "自", "在", "于", "较", "比", "继"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+    let before = ["由", "从", "自", "在", "继"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+    // (A comparison, `低于1985年`, is [`before_comparison`]'s; `将由`, `也从`: the adverb goes too.)
+    if before.ends_with(['于', '比', '较']) {
+        return None;
+    }
+    let before = before.strip_suffix("已经").unwrap_or(before).trim_end_matches(['将', '也', '均', '都', '已', '仍', '还', '再']);
     let range = drop_leading_verbs(text, trim(text, from..from + before.len()));
-    (!range.is_empty() && !is_role_only(&text[range.clone()])).then_some(range)
+    let words = &text[range.clone()];
+    // Not a verb (`确保今年底95%`), a time of its own (`在调整初期由1978年的…`), a comparison
+    // (`比原定…`), a figure the recognizers left alone or a dash's aside.
+    let plain =
+        !words.starts_with(['在', '于', '到', '比', '较']) && !words.contains(|c: char| c.is_numeric() || matches!(c, '—' | '-' | '百'));
+    (!range.is_empty() && plain && !is_role_only(words) && !is_verb(words)).then_some(range)
 }
 
 /// Verbs that say by how much something changed: a figure right after one is the change, not the
