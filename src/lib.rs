@@ -80,8 +80,8 @@ pub mod normalize;
 pub mod number;
 pub mod output;
 mod parse;
-pub mod segment;
 mod section;
+pub mod segment;
 
 use std::sync::LazyLock;
 
@@ -280,12 +280,12 @@ impl Extractor {
         let (mut facts, spans) = assemble(text, &normalized.map, &layout, candidates, &mut warnings);
         let linked = link::link_at_home(
             &link::Context {
-            original: text,
-            text: &normalized.text,
-            map: &normalized.map,
-            layout: &layout,
-            facts: &facts,
-            spans: &spans,
+                original: text,
+                text: &normalized.text,
+                map: &normalized.map,
+                layout: &layout,
+                facts: &facts,
+                spans: &spans,
                 reference,
                 region,
             },

@@ -179,8 +179,8 @@ pub(crate) fn section_end(text: &str, start: usize, size: usize) -> usize {
     if text.len() - start <= size {
         return text.len();
     }
-    let limit = text.floor_char_boundary(start + size);
-    let low = text.floor_char_boundary(start + size / 2).max(start);
+    let limit = floor_char_boundary(text, start + size);
+    let low = floor_char_boundary(text, start + size / 2).max(start);
     let bytes = text.as_bytes();
     let ends_sentence = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';');
     let mut last_break = None;
@@ -198,8 +198,13 @@ pub(crate) fn section_end(text: &str, start: usize, size: usize) -> usize {
         return low + i + c.len_utf8();
     }
     let rest = &text[limit..];
-    rest.find(['\n', '。', '！', '？', '；'])
-        .map_or(text.len(), |i| limit + i + rest[i..].chars().next().map_or(0, char::len_utf8))
+    rest.find(['\n', '。', '！', '？', '；']).map_or(text.len(), |i| limit + i + rest[i..].chars().next().map_or(0, char::len_utf8))
+}
+
+/// The last character boundary at or before `at` (`str::floor_char_boundary`, newer than the
+/// crate's MSRV).
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// Shift a section's facts into the whole document: spans by the `bytes` before the section,
@@ -218,7 +223,8 @@ fn shift(section: &mut [Fact], bytes: usize, facts: usize) {
         if let Some(s) = r.indicator.as_mut().and_then(|i| i.span.as_mut()) {
             span(s);
         }
-        let from = [r.period.as_mut().map(|p| &mut p.from), r.compared_with.as_mut().map(|p| &mut p.from), r.area.as_mut().map(|a| &mut a.from)];
+        let from =
+            [r.period.as_mut().map(|p| &mut p.from), r.compared_with.as_mut().map(|p| &mut p.from), r.area.as_mut().map(|a| &mut a.from)];
         for i in from.into_iter().flatten().chain([&mut r.of, &mut r.part_of]).flatten() {
             *i += facts;
         }
