@@ -168,31 +168,34 @@ impl Extractor {
     /// [`GivenDate`]); `None` falls back to the document's metadata and text, as
     /// [`Extractor::extract_with_reference`] does.
     pub fn extract_given(&self, text: &str, given: Option<GivenDate>) -> Document {
-        given_reference(given, |reference| self.extract_normalized(text, self.normalizer.normalize(text), reference))
+        self.sections_given(text, given).into_document()
     }
 
-    /// [`Extractor::extract_given`] for an HTML page.
+    /// [`Extractor::sections`] with the date an archive gives, as [`Extractor::extract_given`].
+    pub fn sections_given<'t>(&self, text: &'t str, given: Option<GivenDate>) -> crate::Sections<'_, 't> {
+        crate::Sections::new(self, text, given_reference(given), matches!(given, Some(GivenDate::Year(_))))
+    }
+
+    /// [`Extractor::extract_given`] for an HTML page (read whole: a page is not cut in sections).
     #[cfg(feature = "html")]
     pub fn extract_html_given(&self, html: &str, given: Option<GivenDate>) -> Document {
-        given_reference(given, |reference| self.extract_normalized(html, self.normalizer.normalize_html(html), reference))
+        let reference = given_reference(given);
+        let mut doc = self.extract_normalized(html, self.normalizer.normalize_html(html), reference);
+        if matches!(given, Some(GivenDate::Year(_))) {
+            crate::section::year_given(reference, &mut doc.reference_from, doc.reference_date);
+        }
+        doc
     }
 }
 
-/// Extract with the reference a given date makes. A year is a reference known to the year only,
-/// which the time recognizer reads as it reads a year inferred from the text; the document then
-/// says where it came from: the argument.
-fn given_reference(given: Option<GivenDate>, extract: impl FnOnce(Option<Reference>) -> Document) -> Document {
+/// The reference a given date makes. A year is a reference known to the year only, which the
+/// time recognizer reads as it reads a year inferred from the text (`Text`); the document then
+/// says where it came from: the argument ([`crate::section::year_given`]).
+fn given_reference(given: Option<GivenDate>) -> Option<Reference> {
     match given {
-        None => extract(None),
-        Some(GivenDate::Day(date)) => extract(Some(Reference { date, from: ReferenceFrom::Argument })),
-        Some(GivenDate::Year(y)) => {
-            let date = GivenDate::Year(y).date();
-            let mut doc = extract(Some(Reference { date, from: ReferenceFrom::Text }));
-            if doc.reference_date == Some(date) && doc.reference_from == Some(ReferenceFrom::Text) {
-                doc.reference_from = Some(ReferenceFrom::Argument);
-            }
-            doc
-        }
+        None => None,
+        Some(GivenDate::Day(date)) => Some(Reference { date, from: ReferenceFrom::Argument }),
+        Some(GivenDate::Year(y)) => Some(Reference { date: GivenDate::Year(y).date(), from: ReferenceFrom::Text }),
     }
 }
 

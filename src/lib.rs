@@ -80,6 +80,7 @@ pub mod normalize;
 pub mod number;
 pub mod output;
 mod parse;
+mod section;
 pub mod segment;
 
 use std::sync::LazyLock;
@@ -100,6 +101,7 @@ pub use fact::{
 pub use normalize::{Script, Variant};
 pub use number::{Number, parse_number};
 pub use parse::{parse_count, parse_money, parse_percent, parse_quantity, parse_time};
+pub use section::{Head, Sections};
 
 /// Everything gongbao found in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -128,7 +130,15 @@ pub struct Document {
 pub struct Extractor {
     reference_date: Option<Date>,
     normalizer: normalize::Normalizer,
+    /// The section size, when not [`SECTION_BYTES`] (tests).
+    section_bytes: Option<usize>,
 }
+
+/// A text longer than this many bytes (4 MiB) is read section by section ([`Sections`]): cut at
+/// line breaks, each section's facts made, handed on and dropped before the next is read, so
+/// that a large document's peak memory is a section's, not the whole's. A text of this size or
+/// less is one section: it is read whole.
+pub const SECTION_BYTES: usize = 4 << 20;
 
 impl Extractor {
     /// An extractor with default options: no reference date (the document's own is used), the
@@ -156,6 +166,14 @@ impl Extractor {
         self
     }
 
+    /// Read texts longer than `bytes` in sections of about `bytes` (instead of
+    /// [`SECTION_BYTES`]): for tests, which need small documents of several sections.
+    #[doc(hidden)]
+    pub fn section_bytes(mut self, bytes: usize) -> Self {
+        self.section_bytes = Some(bytes.max(1));
+        self
+    }
+
     /// Normalize a text as extraction does (for callers that want the normalized text itself).
     pub fn normalize<'a>(&self, text: &'a str) -> normalize::Normalized<'a> {
         self.normalizer.normalize(text)
@@ -170,11 +188,31 @@ impl Extractor {
     /// Read one document with its own reference date (a batch where each document brings its
     /// date); `None` falls back to the document's metadata and text.
     pub fn extract_with_reference(&self, text: &str, reference_date: Option<Date>) -> Document {
-        self.extract_normalized(
-            text,
-            self.normalizer.normalize(text),
-            reference_date.map(|date| Reference { date, from: ReferenceFrom::Argument }),
-        )
+        self.sections_with_reference(text, reference_date).into_document()
+    }
+
+    /// Read one document section by section (see [`SECTION_BYTES`]): the document's [`Head`]
+    /// first, then each section's facts as an iterator, then its warnings. Collected, the
+    /// sections are [`Extractor::extract`]'s document; a text of [`SECTION_BYTES`] or less is
+    /// one section.
+    ///
+    /// ```
+    /// let text = "2023年,全市新签约项目52个\n总投资116.68亿元\n";
+    /// let extractor = gongbao::Extractor::new();
+    /// let mut sections = extractor.sections(text);
+    /// let script = sections.head().script;
+    /// let facts: Vec<gongbao::Fact> = sections.by_ref().flatten().collect();
+    /// let doc = extractor.extract(text);
+    /// assert_eq!((script, &facts, sections.warnings()), (doc.script, &doc.facts, &doc.warnings[..]));
+    /// ```
+    pub fn sections<'t>(&self, text: &'t str) -> Sections<'_, 't> {
+        self.sections_with_reference(text, self.reference_date)
+    }
+
+    /// [`Extractor::sections`] with the document's own reference date, as
+    /// [`Extractor::extract_with_reference`].
+    pub fn sections_with_reference<'t>(&self, text: &'t str, reference_date: Option<Date>) -> Sections<'_, 't> {
+        Sections::new(self, text, reference_date.map(|date| Reference { date, from: ReferenceFrom::Argument }), false)
     }
 
     /// Read an HTML page. Its text is what the page shows (see [`normalize::html`]); fact spans point
@@ -206,6 +244,18 @@ impl Extractor {
     /// Read a normalized document with the caller's reference (`None`: the document's own date,
     /// else what the text implies).
     fn extract_normalized(&self, text: &str, normalized: normalize::Normalized<'_>, reference: Option<Reference>) -> Document {
+        self.read_section(text, normalized, reference, None)
+    }
+
+    /// Read a whole document or one section of it: [`Extractor::extract_normalized`], with the
+    /// home area decided beforehand (`Some`) for a section after the first.
+    fn read_section(
+        &self,
+        text: &str,
+        normalized: normalize::Normalized<'_>,
+        reference: Option<Reference>,
+        home_area: Option<Option<HomeArea>>,
+    ) -> Document {
         let layout = document::analyze(&normalized.text);
         let reference = reference.or_else(|| layout.meta.published.map(|date| Reference { date, from: ReferenceFrom::Metadata }));
         // The recognizers' shared state (the number scan, the claimed spans) is dropped at the
@@ -228,16 +278,19 @@ impl Extractor {
             (found.candidates, found.reference, ctx.region().map(|(r, _)| r), warnings)
         };
         let (mut facts, spans) = assemble(text, &normalized.map, &layout, candidates, &mut warnings);
-        let linked = link::link(&link::Context {
-            original: text,
-            text: &normalized.text,
-            map: &normalized.map,
-            layout: &layout,
-            facts: &facts,
-            spans: &spans,
-            reference,
-            region,
-        });
+        let linked = link::link_at_home(
+            &link::Context {
+                original: text,
+                text: &normalized.text,
+                map: &normalized.map,
+                layout: &layout,
+                facts: &facts,
+                spans: &spans,
+                reference,
+                region,
+            },
+            home_area,
+        );
         // (The link stage boxes each figure's record as it makes it: its table of records is a
         // pointer a fact, and a record moves into its fact without a copy.)
         for (fact, record) in facts.iter_mut().zip(linked.records) {

@@ -15,8 +15,8 @@ use std::sync::{Arc, mpsc};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use gongbao::input::{Fields, GivenDate, RecordError};
-use gongbao::output::{Line, table};
-use gongbao::{Document, Extractor, Variant};
+use gongbao::output::{Line, LineParts, table};
+use gongbao::{Document, Extractor, Fact, Head, Variant};
 
 #[derive(Parser)]
 #[command(name = "gongbao", version, about = "Exact, typed, traceable facts from Chinese government bulletins")]
@@ -108,6 +108,11 @@ struct ExtractArgs {
     #[arg(long, value_name = "MIB", default_value_t = 512)]
     max_size: u64,
 
+    /// Read documents larger than this many bytes in sections of about this size (default:
+    /// the library's `SECTION_BYTES`, 4 MiB); for tests, which need small documents of several.
+    #[arg(long, value_name = "BYTES", hide = true)]
+    section_bytes: Option<usize>,
+
     /// Never show a progress bar (it is shown only when standard error is a terminal).
     #[arg(long)]
     no_progress: bool,
@@ -170,6 +175,30 @@ struct Outcome {
     rows: Vec<Vec<String>>,
     /// The text read, kept for the HTML report (which shows it).
     text: Option<String>,
+    /// A document larger than a section, to be read in sections by the worker once this
+    /// outcome is sent (JSON Lines output only).
+    sections: Option<SectionsJob>,
+    /// Where its parts come from, as the worker reads them.
+    parts: Option<mpsc::Receiver<Part>>,
+}
+
+/// A document to read in sections ([`gongbao::Sections`]), its line written as they are read:
+/// a large document's facts are never all held.
+struct SectionsJob {
+    text: String,
+    reference: Option<GivenDate>,
+    /// The title a JSON Lines record gives.
+    title: Option<String>,
+}
+
+/// A part of a document read in sections, from the worker that reads it to the writer.
+enum Part {
+    Head(Box<Head>),
+    Facts(Vec<Fact>),
+    /// The document's own warnings, at its end.
+    End(Vec<String>),
+    /// The worker panicked: the writer's thread panics with it.
+    Panic(Box<dyn std::any::Any + Send>),
 }
 
 struct Settings {
@@ -184,6 +213,9 @@ struct Settings {
     csv: bool,
     /// Whether each document's text is kept (for the HTML report, which shows it).
     keep_text: bool,
+    /// Documents larger than this are written section by section as they are read (JSON
+    /// Lines output; `None` otherwise).
+    in_sections: Option<usize>,
 }
 
 fn main() -> ExitCode {
@@ -262,8 +294,9 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
         ));
     }
     let variant = variant(args.variant);
-    #[allow(unused_mut)]
     let mut extractor = Extractor::new().variant(variant);
+    let section_bytes = args.section_bytes.unwrap_or(gongbao::SECTION_BYTES).max(1);
+    extractor = extractor.section_bytes(section_bytes);
     #[cfg(feature = "opencc")]
     if args.opencc {
         let converter = gongbao::normalize::convert::Opencc::new(variant).map_err(|e| e.to_string())?;
@@ -286,6 +319,7 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
         jsonl_name: args.jsonl.as_ref().filter(|p| p.as_os_str() != "-").map(|p| p.display().to_string()),
         csv: matches!(args.format, Format::Csv),
         keep_text,
+        in_sections: matches!(args.format, Format::Jsonl).then_some(section_bytes),
     };
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
@@ -330,6 +364,9 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
     let (done_tx, done_rx) = mpsc::channel::<(usize, std::thread::Result<Outcome>)>();
     let settings = &settings;
     pool.in_place_scope(|scope| -> Result<(), String> {
+        // (Owned here: a batch that stops early drops the outcomes not yet written, and with
+        // them the channels that workers reading a document in sections wait on.)
+        let done_rx = done_rx;
         // Load the dictionaries and models on threads of their own, which the process does
         // not wait for: jieba's dictionary (until it is ready, segmentation uses the words of
         // the text at hand, with the same results); jieba's part-of-speech model for unknown
@@ -349,8 +386,25 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
                 scope.spawn(move |_| {
                     // A panic comes back to this thread, which would otherwise wait for its line.
                     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(input, settings)));
-                    // The receiver lives until every document is in.
-                    let _ = done_tx.send((i, outcome));
+                    // (A send fails only when the batch stopped early.)
+                    match outcome {
+                        Ok(mut o) if o.sections.is_some() => {
+                            let job = o.sections.take().expect("a document to read in sections");
+                            // A rendezvous: the worker reads a section while the writer writes
+                            // the one before, and waits until it is the document's turn.
+                            let (parts, from) = mpsc::sync_channel(0);
+                            o.parts = Some(from);
+                            if done_tx.send((i, Ok(o))).is_ok() {
+                                let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_sections(job, settings, &parts)));
+                                if let Err(panic) = read {
+                                    let _ = parts.send(Part::Panic(panic));
+                                }
+                            }
+                        }
+                        outcome => {
+                            let _ = done_tx.send((i, outcome));
+                        }
+                    }
                 });
                 read += 1;
             }
@@ -368,10 +422,11 @@ fn run(args: ExtractArgs) -> Result<bool, String> {
                     failures += 1;
                     say(complaint);
                 }
-                let result = match args.format {
-                    Format::Jsonl => write_jsonl(&mut out, &o),
-                    Format::Csv => write_csv(&mut out, &o),
-                    Format::Html => write_html(&mut out, &mut report, &o),
+                let result = match (args.format, &o.parts) {
+                    (Format::Jsonl, Some(parts)) => write_sections(&mut out, &o, parts).map(|n| facts += n),
+                    (Format::Jsonl, None) => write_jsonl(&mut out, &o),
+                    (Format::Csv, _) => write_csv(&mut out, &o),
+                    (Format::Html, _) => write_html(&mut out, &mut report, &o),
                 };
                 match result.and_then(|()| out.flush()) {
                     // The reader stopped early (`| head`): a normal end, not worth a word.
@@ -610,7 +665,18 @@ fn jsonl_inputs(path: &Path) -> Result<impl Iterator<Item = Input>, String> {
 fn process(input: Input, settings: &Settings) -> Outcome {
     let failed = |source: String, bytes: u64, error: String, complaint: String| {
         let rows = if settings.csv { table::document_rows(&source, "", None, Some(&error)) } else { Vec::new() };
-        Outcome { source, document: None, warnings: Vec::new(), error: Some(error), complaint: Some(complaint), bytes, rows, text: None }
+        Outcome {
+            source,
+            document: None,
+            warnings: Vec::new(),
+            error: Some(error),
+            complaint: Some(complaint),
+            bytes,
+            rows,
+            text: None,
+            sections: None,
+            parts: None,
+        }
     };
     let done = |source: String, bytes: u64, text: &str, document: Document, warnings: Vec<String>| {
         let rows = if settings.csv { table::document_rows(&source, text, Some(&document), None) } else { Vec::new() };
@@ -623,7 +689,24 @@ fn process(input: Input, settings: &Settings) -> Outcome {
             bytes,
             rows,
             text: settings.keep_text.then(|| text.to_owned()),
+            sections: None,
+            parts: None,
         }
+    };
+    // A document larger than a section, for the JSON Lines output: read by the worker after
+    // its outcome is sent.
+    let in_sections = |text: &str| settings.in_sections.is_some_and(|size| text.len() > size);
+    let later = |source: String, bytes: u64, sections: SectionsJob, warnings: Vec<String>| Outcome {
+        source,
+        document: None,
+        warnings,
+        error: None,
+        complaint: None,
+        bytes,
+        rows: Vec::new(),
+        text: None,
+        sections: Some(sections),
+        parts: None,
     };
     let (source, bytes, html, reference) = match input {
         Input::Broken { source, error, complaint } => return failed(source, 0, error, complaint),
@@ -678,6 +761,10 @@ fn process(input: Input, settings: &Settings) -> Outcome {
             // (The record holds the text: the line's bytes are not kept while it is read.)
             drop(raw);
             let source = record.id.unwrap_or_else(|| format!("line {number}"));
+            let reference = record.date.or(settings.reference_date);
+            if in_sections(&record.text) {
+                return later(source, bytes, SectionsJob { text: record.text, reference, title: record.title }, record.warnings);
+            }
             let mut doc = settings.extractor.extract_given(&record.text, record.date.or(settings.reference_date));
             if record.title.is_some() {
                 doc.meta.title = record.title;
@@ -694,6 +781,18 @@ fn process(input: Input, settings: &Settings) -> Outcome {
         Ok(d) if d.html => {
             let doc = settings.extractor.extract_html_given(&d.decoded.text, reference);
             done(source, size, &d.decoded.text, doc, d.decoded.warnings)
+        }
+        Ok(d) if !d.html && in_sections(&d.decoded.text) => {
+            let warnings = d.decoded.warnings;
+            let text = match d.decoded.text {
+                std::borrow::Cow::Owned(text) => text,
+                // The file's own bytes, taken without a copy.
+                std::borrow::Cow::Borrowed(text) if text.len() == bytes.len() => {
+                    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+                }
+                std::borrow::Cow::Borrowed(text) => text.to_owned(),
+            };
+            later(source, size, SectionsJob { text, reference, title: None }, warnings)
         }
         Ok(d) => {
             let doc = settings.extractor.extract_given(&d.decoded.text, reference);
@@ -722,6 +821,51 @@ fn write_jsonl(out: &mut impl Write, o: &Outcome) -> io::Result<()> {
     // its text for a bulletin full of figures) is never held whole.
     serde_json::to_writer(&mut *out, &Line::new(&o.source, o.document.as_ref(), &warnings, o.error.as_deref()))?;
     out.write_all(b"\n")
+}
+
+/// Read a document in sections, handing its parts to the writer; stop when the writer is gone.
+fn read_sections(job: SectionsJob, settings: &Settings, parts: &mpsc::SyncSender<Part>) {
+    let mut sections = settings.extractor.sections_given(&job.text, job.reference);
+    let mut head = sections.head().clone();
+    if job.title.is_some() {
+        head.meta.title = job.title;
+    }
+    if parts.send(Part::Head(Box::new(head))).is_err() {
+        return;
+    }
+    for facts in sections.by_ref() {
+        if parts.send(Part::Facts(facts)).is_err() {
+            return;
+        }
+    }
+    let _ = parts.send(Part::End(sections.warnings().to_vec()));
+}
+
+/// Write the line of a document read in sections as its parts come; the number of its facts.
+fn write_sections(out: &mut impl Write, o: &Outcome, parts: &mpsc::Receiver<Part>) -> io::Result<usize> {
+    let mut line = None;
+    let mut facts = 0;
+    for part in parts {
+        match part {
+            Part::Head(head) => line = Some(LineParts::start(&mut *out, &o.source, &head)?),
+            Part::Facts(f) => {
+                facts += f.len();
+                if let Some(line) = &mut line {
+                    line.facts(&f)?;
+                }
+            }
+            Part::End(own) => {
+                let warnings: Vec<String> = o.warnings.iter().cloned().chain(own).collect();
+                if let Some(line) = line.take() {
+                    line.finish(&warnings)?;
+                }
+                break;
+            }
+            Part::Panic(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+    out.write_all(b"\n")?;
+    Ok(facts)
 }
 
 fn write_csv_header(out: &mut impl Write) -> io::Result<()> {

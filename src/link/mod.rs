@@ -114,6 +114,12 @@ pub struct Notes {
 
 /// Build every figure's record.
 pub fn link(ctx: &Context<'_>) -> Linked {
+    link_at_home(ctx, None)
+}
+
+/// [`link`] with the home area decided beforehand (`Some`): a document read in sections takes
+/// its first section's for every section, so that `area` means one thing in all of them.
+pub fn link_at_home(ctx: &Context<'_>, home_area: Option<Option<HomeArea>>) -> Linked {
     let mut records: Vec<Option<Box<Record>>> = ctx.facts.iter().map(|f| f.is_figure().then(Box::default)).collect();
     let mut notes = notes(ctx);
     runs(ctx, &mut notes);
@@ -124,7 +130,7 @@ pub fn link(ctx: &Context<'_>) -> Linked {
     relate::sums(ctx, &notes, &mut records);
     what::indicators(ctx, &notes, &mut records);
     when::periods(ctx, &notes, &mut records);
-    let home_area = area::home_area(ctx);
+    let home_area = home_area.unwrap_or_else(|| area::home_area(ctx));
     area::areas(ctx, &notes, home_area.as_ref(), &mut records);
     let mut warnings = Vec::new();
     relate::contradictions(ctx, &records, &mut warnings);

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::fact::{Fact, HomeArea};
-use crate::{Document, Meta, ReferenceFrom, Script};
+use crate::{Document, Head, Meta, ReferenceFrom, Script};
 
 /// One document's output line, exactly as `CONTRACT.md` describes it: serialize it with
 /// `serde_json` (or any serde format) to get the binary's JSON.
@@ -58,5 +58,73 @@ impl<'a> Line<'a> {
             warnings,
             error,
         }
+    }
+}
+
+/// A document's [`Line`] written in parts, for a document read in [`crate::Sections`]: the head,
+/// each section's facts as they are made, then the warnings; the bytes are those `serde_json`
+/// writes for the whole [`Line`], and no more than a section's facts are ever held.
+///
+/// ```
+/// use gongbao::output::{Line, LineParts};
+///
+/// let text = "2023年,全市新签约项目52个\n总投资116.68亿元\n";
+/// let extractor = gongbao::Extractor::new();
+/// let mut sections = extractor.sections(text);
+/// let mut out = Vec::new();
+/// let mut line = LineParts::start(&mut out, "a.txt", sections.head())?;
+/// for facts in sections.by_ref() {
+///     line.facts(&facts)?;
+/// }
+/// line.finish(sections.warnings())?;
+///
+/// let doc = extractor.extract(text);
+/// let whole = serde_json::to_vec(&Line::new("a.txt", Some(&doc), &doc.warnings, None))?;
+/// assert_eq!(out, whole);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct LineParts<W: std::io::Write> {
+    out: W,
+    /// Whether a fact was written (the next one is preceded by a comma).
+    any: bool,
+}
+
+impl<W: std::io::Write> LineParts<W> {
+    /// Write the line's fields before its facts.
+    pub fn start(mut out: W, source: &str, head: &Head) -> std::io::Result<Self> {
+        out.write_all(b"{\"source\":")?;
+        serde_json::to_writer(&mut out, source)?;
+        out.write_all(b",\"reference_date\":")?;
+        serde_json::to_writer(&mut out, &head.reference_date)?;
+        out.write_all(b",\"reference_from\":")?;
+        serde_json::to_writer(&mut out, &head.reference_from)?;
+        out.write_all(b",\"script\":")?;
+        serde_json::to_writer(&mut out, &Some(head.script))?;
+        out.write_all(b",\"meta\":")?;
+        serde_json::to_writer(&mut out, &head.meta)?;
+        out.write_all(b",\"home_area\":")?;
+        serde_json::to_writer(&mut out, &head.home_area)?;
+        out.write_all(b",\"facts\":[")?;
+        Ok(LineParts { out, any: false })
+    }
+
+    /// Write the next facts.
+    pub fn facts(&mut self, facts: &[Fact]) -> std::io::Result<()> {
+        for fact in facts {
+            if std::mem::replace(&mut self.any, true) {
+                self.out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut self.out, fact)?;
+        }
+        Ok(())
+    }
+
+    /// Write the warnings (all of them: the reader's and the document's) and end the line (with
+    /// no line break, as `serde_json` ends a [`Line`]).
+    pub fn finish(mut self, warnings: &[String]) -> std::io::Result<()> {
+        self.out.write_all(b"],\"warnings\":")?;
+        serde_json::to_writer(&mut self.out, warnings)?;
+        self.out.write_all(b",\"error\":null}")
     }
 }

@@ -21,5 +21,6 @@ mod records;
 mod regions;
 mod report;
 mod robustness;
+mod sections;
 mod table;
 mod whole_numbers;
