@@ -353,6 +353,8 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let opening = clause.trim_start_matches("其中").trim_start();
                 let area = if notes[i].periodless {
                     home_area(None)
+                } else if let Some(a) = distributed_place(ctx, notes, i) {
+                    Some(a)
                 } else if let Some(w) = home_word(clause) {
                     subject = None;
                     home_area(Some(w))
@@ -415,6 +417,41 @@ fn opens_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> bool {
     let before = &ctx.text[floor..start];
     let before = before.trim_start_matches("其中").trim_start_matches("截至目前").trim();
     before.is_empty()
+}
+
+/// The place of a run's list that is figure `i`'s (`深圳、广州分别增长6.0%、4.6%`): the places
+/// listed before 分别 in the run's first figure's clause, as many as the run has figures.
+pub(super) fn distributed_place(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Area> {
+    let (first, len) = notes[i].run;
+    if len < 2 {
+        return None;
+    }
+    // (The places are facts, and 、 marks a clause: from the sentence's start or the figure
+    // before, not the figure's words.)
+    let sentence = notes[first].sentence.min(ctx.spans[first].start);
+    let from = (0..first)
+        .rev()
+        .take_while(|&j| ctx.spans[j].end > sentence)
+        .find(|&j| ctx.facts[j].is_figure())
+        .map_or(sentence, |j| ctx.spans[j].end);
+    let listed = from + ctx.text[from..ctx.spans[first].start].find("分别")?;
+    let places: Vec<usize> = (0..first)
+        .rev()
+        .take_while(|&j| ctx.spans[j].end > from)
+        .filter(|&j| ctx.spans[j].start >= from && ctx.spans[j].end <= listed && matches!(ctx.facts[j].value, Value::Place(_)))
+        .collect();
+    if places.len() != len {
+        return None;
+    }
+    // (Nothing but list marks between the places: `深圳、广州`, `甲县和乙县`.)
+    let mut sorted = places.clone();
+    sorted.reverse();
+    let only_listed = sorted
+        .windows(2)
+        .all(|w| ctx.text[ctx.spans[w[0]].end..ctx.spans[w[1]].start].chars().all(|c| matches!(c, '、' | '和' | '及' | '与' | ' ')));
+    let j = *sorted.get(i - first).filter(|_| only_listed)?;
+    let Value::Place(p) = &ctx.facts[j].value else { return None };
+    Some(Area { name: p.name.clone(), code: p.code.clone(), from: Some(j), text: None })
 }
 
 /// Whether place `j` is written right before a place inside it (`吉林市丰满区`): the pair names

@@ -671,6 +671,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| place_listed(ctx, notes, records, i))
             .or_else(|| listed_after(ctx, notes, records, i))
             .or_else(|| level_of_change(ctx, notes, records, i))
+            .or_else(|| places_whole(ctx, notes, records, i))
             .or_else(|| previous_growth(ctx, notes, records, i))
             .or_else(|| same_unit_before(ctx, notes, records, i));
         let indicator = threshold_measure(ctx, notes, i, indicator);
@@ -823,6 +824,21 @@ fn distributed(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Found> {
         item.clone()
     };
     Some((completed, None))
+}
+
+/// A run listed by places (`深圳、广州分别增长6.0%、4.6%`) measures, in each place, what the
+/// paragraph's whole measures: the nearest earlier figure of its kind that is no part of a
+/// breakdown (not `第三产业增长4.7%` after `地区生产总值增长4.8%`).
+fn places_whole(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
+    super::area::distributed_place(ctx, notes, i)?;
+    let kind = ctx.facts[i].kind();
+    let is_part = |j: usize| records[j].as_ref().is_some_and(|r| r.part_of.is_some());
+    (0..notes[i].run.0)
+        .rev()
+        .take_while(|&j| notes[j].line == notes[i].line)
+        .filter(|&j| ctx.facts[j].kind() == kind && records[j].is_some())
+        .find(|&j| !is_part(j) && records[j].as_ref().and_then(|r| r.of).is_none_or(|o| !is_part(o)))
+        .and_then(|j| records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None)))
 }
 
 /// `trim` on a string rather than a range of the text.
