@@ -139,7 +139,13 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     && (after.starts_with('的') && !count_follows || notes[i].paren.is_some() && after.starts_with([')', '）']));
                 // `项目总投资8亿元` with no count of projects before it in the sentence is one
                 // project's size (`签约项目30个,项目总投资80亿元` is theirs together).
-                let one_project = words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
+                // So is the investment of a project named as one (`某电池项目…,计划投资20亿元`,
+                // `该项目总投资`).
+                let sentence = &text[notes[i].stop.min(span.start)..span.start];
+                let named_one =
+                    sentence.match_indices(['某', '该']).any(|(k, _)| sentence[k..].chars().take(12).collect::<String>().contains("项目"));
+                let one_project = (words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
+                    || named_one && PROJECT_SIZES.iter().chain(&["计划投资"]).any(|w| words.ends_with(w)))
                     && !(0..i)
                         .rev()
                         .take_while(|&j| ctx.spans[j].start >= notes[i].stop)
@@ -330,6 +336,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
                 || is_example(text, span.end)
                 || is_comparison_base(text, &span, &fact.text)
                 || is_caption(ctx, notes[i].line)
+                || is_event_date(ctx, i)
             {
                 continue;
             }
@@ -616,6 +623,27 @@ fn is_caption(ctx: &Context<'_>, line: usize) -> bool {
     let Some(rest) = text.strip_prefix(['图', '表']) else { return false };
     let rest = rest.trim_start();
     rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) && text.chars().count() <= 60
+}
+
+/// Verbs of an event that a date after 于 can tell (`已于3月开工`).
+const EVENT_VERBS: &[&str] = &[
+    "开工", "投产", "竣工", "完工", "建成", "签约", "签署", "开业", "举行", "举办", "召开", "落地", "启动", "开幕", "成立", "注册", "揭牌",
+    "通车",
+];
+
+/// Whether time `i` dates an event inside a clause (`某项目已于3月开工,计划投资20亿元`): after 于
+/// and before an event's verb with no figure of its own in the clause, it says when that
+/// happened, not what period the figures around it cover.
+fn is_event_date(ctx: &Context<'_>, i: usize) -> bool {
+    let span = &ctx.spans[i];
+    let before = ctx.text.get(..span.start).unwrap_or("");
+    let after = ctx.text.get(span.end..).unwrap_or("");
+    let Some(verb) = EVENT_VERBS.iter().find(|v| after.starts_with(**v)) else { return false };
+    // (A clause that opens with `于3月` is scoped by it; `项目已于…` is not.)
+    let subject = before.strip_suffix('于').and_then(|b| b.chars().next_back()).is_some_and(|c| !super::is_clause_mark(c) && c != '。');
+    let clause_end = after.find(|c: char| super::is_clause_mark(c) || c == '。').unwrap_or(after.len());
+    let figure_in_clause = ctx.spans.get(i + 1).is_some_and(|s| s.start < span.end + clause_end) && ctx.facts[i + 1].is_figure();
+    subject && verb.len() <= clause_end && !figure_in_clause
 }
 
 /// Whether a time is the earlier end of a change written as `由2020年的7.2%提升至7.4%` or
