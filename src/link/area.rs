@@ -129,6 +129,16 @@ const SCOPE_WORDS: &[(&str, HomeLevel)] = &[
     ("我国", HomeLevel::Country),
     ("国务院", HomeLevel::Country),
     ("国家统计局", HomeLevel::Country),
+    // Ministries and national bodies that speak for the country.
+    ("商务部", HomeLevel::Country),
+    ("财政部", HomeLevel::Country),
+    ("海关总署", HomeLevel::Country),
+    ("国家发展改革委", HomeLevel::Country),
+    ("国家发改委", HomeLevel::Country),
+    ("工业和信息化部", HomeLevel::Country),
+    ("国家外汇管理局", HomeLevel::Country),
+    ("国家税务总局", HomeLevel::Country),
+    ("农业农村部", HomeLevel::Country),
     ("全港", HomeLevel::Region(Region::HongKong)),
     ("本港", HomeLevel::Region(Region::HongKong)),
     ("来港", HomeLevel::Region(Region::HongKong)),
@@ -367,6 +377,10 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                     Some(Area { name: "全国".to_owned(), code: None, from: None, text: Some("全国".to_owned()) })
                 } else if let Some((_, a)) = &subject {
                     Some(a.clone())
+                } else if let Some(a) = qualified_area(ctx, records, i) {
+                    // A percentage of a figure whose area its own clause named
+                    // (`全国新设企业4.5万家,同比增长32.4%`) is that area's.
+                    Some(a)
                 } else {
                     home_area(home_word(sentence_start))
                 };
@@ -417,6 +431,17 @@ fn opens_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> bool {
     let before = &ctx.text[floor..start];
     let before = before.trim_start_matches("其中").trim_start_matches("截至目前").trim();
     before.is_empty()
+}
+
+/// The area of the figure that percentage `i` qualifies, when that figure's own clause named it
+/// (a place, a scope word) rather than leaving it to the home area.
+fn qualified_area(ctx: &Context<'_>, records: &[Option<Box<Record>>], i: usize) -> Option<Area> {
+    if !matches!(ctx.facts[i].value, Value::Percent(_)) {
+        return None;
+    }
+    let j = records[i].as_ref()?.of.filter(|&j| j < i)?;
+    let area = records[j].as_ref()?.area.as_ref()?;
+    (area.from.is_some() || area.text.is_some()).then(|| area.clone())
 }
 
 /// The place of a run's list that is figure `i`'s (`深圳、广州分别增长6.0%、4.6%`): the places

@@ -640,6 +640,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
         }
         let own = notes[i].words.clone().filter(|r| !is_role_only(&text[r.clone()])).map(|r| (text[r.clone()].to_owned(), Some(r)));
         let own = own.or_else(|| topic_clause(ctx, notes, i).map(|r| (text[r.clone()].to_owned(), Some(r))));
+        let own = own.map(|found| with_origin(ctx, notes, i, found));
         // An amount right before what it measures (`带来5亿元投资`, `完成全年8亿元目标任务`).
         let own = match &ctx.facts[i].value {
             Value::Money(_) if own.as_ref().is_none_or(|(w, _)| !ends_with_noun(w) && measure_head(w).is_none() || is_verb(w)) => {
@@ -687,6 +688,20 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
                 .filter(|(t, _)| !t.is_empty())
                 .map(|(text, range)| Indicator { text, span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()) });
         }
+    }
+}
+
+/// What is counted with where it comes from, when the words name it before 的 (`来自内地的企业
+/// 118间` → 内地企业): the cut after 的 keeps the noun only.
+fn with_origin(ctx: &Context<'_>, notes: &[Notes], i: usize, found: Found) -> Found {
+    let Some(range) = found.1.clone() else { return found };
+    let before = &ctx.text[notes[i].clause.min(range.start)..range.start];
+    let origin = before.strip_suffix('的').and_then(|b| b.rfind("来自").map(|k| &b[k + "来自".len()..]));
+    match origin {
+        Some(o) if (1..=6).contains(&o.chars().count()) && o.chars().all(crate::normalize::script::is_han) => {
+            (format!("{o}{}", found.0), None)
+        }
+        _ => found,
     }
 }
 
