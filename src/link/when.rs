@@ -230,6 +230,8 @@ enum Scope {
     Now,
     /// `全年`: the whole of the year in scope.
     Year(i16),
+    /// `全年` when the year in scope is not known: the whole of time fact's year (`XXXX`).
+    YearOf(usize),
 }
 
 /// Words that make a figure a rate per period (`每月有约50宗申请`, `每年接待游客80万人次`):
@@ -280,6 +282,8 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
     let mut markers = Markers::new(text);
     // A base year (`由2020年的`), which dates the next figure only.
     let mut base_year: Option<usize> = None;
+    // What was in scope where a plan began (which ends the carried period).
+    let mut plan_scope: Option<Scope> = None;
     // Whether the paragraph is one item of an enumeration (`一是…`, `二是…`): the period it
     // leads with is its own, and the enumeration's comes back after it.
     let mut item = false;
@@ -310,6 +314,8 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         let gap_start = last_end.min(span.start);
         let (plan, now_marker) = markers.between(gap_start, span.start);
         if plan {
+            // (`全年` in the plan is still the year the text reports on.)
+            plan_scope = local.or(lead.or(carry).map(Scope::Time)).or(plan_scope);
             carry = None;
             local = None;
             sentence_local = None;
@@ -407,9 +413,17 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         // `全年`: the whole year of the period in scope (not `全年目标`, a target's year).
         if gap.match_indices("全年").any(|(k, w)| !["目标", "任务", "计划", "的"].iter().any(|t| gap[k + w.len()..].starts_with(t)))
         {
-            let in_scope = sentence_local.map(|(s, _)| s).or(local).or(carry.map(Scope::Time));
-            if let Some(year) = in_scope.and_then(|s| scope_year(ctx, s)) {
-                sentence_local = Some((Scope::Year(year), notes[i].stop));
+            let in_scope = sentence_local.map(|(s, _)| s).or(local).or(carry.map(Scope::Time)).or(plan_scope);
+            let year = match in_scope {
+                Some(s) => match (scope_year(ctx, s), s) {
+                    (Some(y), _) => Some(Scope::Year(y)),
+                    (None, Scope::Time(j)) => Some(Scope::YearOf(j)),
+                    _ => None,
+                },
+                None => None,
+            };
+            if let Some(year) = year {
+                sentence_local = Some((year, notes[i].stop));
             }
         }
         let scope = scope_ahead(ctx, notes, i).map(Scope::Time).or(sentence_local.map(|(s, _)| s)).or(local).or(carry.map(Scope::Time));
@@ -418,6 +432,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             Some(Scope::Time(j)) => period_of(ctx, j, turn_year),
             Some(Scope::Now) => now(ctx, last_until, lead.or(carry)),
             Some(Scope::Year(y)) => Some(whole_year_of(y, None)),
+            Some(Scope::YearOf(j)) => period_of(ctx, j, turn_year).map(whole_year),
             None => None,
         };
         let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| TARGET_WORDS.iter().any(|w| ind.text.ends_with(w)));
@@ -572,7 +587,7 @@ fn scope_year(ctx: &Context<'_>, scope: Scope) -> Option<i16> {
             _ => None,
         },
         Scope::Year(y) => Some(y),
-        Scope::Now => None,
+        Scope::Now | Scope::YearOf(_) => None,
     }
 }
 
@@ -666,8 +681,14 @@ fn back(d: PartialDate, years: i16) -> PartialDate {
 
 /// The whole calendar year a period falls in (a target's period).
 fn whole_year(p: Period) -> Period {
-    match p.end.or(p.start).and_then(|d| d.year) {
-        Some(y) => Period { start: Some(PartialDate::new(y, 1, 1)), end: Some(PartialDate::new(y, 12, 31)), from: p.from },
+    match p.end.or(p.start).map(|d| d.year) {
+        Some(Some(y)) => Period { start: Some(PartialDate::new(y, 1, 1)), end: Some(PartialDate::new(y, 12, 31)), from: p.from },
+        // (A year nothing tells: `XXXX-01-01/XXXX-12-31`.)
+        Some(None) => Period {
+            start: Some(PartialDate { year: None, month: 1, day: 1 }),
+            end: Some(PartialDate { year: None, month: 12, day: 31 }),
+            from: p.from,
+        },
         None => p,
     }
 }
