@@ -315,7 +315,10 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         let (plan, now_marker) = markers.between(gap_start, span.start);
         if plan {
             // (`全年` in the plan is still the year the text reports on.)
-            plan_scope = local.or(lead.or(carry).map(Scope::Time)).or(plan_scope);
+            // (The document's own date says which year a plan is for: a report reviews last
+            // year and plans this one. Without it, the year in scope.)
+            let dated = ctx.reference.filter(|r| r.from != crate::fact::ReferenceFrom::Text).map(|r| Scope::Year(r.date.year()));
+            plan_scope = dated.or(local).or(lead.or(carry).map(Scope::Time)).or(plan_scope);
             carry = None;
             local = None;
             sentence_local = None;
