@@ -129,16 +129,6 @@ const SCOPE_WORDS: &[(&str, HomeLevel)] = &[
     ("我国", HomeLevel::Country),
     ("国务院", HomeLevel::Country),
     ("国家统计局", HomeLevel::Country),
-    // Ministries and national bodies that speak for the country.
-    ("商务部", HomeLevel::Country),
-    ("财政部", HomeLevel::Country),
-    ("海关总署", HomeLevel::Country),
-    ("国家发展改革委", HomeLevel::Country),
-    ("国家发改委", HomeLevel::Country),
-    ("工业和信息化部", HomeLevel::Country),
-    ("国家外汇管理局", HomeLevel::Country),
-    ("国家税务总局", HomeLevel::Country),
-    ("农业农村部", HomeLevel::Country),
     ("全港", HomeLevel::Region(Region::HongKong)),
     ("本港", HomeLevel::Region(Region::HongKong)),
     ("来港", HomeLevel::Region(Region::HongKong)),
@@ -148,6 +138,11 @@ const SCOPE_WORDS: &[(&str, HomeLevel)] = &[
     ("来澳", HomeLevel::Region(Region::Macau)),
     ("全台", HomeLevel::Region(Region::Taiwan)),
 ];
+
+/// Ministries and national bodies: a text that names one at its top (a title, a byline, the
+/// first sentence: `商务部消息`) is the country's. (Named further down, they are cited.)
+const NATIONAL_BODIES: &[&str] =
+    &["商务部", "财政部", "海关总署", "国家发展改革委", "国家发改委", "工业和信息化部", "国家外汇管理局", "国家税务总局", "农业农村部"];
 
 /// The scope words, found in one pass (fewer than 64 words, so the automaton keeps its vector
 /// prefilter).
@@ -269,6 +264,10 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
             region_word.get_or_insert(r);
         }
         counts[slot(level)] += 1;
+    }
+    let top = &text[..text.floor_char_boundary(400.min(text.len()))];
+    if NATIONAL_BODIES.iter().any(|w| top.contains(w)) {
+        counts[slot(HomeLevel::Country)] += 1;
     }
     let region = ctx.region.or(region_word);
     let levels = [HomeLevel::Country, HomeLevel::Province, HomeLevel::City, HomeLevel::County, HomeLevel::Zone];
