@@ -76,7 +76,6 @@ const LEADING: &[&str] = &[
     // A plan's or a target's modal verbs (`我们将力争全年…`).
     "将",
     "要",
-    "拟",
     "初步核算",
     "另外",
     "据统计",
