@@ -127,6 +127,7 @@ pub fn link_at_home(ctx: &Context<'_>, home_area: Option<Option<HomeArea>>) -> L
     when::periodless(ctx, &mut notes);
     relate::qualifies(ctx, &notes, &mut records);
     relate::parts(ctx, &notes, &mut records);
+    relate::parenthesized_parts(ctx, &notes, &mut records);
     relate::sums(ctx, &notes, &mut records);
     what::indicators(ctx, &notes, &mut records);
     when::periods(ctx, &notes, &mut records);

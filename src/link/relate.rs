@@ -637,6 +637,42 @@ fn opens_parts(ctx: &Context<'_>, i: usize) -> bool {
 
 /// Whether two figures can be a part and its whole: money in one currency, counts with one
 /// classifier, quantities in one unit.
+/// Fill `part_of` for a figure written in parentheses after what it counts, with no list cue
+/// (`参团旅客72.3万人次。内地团客(59.6万人次)下跌23.6%`): the parts of a total just given. Its
+/// whole is the nearest earlier figure of its unit in the paragraph, within the sentence before
+/// it, that is larger and is not itself in parentheses.
+pub fn parenthesized_parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
+    let text = ctx.text;
+    for i in 0..ctx.facts.len() {
+        let Some(open) = notes[i].paren else { continue };
+        if records[i].as_ref().is_none_or(|r| r.part_of.is_some()) || notes[i].periodless || notes[i].change {
+            continue;
+        }
+        // The parenthesis holds the figure alone, right after a noun.
+        let span = &ctx.spans[i];
+        let inside = text.get(open + text[open..].chars().next().map_or(1, char::len_utf8)..span.start).unwrap_or("x");
+        let closes = text[span.end..].starts_with([')', '）']);
+        let after_noun = text[..open].chars().next_back().is_some_and(crate::normalize::script::is_han);
+        if !inside.trim().is_empty() || !closes || !after_noun {
+            continue;
+        }
+        let Some((value, _)) = value_of(&ctx.facts[i].value) else { continue };
+        // The sentence before this one starts where the previous full sentence does.
+        let previous_stop = (0..i).rev().map(|j| notes[j].stop).find(|&s| s < notes[i].stop).unwrap_or(notes[i].stop);
+        let whole = (0..i)
+            .rev()
+            .take_while(|&j| notes[j].line == notes[i].line && notes[j].stop >= previous_stop)
+            .filter(|&j| records[j].is_some() && notes[j].paren.is_none() && !notes[j].change && !notes[j].periodless)
+            .find(|&j| same_unit(&ctx.facts[j].value, &ctx.facts[i].value));
+        if let Some(j) = whole
+            && value_of(&ctx.facts[j].value).is_some_and(|(w, _)| w > value)
+            && let Some(r) = records[i].as_mut()
+        {
+            r.part_of = Some(j);
+        }
+    }
+}
+
 fn same_unit(whole: &Value, part: &Value) -> bool {
     match (whole, part) {
         (Value::Money(a), Value::Money(b)) => a.currency == b.currency,
