@@ -265,7 +265,11 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
         }
         counts[slot(level)] += 1;
     }
-    let top = &text[..text.floor_char_boundary(400.min(text.len()))];
+    let mut top_end = 400.min(text.len());
+    while !text.is_char_boundary(top_end) {
+        top_end -= 1;
+    }
+    let top = &text[..top_end];
     if NATIONAL_BODIES.iter().any(|w| top.contains(w)) {
         counts[slot(HomeLevel::Country)] += 1;
     }

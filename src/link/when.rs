@@ -443,7 +443,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         let stock = !matches!(ctx.facts[i].value, Value::Percent(_))
             && record.indicator.as_ref().is_some_and(|ind| STOCKS.iter().any(|w| ind.text.ends_with(w)));
         let period = period.map(|p| match p {
-            Period { start: None, end: Some(end), from } if stock => Period { start: Some(end.clone()), end: Some(end), from },
+            Period { start: None, end: Some(end), from } if stock => Period { start: Some(end), end: Some(end), from },
             p => p,
         });
         record.period = period.map(|p| if target { whole_year(p) } else { p });
