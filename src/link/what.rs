@@ -81,6 +81,10 @@ const LEADING: &[&str] = &[
     "据统计",
 ];
 
+/// Words after 的 that make the figure an estimate or a reading of what comes before
+/// (`…总销货价值的临时估计为353亿元`).
+const ESTIMATES: &[&str] = &["估计", "临时估计", "初步估计", "修订估计", "预先估计", "统计数字", "临时数字", "数字", "数据"];
+
 /// Words at the end of the words before a figure that say how it is reached or hedged.
 const TRAILING: &[&str] = &[
     "上涨",
@@ -201,6 +205,17 @@ const TRAILING: &[&str] = &[
     "仍然",
     "依然",
     "微增",
+    // Real and nominal change, and a comparison with a year or month before written in words
+    // (`按年实质上升`, `较一年前上升`).
+    "实质",
+    "名义",
+    "较一年前",
+    "比一年前",
+    "较去年同月",
+    "较上年同月",
+    "较上月",
+    "比上月",
+    "较上季",
     // A target's bounds and modal verbs (`签约项目力争达到`, `不少于`).
     "不少于",
     "不低于",
@@ -412,6 +427,13 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
         // (了 and 的 are both three bytes.) What is left after them may be only a verb
         // (`随团外游的有`): the words before them are then what the figure measures.
         let after = trim_edges(text, range.start + i + '了'.len_utf8()..range.end);
+        // An estimate of what stands before 的 (`零售业总销货价值的临时估计为`) measures it.
+        let estimate = &text[range.start + i + '的'.len_utf8()..range.end];
+        if text[range.start + i..].starts_with('的')
+            && ESTIMATES.iter().any(|w| estimate.strip_prefix(w).is_some_and(|r| r.chars().count() <= 1))
+        {
+            return trim_edges(text, range.start..range.start + i);
+        }
         // A rate named by what it is of (`粮食产量占全国总产量的比重`) keeps what it is of.
         let whole = trim_edges(text, range.clone());
         if text[range.start + i..].starts_with('的') && RATE_ENDINGS.contains(&&text[after.clone()]) && whole.start < range.start + i {
