@@ -115,6 +115,7 @@ const PREFIX: &[(&str, &str)] = &[
     ("US$", "USD"),
     ("USD", "USD"),
     ("美元", "USD"),
+    ("美金", "USD"),
     ("$", "USD"),
     ("HK$", "HKD"),
     ("HKD", "HKD"),
