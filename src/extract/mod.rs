@@ -101,10 +101,7 @@ impl<'a> Context<'a> {
     /// Everything the document's signal words say of its region: the decision, the region it
     /// leans to, and why the decision is uncertain, when it is.
     pub fn region_reading(&self) -> &crate::gazetteer::region::Reading {
-        self.region.get_or_init(|| {
-            let simplified = crate::normalize::script::detect(self.original) == crate::normalize::Script::Simplified;
-            crate::gazetteer::region::read(self.text, simplified)
-        })
+        self.region.get_or_init(|| crate::gazetteer::region::read(self.text, crate::normalize::script::detect(self.original)))
     }
 }
 

@@ -25,6 +25,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, Match, MatchKind};
 
+use crate::normalize::Script;
+
 /// A region outside the mainland whose texts use their own currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Region {
@@ -329,13 +331,15 @@ pub struct Reading {
 /// mainland and for texts that do not say: [`read`]'s decision on a text whose script is not
 /// known to be simplified.
 pub fn document_region(text: &str) -> Option<(Region, String)> {
-    read(text, false).region
+    read(text, Script::Mixed).region
 }
 
 /// What the signal words of `text` (normalized: simplified script) say of its region;
-/// `simplified` tells that the original was written in simplified script, as the mainland
-/// writes (3 points to the mainland: Hong Kong's, Macau's and Taiwan's pages are written in
-/// traditional script, though mainland pages are copied into it too).
+/// `script` is the original's: simplified script, as the mainland writes, is 3 points to the
+/// mainland, and traditional script, as Hong Kong's, Macau's and Taiwan's pages are written, 3
+/// points to the usages of every text outside it (it decides nothing alone — mainland pages
+/// are copied into traditional script too — but a release that names only its own statistics
+/// office, `政府统计处`, is then placed).
 ///
 /// A dateline at the top decides (a mainland one for the mainland), and so does a mainland
 /// office that speaks about the regions (`国台办`). Otherwise each signal word adds points to
@@ -347,7 +351,8 @@ pub fn document_region(text: &str) -> Option<(Region, String)> {
 /// stays mainland. The decision is sure when a dateline makes it, or when the region's own words
 /// reach `THRESHOLD` and three times the mainland's points; otherwise [`Reading::doubt`] says
 /// why it is not.
-pub fn read(text: &str, simplified: bool) -> Reading {
+pub fn read(text: &str, script: Script) -> Reading {
+    let simplified = script == Script::Simplified;
     const REGIONS: [Region; 3] = [Region::Taiwan, Region::HongKong, Region::Macau];
     // The weight of each signal word, the largest of its occurrences (a word repeated counts
     // once), and the first dateline at the top.
@@ -390,6 +395,10 @@ pub fn read(text: &str, simplified: bool) -> Reading {
     if simplified {
         mainland += 3;
         seen[4].push("simplified script");
+    }
+    if script == Script::Traditional {
+        outside += 3;
+        seen[3].push("traditional script");
     }
     for (&(word, side, _), &weight) in SIGNALS.iter().zip(&weights).filter(|(_, w)| **w > 0) {
         let i = match side {
@@ -446,7 +455,7 @@ mod tests {
     use super::*;
 
     fn region(text: &str) -> Option<Region> {
-        read(text, false).region.map(|(r, _)| r)
+        read(text, Script::Mixed).region.map(|(r, _)| r)
     }
 
     /// One automaton over all the words: what [`Signals`] must find.
@@ -551,10 +560,10 @@ mod tests {
         // Hong Kong: the investment agency, visitors "coming to Hong Kong", 按年, the policy address.
         let hk = "投资推广署:去年协助500间公司来港 带来600亿元投资\n企业合计带来600亿元投资,按年增长10%。根据施政报告,香港将续吸引企业。";
         assert_eq!(region(hk), Some(Region::HongKong));
-        assert_eq!(read(hk, false).doubt, None);
+        assert_eq!(read(hk, Script::Mixed).doubt, None);
         // Macau: its currency, its trade promotion institute, its statistics office.
         let macau = "经济局推出援助计划,批出金额20亿元。贸促局资助企业参展,涉及金额300万元,并推动澳门元与人民币挂钩。";
-        let reading = read(macau, false);
+        let reading = read(macau, Script::Mixed);
         assert_eq!(reading.region.as_ref().map(|(r, _)| *r), Some(Region::Macau));
         // ... against the mainland's currency named once: decided, but not surely.
         assert!(reading.doubt.as_deref().is_some_and(|d| d.starts_with("Macau is decided on") && d.contains("人民币")), "{reading:?}");
@@ -562,25 +571,34 @@ mod tests {
         // Taiwan: the ministries, overseas Chinese and foreign investment, 昨(26)日.
         let taiwan = "经济部昨(26)日公布,各部会及地方政府5亿元以上投资案共有200件,侨外投资达3000亿元,台湾投资回温。";
         assert_eq!(region(taiwan), Some(Region::Taiwan));
-        assert_eq!(read("台北市113年预算", false).leaning, Some(Region::Taiwan));
+        assert_eq!(read("台北市113年预算", Script::Mixed).leaning, Some(Region::Taiwan));
+    }
+
+    #[test]
+    fn traditional_script_supports_a_region_but_decides_nothing_alone() {
+        let release = "政府统计处今日发表的零售业销货额临时统计数字显示,一月的零售业总销货价值为353亿元,上升0.6%。";
+        assert_eq!(read(release, Script::Mixed).region, None);
+        assert_eq!(read(release, Script::Traditional).region.map(|(r, _)| r), Some(Region::HongKong));
+        // A mainland bulletin copied into traditional script stays the mainland's.
+        assert_eq!(read("全市新签约项目52个,总投资116.68亿元。", Script::Traditional).region, None);
     }
 
     #[test]
     fn simplified_script_speaks_for_the_mainland() {
         let mainland = "全省与台湾客商签约30亿元,台资企业新增投资5亿新台币。";
-        assert_eq!(read(mainland, true).region, None);
-        assert_eq!(read("香港客商参会,全市实际利用港资3亿港元。", true).region, None);
+        assert_eq!(read(mainland, Script::Simplified).region, None);
+        assert_eq!(read("香港客商参会,全市实际利用港资3亿港元。", Script::Simplified).region, None);
         // Hong Kong's government writes simplified pages too.
         let hk = "香港特区政府统计处公布,第三季本地生产总值按年增长4%,财政司司长表示经济向好。";
-        assert_eq!(read(hk, true).region.map(|(r, _)| r), Some(Region::HongKong));
+        assert_eq!(read(hk, Script::Simplified).region.map(|(r, _)| r), Some(Region::HongKong));
     }
 
     #[test]
     fn a_region_named_but_not_placed_is_a_doubt() {
-        let reading = read("香港特区政府宣布,拨款100亿元。", false);
+        let reading = read("香港特区政府宣布,拨款100亿元。", Script::Mixed);
         assert!(!reading.simplified);
         assert_eq!(reading.region, None);
         assert!(reading.doubt.as_deref().is_some_and(|d| d.contains("香港特区") && d.contains("Hong Kong")), "{reading:?}");
-        assert_eq!(read("全市新签约项目52个,总投资116.68亿元。", false), Reading::default());
+        assert_eq!(read("全市新签约项目52个,总投资116.68亿元。", Script::Mixed), Reading::default());
     }
 }

@@ -765,7 +765,7 @@ mod tests {
     #[test]
     fn republic_years_in_taiwan_texts_only() {
         let read = |t: &str| {
-            let reading = crate::gazetteer::region::read(t, false);
+            let reading = crate::gazetteer::region::read(t, crate::normalize::Script::Mixed);
             let taiwan = reading.region.is_some_and(|(r, _)| r == Region::Taiwan);
             republic_calendar(t, taiwan, taiwan || reading.leaning == Some(Region::Taiwan))
         };
