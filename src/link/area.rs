@@ -459,12 +459,17 @@ pub(super) fn distributed_place(ctx: &Context<'_>, notes: &[Notes], i: usize) ->
     let sentence = notes[first].sentence.min(ctx.spans[first].start);
     let from = (0..first)
         .rev()
+        .take(32)
         .take_while(|&j| ctx.spans[j].end > sentence)
         .find(|&j| ctx.facts[j].is_figure())
         .map_or(sentence, |j| ctx.spans[j].end);
-    let listed = from + ctx.text[from..ctx.spans[first].start].find("分别")?;
+    // (Read back a bounded stretch, so that a sentence with no end stays linear.)
+    let stretch = super::recent(ctx.text, from, ctx.spans[first].start);
+    let from = ctx.spans[first].start - stretch.len();
+    let listed = from + stretch.find("分别")?;
     let places: Vec<usize> = (0..first)
         .rev()
+        .take(32)
         .take_while(|&j| ctx.spans[j].end > from)
         .filter(|&j| ctx.spans[j].start >= from && ctx.spans[j].end <= listed && matches!(ctx.facts[j].value, Value::Place(_)))
         .collect();

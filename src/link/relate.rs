@@ -658,9 +658,11 @@ pub fn parenthesized_parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Op
         }
         let Some((value, _)) = value_of(&ctx.facts[i].value) else { continue };
         // The sentence before this one starts where the previous full sentence does.
-        let previous_stop = (0..i).rev().map(|j| notes[j].stop).find(|&s| s < notes[i].stop).unwrap_or(notes[i].stop);
+        // (The nearest 32 facts at most: a text of one endless sentence stays linear.)
+        let previous_stop = (0..i).rev().take(32).map(|j| notes[j].stop).find(|&s| s < notes[i].stop).unwrap_or(notes[i].stop);
         let whole = (0..i)
             .rev()
+            .take(32)
             .take_while(|&j| notes[j].line == notes[i].line && notes[j].stop >= previous_stop)
             .filter(|&j| records[j].is_some() && notes[j].paren.is_none() && !notes[j].change && !notes[j].periodless)
             .find(|&j| same_unit(&ctx.facts[j].value, &ctx.facts[i].value));

@@ -749,6 +749,7 @@ fn referred_back(notes: &[Notes], records: &[Option<Box<Record>>], i: usize, fou
     };
     (0..i)
         .rev()
+        .take(64)
         .take_while(|&k| notes[k].line == notes[i].line)
         .filter_map(|k| records[k].as_ref()?.indicator.as_ref())
         .take(8)
@@ -882,6 +883,7 @@ fn places_whole(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
     let is_part = |j: usize| records[j].as_ref().is_some_and(|r| r.part_of.is_some());
     (0..notes[i].run.0)
         .rev()
+        .take(64)
         .take_while(|&j| notes[j].line == notes[i].line)
         .filter(|&j| ctx.facts[j].kind() == kind && records[j].is_some())
         .find(|&j| !is_part(j) && records[j].as_ref().and_then(|r| r.of).is_none_or(|o| !is_part(o)))

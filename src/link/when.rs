@@ -119,10 +119,17 @@ const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
 /// Mark the figures that have no period, and the targets.
 pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
     let text = ctx.text;
+    // The full sentence of the last count seen.
+    let mut count_stop: Option<usize> = None;
     for (i, fact) in ctx.facts.iter().enumerate() {
         if !fact.is_figure() {
             continue;
         }
+        let previous_count_stop = count_stop;
+        if matches!(fact.value, Value::Count(_)) {
+            count_stop = Some(notes[i].stop);
+        }
+        let count_stop = previous_count_stop;
         let span = ctx.spans[i].clone();
         let after = text.get(span.end..).unwrap_or("");
         let words = notes[i].words.clone().map_or("", |r| &text[r]);
@@ -141,15 +148,14 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 // project's size (`签约项目30个,项目总投资80亿元` is theirs together).
                 // So is the investment of a project named as one (`某电池项目…,计划投资20亿元`,
                 // `该项目总投资`).
-                let sentence = &text[notes[i].stop.min(span.start)..span.start];
-                let named_one =
-                    sentence.match_indices(['某', '该']).any(|(k, _)| sentence[k..].chars().take(12).collect::<String>().contains("项目"));
+                // (The sentence read back a bounded stretch: a text with no full stops stays linear.)
+                let named_one = || {
+                    let sentence = super::recent(text, notes[i].stop, span.start);
+                    sentence.match_indices(['某', '该']).any(|(k, _)| sentence[k..].chars().take(12).collect::<String>().contains("项目"))
+                };
                 let one_project = (words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
-                    || named_one && PROJECT_SIZES.iter().chain(&["计划投资"]).any(|w| words.ends_with(w)))
-                    && !(0..i)
-                        .rev()
-                        .take_while(|&j| ctx.spans[j].start >= notes[i].stop)
-                        .any(|j| matches!(ctx.facts[j].value, Value::Count(_)));
+                    || PROJECT_SIZES.iter().chain(&["计划投资"]).any(|w| words.ends_with(w)) && named_one())
+                    && count_stop != Some(notes[i].stop);
                 threshold || size || one_project
             }
             Value::Quantity(_) => {
@@ -659,7 +665,8 @@ fn is_event_date(ctx: &Context<'_>, i: usize) -> bool {
     let Some(verb) = EVENT_VERBS.iter().find(|v| after.starts_with(**v)) else { return false };
     // (A clause that opens with `于3月` is scoped by it; `项目已于…` is not.)
     let subject = before.strip_suffix('于').and_then(|b| b.chars().next_back()).is_some_and(|c| !super::is_clause_mark(c) && c != '。');
-    let clause_end = after.find(|c: char| super::is_clause_mark(c) || c == '。').unwrap_or(after.len());
+    // (A clause looked at for 40 characters at most.)
+    let clause_end = after.char_indices().take(40).find(|&(_, c)| super::is_clause_mark(c) || c == '。').map_or(after.len(), |(k, _)| k);
     let figure_in_clause = ctx.spans.get(i + 1).is_some_and(|s| s.start < span.end + clause_end) && ctx.facts[i + 1].is_figure();
     subject && verb.len() <= clause_end && !figure_in_clause
 }
