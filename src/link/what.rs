@@ -211,6 +211,8 @@ const TRAILING: &[&str] = &[
     "名义",
     "较一年前",
     "比一年前",
+    "比年初",
+    "较年初",
     "较去年同月",
     "较上年同月",
     "较上月",
@@ -945,10 +947,20 @@ fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Rec
 
 /// A quantity with no words of its own (`越过800、900亿斤`, `到今年的1114亿斤`) measures what the
 /// quantity of its unit before it in the full sentence measures.
+///
+/// So does an amount or a count that a change reaches from the one before it (`总投资由去年同期的
+/// 120亿元增加到今年的168亿元`): 到 or 至 between them.
 fn same_unit_before(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
-    let Value::Quantity(q) = &ctx.facts[i].value else { return None };
+    let reached =
+        |j: usize| ctx.text.get(ctx.spans[j].end..ctx.spans[i].start).is_some_and(|gap| gap.len() <= 40 && gap.contains(['到', '至']));
     let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| {
-        matches!(&ctx.facts[j].value, Value::Quantity(p) if p.unit == q.unit) && records[j].as_ref().is_some_and(|r| r.indicator.is_some())
+        let same = match (&ctx.facts[j].value, &ctx.facts[i].value) {
+            (Value::Quantity(p), Value::Quantity(q)) => p.unit == q.unit,
+            (Value::Money(a), Value::Money(b)) => a.currency == b.currency && reached(j),
+            (Value::Count(a), Value::Count(b)) => a.classifier == b.classifier && reached(j),
+            _ => false,
+        };
+        same && records[j].as_ref().is_some_and(|r| r.indicator.is_some())
     })?;
     records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
 }
@@ -1136,7 +1148,7 @@ fn is_han(c: char) -> bool {
 /// Verbs that make a noun compound with the noun after them (`签约项目`, `推介项目`).
 const COMPOUND_VERBS: &[&str] = &[
     "签约", "推介", "招商", "对接", "引进", "投资", "开工", "建设", "合作", "在谈", "储备", "谋划", "考察", "竣工", "投产", "落地", "入驻",
-    "新建", "续建", "在建", "拟建", "签订", "回访",
+    "新建", "续建", "在建", "拟建", "签订", "回访", "到位",
 ];
 
 /// The noun phrase at the start of `range` (`重点项目配备了…` → 重点项目, `停滞项目重新启动` →
