@@ -355,7 +355,10 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let listed = after.starts_with(['与', '和', '、', '同', '等', '及']) || before.ends_with(['、', '和', '及']);
                 // People and firms from a place (`香港住客`, `内地企业`) are the home's figures.
                 let origin = ORIGIN_NOUNS.iter().any(|w| after.starts_with(w)) || before.ends_with("来自");
-                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed || origin || within_place_before(ctx, i) {
+                // A place alone in parentheses names where something is (`投资洽谈会(深圳)`,
+                // `中国(深圳)…`), not whose figures follow.
+                let aside = before.ends_with(['(', '（']) && after.starts_with([')', '）']);
+                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed || origin || aside || within_place_before(ctx, i) {
                     continue;
                 }
                 subject = Some((notes[i].sentence, Area { name: p.name.clone(), code: p.code.clone(), from: Some(i), text: None }));
