@@ -117,6 +117,9 @@ const NOT_CLASSIFIER: &[&str] = &[
     "户籍",
     "户口",
     "项目",
+    // `618期间` (a shopping festival), `十四五期间`: a time, not sessions.
+    "期间",
+    "期内",
     "起来",
     "起步",
     "起草",
