@@ -316,6 +316,23 @@ fn subject_before(text: &str, at: usize) -> Option<String> {
     (s.chars().count() <= 12).then_some(s)
 }
 
+/// Where `人次` stands when it is written before a large number rather than after it, as Hong
+/// Kong's and Macau's releases write (`访港旅客人次约3,700万`): the number, with 万 or 亿 or of
+/// four digits at least, ends its clause.
+fn visits_before(text: &str, m: &crate::number::NumberMention) -> Option<usize> {
+    let written = &text[m.span.clone()];
+    if !m.whole || m.max.is_some() || !(written.ends_with(['万', '亿']) || m.value >= Decimal::from(1000)) {
+        return None;
+    }
+    if text[m.span.end..].chars().next().is_some_and(|c| crate::normalize::script::is_han(c) && !segment::is_clause_end(c)) {
+        return None;
+    }
+    let before = text[..m.span.start].trim_end();
+    let before =
+        ["约为", "约", "为", "达到", "达", "录得", "逾", "超过", "近", "共"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+    before.ends_with("人次").then(|| before.len() - "人次".len())
+}
+
 fn clause_start(text: &str, end: usize, max_chars: usize) -> usize {
     let mut start = end;
     for (n, (i, c)) in text[..end].char_indices().rev().enumerate() {
@@ -354,11 +371,18 @@ impl Recognizer for Count {
             }
             // The classifier after the number, or after the last item of the list it is a bare
             // item of (120、110与47间: the fact is the item, 120).
+            let mut written_before = false;
             let (at, scale, is_item) = match CLASSIFIERS.at(text, skip_spaces(text, m.span.end)) {
                 Some(_) => (skip_spaces(text, m.span.end), Decimal::ONE, false),
                 None => match listed(text, numbers, &ends, i) {
                     Some((last, scale)) => (skip_spaces(text, last.span.end), scale, true),
-                    None => continue,
+                    None => match visits_before(text, m) {
+                        Some(at) => {
+                            written_before = true;
+                            (at, Decimal::ONE, true)
+                        }
+                        None => continue,
+                    },
                 },
             };
             let Some((classifier, _, unit_end)) = CLASSIFIERS.at(text, at) else { continue };
@@ -389,7 +413,11 @@ impl Recognizer for Count {
                 continue;
             }
             let (qualifier, _) = qualifier_around(text, m, end);
-            let subject = subject_after(text, unit_end).or_else(|| subject_before(text, m.span.start));
+            let subject = if written_before {
+                subject_before(text, at)
+            } else {
+                subject_after(text, unit_end).or_else(|| subject_before(text, m.span.start))
+            };
             let value = (m.value * scale).normalize();
             let max = m.max.map(|x| (x * scale).normalize());
             list.push((m.span.start..end, fact::Count { value, classifier: classifier.to_owned(), subject, qualifier, max }));
