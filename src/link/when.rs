@@ -733,6 +733,9 @@ const EARLIER: &[&str] = &["上年", "去年", "上一年", "前一年", "同期
 ///   or leaves it to the reader, as statistical releases do.
 /// - A gap between places or measures (`高于全国1.7个百分点`, `比规模以上工业快4.6个百分点`)
 ///   has none.
+/// Words that compare with the period just before (环比; quarter on quarter, month on month).
+const PREVIOUS_PERIOD: &[&str] = &["环比", "按季", "按月", "较上月", "比上月", "较上季", "比上季", "较上一季", "比上一季"];
+
 fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Period> {
     let is_change = match &ctx.facts[i].value {
         Value::Percent(p) => {
@@ -795,7 +798,7 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     }
     // A rate right after an amount of change in its sentence, with no base of its own, shares
     // that one's (`比上年减少12万吨,下降1.4%`).
-    if !["同比", "环比", "按年", "年均"].iter().any(|w| words.contains(w))
+    if !["同比", "环比", "按年", "年均"].iter().chain(PREVIOUS_PERIOD).any(|w| words.contains(w))
         && let Some(base) = (0..i)
             .rev()
             .take(4)
@@ -808,7 +811,7 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     {
         return Some(base);
     }
-    if words.contains("环比") {
+    if PREVIOUS_PERIOD.iter().any(|w| words.contains(w)) {
         return previous_period(period);
     }
     let (first, last) = (period.start.and_then(|d| d.year), period.end.and_then(|d| d.year));

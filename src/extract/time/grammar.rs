@@ -1510,12 +1510,15 @@ fn quarter_relative(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         ("上一季度", -1),
         ("上个季度", -1),
         ("上季度", -1),
+        // (Hong Kong and Macau write 季 for 季度: `较上一季减少`.)
+        ("上一季", -1),
         ("本季度", 0),
         ("这个季度", 0),
         ("这季度", 0),
         ("下一季度", 1),
         ("下个季度", 1),
         ("下季度", 1),
+        ("下一季", 1),
     ]);
     Some(same(Period::Quarter(p.lookup(&WORDS)?)))
 }
@@ -1992,6 +1995,13 @@ mod tests {
             let words = grammar_words();
             let text: String = picks.iter().map(|&i| words[i % words.len()].as_str()).collect();
             proptest::prop_assert_eq!(scan(&text), scan_from(&text, every_char, |_, _| true, Calendars::default()));
+        }
+    }
+
+    #[test]
+    fn the_quarter_before_is_not_the_first_quarter() {
+        for text in ["就业人口较上一季减少1800人", "预计下一季回升"] {
+            assert!(scan(text).iter().all(|m| !text[m.span.clone()].starts_with('一')), "{text}");
         }
     }
 
