@@ -527,7 +527,9 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     for (k, w) in words.iter().enumerate() {
         let verb = w.tag.starts_with('v') && w.tag != "vn";
         // (占 and 完成 relate a rate to its whole or task, which the records stage reads.)
+        // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
         let compound = COMPOUND_VERBS.contains(&w.text)
+            || k > 0 && words[k - 1].text == "实际"
             || EXAMPLE_VERBS.contains(&w.text)
             || matches!(w.text, "占" | "完成" | "占到" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足");
         let tail = &words[k + 1..];
@@ -1168,7 +1170,9 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         }
         // A verb before a noun that makes a compound with it (签约项目, 推介项目) continues; not
         // before a verbal noun, which it governs (`项目开工建设`).
-        let compound = COMPOUND_VERBS.contains(&w.text) && words.get(k + 1).is_some_and(|n| is_noun(n.tag) && n.tag != "vn");
+        // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
+        let compound = (COMPOUND_VERBS.contains(&w.text) || k > 0 && words[k - 1].text == "实际")
+            && words.get(k + 1).is_some_and(|n| is_noun(n.tag) && n.tag != "vn");
         // A verbal noun after the noun and before a verb is the predicate (`实验室重组完成`).
         let predicate =
             tag == "vn" && seen_noun && words.get(k + 1).is_some_and(|n| n.tag.starts_with('v') && n.tag != "vn" || n.tag.starts_with('d'));
