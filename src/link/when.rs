@@ -720,12 +720,16 @@ const GAP_CUES: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "�
 /// figure's own period a year earlier (`比上年`, `比去年同期`), or the time written there.
 const EARLIER: &[&str] = &["上年", "去年", "上一年", "前一年", "同期", "上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底"];
 
+/// Words that compare with the period just before (环比; quarter on quarter, month on month).
+const PREVIOUS_PERIOD: &[&str] = &["环比", "按季", "按月", "较上月", "比上月", "较上季", "比上季", "较上一季", "比上一季"];
+
 /// The base period of a change: a growth or decline in percent or points, or an amount by which
 /// a figure grew (`比上年增加63公顷`).
 ///
 /// - A time written as the base (`比2019年`, `较“十三五”时期`, `比上半年`) is the base; one
 ///   followed by 同期 is the figure's own period in that year.
-/// - 环比 compares with the period just before, of the same length.
+/// - 环比 (and 按季, 较上月: [`PREVIOUS_PERIOD`]) compares with the period just before, of the
+///   same length.
 /// - An average yearly growth (`年均增长`) and a change over several years (`5年增长`, a
 ///   five-year review's period) compare with the year before the span.
 /// - Otherwise a change over time compares with the same period a year earlier — whether the text
@@ -733,9 +737,6 @@ const EARLIER: &[&str] = &["上年", "去年", "上一年", "前一年", "同期
 ///   or leaves it to the reader, as statistical releases do.
 /// - A gap between places or measures (`高于全国1.7个百分点`, `比规模以上工业快4.6个百分点`)
 ///   has none.
-/// Words that compare with the period just before (环比; quarter on quarter, month on month).
-const PREVIOUS_PERIOD: &[&str] = &["环比", "按季", "按月", "较上月", "比上月", "较上季", "比上季", "较上一季", "比上一季"];
-
 fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Period> {
     let is_change = match &ctx.facts[i].value {
         Value::Percent(p) => {
