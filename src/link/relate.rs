@@ -635,8 +635,6 @@ fn opens_parts(ctx: &Context<'_>, i: usize) -> bool {
     phrase.ends_with('中') && after.starts_with([',', '，']) || phrase.ends_with("中有")
 }
 
-/// Whether two figures can be a part and its whole: money in one currency, counts with one
-/// classifier, quantities in one unit.
 /// Fill `part_of` for a figure written in parentheses after what it counts, with no list cue
 /// (`参团旅客72.3万人次。内地团客(59.6万人次)下跌23.6%`): the parts of a total just given. Its
 /// whole is the nearest earlier figure of its unit in the paragraph, within the sentence before
@@ -675,6 +673,8 @@ pub fn parenthesized_parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Op
     }
 }
 
+/// Whether two figures can be a part and its whole: money in one currency, counts with one
+/// classifier, quantities in one unit.
 fn same_unit(whole: &Value, part: &Value) -> bool {
     match (whole, part) {
         (Value::Money(a), Value::Money(b)) => a.currency == b.currency,
