@@ -116,7 +116,7 @@ impl Recognizer for Percent {
             {
                 continue;
             }
-            let (value, max, end) = if text[cue.end()..].starts_with('百') && !text[cue.end()..].starts_with("百分") {
+            let (mut value, mut max, mut end) = if text[cue.end()..].starts_with('百') && !text[cue.end()..].starts_with("百分") {
                 (Decimal::ONE_HUNDRED, None, cue.end() + '百'.len_utf8())
             } else {
                 match spaced_number_at(text, cue.end()) {
@@ -127,7 +127,6 @@ impl Recognizer for Percent {
             };
             // 百分之三十九点七到一九五七年: the time claimed the end of what read as a range; the
             // percentage is what comes before 到.
-            let (mut value, mut max, mut end) = (value, max, end);
             if found.is_claimed(&(cue.start()..end)) {
                 let Some(k) = text[cue.end()..end].find(['到', '至']).map(|k| cue.end() + k) else { continue };
                 match spaced_number_at(&text[..k], cue.end()) {

@@ -359,12 +359,18 @@ fn before_comparison(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std
     let before = text[..base_start].trim_end_matches(['“', '"']);
     let word = ["比", "较", "与", "同"].iter().find(|w| before.ends_with(**w))?;
     let end = before.len() - word.len();
-    // (Not back past another fact: `产值100亿元比上年增长` has no words of its own.)
-    let floor = (0..i).rev().take(4).map(|k| ctx.spans[k].end).find(|&e| e <= end).unwrap_or(0);
-    let floor = floor.max(notes[i].sentence).min(end);
-    let from = super::back_to(text, end, floor, super::is_clause_mark);
+    let from = clause_back_from(ctx, notes, i, i, end);
     let range = drop_leading_verbs(text, trim(text, from..end));
     (!range.is_empty() && !is_role_only(&text[range.clone()])).then_some(range)
+}
+
+/// Where the words before `end` start: back to the nearest clause mark, but not past the end of
+/// a fact before fact `before` (`产值100亿元比上年增长` has no words of its own) nor out of
+/// figure `i`'s sentence.
+fn clause_back_from(ctx: &Context<'_>, notes: &[Notes], i: usize, before: usize, end: usize) -> usize {
+    let floor = (0..before).rev().take(4).map(|k| ctx.spans[k].end).find(|&e| e <= end).unwrap_or(0);
+    let floor = floor.max(notes[i].sentence).min(end);
+    super::back_to(ctx.text, end, floor, super::is_clause_mark)
 }
 
 /// The words before a time that stands between them and figure `i` (`工业产值一季度同比增长5%`
@@ -384,9 +390,7 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
     // The words from the clause's mark (not back past another fact) to the time, without a
     // preposition that ties them to it (`由`, `从`, `在`).
     let end = ctx.spans[j].start;
-    let floor = (0..j).rev().take(4).map(|k| ctx.spans[k].end).find(|&e| e <= end).unwrap_or(0);
-    let floor = floor.max(notes[i].sentence).min(end);
-    let from = super::back_to(text, end, floor, super::is_clause_mark);
+    let from = clause_back_from(ctx, notes, i, j, end);
     let before = &text[from..end];
     let before = ["由", "从", "自", "在", "继"].iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
     // (A comparison, `低于1985年`, is [`before_comparison`]'s; `将由`, `也从`: the adverb goes too.)

@@ -125,11 +125,10 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
         if !fact.is_figure() {
             continue;
         }
-        let previous_count_stop = count_stop;
+        let count_before = count_stop == Some(notes[i].stop);
         if matches!(fact.value, Value::Count(_)) {
             count_stop = Some(notes[i].stop);
         }
-        let count_stop = previous_count_stop;
         let span = ctx.spans[i].clone();
         let after = text.get(span.end..).unwrap_or("");
         let words = notes[i].words.clone().map_or("", |r| &text[r]);
@@ -151,11 +150,14 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 // (The sentence read back a bounded stretch: a text with no full stops stays linear.)
                 let named_one = || {
                     let sentence = super::recent(text, notes[i].stop, span.start);
-                    sentence.match_indices(['某', '该']).any(|(k, _)| sentence[k..].chars().take(12).collect::<String>().contains("项目"))
+                    sentence.match_indices(['某', '该']).any(|(k, _)| {
+                        let near = &sentence[k..];
+                        near[..near.char_indices().nth(12).map_or(near.len(), |(e, _)| e)].contains("项目")
+                    })
                 };
                 let one_project = (words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
                     || PROJECT_SIZES.iter().chain(&["计划投资"]).any(|w| words.ends_with(w)) && named_one())
-                    && count_stop != Some(notes[i].stop);
+                    && !count_before;
                 threshold || size || one_project
             }
             Value::Quantity(_) => {
