@@ -288,7 +288,11 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
             k => common_parent(ctx, &scores).or(k.map(place)),
         },
         Some(HomeLevel::Zone) => best_of(PlaceLevel::Area).map(place),
-        Some(HomeLevel::Province) => best_of(PlaceLevel::Province).map(place),
+        // (A mainland text's 全省 or 我省 is no Hong Kong, Macau or Taiwan, which a mainland
+        // province's text names as a source of investment: `香港地区实际投资`.)
+        Some(HomeLevel::Province) => {
+            best_where(&|name, l| l == PlaceLevel::Province && (region.is_some() || !is_outside_mainland(name))).map(place)
+        }
         Some(HomeLevel::Country) if region.is_none() => Some(HomeArea { name: "全国".to_owned(), code: None, from: None }),
         _ => None,
     };
@@ -303,13 +307,18 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
     // (A province counts half where the text names places below provinces too: a city's text
     // names its province often. Hong Kong, Macau and Taiwan have no cities above their own.)
     let below = scores.iter().any(|s| s.3 != PlaceLevel::Province);
-    let outside = |k: usize| ["香港特别行政区", "澳门特别行政区", "台湾省"].contains(&scores[k].0);
+    let outside = |k: usize| is_outside_mainland(scores[k].0);
     let weight = |k: usize| scores[k].1 * if below && scores[k].3 == PlaceLevel::Province && !outside(k) { 0.5 } else { 1.0 };
     let best = (0..scores.len()).fold(None::<usize>, |best, k| match best {
         Some(b) if weight(b) >= weight(k) => Some(b),
         _ => Some(k),
     })?;
     (weight(best) >= 2.5).then(|| place(best))
+}
+
+/// Whether a province-level place's name is Hong Kong's, Macau's or Taiwan's.
+fn is_outside_mainland(name: &str) -> bool {
+    ["香港特别行政区", "澳门特别行政区", "台湾省"].contains(&name)
 }
 
 /// The city of the counties a text names, when it names at least two of one city's counties and
@@ -354,7 +363,11 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let before = &text[notes[i].sentence.min(span.start)..span.start];
                 let listed = after.starts_with(['与', '和', '、', '同', '等', '及']) || before.ends_with(['、', '和', '及']);
                 // People and firms from a place (`香港住客`, `内地企业`) are the home's figures.
-                let origin = ORIGIN_NOUNS.iter().any(|w| after.starts_with(w)) || before.ends_with("来自");
+                // So are the places of a breakdown by where investment came from (`分来源地看,
+                // 香港地区实际投资…`).
+                let by_origin =
+                    ["来源地", "国别"].iter().any(|w| super::recent(text, notes[i].stop.min(span.start), span.start).contains(w));
+                let origin = ORIGIN_NOUNS.iter().any(|w| after.starts_with(w)) || before.ends_with("来自") || by_origin;
                 // A place alone in parentheses names where something is (`投资洽谈会(深圳)`,
                 // `中国(深圳)…`), not whose figures follow.
                 let aside = before.ends_with(['(', '（']) && after.starts_with([')', '）']);

@@ -325,6 +325,23 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         if cut_place || ctx.text[range.clone()].trim() == "其中" {
             range.end = range.start;
         }
+        // 地区 after a place is the place's (`香港地区实际投资`), not what is measured.
+        let after_place =
+            i.checked_sub(1).is_some_and(|j| matches!(ctx.facts[j].value, Value::Place(_)) && ctx.spans[j].end == range.start);
+        if after_place && ctx.text[range.clone()].strip_prefix("地区").is_some_and(|rest| rest.chars().count() >= 2) {
+            range.start += "地区".len();
+        }
+        // The year's whole written as a word, not a time (`围绕全年签约项目150个`): what follows it
+        // is measured, as what follows a time is.
+        // (Not a whole the figure is a share of or is reckoned by: `占全年增加额`, `按全年饲养量`.)
+        if let Some(k) = ctx.text[range.clone()].rfind("全年")
+            && !ctx.text[range.start..range.start + k].contains(['占', '按', '比', '较', '的'])
+        {
+            let rest = trim(ctx.text, range.start + k + "全年".len()..range.end);
+            if rest.len() >= 6 && ends_with_noun(&ctx.text[rest.clone()]) {
+                range = rest;
+            }
+        }
         notes[i].words = (!range.is_empty()).then_some(range);
         notes[i].change = !matches!(fact.value, Value::Percent(_)) && states_change(&ctx.text[notes[i].clause.min(start)..start]);
     }
@@ -848,8 +865,12 @@ fn distributed(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Found> {
     }
     let words = notes[first].words.clone()?;
     let words = &ctx.text[words];
-    let words = words.split("分别").next().unwrap_or(words);
+    let (words, after) = words.split_once("分别").unwrap_or((words, ""));
     let words = trim_str(words);
+    // What the list's things did, when it is written after 分别 (`新加坡、韩国分别投资`): each
+    // thing's measure, unless the things name their own.
+    let after = trim_str(after);
+    let after = measure_head(after).filter(|h| after == *h).unwrap_or("");
     let k = i - first;
     let items: Vec<String> = {
         let by_comma: Vec<&str> = words.split('、').filter(|w| !w.is_empty()).collect();
@@ -881,6 +902,9 @@ fn distributed(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Found> {
     } else {
         item.clone()
     };
+    if !after.is_empty() && measure_head(&completed).is_none() && !names_rate(&completed) {
+        return Some((format!("{completed}{after}"), None));
+    }
     Some((completed, None))
 }
 
