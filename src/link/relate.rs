@@ -341,9 +341,12 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
         if !fact.is_figure() || matches!(fact.value, Value::Percent(_)) || sized(i) || notes[i].change {
             continue;
         }
+        // (A whole is no smaller than its part.)
+        let part_value = value_of(&fact.value).map(|(v, _)| v);
         let can_be_whole = |j: usize, records: &[Option<Box<Record>>]| {
             ctx.spans[j].end <= c.at
                 && same_unit(&ctx.facts[j].value, &fact.value)
+                && value_of(&ctx.facts[j].value).zip(part_value).is_none_or(|((w, _), p)| w >= p)
                 && !sized(j)
                 // (A part of a standing total stands with it, whatever its own words say.)
                 && (notes[j].periodless == notes[i].periodless || notes[j].periodless && c.opener != Opener::Breakdown)
@@ -584,9 +587,9 @@ struct OpenerAt {
 
 /// The last opener of a list of parts in a gap between facts.
 fn opener_in(gap: &str) -> Option<OpenerAt> {
-    // (Every opener holds 中 or 看; most gaps hold neither, and one pass rejects them before
+    // (Every opener holds 中, 看 or 划; most gaps hold none of them, and one pass rejects them before
     // the searches below, which build a searcher each.)
-    if !gap.contains(['中', '看']) {
+    if !gap.contains(['中', '看', '划']) {
         return None;
     }
     let mut best: Option<OpenerAt> = None;
@@ -600,9 +603,9 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
             consider(at, Opener::Among, None);
         }
     }
-    // `分产业看,` / `按经营单位所在地看:` at the start of a clause.
-    for (k, _) in gap.match_indices('看') {
-        let after = &gap[k + '看'.len_utf8()..];
+    // `分产业看,` / `按经营单位所在地看:` / `按来源地划分,` at the start of a clause.
+    for (k, w) in gap.match_indices('看').chain(gap.match_indices("划分")) {
+        let after = &gap[k + w.len()..];
         if !after.starts_with([',', ':', '，', '：']) {
             continue;
         }
