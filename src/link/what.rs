@@ -47,6 +47,10 @@ const LEADING: &[&str] = &[
     "其次为",
     "其次是",
     "其次",
+    "达产后",
+    "建成后",
+    "投产后",
+    "满产后",
     "共计",
     "合计",
     "累计",
@@ -246,11 +250,11 @@ const TRAILING: &[&str] = &[
     "个数",
 ];
 
-/// The first characters of [`LEADING`] and the last of [`TRAILING`] (and 约), sorted.
+/// The first characters of [`LEADING`] and the last of [`TRAILING`] (and 约, 可), sorted.
 static LEADING_FIRST: std::sync::LazyLock<Vec<char>> =
     std::sync::LazyLock::new(|| sorted_chars(LEADING.iter().filter_map(|w| w.chars().next())));
 static TRAILING_LAST: std::sync::LazyLock<Vec<char>> =
-    std::sync::LazyLock::new(|| sorted_chars(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['约'])));
+    std::sync::LazyLock::new(|| sorted_chars(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['约', '可'])));
 
 /// [`TRAILING`] by their last character (words are tried only against those that can end
 /// them), each list longest first: `提升至` is trimmed whole, not as `升至` leaving `提`.
@@ -327,6 +331,21 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&ctx.text[range.clone()].trim());
         if cut_place || ctx.text[range.clone()].trim() == "其中" {
             range.end = range.start;
+        }
+        // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
+        // or two between characters of one word, which closes no clause.
+        if !range.is_empty() && ctx.text[..range.start].ends_with([')', '）']) {
+            let head = &ctx.text[notes[i].sentence.min(range.start)..range.start];
+            if let Some(open) = head.rfind(['(', '（']) {
+                let inside = &head[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+                let n = inside.chars().count();
+                let han = |c: char| crate::normalize::script::is_han(c) && !super::is_clause_mark(c);
+                let base = notes[i].sentence.min(range.start);
+                if (1..=2).contains(&n) && inside.chars().all(han) && head[..open].chars().next_back().is_some_and(han) {
+                    let start = super::back_to(ctx.text, base + open, base, super::is_clause_mark);
+                    range.start = trim(ctx.text, start..range.end).start.min(range.start);
+                }
+            }
         }
         // 地区 after a place is the place's (`香港地区实际投资`), not what is measured.
         let after_place =
@@ -507,6 +526,14 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
                 range.end -= w.len();
                 continue 'trail;
             }
+        }
+        // 可 before a figure is a modal (`年产值可达`), except where it ends a word (许可, 认可).
+        if let Some(head) = s.strip_suffix('可')
+            && !head.is_empty()
+            && !head.ends_with(['许', '认', '不', '宁', '非', '即', '尚', '皆'])
+        {
+            range.end -= '可'.len_utf8();
+            continue;
         }
         // 约 hedges a figure (`客商约230户`) except where it ends a word (签约, 合约).
         if s.ends_with('约')

@@ -107,6 +107,9 @@ const STOCKS: &[&str] = &[
     "在建项目",
     "在库企业",
 ];
+/// Words that say a figure is what a project will yield once it runs (`达产后年产值可达30亿元`,
+/// `建成后可提供就业岗位800个`): a capacity, with no period.
+const CAPACITY_WORDS: &[&str] = &["达产后", "建成后", "投产后", "满产后", "达效后"];
 /// What a project's size is called after 项目 (`项目总投资`).
 const PROJECT_SIZES: &[&str] = &["总投资", "投资", "投资额", "投资总额", "计划总投资", "总投资额"];
 /// Areas that belong to a thing rather than to a period (a park's planned area, a building's
@@ -179,7 +182,8 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || stands_now(super::recent(text, notes[i].sentence, span.start))
             }
             _ => false,
-        } || !matches!(fact.value, Value::Percent(_)) && is_per_period(before);
+        } || !matches!(fact.value, Value::Percent(_))
+            && (is_per_period(before) || CAPACITY_WORDS.iter().any(|w| before.contains(w)));
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
     for i in (1..ctx.facts.len()).rev() {
