@@ -158,9 +158,11 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                         near[..near.char_indices().nth(12).map_or(near.len(), |(e, _)| e)].contains("项目")
                     })
                 };
-                let one_project = (words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
-                    || PROJECT_SIZES.iter().chain(&["计划投资"]).any(|w| words.ends_with(w)) && named_one())
-                    && !count_before;
+                // (A project named as one is one project's even after a count of several:
+                // `引进企业9家,其中某新材料项目计划投资6亿元`.)
+                let one_project = words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
+                    && !count_before
+                    || PROJECT_SIZES.iter().chain(&["计划投资"]).any(|w| words.ends_with(w)) && named_one();
                 threshold || size || one_project
             }
             Value::Quantity(_) => {
@@ -669,8 +671,10 @@ fn is_event_date(ctx: &Context<'_>, i: usize) -> bool {
     let before = ctx.text.get(..span.start).unwrap_or("");
     let after = ctx.text.get(span.end..).unwrap_or("");
     let Some(verb) = EVENT_VERBS.iter().find(|v| after.starts_with(**v)) else { return false };
-    // (A clause that opens with `于3月` is scoped by it; `项目已于…` is not.)
-    let subject = before.strip_suffix('于').and_then(|b| b.chars().next_back()).is_some_and(|c| !super::is_clause_mark(c) && c != '。');
+    // (A clause that opens with `于3月` is scoped by it; `项目已于…` is not. A date after a word of
+    // expectation or plan, `预计明年5月投产`, `计划年底竣工`, dates the event too.)
+    let subject = before.strip_suffix('于').and_then(|b| b.chars().next_back()).is_some_and(|c| !super::is_clause_mark(c) && c != '。')
+        || ["预计", "计划", "拟", "有望", "可望", "力争", "争取", "确保"].iter().any(|w| before.ends_with(w));
     // (A clause looked at for 40 characters at most.)
     let clause_end = after.char_indices().take(40).find(|&(_, c)| super::is_clause_mark(c) || c == '。').map_or(after.len(), |(k, _)| k);
     let figure_in_clause = ctx.spans.get(i + 1).is_some_and(|s| s.start < span.end + clause_end) && ctx.facts[i + 1].is_figure();
