@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::syntax::{Expr, Mention, Open, Period, What, YearPart, YearSpec};
+use super::syntax::{Expr, Mention, MonthPart, Open, Period, What, YearPart, YearSpec};
 use crate::segment::{is_clause_end, is_sentence_end, sentence_at};
 
 /// Words that may stand between a clause boundary and the time expression that sets the clause's
@@ -186,7 +186,12 @@ pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
                 sentence_end = end_of_sentence(text, m.span.start);
                 has_setting = false;
             }
-            let sets = if clause_start(text, m.span.start) {
+            // A full date alone on its line is the page's date (under a title, above a
+            // signature), not the time of the text that follows it.
+            let dated_line = matches!(e.first, Period::Year(_, YearPart::Month(_, MonthPart::Day(_)))) && alone_on_line(text, &m.span);
+            let sets = if dated_line {
+                false
+            } else if clause_start(text, m.span.start) {
                 true
             } else if names_year(e) {
                 !has_setting && !is_modifier(text, &m.span, e)
@@ -197,6 +202,13 @@ pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
             sets
         })
         .collect()
+}
+
+/// Whether the text at `span` is all its line holds (but spaces).
+fn alone_on_line(text: &str, span: &Range<usize>) -> bool {
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..span.start]).map_or(0, |i| i + 1);
+    let line_end = memchr::memchr(b'\n', &text.as_bytes()[span.end..]).map_or(text.len(), |i| span.end + i);
+    text[line_start..span.start].trim().is_empty() && text[span.end..line_end].trim().is_empty()
 }
 
 /// Mark as comparison bases the years listed after one (`同比2020年增长30%、2019年增长12%`:
@@ -322,6 +334,13 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
                 vote(Some(x));
             }
         }
+        // 2024年…统计公报 as a title: an annual bulletin's 全年, 年末 and 上年 are its year's,
+        // whenever it is published.
+        if let Some(x) = absolute(k)
+            && is_bulletin_title(text, span)
+        {
+            vote(Some(x));
+        }
         // 2013年是…开局之年 followed by this year's work (做好今年工作, or a sentence or the next
         // paragraph opening with 今年): the year it characterizes is the current one.
         if let Some(x) = absolute(k)
@@ -378,6 +397,30 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
         }
     }
     best
+}
+
+/// The year an annual statistical bulletin's title names (`2024年永安市国民经济和社会发展统计公报`),
+/// if the text has such a title.
+pub fn bulletin_year(text: &str, mentions: &[Mention]) -> Option<i16> {
+    mentions.iter().find_map(|m| match &m.what {
+        What::Time(e) => match whole_year(e) {
+            Some(YearSpec::Absolute(y)) if is_bulletin_title(text, &m.span) => Some(y),
+            _ => None,
+        },
+        What::NotTime => None,
+    })
+}
+
+/// Whether the year at `span` opens a line that titles an annual statistical bulletin
+/// (`2024年永安市国民经济和社会发展统计公报`): a short line of its own ending in 统计公报.
+fn is_bulletin_title(text: &str, span: &Range<usize>) -> bool {
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..span.start]).map_or(0, |i| i + 1);
+    if !text[line_start..span.start].trim().is_empty() {
+        return false;
+    }
+    let line_end = memchr::memchr(b'\n', &text.as_bytes()[span.end..]).map_or(text.len(), |i| span.end + i);
+    let line = text[span.end..line_end].trim_end();
+    line.len() <= 120 && (line.ends_with("统计公报") || line.ends_with("统计公告"))
 }
 
 /// Whether the sentence that opens with the year `times[k]` (`2013年是…开局之年`) goes on to

@@ -135,6 +135,17 @@ impl Recognizer for Time {
                 Reference { date: inferred.date, from: ReferenceFrom::Text }
             });
         }
+        // An annual bulletin (`2024年…统计公报`) is published the year after the one it reports
+        // on, and its 全年, 年末 and 上年 are that year's: the page's date gives way to the text.
+        if let Some(r) = found.reference
+            && r.from == ReferenceFrom::Metadata
+            && discourse::bulletin_year(ctx.text, &mentions).is_some_and(|y| y.checked_add(1) == Some(r.date.year()))
+        {
+            found.reference = infer(ctx.text, &mentions).map(|inferred| {
+                weak = inferred.weak;
+                Reference { date: inferred.date, from: ReferenceFrom::Text }
+            });
+        }
         let mut frame = Frame::new(found.reference);
         // A news report dated by its dateline: 3日 is a day of the dateline's month.
         if dateline.is_some() || ctx.layout.published_from == Some(crate::document::DateSource::Dateline) {
