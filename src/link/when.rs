@@ -321,6 +321,8 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         if notes[i].sentence != sentence {
             sentence = notes[i].sentence;
             now_in_sentence = false;
+            // (A base year dates a figure of its own sentence only: `是2020年的2.4倍` has none.)
+            base_year = None;
         }
         if sentence_local.is_some_and(|(_, stop)| stop != notes[i].stop) {
             sentence_local = None;
