@@ -574,20 +574,22 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     }
     let words = crate::segment::words_in(text, range.clone());
     let is_noun = |tag: &str| tag.starts_with('n') || matches!(tag, "j" | "l" | "vn" | "an" | "nz" | "b");
-    let mut cut = None;
-    for (k, w) in words.iter().enumerate() {
+    // The last verb with at least two words after it, the last a noun.
+    if !words.last().is_some_and(|l| is_noun(l.tag)) {
+        return range;
+    }
+    let cut = words.iter().enumerate().take(words.len().saturating_sub(2)).rev().find_map(|(k, w)| {
         let verb = w.tag.starts_with('v') && w.tag != "vn";
         // (占 and 完成 relate a rate to its whole or task, which the records stage reads.)
         // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
-        let compound = COMPOUND_VERBS.contains(&w.text)
-            || k > 0 && words[k - 1].text == "实际"
-            || EXAMPLE_VERBS.contains(&w.text)
-            || matches!(w.text, "占" | "完成" | "占到" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足");
-        let tail = &words[k + 1..];
-        if verb && !compound && tail.len() >= 2 && tail.last().is_some_and(|l| is_noun(l.tag)) {
-            cut = Some(w.end);
-        }
-    }
+        let compound = || {
+            COMPOUND_VERBS.contains(&w.text)
+                || k > 0 && words[k - 1].text == "实际"
+                || EXAMPLE_VERBS.contains(&w.text)
+                || matches!(w.text, "占" | "完成" | "占到" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足")
+        };
+        (verb && !compound()).then_some(w.end)
+    });
     match cut {
         Some(c) => trim(text, c..range.end),
         None => range,
