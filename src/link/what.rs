@@ -296,11 +296,16 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         let start = ctx.spans[i].start;
         // A threshold before the words is part of them (`新签约亿元以上项目168个`).
         let mut from = notes[i].clause;
+        // So is one written before its amount (`引进超10亿元项目50个`).
         if let Some(j) = i.checked_sub(1)
             && ctx.spans[j].end <= from
             && matches!(ctx.facts[j].value, crate::fact::Value::Money(_))
             && ctx.text[ctx.spans[j].end..from].is_empty()
-            && ["以上", "以下"].iter().any(|w| ctx.text[ctx.spans[j].end..start].starts_with(w))
+            && (["以上", "以下"].iter().any(|w| ctx.text[ctx.spans[j].end..start].starts_with(w))
+                || super::when::is_threshold_before(
+                    &ctx.text[notes[j].clause.min(ctx.spans[j].start)..ctx.spans[j].start],
+                    &ctx.text[ctx.spans[j].end..start],
+                ))
         {
             from = notes[j].clause.min(from);
         }
@@ -586,7 +591,10 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
             COMPOUND_VERBS.contains(&w.text)
                 || k > 0 && words[k - 1].text == "实际"
                 || EXAMPLE_VERBS.contains(&w.text)
-                || matches!(w.text, "占" | "完成" | "占到" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足")
+                || matches!(
+                    w.text,
+                    "占" | "完成" | "占到" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过"
+                )
         };
         (verb && !compound()).then_some(w.end)
     });

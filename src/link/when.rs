@@ -139,7 +139,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
         notes[i].target = TARGET_WORDS.iter().any(|w| words.ends_with(w));
         notes[i].periodless = match &fact.value {
             Value::Money(_) => {
-                let threshold = is_threshold(after);
+                let threshold = is_threshold(after) || is_threshold_before(before, after);
                 // `总投资2662.7亿元的220个项目` is an aggregate; `总投资35亿元的…项目` one project.
                 let count_follows = after.starts_with('的')
                     && ctx.spans.get(i + 1).is_some_and(|s| s.start <= span.end + '的'.len_utf8())
@@ -221,6 +221,19 @@ fn is_han(c: char) -> bool {
 pub(crate) fn is_threshold(after: &str) -> bool {
     let rest = ["及以上", "以上", "以下"].iter().find_map(|w| after.strip_prefix(w));
     rest.is_some_and(|r| r.chars().next().is_some_and(is_han))
+}
+
+/// A threshold written before what it bounds: 超, 过 or 超过 before an amount that a project or
+/// a firm follows (`引进超10亿元项目`, `投资过亿元的重大项目`).
+pub(crate) fn is_threshold_before(before: &str, after: &str) -> bool {
+    let after = after.strip_prefix('的').unwrap_or(after);
+    let head = &after[..after.char_indices().nth(8).map_or(after.len(), |(k, _)| k)];
+    let bounded = ["项目", "企业"]
+        .iter()
+        .filter_map(|w| head.find(w))
+        .min()
+        .is_some_and(|k| !head[..k].contains(|c: char| super::is_clause_mark(c) || !is_han(c)));
+    bounded && before.ends_with(['超', '过'])
 }
 
 /// A count that sums up an enumeration of names just before it (`A、B、C三个平台`): standing.
