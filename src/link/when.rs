@@ -177,9 +177,19 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 // (`共有` also totals a period's projects: `全县共有履约项目71个`.)
                 let projects = subject.ends_with("项目") || following.ends_with("项目") || words.ends_with("项目");
                 // (Each of the things counted: `7个开发区和高新区`.)
+                // (A time in the sentence says when the total stood: `截至6月末,全市有效发明专利
+                // 拥有量2.35万件`, `2024年,全市协助企业共有128家`. 拥有量 is a stock's name.)
+                // (Nor does a part of a total just given: `其中创新科技企业共有128家`.)
+                let dated = (0..i)
+                    .rev()
+                    .take(16)
+                    .take_while(|&j| ctx.spans[j].end > notes[i].sentence)
+                    .any(|j| matches!(ctx.facts[j].value, Value::Time(_)))
+                    || text[notes[i].sentence.min(span.start)..span.start].trim_start().starts_with("其中");
+                let standing_word =
+                    STANDING_WORDS.iter().any(|w| before.match_indices(w).any(|(k, _)| !before[k + w.len()..].starts_with('量')));
                 STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w) || following.split(['和', '及', '与']).any(|t| t.ends_with(w)))
-                    || STANDING_WORDS.iter().any(|w| before.contains(w))
-                    || before.contains("共有") && !projects
+                    || !dated && (standing_word || before.contains("共有") && !projects)
                     || is_enumeration_count(ctx, i, following)
                     || stands_now(super::recent(text, notes[i].sentence, span.start))
             }
