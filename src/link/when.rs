@@ -752,8 +752,13 @@ const CHANGE_AFTER: &[&str] =
 const GAP_CUES: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "低出", "领先", "落后"];
 
 /// What follows 比 (or 较, 与) when it compares with an earlier time: the base is then the
-/// figure's own period a year earlier (`比上年`, `比去年同期`), or the time written there.
-const EARLIER: &[&str] = &["上年", "去年", "上一年", "前一年", "同期", "上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底"];
+/// figure's own period a year earlier (`比上年`, `比去年同期`), the period just before it
+/// (`比上月`, `比上季度`: [`PREVIOUS_PERIOD`]), or the time written there.
+const EARLIER: &[&str] =
+    &["上年", "去年", "上一年", "前一年", "同期", "上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底", "上月", "上季", "上一季"];
+
+/// Words by which a rate quickened or slowed, which the percent recognizer gives no role.
+const RATE_CHANGES: &[&str] = &["加快", "放缓", "减缓", "收窄", "回升", "加速", "减速"];
 
 /// Words that compare with the period just before (环比; quarter on quarter, month on month).
 const PREVIOUS_PERIOD: &[&str] = &["环比", "按季", "按月", "较上月", "比上月", "较上季", "比上季", "较上一季", "比上一季"];
@@ -781,6 +786,8 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
                         // (After the run's last figure: `录得41.7%、31.1%及52.2%的减幅`.)
                         let (first, len) = notes[i].run;
                         CHANGE_AFTER.iter().any(|w| ctx.text[ctx.spans[first + len - 1].end..].starts_with(w))
+                        // (A rate that quickened or slowed: `比上年加快0.2个百分点`.)
+                        || RATE_CHANGES.iter().any(|w| ctx.text[..ctx.spans[i].start].trim_end().ends_with(w))
                         // (A rate named as a growth rate: `居民消费价格涨幅2%左右`, `增速6%`.)
                         || notes[i].words.as_ref().and_then(|r| ctx.text.get(r.clone())).is_some_and(|w| {
                             ["涨幅", "增幅", "增速", "降幅", "跌幅", "增长率"].iter().any(|e| w.trim_end_matches(['为', '是', '达', '在']).ends_with(e))
