@@ -824,6 +824,11 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
         if same_span {
             return Some(shifted(Some(j)));
         }
+        // `比上月`, `比上季度`: the period just before the figure's own, whatever month the text
+        // was published in.
+        if relative && ["上月", "上个月", "上季", "上一季"].iter().any(|w| ctx.facts[j].text.starts_with(w)) {
+            return previous_period(period).map(|p| Period { from: Some(j), ..p });
+        }
         // `比上年` without 同期: the year before, whole (a harvest reported in autumn compared
         // with last year's).
         if relative && !is_partial_year(&ctx.facts[j].value) {
