@@ -374,7 +374,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
         }
         notes[i].words = (!range.is_empty()).then_some(range);
-        notes[i].change = !matches!(fact.value, Value::Percent(_)) && states_change(&ctx.text[notes[i].clause.min(start)..start]);
+        notes[i].change = !matches!(fact.value, Value::Percent(_)) && states_change(&ctx.text[notes[i].clause_mark.min(start)..start]);
     }
 }
 
@@ -464,7 +464,9 @@ const CHANGE_VERBS: &[&str] =
 fn states_change(words: &str) -> bool {
     let words = words.trim_end();
     let words = words.strip_suffix('了').unwrap_or(words);
-    CHANGE_VERBS.iter().any(|v| words.ends_with(v))
+    // (`比去年同期多9个`, `比上年少15个`: 多 and 少 after a comparison say by how much.)
+    let compared = |w: &str| w.strip_suffix(['多', '少']).is_some_and(|w| w.contains(['比', '较']));
+    CHANGE_VERBS.iter().any(|v| words.ends_with(v)) || compared(words)
 }
 
 /// Trim the words that are no part of an indicator from both ends of `range`, and cut after the
@@ -662,6 +664,8 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         "较",
         "分别",
         "加快",
+        "多",
+        "少",
         "放缓",
         "减缓",
         "减低",
@@ -757,8 +761,12 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             _ => own.or_else(|| parenthetical(ctx, notes, i).map(|(t, r)| paren_run_head(ctx, notes, i, t, r))),
         };
         let distributed = distributed(ctx, notes, i);
+        // (A change with no words of its own measures its level's, before any subject or verb of
+        // its count: `项目27个,比去年同期多9个`.)
+        let level = if own.is_none() { level_of_change(ctx, notes, records, i) } else { None };
         let indicator = match &ctx.facts[i].value {
             _ if distributed.is_some() => distributed,
+            _ if level.is_some() => level,
             Value::Count(c) => count_indicator(ctx, i, own, c.subject.as_deref()).or_else(|| count_goes_on(ctx, notes, records, i)),
             Value::Percent(_) => {
                 let of = records[i].as_ref().and_then(|r| r.of);
