@@ -73,12 +73,16 @@ impl Recognizer for Place {
     fn recognize(&self, ctx: &Context<'_>, found: &mut Found) {
         let people = person_names(ctx.text);
         let not_places = not_place_words(ctx.text);
+        // A currency's name inside an amount (`176亿澳门元`) is part of the amount, no place.
+        let mut amounts: Vec<Range<usize>> =
+            found.candidates.iter().filter(|c| matches!(c.value, Value::Money(_))).map(|c| c.span.clone()).collect();
+        amounts.sort_by_key(|s| s.start);
         for (span, entry) in find(ctx.text) {
             let inside = |spans: &[Range<usize>]| {
                 let i = spans.partition_point(|s| s.end <= span.start);
                 spans[i..].iter().take_while(|s| s.start < span.end).any(|s| s.start <= span.start && span.end <= s.end)
             };
-            if inside(&people) || inside(&not_places) {
+            if inside(&people) || inside(&not_places) || inside(&amounts) {
                 continue;
             }
             found.push(Candidate { span, value: Value::Place(entry.to_place()) });
