@@ -42,6 +42,11 @@ const LEADING: &[&str] = &[
     "本省",
     "全州",
     "全国",
+    "本港",
+    "全港",
+    "本澳",
+    "全澳",
+    "同期",
     "新区",
     "其中",
     "其次为",
@@ -183,6 +188,7 @@ const TRAILING: &[&str] = &[
     "稳定在",
     "保持在",
     "控制在",
+    "维持在",
     "连续跨过",
     "连续越过",
     "越过",
@@ -238,6 +244,7 @@ const TRAILING: &[&str] = &[
     "力争",
     "争取",
     "确保",
+    "将",
     "微降",
     "年增",
     "年成长",
@@ -479,7 +486,8 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
     if words.contains(|c: char| CUT_FIRST.binary_search(&c).is_ok())
         && let Some(cut) = CUT_AT.iter().filter_map(|w| words.find(w)).min()
     {
-        range.end = range.start + cut;
+        // (A bound is no comparison: `不低于20亿美元` cuts before 不 too.)
+        range.end = range.start + words[..cut].strip_suffix('不').map_or(cut, str::len);
     }
     if let Some(i) = text[range.clone()].rfind(['了', '的']) {
         // (了 and 的 are both three bytes.) What is left after them may be only a verb
@@ -604,6 +612,9 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
         };
         (verb && !compound()).then_some(w.end)
     });
+    // (What follows a cut verb may be the rest of a time it made: `达产后年产值`.)
+    let cut =
+        cut.map(|c| if text[c..range.end].strip_prefix('后').is_some_and(|r| r.chars().count() >= 2) { c + '后'.len_utf8() } else { c });
     match cut {
         Some(c) => trim(text, c..range.end),
         None => range,
