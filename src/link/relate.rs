@@ -285,8 +285,9 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
     // The list being read, and the one a parenthesised list interrupts.
     let mut cue: Option<Cue> = None;
     let mut outer: Option<Cue> = None;
-    // The first fact of this paragraph and of this full sentence.
-    let (mut line_first, mut first) = (0, 0);
+    // The first fact of this paragraph and of this full sentence, and of the paragraph before
+    // (where a paragraph that opens with 其中 finds its whole).
+    let (mut line_first, mut first, mut previous_line_first) = (0, 0, 0);
     let (mut stop, mut line) = (usize::MAX, usize::MAX);
     let mut last_end = 0;
     // What the parts of each whole add up to so far in the list being read, while every one is
@@ -296,6 +297,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
         let span = ctx.spans[i].clone();
         if notes[i].line != line {
             line = notes[i].line;
+            previous_line_first = line_first;
             line_first = i;
         }
         if notes[i].stop != stop {
@@ -324,7 +326,12 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
             if paren.is_some() {
                 outer = cue;
             }
-            cue = Some(Cue { opener, at, stop, first: if opens_sentence { line_first } else { first }, opens_sentence, words, paren });
+            let first = match opener {
+                Opener::Among if opens_sentence && i == line_first => previous_line_first,
+                _ if opens_sentence => line_first,
+                _ => first,
+            };
+            cue = Some(Cue { opener, at, stop, first, opens_sentence, words, paren });
             sums.clear();
         }
         last_end = last_end.max(span.end);
