@@ -71,8 +71,9 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
                 break;
             }
             let fact = &ctx.facts[j];
-            // A change (`减少162万吨,下降1.2%`) is not what a rate qualifies: the level is.
-            if !fact.is_figure() || notes[j].change {
+            // A change (`减少162万吨,下降1.2%`) is not what a rate qualifies: the level is; nor
+            // is the base it is compared with (`比2023年的20.1亿美元增长17.4%`).
+            if !fact.is_figure() || notes[j].change || is_compared_figure(ctx, j) {
                 continue;
             }
             // An aside: skip it, unless the percentage is in the same aside.
@@ -394,6 +395,14 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
             }
         }
     }
+}
+
+/// Whether figure `j` is the base a comparison names with its figure (`比上年的121个`,
+/// `较2023年的20.1亿美元`): 比 or 较 and a few words (a time) before 的 right before it.
+pub(crate) fn is_compared_figure(ctx: &Context<'_>, j: usize) -> bool {
+    let Some(head) = ctx.text[..ctx.spans[j].start].strip_suffix('的') else { return false };
+    let head = &head[head.char_indices().rev().nth(11).map_or(0, |(k, _)| k)..];
+    head.rfind(['比', '较']).is_some_and(|k| !head[k..].contains(|c: char| super::is_clause_mark(c)))
 }
 
 /// How many figures around a total [`sums`] reads for its parts.

@@ -774,7 +774,9 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
         let distributed = distributed(ctx, notes, i);
         // (A change with no words of its own measures its level's, before any subject or verb of
         // its count: `项目27个,比去年同期多9个`.)
-        let level = if own.is_none() { level_of_change(ctx, notes, records, i) } else { None };
+        // (Nor does the base a comparison names with its figure: `比2023年的20.1亿美元`.)
+        let level =
+            if own.is_none() { level_of_change(ctx, notes, records, i).or_else(|| compared_base(ctx, notes, records, i)) } else { None };
         let indicator = match &ctx.facts[i].value {
             _ if distributed.is_some() => distributed,
             _ if level.is_some() => level,
@@ -1005,6 +1007,18 @@ fn level_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Rec
         .take(8)
         .take_while(|&j| notes[j].sentence == notes[i].sentence)
         .find(|&j| ctx.facts[j].kind() == kind && !notes[j].change)?;
+    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+}
+
+/// A base a comparison names with its figure (`实际使用外资23.6亿美元,比2023年的20.1亿美元`)
+/// measures what the figure compared with it measures: the nearest figure of its kind before it
+/// in the sentence.
+fn compared_base(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
+    if !super::relate::is_compared_figure(ctx, i) {
+        return None;
+    }
+    let kind = ctx.facts[i].kind();
+    let j = (0..i).rev().take(8).take_while(|&j| notes[j].sentence == notes[i].sentence).find(|&j| ctx.facts[j].kind() == kind)?;
     records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
 }
 

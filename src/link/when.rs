@@ -379,13 +379,19 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         let gap = text.get(gap_start.max(notes[i].stop).min(span.start)..span.start).unwrap_or("");
         let fact = &ctx.facts[i];
         if let Value::Time(t) = &fact.value {
-            if fact.boilerplate
+            let skipped = fact.boilerplate
                 || in_title(text, span.start, notes[i].sentence)
                 || is_example(text, span.end)
-                || is_comparison_base(text, &span, &fact.text)
                 || is_caption(ctx, notes[i].line)
-                || is_event_date(ctx, i)
-            {
+                || is_event_date(ctx, i);
+            // (A base written with its figure, `比2023年的20.1亿美元`, dates that figure; a
+            // relative one, `比上年的`, counts from the publication date, not the figure's year.)
+            let compared_figure = !t.relative && is_compared_figure(text, &span);
+            if !skipped && compared_figure {
+                base_year = Some(i);
+                continue;
+            }
+            if skipped || is_comparison_base(text, &span, &fact.text) {
                 continue;
             }
             if is_base_year(text, &span) {
@@ -424,10 +430,28 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             }
             continue;
         }
+        // `比上年的121个`: a base named by a relative year is the compared figure's period a year
+        // earlier (the figure before 比 in the sentence).
+        let year_earlier = (base_year.is_none() && super::relate::is_compared_figure(ctx, i))
+            .then(|| {
+                let time = i.checked_sub(1).filter(|&j| matches!(&ctx.facts[j].value, Value::Time(t) if t.relative))?;
+                let k = (0..time)
+                    .rev()
+                    .take(8)
+                    .take_while(|&k| notes[k].sentence == notes[i].sentence)
+                    .find(|&k| ctx.facts[k].kind() == ctx.facts[i].kind())?;
+                let p = records[k].as_ref()?.period.clone()?;
+                Some(Period { start: p.start.map(|d| back(d, 1)), end: p.end.map(|d| back(d, 1)), from: Some(time) })
+            })
+            .flatten();
         let Some(record) = records[i].as_mut() else { continue };
         seen_figure = true;
         if let Some(j) = base_year.take() {
             record.period = period_of(ctx, j, turn_year);
+            continue;
+        }
+        if year_earlier.is_some() {
+            record.period = year_earlier;
             continue;
         }
         // `由7.34万元提升至10.26万元` in a review of several years: the first level is where the
@@ -712,6 +736,13 @@ fn is_base_year(text: &str, span: &std::ops::Range<usize>) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
     after.starts_with('的') && ["由", "从", "是", "为", "相当于"].iter().any(|w| before.ends_with(w))
+}
+
+/// Whether a time is the base of a comparison written with the base's own figure
+/// (`比2023年的20.1亿美元增长17.4%`).
+fn is_compared_figure(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    text.get(span.end..).is_some_and(|a| a.starts_with('的')) && ["比", "较", "同比"].iter().any(|w| before.ends_with(w))
 }
 
 /// A date `years` earlier (29 February becomes 28 February).
