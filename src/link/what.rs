@@ -597,6 +597,11 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     if !words.last().is_some_and(|l| is_noun(l.tag)) {
         return range;
     }
+    // (A share's words name its part before 占 and its whole after it, verbs and all:
+    // `研发投入占地区生产总值`, `税收收入占一般公共预算收入比重`.)
+    if words.iter().any(|w| matches!(w.text, "占" | "占到")) {
+        return range;
+    }
     let cut = words.iter().enumerate().take(words.len().saturating_sub(2)).rev().find_map(|(k, w)| {
         let verb = w.tag.starts_with('v') && w.tag != "vn";
         // (占 and 完成 relate a rate to its whole or task, which the records stage reads.)
