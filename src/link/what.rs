@@ -1292,7 +1292,18 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         let is_modifier = |w: &crate::segment::Word<'_>| matches!(w.tag, "f" | "s" | "r");
         let joins = |w: &crate::segment::Word<'_>| w.tag == "c" && matches!(w.text, "及" | "和" | "与");
         let leads_to_noun = |from: usize| words[from..].iter().find(|w| !(is_modifier(w) || joins(w))).is_some_and(|w| is_noun(w.tag));
-        let modifier = !seen_noun && (is_modifier(w) || joins(w) && k > 0 && is_modifier(&words[k - 1])) && leads_to_noun(k + 1);
+        let modifier = !seen_noun && (is_modifier(w) || joins(w) && k > 0 && is_modifier(&words[k - 1])) && leads_to_noun(k + 1)
+            // Two nouns joined before the noun they qualify (`外地和内地企业`).
+            || seen_noun
+                && joins(w)
+                && leads_to_noun(k + 1)
+                && words.get(k + 2).is_some_and(|n| n.tag.starts_with('n'))
+                // (Where the phrase ends: the words, a verb or a preposition, not more of a word;
+                // and not words cut short where the look ended, in the middle of a word.)
+                && match words.get(k + 3) {
+                    Some(n) => n.tag.starts_with(['v', 'p', 'd', 'x']) && n.tag != "vn",
+                    None => !text[range.end..].starts_with(|c: char| is_han(c)),
+                };
         // Coming to or going to a place named by its one-character name after the noun
         // (`公司来港`, `企业赴沪`) is the predicate, whatever tag the segmenter gives it.
         let motion = seen_noun && is_motion(w.text);
