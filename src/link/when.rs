@@ -476,7 +476,14 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         {
             sentence_local = Some((Scope::Time(current), notes[i].stop));
         }
-        // `全年`: the whole year of the period in scope (not `全年目标`, a target's year).
+        // `全年`: the whole year of the period in scope (not `全年目标`, a target's year). (Read
+        // from before a threshold the figure's words hold: `全年签约10亿元以上项目12个`.)
+        let gap = match i.checked_sub(1) {
+            Some(j) if notes[j].periodless && matches!(ctx.facts[j].value, Value::Money(_)) && notes[j].clause < span.start => {
+                text.get(notes[j].clause.max(notes[i].stop).min(span.start)..span.start).unwrap_or(gap)
+            }
+            _ => gap,
+        };
         if gap.match_indices("全年").any(|(k, w)| !["目标", "任务", "计划", "的"].iter().any(|t| gap[k + w.len()..].starts_with(t)))
         {
             let in_scope = sentence_local.map(|(s, _)| s).or(local).or(carry.map(Scope::Time)).or(plan_scope);
