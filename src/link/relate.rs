@@ -54,11 +54,12 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
         }
         // A share of a whole that names its part (`研发投入占地区生产总值的4.1%`) qualifies a
         // figure of that part or none: not the nearest figure of something else.
-        if subject.is_some() && own_words(ctx, notes, i).is_some_and(|w| w.contains('占')) {
+        let own = own_words(ctx, notes, i);
+        if subject.is_some() && own.is_some_and(|w| w.contains('占')) {
             continue;
         }
         // `超进度42.31%`: ahead of schedule by that much, of the completion rate before it.
-        if own_words(ctx, notes, i).is_some_and(|w| w.ends_with("进度")) {
+        if own.is_some_and(|w| w.ends_with("进度")) {
             let j = (0..i)
                 .rev()
                 .take(8)

@@ -351,12 +351,12 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
         // or two between characters of one word, which closes no clause.
         if !range.is_empty() && ctx.text[..range.start].ends_with([')', '）']) {
-            let head = &ctx.text[notes[i].sentence.min(range.start)..range.start];
+            let base = notes[i].sentence.min(range.start);
+            let head = &ctx.text[base..range.start];
             if let Some(open) = head.rfind(['(', '（']) {
-                let inside = &head[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+                let inside = head[open..].trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
                 let n = inside.chars().count();
                 let han = |c: char| crate::normalize::script::is_han(c) && !super::is_clause_mark(c);
-                let base = notes[i].sentence.min(range.start);
                 if (1..=2).contains(&n) && inside.chars().all(han) && head[..open].chars().next_back().is_some_and(han) {
                     let start = super::back_to(ctx.text, base + open, base, super::is_clause_mark);
                     range.start = trim(ctx.text, start..range.end).start.min(range.start);
@@ -604,16 +604,13 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     }
     let cut = words.iter().enumerate().take(words.len().saturating_sub(2)).rev().find_map(|(k, w)| {
         let verb = w.tag.starts_with('v') && w.tag != "vn";
-        // (占 and 完成 relate a rate to its whole or task, which the records stage reads.)
+        // (完成 relates a rate to its task, which the records stage reads.)
         // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
         let compound = || {
             COMPOUND_VERBS.contains(&w.text)
                 || k > 0 && words[k - 1].text == "实际"
                 || EXAMPLE_VERBS.contains(&w.text)
-                || matches!(
-                    w.text,
-                    "占" | "完成" | "占到" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过"
-                )
+                || matches!(w.text, "完成" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过")
         };
         (verb && !compound()).then_some(w.end)
     });
@@ -778,10 +775,9 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
         };
         let distributed = distributed(ctx, notes, i);
         // (A change with no words of its own measures its level's, before any subject or verb of
-        // its count: `项目27个,比去年同期多9个`.)
-        // (Nor does the base a comparison names with its figure: `比2023年的20.1亿美元`.)
-        let level =
-            if own.is_none() { level_of_change(ctx, notes, records, i).or_else(|| compared_base(ctx, notes, records, i)) } else { None };
+        // its count: `项目27个,比去年同期多9个`; so does the base a comparison names with its
+        // figure, `比2023年的20.1亿美元`.)
+        let level = if own.is_none() { level_of_change(ctx, notes, records, i) } else { None };
         let indicator = match &ctx.facts[i].value {
             _ if distributed.is_some() => distributed,
             _ if level.is_some() => level,
@@ -940,7 +936,7 @@ fn distributed(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Found> {
     // What the list's things did, when it is written after 分别 (`新加坡、韩国分别投资`): each
     // thing's measure, unless the things name their own.
     let after = trim_str(after);
-    let after = measure_head(after).filter(|h| after == *h).unwrap_or("");
+    let after = if MEASURE_HEADS.contains(&after) { after } else { "" };
     let k = i - first;
     let items: Vec<String> = {
         let by_comma: Vec<&str> = words.split('、').filter(|w| !w.is_empty()).collect();
@@ -1001,9 +997,11 @@ fn trim_str(s: &str) -> &str {
 }
 
 /// A change's indicator is the level's it is measured from: the nearest figure of its kind
-/// before it in the sentence that is not a change (`夏粮总产量13926万吨,比上年减少162万吨`).
+/// before it in the sentence that is not a change (`夏粮总产量13926万吨,比上年减少162万吨`). So
+/// is the indicator of a base a comparison names with its figure (`实际使用外资23.6亿美元,
+/// 比2023年的20.1亿美元`).
 fn level_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
-    if !notes[i].change {
+    if !notes[i].change && !super::relate::is_compared_figure(ctx, i) {
         return None;
     }
     let kind = ctx.facts[i].kind();
@@ -1012,18 +1010,6 @@ fn level_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Rec
         .take(8)
         .take_while(|&j| notes[j].sentence == notes[i].sentence)
         .find(|&j| ctx.facts[j].kind() == kind && !notes[j].change)?;
-    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
-}
-
-/// A base a comparison names with its figure (`实际使用外资23.6亿美元,比2023年的20.1亿美元`)
-/// measures what the figure compared with it measures: the nearest figure of its kind before it
-/// in the sentence.
-fn compared_base(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
-    if !super::relate::is_compared_figure(ctx, i) {
-        return None;
-    }
-    let kind = ctx.facts[i].kind();
-    let j = (0..i).rev().take(8).take_while(|&j| notes[j].sentence == notes[i].sentence).find(|&j| ctx.facts[j].kind() == kind)?;
     records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
 }
 

@@ -386,7 +386,9 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
                 || is_event_date(ctx, i);
             // (A base written with its figure, `比2023年的20.1亿美元`, dates that figure; a
             // relative one, `比上年的`, counts from the publication date, not the figure's year.)
-            let compared_figure = !t.relative && is_compared_figure(text, &span);
+            let compared_figure = !t.relative
+                && ctx.spans.get(i + 1).is_some_and(|s| s.start == span.end + '的'.len_utf8())
+                && super::relate::is_compared_figure(ctx, i + 1);
             if !skipped && compared_figure {
                 base_year = Some(i);
                 continue;
@@ -743,13 +745,6 @@ fn is_base_year(text: &str, span: &std::ops::Range<usize>) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
     after.starts_with('的') && ["由", "从", "是", "为", "相当于"].iter().any(|w| before.ends_with(w))
-}
-
-/// Whether a time is the base of a comparison written with the base's own figure
-/// (`比2023年的20.1亿美元增长17.4%`).
-fn is_compared_figure(text: &str, span: &std::ops::Range<usize>) -> bool {
-    let before = text.get(..span.start).unwrap_or("");
-    text.get(span.end..).is_some_and(|a| a.starts_with('的')) && ["比", "较", "同比"].iter().any(|w| before.ends_with(w))
 }
 
 /// A date `years` earlier (29 February becomes 28 February).

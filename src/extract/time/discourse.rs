@@ -204,11 +204,17 @@ pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
         .collect()
 }
 
+/// The line `span` stands in (without its line breaks).
+fn line_around(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = memchr::memrchr(b'\n', &text.as_bytes()[..span.start]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &text.as_bytes()[span.end..]).map_or(text.len(), |i| span.end + i);
+    start..end
+}
+
 /// Whether the text at `span` is all its line holds (but spaces).
 fn alone_on_line(text: &str, span: &Range<usize>) -> bool {
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..span.start]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr(b'\n', &text.as_bytes()[span.end..]).map_or(text.len(), |i| span.end + i);
-    text[line_start..span.start].trim().is_empty() && text[span.end..line_end].trim().is_empty()
+    let line = line_around(text, span);
+    text[line.start..span.start].trim().is_empty() && text[span.end..line.end].trim().is_empty()
 }
 
 /// Mark as comparison bases the years listed after one (`同比2020年增长30%、2019年增长12%`:
@@ -414,13 +420,9 @@ pub fn bulletin_year(text: &str, mentions: &[Mention]) -> Option<i16> {
 /// Whether the year at `span` opens a line that titles an annual statistical bulletin
 /// (`2024年永安市国民经济和社会发展统计公报`): a short line of its own ending in 统计公报.
 fn is_bulletin_title(text: &str, span: &Range<usize>) -> bool {
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..span.start]).map_or(0, |i| i + 1);
-    if !text[line_start..span.start].trim().is_empty() {
-        return false;
-    }
-    let line_end = memchr::memchr(b'\n', &text.as_bytes()[span.end..]).map_or(text.len(), |i| span.end + i);
-    let line = text[span.end..line_end].trim_end();
-    line.len() <= 120 && (line.ends_with("统计公报") || line.ends_with("统计公告"))
+    let line = line_around(text, span);
+    let rest = text[span.end..line.end].trim_end();
+    text[line.start..span.start].trim().is_empty() && rest.len() <= 120 && (rest.ends_with("统计公报") || rest.ends_with("统计公告"))
 }
 
 /// Whether the sentence that opens with the year `times[k]` (`2013年是…开局之年`) goes on to
