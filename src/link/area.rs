@@ -379,7 +379,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
             _ if records[i].is_some() => {
                 let clause = &text[notes[i].clause.min(span.start)..span.start];
                 let sentence_start = &text[super::back_to(text, span.start, notes[i].sentence.min(span.start), |_| false)..span.start];
-                let opening = clause.trim_start_matches("其中").trim_start();
+                let opening = super::strip_all(clause, "其中").trim_start();
                 let area = if notes[i].periodless {
                     home_area(None)
                 } else if let Some(a) = distributed_place(ctx, notes, i) {
@@ -448,7 +448,7 @@ fn opens_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> bool {
         floor = floor.max(ctx.spans[j].end.min(start));
     }
     let before = &ctx.text[floor..start];
-    let before = before.trim_start_matches("其中").trim_start_matches("截至目前").trim();
+    let before = super::strip_all(super::strip_all(before, "其中"), "截至目前").trim();
     before.is_empty()
 }
 

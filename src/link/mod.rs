@@ -17,6 +17,7 @@
 //! linear in the document's length.
 
 pub mod area;
+mod lexicon;
 pub mod relate;
 pub mod what;
 pub mod when;
@@ -168,6 +169,15 @@ pub(crate) fn back_to(text: &str, pos: usize, floor: usize, stop: impl Fn(char) 
         start = floor + i;
     }
     start
+}
+
+/// `s` without every repetition of `word` at its start (`str::trim_start_matches` with a word,
+/// without building a substring searcher).
+pub(crate) fn strip_all<'a>(mut s: &'a str, word: &str) -> &'a str {
+    while let Some(rest) = s.strip_prefix(word).filter(|_| !word.is_empty()) {
+        s = rest;
+    }
+    s
 }
 
 /// Mark the runs of figures listed side by side (see [`Notes::run`]).

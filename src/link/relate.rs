@@ -175,7 +175,7 @@ fn subject_of_rate<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<(
             None => (words, false),
         },
     };
-    let words = words.trim_end_matches("的");
+    let words = words.trim_end_matches('的');
     (words.chars().count() >= 2 && !super::what::is_role_only(words)).then_some((words, stem))
 }
 
@@ -435,6 +435,8 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
     let figures: Vec<usize> = (0..ctx.facts.len()).filter(|&j| eligible(j)).collect();
     let mut taken = vec![false; ctx.facts.len()];
     let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
+    // (One buffer for every figure's candidate parts.)
+    let mut members: Vec<usize> = Vec::with_capacity(24);
     for (k, &w) in figures.iter().enumerate() {
         let Some((total, _)) = value_of(&ctx.facts[w].value) else { continue };
         if total <= Decimal::ONE || taken[w] {
@@ -442,35 +444,40 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
         }
         // The paragraphs the parts may be in.
         let mut next_paragraph: Option<usize> = None;
-        let members: Vec<usize> = figures[k + 1..]
-            .iter()
-            .copied()
-            // (A bounded look ahead: a paragraph of thousands of figures is read in linear time.)
-            .take(LOOK_AHEAD)
-            .take_while(|&j| {
-                if notes[j].line == notes[w].line {
-                    return true;
-                }
-                match next_paragraph {
-                    Some(p) => notes[j].line == p,
-                    None if opens_with_breakdown(text.get(ctx.layout.lines.get(notes[j].line).map_or(0, |l| l.start)..).unwrap_or("")) => {
-                        next_paragraph = Some(notes[j].line);
-                        true
+        members.clear();
+        members.extend(
+            figures[k + 1..]
+                .iter()
+                .copied()
+                // (A bounded look ahead: a paragraph of thousands of figures is read in linear time.)
+                .take(LOOK_AHEAD)
+                .take_while(|&j| {
+                    if notes[j].line == notes[w].line {
+                        return true;
                     }
-                    None => false,
-                }
-            })
-            // (Not the whole's fellow items of a list: `10个专班、3个专班、7个小分队`.)
-            .filter(|&j| {
-                same_unit(&ctx.facts[w].value, &ctx.facts[j].value)
-                    && notes[j].paren.is_some() == notes[w].paren.is_some()
-                    && !(notes[w].run.1 > 1 && notes[j].run.0 == notes[w].run.0)
-                    && text
-                        .get(ctx.spans[w].end..ctx.spans[j].start)
-                        .is_some_and(|gap| gap.chars().any(|c| c != '、' && super::is_clause_mark(c)))
-            })
-            .take(24)
-            .collect();
+                    match next_paragraph {
+                        Some(p) => notes[j].line == p,
+                        None if opens_with_breakdown(
+                            text.get(ctx.layout.lines.get(notes[j].line).map_or(0, |l| l.start)..).unwrap_or(""),
+                        ) =>
+                        {
+                            next_paragraph = Some(notes[j].line);
+                            true
+                        }
+                        None => false,
+                    }
+                })
+                // (Not the whole's fellow items of a list: `10个专班、3个专班、7个小分队`.)
+                .filter(|&j| {
+                    same_unit(&ctx.facts[w].value, &ctx.facts[j].value)
+                        && notes[j].paren.is_some() == notes[w].paren.is_some()
+                        && !(notes[w].run.1 > 1 && notes[j].run.0 == notes[w].run.0)
+                        && text
+                            .get(ctx.spans[w].end..ctx.spans[j].start)
+                            .is_some_and(|gap| gap.chars().any(|c| c != '、' && super::is_clause_mark(c)))
+                })
+                .take(24),
+        );
         // Every run of them that adds up (a total broken down twice: by origin, then by sector).
         let mut s = 0;
         while s < members.len() {
@@ -620,13 +627,13 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
             best = Some(OpenerAt { at, opener, words });
         }
     };
-    for w in ["其中", "当中"] {
-        if let Some(at) = memchr::memmem::rfind(gap.as_bytes(), w.as_bytes()) {
-            consider(at, Opener::Among, None);
-        }
+    // (The openers are found by their rarest character, a search without a searcher to build.)
+    if let Some((k, _)) = gap.rmatch_indices('中').find(|(k, _)| gap[..*k].ends_with(['其', '当'])) {
+        consider(k - '其'.len_utf8(), Opener::Among, None);
     }
     // `分产业看,` / `按经营单位所在地看:` / `按来源地划分,` at the start of a clause.
-    for (k, w) in gap.match_indices('看').chain(gap.match_indices("划分")) {
+    let divided = gap.match_indices('划').filter(|(k, _)| gap[*k..].starts_with("划分")).map(|(k, _)| (k, "划分"));
+    for (k, w) in gap.match_indices('看').chain(divided) {
         let after = &gap[k + w.len()..];
         if !after.starts_with([',', ':', '，', '：']) {
             continue;
@@ -640,7 +647,7 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
         }
     }
     // `在商品零售中,`.
-    for (k, _) in gap.match_indices("中,") {
+    for (k, _) in gap.match_indices('中').filter(|(k, _)| gap[*k + '中'.len_utf8()..].starts_with(',')) {
         let head = &gap[..k];
         let Some(zai) = head.rfind('在') else { continue };
         let words = &head[zai + '在'.len_utf8()..];

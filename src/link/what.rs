@@ -9,6 +9,7 @@
 //! share (占比). A figure with no words of its own that follows another of its kind in a list
 //! (`投资1亿元、5亿元和10亿元以上项目`, `693批次1.3万人次`) shares its indicator.
 
+use super::lexicon::Lexicon;
 use super::{Context, Notes};
 use crate::fact::{Indicator, Record, Span, Value};
 
@@ -261,9 +262,7 @@ const TRAILING: &[&str] = &[
     "个数",
 ];
 
-/// The first characters of [`LEADING`] and the last of [`TRAILING`] (and 约, 可), sorted.
-static LEADING_FIRST: std::sync::LazyLock<Vec<char>> =
-    std::sync::LazyLock::new(|| sorted_chars(LEADING.iter().filter_map(|w| w.chars().next())));
+/// The last characters of [`TRAILING`] (and 约, 可), sorted.
 static TRAILING_LAST: std::sync::LazyLock<Vec<char>> =
     std::sync::LazyLock::new(|| sorted_chars(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['约', '可'])));
 
@@ -481,11 +480,8 @@ fn states_change(words: &str) -> bool {
 fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     // (One pass for the first characters before a search per word: most words hold none.)
     let words = &text[range.clone()];
-    static CUT_FIRST: std::sync::LazyLock<Vec<char>> =
-        std::sync::LazyLock::new(|| sorted_chars(CUT_AT.iter().filter_map(|w| w.chars().next())));
-    if words.contains(|c: char| CUT_FIRST.binary_search(&c).is_ok())
-        && let Some(cut) = CUT_AT.iter().filter_map(|w| words.find(w)).min()
-    {
+    static CUTS: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::new(CUT_AT.iter().copied()));
+    if let Some((cut, _)) = CUTS.find(words) {
         // (A bound is no comparison: `不低于20亿美元` cuts before 不 too.)
         range.end = range.start + words[..cut].strip_suffix('不').map_or(cut, str::len);
     }
@@ -520,19 +516,13 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     let start = range.start + (padded.len() - padded.trim_start().len());
     let end = (range.end - (padded.len() - padded.trim_end().len())).max(start);
     let mut range = start..end;
-    'lead: loop {
+    static LEADING_WORDS: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::in_order(LEADING.iter().copied()));
+    loop {
         let s = &text[range.clone()];
-        // (Most words start with none of the listed words: one lookup rejects them.)
-        if s.chars().next().is_none_or(|c| LEADING_FIRST.binary_search(&c).is_err()) {
-            break;
+        match LEADING_WORDS.prefix_where(s, |w| s.len() > w.len()) {
+            Some(w) => range.start += w.len(),
+            None => break,
         }
-        for w in LEADING {
-            if s.starts_with(w) && s.len() > w.len() {
-                range.start += w.len();
-                continue 'lead;
-            }
-        }
-        break;
     }
     'trail: loop {
         let s = &text[range.clone()];
@@ -714,11 +704,7 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         "升幅",
         "录得",
     ];
-    // (Most words start with no role word: one lookup of the first character rejects them.)
-    static FIRST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| sorted_chars(ROLE.iter().filter_map(|w| w.chars().next())));
-    if s.chars().next().is_some_and(|c| !c.is_ascii_digit() && FIRST.binary_search(&c).is_err()) {
-        return false;
-    }
+    static ROLES: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::new(ROLE.iter().copied()));
     let mut rest = s;
     while !rest.is_empty() {
         // (A number of years before the change: `5年提升`.)
@@ -727,7 +713,7 @@ pub(crate) fn is_role_only(s: &str) -> bool {
             rest = &digits['年'.len_utf8()..];
             continue;
         }
-        match ROLE.iter().filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len()) {
+        match ROLES.prefix(rest) {
             Some(w) => rest = &rest[w.len()..],
             None => return false,
         }

@@ -19,6 +19,7 @@
 
 use std::sync::LazyLock;
 
+use super::lexicon::Lexicon;
 use super::{Context, Notes};
 use crate::fact::{PartialDate, Period, Record, Role, TimeRange, Value};
 
@@ -110,6 +111,7 @@ const STOCKS: &[&str] = &[
 /// Words that say a figure is what a project will yield once it runs (`达产后年产值可达30亿元`,
 /// `建成后可提供就业岗位800个`): a capacity, with no period.
 const CAPACITY_WORDS: &[&str] = &["达产后", "建成后", "投产后", "满产后", "达效后"];
+static CAPACITY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CAPACITY_WORDS.iter().copied()));
 /// What a project's size is called after 项目 (`项目总投资`).
 const PROJECT_SIZES: &[&str] = &["总投资", "投资", "投资额", "投资总额", "计划总投资", "总投资额"];
 /// Areas that belong to a thing rather than to a period (a park's planned area, a building's
@@ -186,16 +188,15 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     .take_while(|&j| ctx.spans[j].end > notes[i].sentence)
                     .any(|j| matches!(ctx.facts[j].value, Value::Time(_)))
                     || text[notes[i].sentence.min(span.start)..span.start].trim_start().starts_with("其中");
-                let standing_word =
-                    STANDING_WORDS.iter().any(|w| before.match_indices(w).any(|(k, _)| !before[k + w.len()..].starts_with('量')));
+                static STANDING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(STANDING_WORDS.iter().copied()));
+                let standing_word = STANDING.find_where(before, |k, w| !before[k + w.len()..].starts_with('量')).is_some();
                 STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w) || following.split(['和', '及', '与']).any(|t| t.ends_with(w)))
                     || !dated && (standing_word || before.contains("共有") && !projects)
                     || is_enumeration_count(ctx, i, following)
                     || stands_now(super::recent(text, notes[i].sentence, span.start))
             }
             _ => false,
-        } || !matches!(fact.value, Value::Percent(_))
-            && (is_per_period(before) || CAPACITY_WORDS.iter().any(|w| before.contains(w)));
+        } || !matches!(fact.value, Value::Percent(_)) && (is_per_period(before) || CAPACITY.occurs_in(before));
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
     for i in (1..ctx.facts.len()).rev() {
@@ -212,14 +213,16 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
 /// Whether a sentence says what stands now (`目前在产矿热炉36台`, `目前园区拥有15家企业,建成48台`), not what was done so far
 /// (`截至目前`, `至目前`, `目前已签约`): a count in it is a standing total.
 pub(super) fn stands_now(sentence: &str) -> bool {
+    static STANDING_VERBS: LazyLock<Lexicon> =
+        LazyLock::new(|| Lexicon::new(["有", "在产", "在建", "在营", "运营", "存栏", "入驻", "建成"]));
     // (The last 目前 before the figure says which.)
-    sentence.match_indices("目前").last().is_some_and(|(k, w)| {
+    sentence.rmatch_indices('目').find(|(k, _)| sentence[*k..].starts_with("目前")).map(|(k, _)| (k, "目前")).is_some_and(|(k, w)| {
         let before = &sentence[..k];
         let after = &sentence[k + w.len()..];
         // (Something that stands: 有, 在产, 在建 …; not what is being done, `目前重点对接企业10家`.)
         !["截至", "截止", "至", "到"].iter().any(|c| before.ends_with(c))
             && !after.trim_start_matches([',', '，']).starts_with(['已', '共', '累'])
-            && ["有", "在产", "在建", "在营", "运营", "存栏", "入驻", "建成"].iter().any(|v| after.contains(v))
+            && STANDING_VERBS.occurs_in(after)
     })
 }
 
@@ -238,11 +241,8 @@ pub(crate) fn is_threshold(after: &str) -> bool {
 pub(crate) fn is_threshold_before(before: &str, after: &str) -> bool {
     let after = after.strip_prefix('的').unwrap_or(after);
     let head = &after[..after.char_indices().nth(8).map_or(after.len(), |(k, _)| k)];
-    let bounded = ["项目", "企业"]
-        .iter()
-        .filter_map(|w| head.find(w))
-        .min()
-        .is_some_and(|k| !head[..k].contains(|c: char| super::is_clause_mark(c) || !is_han(c)));
+    static BOUNDED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(["项目", "企业"]));
+    let bounded = BOUNDED.find(head).map(|(k, _)| k).is_some_and(|k| !head[..k].contains(|c: char| super::is_clause_mark(c) || !is_han(c)));
     bounded && before.ends_with(['超', '过'])
 }
 
@@ -278,13 +278,15 @@ const PER_PERIOD: &[&str] = &["每年", "每月", "每日", "每天", "每周", 
 
 /// Whether a figure's clause says it is a rate per period (see [`PER_PERIOD`]).
 fn is_per_period(clause: &str) -> bool {
-    clause.contains('每') && PER_PERIOD.iter().any(|w| clause.contains(w))
+    static PER: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PER_PERIOD.iter().copied()));
+    clause.contains('每') && PER.occurs_in(clause)
 }
 
 /// Words after which a figure is counted up to now, in the period the text reports on (its
 /// lead), whatever year a target in the same sentence names (`2012年下达任务16个,现已履约16个`).
 /// (Each holds 已, which is looked for first.)
 const SO_FAR: &[&str] = &["现已", "目前已", "现在已", "至今已"];
+static SO_FAR_WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SO_FAR.iter().copied()));
 
 /// Fill every figure's period and, for growths, the base period.
 ///
@@ -473,7 +475,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         }
         // `现已履约16个`: the period reported on, up to now.
         if gap.contains('已')
-            && SO_FAR.iter().any(|w| gap.contains(w))
+            && SO_FAR_WORDS.occurs_in(gap)
             && let Some(current) = lead.or(carry)
         {
             sentence_local = Some((Scope::Time(current), notes[i].stop));
@@ -486,7 +488,10 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             }
             _ => gap,
         };
-        if gap.match_indices("全年").any(|(k, w)| !["目标", "任务", "计划", "的"].iter().any(|t| gap[k + w.len()..].starts_with(t)))
+        if gap
+            .match_indices('全')
+            .filter(|(k, _)| gap[*k..].starts_with("全年"))
+            .any(|(k, _)| !["目标", "任务", "计划", "的"].iter().any(|t| gap[k + "全年".len()..].starts_with(t)))
         {
             let in_scope = sentence_local.map(|(s, _)| s).or(local).or(carry.map(Scope::Time)).or(plan_scope);
             let year = match in_scope {
@@ -879,7 +884,9 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     }
     // A rate right after an amount of change in its sentence, with no base of its own, shares
     // that one's (`比上年减少12万吨,下降1.4%`).
-    if !["同比", "环比", "按年", "年均"].iter().chain(PREVIOUS_PERIOD).any(|w| words.contains(w))
+    static BASE_WORDS: LazyLock<Lexicon> =
+        LazyLock::new(|| Lexicon::new(["同比", "环比", "按年", "年均"].into_iter().chain(PREVIOUS_PERIOD.iter().copied())));
+    if !BASE_WORDS.occurs_in(words)
         && let Some(base) = (0..i)
             .rev()
             .take(4)
@@ -892,7 +899,8 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     {
         return Some(base);
     }
-    if PREVIOUS_PERIOD.iter().any(|w| words.contains(w)) {
+    static PREVIOUS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PREVIOUS_PERIOD.iter().copied()));
+    if PREVIOUS.occurs_in(words) {
         return previous_period(period);
     }
     let (first, last) = (period.start.and_then(|d| d.year), period.end.and_then(|d| d.year));
@@ -923,7 +931,8 @@ fn is_partial_year(v: &Value) -> bool {
 /// Whether the words before a change compare two places or measures at one time: 高于/低于 …,
 /// or 比 followed by something that is not an earlier time (`比规模以上工业快`).
 fn is_gap(words: &str) -> bool {
-    if GAP_CUES.iter().any(|w| words.contains(w)) {
+    static GAPS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(GAP_CUES.iter().copied()));
+    if GAPS.occurs_in(words) {
         return true;
     }
     let Some(at) = words.rfind('比') else { return false };
