@@ -349,6 +349,11 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
         |word: Option<&str>| home.map(|h| Area { name: h.name.clone(), code: h.code.clone(), from: None, text: word.map(str::to_owned) });
     // The subject place of the current sentence, once a clause opens with one.
     let mut subject: Option<(usize, Area)> = None;
+    // A list item that a place opens and its figure follows right after (`…最多、高雄市1642亿元`,
+    // `顺德区102个`): that figure's, even where the list's mark is no clause's (a place after a
+    // comparison, `低于广州1.2个百分点`, or after another place, `澳门台湾3宗`, `香港、澳门两个`, is
+    // no item).
+    let mut adjacent: Option<(usize, Area)> = None;
     for i in 0..ctx.facts.len() {
         if subject.as_ref().is_some_and(|(s, _)| *s != notes[i].sentence) {
             subject = None;
@@ -356,6 +361,16 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
         let span = ctx.spans[i].clone();
         match &ctx.facts[i].value {
             Value::Place(p) => {
+                let next_figure = ctx.facts.get(i + 1).is_some_and(|f| f.is_figure())
+                    && ctx.spans.get(i + 1).is_some_and(|s| text.get(span.end..s.start).is_some_and(|gap| gap.trim().is_empty()));
+                // (After 、, an item of a list of figures, not of places: `香港、澳门两个特别行政区`.)
+                let item = match text[..span.start].chars().next_back() {
+                    Some('、') => i.checked_sub(1).is_some_and(|j| ctx.facts[j].is_figure()),
+                    c => c.is_none_or(super::is_clause_mark),
+                };
+                if p.level != PlaceLevel::Region && next_figure && item && !within_place_before(ctx, i) {
+                    adjacent = Some((i + 1, Area { name: p.name.clone(), code: p.code.clone(), from: Some(i), text: None }));
+                }
                 if p.level == PlaceLevel::Region || !opens_clause(ctx, notes, i) {
                     continue;
                 }
@@ -380,7 +395,9 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let clause = &text[notes[i].clause.min(span.start)..span.start];
                 let sentence_start = &text[super::back_to(text, span.start, notes[i].sentence.min(span.start), |_| false)..span.start];
                 let opening = super::strip_all(clause, "其中").trim_start();
-                let area = if notes[i].periodless {
+                let area = if let Some((_, a)) = adjacent.take().filter(|(k, _)| *k == i) {
+                    Some(a)
+                } else if notes[i].periodless {
                     home_area(None)
                 } else if let Some(a) = distributed_place(ctx, notes, i) {
                     Some(a)
