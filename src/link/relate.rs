@@ -614,6 +614,14 @@ struct OpenerAt {
     words: Option<(usize, usize)>,
 }
 
+/// Whether `从…` names what a breakdown goes by (`从各县市区`, `从行业`): a division or a
+/// category, not a time or the whole (`从全年`, `从全市`, `从目前`).
+fn names_dimension(words: &str) -> bool {
+    const DIMENSIONS: &[&str] =
+        &["县", "区", "市", "州", "行业", "产业", "地区", "区域", "领域", "来源地", "国别", "类型", "门类", "板块", "主体", "方式"];
+    words.strip_prefix('从').is_some_and(|w| !w.starts_with('全') && DIMENSIONS.iter().any(|d| w.ends_with(d)))
+}
+
 /// The last opener of a list of parts in a gap between facts.
 fn opener_in(gap: &str) -> Option<OpenerAt> {
     // (Every opener holds 中, 看 or 划; most gaps hold none of them, and one pass rejects them before
@@ -642,7 +650,7 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
         let clause = head.rfind(|c: char| super::is_clause_mark(c)).map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
         let words = head[clause..].trim_start();
         let n = words.chars().count();
-        if (2..=14).contains(&n) && words.starts_with(['分', '按']) {
+        if (2..=14).contains(&n) && (words.starts_with(['分', '按']) || names_dimension(words)) {
             consider(clause, Opener::Breakdown, None);
         }
     }
