@@ -318,6 +318,9 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
     let mut turn: Option<usize> = None;
     let mut turn_year: Option<i16> = None;
     let mut last_end = 0;
+    // Where the last fact that is no comparison's base ends: `全年` before `比上年` still scopes
+    // the figure after it (`全年工业增加值比上年增长8.3%`).
+    let mut scope_end = 0;
     let mut markers = Markers::new(text);
     // A base year (`由2020年的`), which dates the next figure only.
     let mut base_year: Option<usize> = None;
@@ -379,6 +382,11 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         }
         last_end = last_end.max(span.end);
         let gap = text.get(gap_start.max(notes[i].stop).min(span.start)..span.start).unwrap_or("");
+        let year_gap = text.get(scope_end.min(span.start).max(notes[i].stop).min(span.start)..span.start).unwrap_or("");
+        let base = matches!(ctx.facts[i].value, Value::Time(_)) && is_comparison_base(text, &span, &ctx.facts[i].text);
+        if !base {
+            scope_end = scope_end.max(span.end);
+        }
         let fact = &ctx.facts[i];
         if let Value::Time(t) = &fact.value {
             let skipped = fact.boilerplate
@@ -395,7 +403,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
                 base_year = Some(i);
                 continue;
             }
-            if skipped || is_comparison_base(text, &span, &fact.text) {
+            if skipped || base {
                 continue;
             }
             if is_base_year(text, &span) {
@@ -486,7 +494,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             Some(j) if notes[j].periodless && matches!(ctx.facts[j].value, Value::Money(_)) && notes[j].clause < span.start => {
                 text.get(notes[j].clause.max(notes[i].stop).min(span.start)..span.start).unwrap_or(gap)
             }
-            _ => gap,
+            _ => year_gap,
         };
         if gap
             .match_indices('全')
