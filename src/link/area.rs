@@ -401,9 +401,10 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                     home_area(None)
                 } else if let Some(a) = distributed_place(ctx, notes, i) {
                     Some(a)
-                } else if let Some(w) = home_word(clause) {
+                } else if let Some(w) = clause.find('占').and_then(|k| home_word(&clause[..k])).or_else(|| home_word(clause)) {
+                    // (A share is of the part before 占: `我区占全市的14.8%`.)
                     subject = None;
-                    home_area(Some(w))
+                    city_of_district(home, w).or_else(|| home_area(Some(w)))
                 } else if let Some(w) = PROVINCE_WORDS.iter().find(|w| opening.starts_with(**w)) {
                     province_of(home).map(|mut a| {
                         a.text = Some((*w).to_owned());
@@ -533,6 +534,21 @@ fn within_place_before(ctx: &Context<'_>, j: usize) -> bool {
         return false;
     };
     inner.ancestors().any(|e| e.code == Some(outer))
+}
+
+/// The city that a city's scope word (`全市`, `我市`) names in a district's or a county's text:
+/// the home's own city (a county-level city calls itself 市 too, and is its own).
+fn city_of_district(home: Option<&HomeArea>, word: &str) -> Option<Area> {
+    if !["全市", "我市", "本市"].contains(&word) {
+        return None;
+    }
+    let home = home?;
+    if !home.name.ends_with(['区', '县', '旗']) {
+        return None;
+    }
+    let entry = gazetteer::by_code(home.code.as_deref()?)?;
+    let city = entry.parent().filter(|p| entry.level == PlaceLevel::County && p.level == PlaceLevel::City)?;
+    Some(Area { name: city.name.to_owned(), code: city.code.map(str::to_owned), from: None, text: Some(word.to_owned()) })
 }
 
 /// The province of the home area.
