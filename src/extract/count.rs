@@ -101,6 +101,8 @@ const NOT_CLASSIFIER: &[&str] = &[
     "人均",
     "次日",
     "次年",
+    // `三次产业结构`: the three sectors, a name.
+    "次产业",
     "台湾",
     "所属",
     "所在",
@@ -400,6 +402,11 @@ impl Recognizer for Count {
             // 坚持两个不动摇, 中央八项规定, 三轮摩托车: slogans and names.
             if name_form(text, m, classifier, unit_end).is_some() {
                 found.claim(m.span.start..unit_end);
+                continue;
+            }
+            // 前五名, 前10位: a rank, not a count of people.
+            if matches!(classifier, "名" | "位") && text[..m.span.start].ends_with('前') {
+                found.claim(m.span.start..end);
                 continue;
             }
             // 2期 (two sessions) is a count; 二期 is the second phase of a project.
