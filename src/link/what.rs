@@ -50,6 +50,7 @@ const LEADING: &[&str] = &[
     "同期",
     "新区",
     "其中",
+    "当中",
     "其次为",
     "其次是",
     "其次",
@@ -472,8 +473,9 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
 
 /// Verbs that say by how much something changed: a figure right after one is the change, not the
 /// level (`比上年增加63公顷`; but `增加到`, `增至` are followed by the level).
-const CHANGE_VERBS: &[&str] =
-    &["增加", "减少", "增长", "下降", "提高", "降低", "提升", "扩大", "缩小", "回落", "上升", "下跌", "上涨", "减产", "增产"];
+const CHANGE_VERBS: &[&str] = &[
+    "增加", "减少", "增长", "下降", "提高", "降低", "提升", "扩大", "缩小", "回落", "上升", "下跌", "上涨", "减产", "增产", "多出", "少了",
+];
 
 /// Whether the words before a figure end with a verb of change (`比上年减少`, `增加了`).
 fn states_change(words: &str) -> bool {
@@ -678,6 +680,7 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         "加快",
         "多",
         "少",
+        "多出",
         "放缓",
         "减缓",
         "减低",
