@@ -651,7 +651,22 @@ fn period_of(ctx: &Context<'_>, j: usize, turn_year: Option<i16>) -> Option<Peri
         (Some(y), true, Some(own)) if own > y && own - y <= 2 => own - y,
         _ => 0,
     };
-    Some(Period { start: t.start.map(|d| back(d, shift)), end: t.end.map(|d| back(d, shift)), from: Some(j) })
+    let end = if since(ctx, j) { None } else { t.end.map(|d| back(d, shift)) };
+    Some(Period { start: t.start.map(|d| back(d, shift)), end, from: Some(j) })
+}
+
+/// Whether time `j` opens a stretch up to now that its clause closes with 以来 after a few words
+/// (`自2009年6月30日开放陆资来台投资以来`): a period from it, with no end. (`自…以来` written
+/// together is one time fact already.)
+fn since(ctx: &Context<'_>, j: usize) -> bool {
+    let span = &ctx.spans[j];
+    let opened = ctx.facts[j].text.starts_with(['自', '从']) || ctx.text[..span.start].ends_with(['自', '从']);
+    if !opened {
+        return false;
+    }
+    let after = &ctx.text[span.end..];
+    let clause = &after[..after.find(|c: char| super::is_clause_mark(c) || c == '。').unwrap_or(after.len())];
+    clause.chars().count() <= 24 && clause.ends_with("以来")
 }
 
 /// `截至目前`: up to the latest `截至` date of the text (`截至6月底…截至目前` → the end of June),
