@@ -364,7 +364,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let next_figure = ctx.facts.get(i + 1).is_some_and(|f| f.is_figure())
                     && ctx.spans.get(i + 1).is_some_and(|s| text.get(span.end..s.start).is_some_and(|gap| gap.trim().is_empty()));
                 // (After 、, an item of a list of figures, not of places: `香港、澳门两个特别行政区`.)
-                let item = match text[..span.start].chars().next_back() {
+                let item = match text.get(..span.start).unwrap_or("").chars().next_back() {
                     Some('、') => i.checked_sub(1).is_some_and(|j| ctx.facts[j].is_figure()),
                     c => c.is_none_or(super::is_clause_mark),
                 };

@@ -660,11 +660,11 @@ fn period_of(ctx: &Context<'_>, j: usize, turn_year: Option<i16>) -> Option<Peri
 /// together is one time fact already.)
 fn since(ctx: &Context<'_>, j: usize) -> bool {
     let span = &ctx.spans[j];
-    let opened = ctx.facts[j].text.starts_with(['自', '从']) || ctx.text[..span.start].ends_with(['自', '从']);
+    let opened = ctx.facts[j].text.starts_with(['自', '从']) || ctx.text.get(..span.start).is_some_and(|b| b.ends_with(['自', '从']));
     if !opened {
         return false;
     }
-    let after = &ctx.text[span.end..];
+    let after = ctx.text.get(span.end..).unwrap_or("");
     let clause = &after[..after.find(|c: char| super::is_clause_mark(c) || c == '。').unwrap_or(after.len())];
     clause.chars().count() <= 24 && clause.ends_with("以来")
 }
