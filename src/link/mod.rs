@@ -305,9 +305,10 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
             }
             let space = matches!(c, ' ' | '\u{3000}' | '\t');
             padding &= space;
-            // 、 ends a clause after a figure (`5万亿元、6万亿元`); between words it joins a noun
-            // phrase's parts (`电力、热力生产和供应业`).
-            let listed = c != '、' || floor == prev_end && text[floor..at].trim().is_empty();
+            // 、 ends a clause after a figure (`5万亿元、6万亿元`, `200个以上、总投资1500亿元`);
+            // between words it joins a noun phrase's parts (`电力、热力生产和供应业`).
+            let listed =
+                c != '、' || floor == prev_end && matches!(text[floor..at].trim(), "" | "以上" | "以下" | "左右" | "多" | "余" | "以内");
             if clause.is_none() && is_clause_mark(c) && !(space && padding) && listed {
                 clause = Some(at + c.len_utf8());
             }
