@@ -103,6 +103,9 @@ const NOT_CLASSIFIER: &[&str] = &[
     "次年",
     // `三次产业结构`: the three sectors, a name.
     "次产业",
+    // `跨越两个台阶`: levels reached, said again, not counted.
+    "个台阶",
+    "个新台阶",
     "台湾",
     "所属",
     "所在",
