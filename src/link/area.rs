@@ -74,6 +74,12 @@ const ORIGIN_NOUNS: &[&str] = &[
     "学生",
     "籍",
 ];
+/// Whether words after a place open with people or firms that come from it (see
+/// [`ORIGIN_NOUNS`]).
+pub(crate) fn is_origin(after: &str) -> bool {
+    ORIGIN_NOUNS.iter().any(|w| after.starts_with(w))
+}
+
 /// Scope words that mean the home area (each opens with 全, 我, 本 or 新, which [`home_word`]
 /// looks for first).
 const HOME_WORDS: &[&str] =
@@ -382,7 +388,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 // 香港地区实际投资…`).
                 let by_origin =
                     ["来源地", "国别"].iter().any(|w| super::recent(text, notes[i].stop.min(span.start), span.start).contains(w));
-                let origin = ORIGIN_NOUNS.iter().any(|w| after.starts_with(w)) || before.ends_with("来自") || by_origin;
+                let origin = is_origin(after) || before.ends_with("来自") || by_origin;
                 // A place alone in parentheses names where something is (`投资洽谈会(深圳)`,
                 // `中国(深圳)…`), not whose figures follow.
                 let aside = before.ends_with(['(', '（']) && after.starts_with([')', '）']);

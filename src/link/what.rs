@@ -395,6 +395,18 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
                 range = rest;
             }
         }
+        // A place the words' people or firms come from (`香港旅客人均消费`) is part of what is
+        // measured: the figure is the home's (area.rs), and the place says whose visitors.
+        // (Not its residents, `澳门居民失业率`: mostly the home's own.)
+        if let Some(j) = i.checked_sub(1)
+            && matches!(ctx.facts[j].value, Value::Place(_))
+            && !range.is_empty()
+            && ctx.spans[j].end == range.start
+            && super::area::is_origin(&ctx.text[range.clone()])
+            && !ctx.text[range.clone()].starts_with("居民")
+        {
+            range.start = ctx.spans[j].start;
+        }
         notes[i].words = (!range.is_empty()).then_some(range);
         notes[i].change = !matches!(fact.value, Value::Percent(_)) && states_change(&ctx.text[notes[i].clause_mark.min(start)..start]);
     }
