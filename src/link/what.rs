@@ -395,6 +395,15 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
                 range = rest;
             }
         }
+        // The 的 after a time that is the words' modifier (`二〇二四年一月的零售业总销货价值`).
+        if let Some(j) = i.checked_sub(1)
+            && matches!(ctx.facts[j].value, Value::Time(_))
+            && ctx.spans[j].end == range.start
+            && ctx.text[range.clone()].starts_with('的')
+            && range.len() > '的'.len_utf8()
+        {
+            range.start += '的'.len_utf8();
+        }
         // A place the words' people or firms come from (`香港旅客人均消费`) is part of what is
         // measured: the figure is the home's (area.rs), and the place says whose visitors.
         // (Not its residents, `澳门居民失业率`: mostly the home's own.)

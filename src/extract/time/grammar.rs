@@ -1377,7 +1377,8 @@ fn weekday(p: &mut Parser<'_>) -> Option<u8> {
 
 /// What follows a month: a day, a range of days, a third of the month, its end, a week.
 fn month_part(p: &mut Parser<'_>) -> (MonthPart, MonthPart) {
-    p.eat("的");
+    let before_de = p.i;
+    let de = p.eat("的");
     let one = |x: MonthPart| (x, x);
     const XUN: Words<u8> = Words::new(&[("上旬", 1), ("中旬", 2), ("下旬", 3)]);
     if let Some(x) = p.lookup(&XUN) {
@@ -1414,6 +1415,11 @@ fn month_part(p: &mut Parser<'_>) -> (MonthPart, MonthPart) {
     }
     if let Some(r) = p.attempt(days) {
         return r;
+    }
+    // A 的 that no part of the month follows belongs to the words after it (`10月的零售额`).
+    if de {
+        p.i = before_de;
+        return one(MonthPart::Whole);
     }
     p.eat("初");
     one(MonthPart::Whole)
