@@ -407,8 +407,11 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                     home_area(None)
                 } else if let Some(a) = distributed_place(ctx, notes, i) {
                     Some(a)
-                } else if let Some(w) = clause.find('占').and_then(|k| home_word(&clause[..k])).or_else(|| home_word(clause)) {
+                } else if let Some(w) = match clause.find('占') {
                     // (A share is of the part before 占: `我区占全市的14.8%`.)
+                    Some(k) => home_word(&clause[..k]).or_else(|| home_word(&clause[k..])),
+                    None => home_word(clause),
+                } {
                     subject = None;
                     city_of_district(home, w).or_else(|| home_area(Some(w)))
                 } else if let Some(w) = PROVINCE_WORDS.iter().find(|w| opening.starts_with(**w)) {

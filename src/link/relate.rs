@@ -635,7 +635,7 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
             best = Some(OpenerAt { at, opener, words });
         }
     };
-    // (The openers are found by their rarest character, a search without a searcher to build.)
+    // (中 by a character search, then the 其 or 当 before it: no substring searcher to build.)
     if let Some((k, _)) = gap.rmatch_indices('中').find(|(k, _)| gap[..*k].ends_with(['其', '当'])) {
         consider(k - '其'.len_utf8(), Opener::Among, None);
     }

@@ -660,7 +660,9 @@ fn period_of(ctx: &Context<'_>, j: usize, turn_year: Option<i16>) -> Option<Peri
 /// together is one time fact already.)
 fn since(ctx: &Context<'_>, j: usize) -> bool {
     let span = &ctx.spans[j];
-    let opened = ctx.facts[j].text.starts_with(['自', '从']) || ctx.text.get(..span.start).is_some_and(|b| b.ends_with(['自', '从']));
+    // (Read in the normalized text, where 從 is 从.)
+    let opened = ctx.text.get(span.clone()).is_some_and(|t| t.starts_with(['自', '从']))
+        || ctx.text.get(..span.start).is_some_and(|b| b.ends_with(['自', '从']));
     if !opened {
         return false;
     }
