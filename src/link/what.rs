@@ -651,6 +651,9 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     }
 }
 
+/// Verbs that govern a list of examples of what they count (`引进电子信息、新能源等项目`).
+const LISTING_VERBS: &[&str] = &["签约", "新签", "引进", "招引", "落地", "落户", "开工", "新开工", "竣工", "投产", "建成", "实施", "储备"];
+
 /// Verbs that introduce examples (`涉及航空、航天等领域`).
 const EXAMPLE_VERBS: &[&str] = &["涉及", "包括", "涵盖", "覆盖", "围绕", "聚焦", "主要有"];
 
@@ -662,13 +665,25 @@ fn without_examples(words: &str) -> Option<String> {
     if !words[..deng].contains('、') {
         return None;
     }
-    let (verb, w) = EXAMPLE_VERBS.iter().filter_map(|w| words[..deng].rfind(w).map(|k| (k, *w))).max_by_key(|(k, _)| *k)?;
+    // Without a verb that introduces examples, the list opens after the verb that governs what
+    // it lists (`签约电子信息、新能源等项目` → 签约项目), or at the words' start.
+    let first_item = words.find('、').unwrap_or(deng);
+    let (verb, w) = EXAMPLE_VERBS.iter().filter_map(|w| words[..deng].rfind(w).map(|k| (k, *w))).max_by_key(|(k, _)| *k).or_else(|| {
+        let head = &words[..first_item];
+        LISTING_VERBS.iter().filter_map(|w| head.rfind(w).map(|k| (k + w.len(), ""))).max_by_key(|(k, _)| *k).or(Some((0, "")))
+    })?;
     let mut tail = deng + '等'.len_utf8();
     for category in ["领域", "行业", "方面", "产业", "类", "地"] {
         if words[tail..].starts_with(category) && words.len() > tail + category.len() {
             tail += category.len();
             break;
         }
+    }
+    // (Listed without such a verb, the examples may be what is measured, not examples of it:
+    // `转移支付、奖补资金等增幅`; the head left must then name a thing of its own.)
+    let head = &words[tail..];
+    if w.is_empty() && (head.chars().count() < 2 || RATE_ENDINGS.contains(&head) || is_role_only(head) || !ends_with_noun(head)) {
+        return None;
     }
     (tail < words.len() && !words[verb + w.len()..deng].contains([',', '，'])).then(|| format!("{}{}", &words[..verb], &words[tail..]))
 }
@@ -807,13 +822,14 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             _ if distributed.is_some() => distributed,
             _ if level.is_some() => level,
             Value::Count(c) => count_indicator(ctx, i, own, c.subject.as_deref()).or_else(|| count_goes_on(ctx, notes, records, i)),
-            Value::Percent(_) => {
+            Value::Percent(p) => {
                 let of = records[i].as_ref().and_then(|r| r.of);
-                match (&own, of) {
+                let found = match (&own, of) {
                     (Some((w, _)), _) if names_rate(w) => own,
                     (_, Some(j)) if j < i => records[j].as_ref().and_then(|r| r.indicator.clone()).map(|ind| (ind.text, None)),
                     _ => own,
-                }
+                };
+                if p.role == Some(crate::Role::Share) { found.map(|f| share_part(ctx, notes, records, i, f)) } else { found }
             }
             _ => own,
         };
@@ -839,6 +855,75 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
                 .map(|(text, range)| Indicator { text, span: range.map(|r| Span::from(ctx.map.to_original(r))).filter(|s| !s.is_empty()) });
         }
     }
+}
+
+/// Adverbs between a share's part and its 占.
+const SHARE_ADVERBS: &[&str] = &["已经", "已", "又", "还只", "还", "也", "仍然", "仍", "大约", "约", "只", "均"];
+
+/// A share is named by its part, the thing whose share it is. Words that name only the whole
+/// (`…增长8.1%，占全部投资的比重为36.2%`) leave the part to the figure it qualifies or, without
+/// one, to the figure before it in its sentence (`工业投资`). Words that name the part and a whole
+/// with no rate word (`园区工业产值占全县的72.5%`) are the part's; with one (`研发投入占地区生产
+/// 总值比重`) they name the share whole, as written.
+fn share_part(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, found: Found) -> Found {
+    let Some(k) = found.0.find('占') else { return found };
+    let rest = &found.0[k + '占'.len_utf8()..];
+    // (占比 and 所占比重 are the rate's own words; 占地, 占用, 占有 are verbs of their own.)
+    if rest.is_empty() || rest.starts_with(['比', '地', '用', '有']) {
+        return found;
+    }
+    if k > 0 {
+        // (The adverbs before 占 are no part of the part: `生产工人只占`, `产值约占`.)
+        let part = match &found.1 {
+            Some(r) if ctx.text[r.clone()] == found.0 => {
+                let without_adverbs = |mut part: std::ops::Range<usize>| {
+                    while let Some(a) = SHARE_ADVERBS.iter().find(|a| ctx.text[part.clone()].ends_with(**a)) {
+                        part.end -= a.len();
+                    }
+                    part
+                };
+                let mut part = without_adverbs(trim_edges(ctx.text, without_adverbs(r.start..r.start + k)));
+                // (The part's modifier before a 的 that the words were cut at: `入住酒店的旅客占留宿
+                // 旅客68.0%` → 入住酒店的旅客.)
+                let clause = notes[i].clause.min(part.start);
+                if let Some(head) = ctx.text[clause..part.start].strip_suffix('的')
+                    && (2..=8).contains(&head.chars().count())
+                    && head.chars().all(crate::normalize::script::is_han)
+                {
+                    part.start = trim_edges(ctx.text, clause..part.end).start.min(part.start);
+                }
+                (ctx.text[part.clone()].to_owned(), Some(part))
+            }
+            _ => (found.0[..k].to_owned(), None),
+        };
+        if names_rate(rest) || part.0.chars().count() < 2 {
+            return found;
+        }
+        return part;
+    }
+    let of = records[i].as_ref().and_then(|r| r.of).filter(|&j| j < i);
+    let before = || {
+        (0..i)
+            .rev()
+            .take_while(|&j| notes[j].sentence == notes[i].sentence)
+            // (Not a threshold inside the whole's words: `占全市亿元以上项目的60.4%`.)
+            .filter(|&j| ctx.spans[j].end <= notes[i].clause_mark)
+            .find(|&j| records[j].as_ref().is_some_and(|r| r.indicator.is_some()))
+    };
+    let Some(part) = of.or_else(before).and_then(|j| records[j].as_ref()?.indicator.as_ref()).filter(|ind| !ind.text.contains('占'))
+    else {
+        return found;
+    };
+    if !names_rate(rest) {
+        return (part.text.clone(), None);
+    }
+    // (`占全部投资的比重` → 工业投资占全部投资比重: the 的 before the rate word adds nothing to a
+    // column's name.)
+    let rest = RATE_ENDINGS
+        .iter()
+        .find_map(|e| rest.strip_suffix(e).and_then(|w| w.strip_suffix('的')).map(|w| format!("{w}{e}")))
+        .unwrap_or_else(|| rest.to_owned());
+    (format!("{}占{rest}", part.text), None)
 }
 
 /// What is counted with where it comes from, when the words name it before 的 (`来自内地的企业
