@@ -842,6 +842,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| previous_growth(ctx, notes, records, i))
             .or_else(|| same_unit_before(ctx, notes, records, i));
         let indicator = threshold_measure(ctx, notes, i, indicator);
+        let indicator = indicator.map(|found| verb_completed(ctx, notes, records, i, found));
         let indicator = indicator.map(|found| referred_back(notes, records, i, found));
         let indicator = indicator.map(|(t, range)| match without_examples(&t) {
             Some(shorter) => (shorter, None),
@@ -924,6 +925,31 @@ fn share_part(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>
         .find_map(|e| rest.strip_suffix(e).and_then(|w| w.strip_suffix('的')).map(|w| format!("{w}{e}")))
         .unwrap_or_else(|| rest.to_owned());
     (format!("{}占{rest}", part.text), None)
+}
+
+/// Words that are only a verb after a place (`荷塘区签约项目8个,芦淞区签约7个` → 签约) are completed by an
+/// earlier figure of the same kind in the paragraph whose indicator opens with that verb
+/// (`签约项目`): the list writes what is measured once.
+fn verb_completed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, found: Found) -> Found {
+    // (Only a verb right after the place whose figure it is: what else the clause says is its own.)
+    let after_place = found.1.as_ref().is_some_and(|r| {
+        i.checked_sub(1).is_some_and(|j| {
+            matches!(ctx.facts[j].value, Value::Place(_))
+                && ctx.text.get(ctx.spans[j].end..r.start).is_some_and(|gap| gap.trim().is_empty())
+        })
+    });
+    if !after_place || found.0.chars().count() > 4 || !is_verb(&found.0) {
+        return found;
+    }
+    let kind = std::mem::discriminant(&ctx.facts[i].value);
+    (0..i)
+        .rev()
+        .take_while(|&k| notes[k].line == notes[i].line)
+        .filter(|&k| std::mem::discriminant(&ctx.facts[k].value) == kind)
+        .take(8)
+        .filter_map(|k| records[k].as_ref()?.indicator.as_ref())
+        .find(|ind| ind.text.starts_with(found.0.as_str()) && ind.text.len() > found.0.len())
+        .map_or(found, |ind| (ind.text.clone(), None))
 }
 
 /// What is counted with where it comes from, when the words name it before 的 (`来自内地的企业
@@ -1238,7 +1264,7 @@ fn count_indicator(
     // The noun phrase after the count, unless it is the next figure's words (`34个合同引资51.61亿元`).
     let following = following_words(ctx, i).and_then(|r| {
         let next_is_figure = ctx.spans.get(i + 1).is_some_and(|s| s.start == r.end) && ctx.facts[i + 1].is_figure();
-        let phrase = noun_phrase(ctx.text, r.clone());
+        let phrase = noun_phrase(ctx.text, r.clone()).or_else(|| event_after(ctx, i, r.clone()));
         // (`38个行业大类中有33个`: the things among which the next count is counted.)
         let among = phrase.clone().is_some_and(|p| ["中有", "中"].iter().any(|w| ctx.text[p.end..r.end] == **w));
         if next_is_figure && !among { None } else { phrase }
@@ -1273,6 +1299,22 @@ fn count_indicator(
         Some(s) if ends_with_noun(s) || !s.chars().all(is_han) => Some((s.to_owned(), subject_span(ctx, i, s))),
         _ => own,
     }
+}
+
+/// What a count of events counts when a verb names it right after the classifier (`接获710宗
+/// 申请`, `35件投诉`): 宗, 件 and 项 count cases and requests, which a verb's noun use names. Only
+/// at a clause's end: a verb with an object after it is a predicate.
+fn event_after(ctx: &Context<'_>, i: usize, r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let Value::Count(c) = &ctx.facts[i].value else { return None };
+    if !matches!(c.classifier.as_str(), "宗" | "件" | "项") {
+        return None;
+    }
+    // (Not before 、: `178项节能、节水…工程` lists what the count's noun is about.)
+    let ends_clause = ctx.text[r.end..].chars().next().is_none_or(|c| super::is_clause_mark(c) && c != '、');
+    let words = &ctx.text[r.clone()];
+    // (What befell the things counted is no noun: `其中100宗获批`, `3宗已落地`.)
+    let befell = words.starts_with(['获', '被', '已', '均', '全', '都']);
+    (ends_clause && !befell && (2..=4).contains(&words.chars().count()) && words.chars().all(is_han) && is_verb(words)).then_some(r)
 }
 
 /// The things counted by the count before figure `i` when `i` is counted among them (`38个行业大类
