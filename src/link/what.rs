@@ -378,6 +378,22 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
                 }
             }
         }
+        // A quoted name that says which (`新增“专精特新”企业87家`): its quotation marks close no
+        // clause, and the words start before it.
+        if !range.is_empty() && ctx.text[..range.start].ends_with('”') {
+            let base = notes[i].sentence.min(range.start);
+            let head = &ctx.text[base..range.start - '”'.len_utf8()];
+            if let Some(open) = head.rfind('“') {
+                let inside = &head[open + '“'.len_utf8()..];
+                // (The name only, not the verb before it: `开展“双招双引”活动` → 双招双引活动. Not a
+                // means a preposition names: `通过“一企一策”盘活低效用地`.)
+                let clause = super::back_to(ctx.text, base + open, base, super::is_clause_mark);
+                let means = crate::segment::words_in(ctx.text, clause..base + open).last().is_some_and(|w| w.tag.starts_with('p'));
+                if (1..=12).contains(&inside.chars().count()) && !inside.contains(super::is_clause_mark) && !means {
+                    range.start = base + open;
+                }
+            }
+        }
         // 地区 after a place is the place's (`香港地区实际投资`), not what is measured.
         let after_place =
             i.checked_sub(1).is_some_and(|j| matches!(ctx.facts[j].value, Value::Place(_)) && ctx.spans[j].end == range.start);
