@@ -271,7 +271,8 @@ struct Cue {
     at: usize,
     /// The full sentence the list runs to the end of.
     stop: usize,
-    /// The first fact that may be the whole of an [`Opener::Among`] list.
+    /// The first fact that may be the whole of an [`Opener::Among`] list; for a heading's, the
+    /// first fact after the first of the headings in a row (its whole is before it).
     first: usize,
     /// Whether the cue opens its sentence: its whole is then looked for through the paragraph,
     /// and a figure that is itself a part (of an earlier list) is not it.
@@ -281,6 +282,25 @@ struct Cue {
     /// Where the parenthesis the cue stands in opens: such a list ends with the parenthesis
     /// (`农业项目21个(其中新签约13个),到位资金…`), and the list around it goes on.
     paren: Option<usize>,
+    /// Whether a heading line opened the cue (`一、分行业看。`): its list runs through the
+    /// paragraphs that follow until another heading, not to its own sentence's end.
+    heading: bool,
+}
+
+/// Whether the lines between two paragraphs hold a heading: `Some(true)` when the last such line
+/// opens a breakdown (`一、分行业看。`, `（二）按来源地划分`), `Some(false)` when it is another
+/// heading, `None` when there is no line of words (the end of the last paragraph only).
+fn heading_between(between: &str) -> Option<bool> {
+    let mut found = None;
+    for line in between.split_inclusive('\n') {
+        if line.chars().filter(|&c| crate::normalize::script::is_han(c)).count() < 2 {
+            continue;
+        }
+        // (The numbering before it is a clause of its own: `一、` ends at its mark.)
+        let line = line.trim_start();
+        found = Some(opener_in(line).is_some_and(|o| o.opener == Opener::Breakdown && line[..o.at].chars().count() <= 4));
+    }
+    found
 }
 
 /// Fill `part_of` for the figures listed as parts: under 其中, after a breakdown (`分产业看`),
@@ -292,6 +312,8 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
     // The list being read, and the one a parenthesised list interrupts.
     let mut cue: Option<Cue> = None;
     let mut outer: Option<Cue> = None;
+    // The breakdown a heading opened for the paragraphs after it.
+    let mut section: Option<Cue> = None;
     // The first fact of this paragraph and of this full sentence, and of the paragraph before
     // (where a paragraph that opens with 其中 finds its whole).
     let (mut line_first, mut first, mut previous_line_first) = (0, 0, 0);
@@ -306,12 +328,32 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
             line = notes[i].line;
             previous_line_first = line_first;
             line_first = i;
+            // A heading between the last paragraph and this one: one that opens a breakdown
+            // starts a list through what follows it; another ends such a list.
+            // (Up to the sentence of this paragraph's first fact: `一、分行业看。制造业…`.)
+            let sentence = notes[i].stop.min(span.start);
+            match heading_between(text.get(last_end.min(sentence)..sentence).unwrap_or("")) {
+                Some(true) => {
+                    let opener = Opener::Breakdown;
+                    let at = sentence;
+                    // (Headings in a row break one whole down several ways: its parts go back to
+                    // before the first of them.)
+                    let first = section.map_or(i, |s| s.first);
+                    cue =
+                        Some(Cue { opener, at, stop: notes[i].stop, first, opens_sentence: true, words: None, paren: None, heading: true });
+                    (section, outer) = (cue, None);
+                    sums.clear();
+                }
+                Some(false) => (cue, section) = (cue.filter(|c| !c.heading), None),
+                None => {}
+            }
         }
         if notes[i].stop != stop {
             stop = notes[i].stop;
             first = i;
-            if cue.is_some_and(|c| c.stop != stop) {
-                (cue, outer) = (None, None);
+            if cue.is_some_and(|c| c.stop != stop && !c.heading) {
+                // (A list within a heading's section ends with its sentence; the section's goes on.)
+                (cue, outer) = (section, None);
             }
         }
         if let Some(c) = cue.filter(|c| c.paren.is_some() && notes[i].paren != c.paren) {
@@ -338,13 +380,22 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
                 _ if opens_sentence => line_first,
                 _ => first,
             };
-            cue = Some(Cue { opener, at, stop, first, opens_sentence, words, paren });
+            cue = Some(Cue { opener, at, stop, first, opens_sentence, words, paren, heading: false });
             sums.clear();
         }
         last_end = last_end.max(span.end);
         // `…106个新签约项目中,`: the count is the whole of what follows.
         if matches!(ctx.facts[i].value, Value::Count(_)) && opens_parts(ctx, i) {
-            cue = Some(Cue { opener: Opener::CountOf(i), at: span.end, stop, first: i, opens_sentence: false, words: None, paren: None });
+            cue = Some(Cue {
+                opener: Opener::CountOf(i),
+                at: span.end,
+                stop,
+                first: i,
+                opens_sentence: false,
+                words: None,
+                paren: None,
+                heading: false,
+            });
             sums.clear();
             continue;
         }
@@ -372,6 +423,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
         let whole = match c.opener {
             Opener::CountOf(j) => same_unit(&ctx.facts[j].value, &fact.value).then_some(j),
             Opener::Among => (c.first..i).rev().take(BACK).find(|&j| can_be_whole(j, records)),
+            Opener::Breakdown if c.heading => (0..c.first).rev().take(BACK).find(|&j| can_be_whole(j, records)),
             Opener::Breakdown => (0..i).rev().take(BACK).find(|&j| can_be_whole(j, records)),
             Opener::Within => {
                 let (a, b) = c.words.unwrap_or((0, 0));
@@ -643,7 +695,10 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
     let divided = gap.match_indices('划').filter(|(k, _)| gap[*k..].starts_with("划分")).map(|(k, _)| (k, "划分"));
     for (k, w) in gap.match_indices('看').chain(divided) {
         let after = &gap[k + w.len()..];
-        if !after.starts_with([',', ':', '，', '：']) {
+        // (Or a heading of its own line: `一、分行业看。`.)
+        let rest = after.trim_start_matches(['。', '.']).trim_start_matches([' ', '\u{3000}']);
+        let heading = after.len() > rest.len() && (rest.is_empty() || rest.starts_with(['\n', '\r'])) || rest.starts_with(['\n', '\r']);
+        if !after.starts_with([',', ':', '，', '：']) && !heading {
             continue;
         }
         let head = &gap[..k];
@@ -741,13 +796,17 @@ fn value_of(v: &Value) -> Option<(Decimal, bool)> {
 /// figures (约, 多, ranges) are never compared.
 pub fn contradictions(ctx: &Context<'_>, records: &[Option<Box<Record>>], warnings: &mut Vec<String>) {
     use std::collections::BTreeMap;
-    let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // (By paragraph: a whole broken down one way per paragraph, `一、分行业看。…二、分地区看。…`,
+    // is summed once per way.)
+    let lines = &ctx.layout.lines;
+    let line_of = |i: usize| lines.partition_point(|l| l.start <= ctx.spans[i].start);
+    let mut parts: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for (i, r) in records.iter().enumerate() {
         if let Some(w) = r.as_ref().and_then(|r| r.part_of) {
-            parts.entry(w).or_default().push(i);
+            parts.entry((w, line_of(i))).or_default().push(i);
         }
     }
-    for (&w, ps) in &parts {
+    for (&(w, _), ps) in &parts {
         let Some((whole, exact)) = value_of(&ctx.facts[w].value) else { continue };
         if !exact {
             continue;
