@@ -493,6 +493,11 @@ fn qualified_area(ctx: &Context<'_>, records: &[Option<Box<Record>>], i: usize) 
 /// The place of a run's list that is figure `i`'s (`深圳、广州分别增长6.0%、4.6%`): the places
 /// listed before 分别 in the run's first figure's clause, as many as the run has figures.
 pub(super) fn distributed_place(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Area> {
+    distributed_place_at(ctx, notes, i, 0)
+}
+
+/// [`distributed_place`], `depth` lists after the one that names the places.
+fn distributed_place_at(ctx: &Context<'_>, notes: &[Notes], i: usize, depth: usize) -> Option<Area> {
     let (first, len) = notes[i].run;
     if len < 2 {
         return None;
@@ -516,6 +521,17 @@ pub(super) fn distributed_place(ctx: &Context<'_>, notes: &[Notes], i: usize) ->
         .take_while(|&j| ctx.spans[j].end > from)
         .filter(|&j| ctx.spans[j].start >= from && ctx.spans[j].end <= listed && matches!(ctx.facts[j].value, Value::Place(_)))
         .collect();
+    // A second 分别 list with no places of its own goes on with the places of the list before it
+    // in its sentence, item by item (`甲区、乙区分别签约8个、7个,总投资分别为72.6亿元、65.0亿元`).
+    if places.is_empty() && depth < 3 {
+        let before =
+            (0..first).rev().take(32).take_while(|&j| notes[j].sentence == notes[first].sentence).find(|&j| ctx.facts[j].is_figure());
+        if let Some(j) = before
+            && notes[j].run.1 == len
+        {
+            return distributed_place_at(ctx, notes, notes[j].run.0 + (i - first), depth + 1);
+        }
+    }
     if places.len() != len {
         return None;
     }
