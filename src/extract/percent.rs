@@ -42,6 +42,10 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("占", Role::Share),
     ("完成", Role::Completion),
     ("率", Role::Rate),
+    // (The share of items that grew or lost: `增长面为68.4%`, `企业亏损面12%`.)
+    ("增长面", Role::Rate),
+    ("下降面", Role::Rate),
+    ("亏损面", Role::Rate),
 ];
 
 const ADJACENT_ROLE_CHARS: &[(char, Role)] = &[
@@ -355,6 +359,8 @@ mod tests {
         assert_eq!(role(t, t.find("1.97").unwrap()), Some(Role::Rate));
         let t = "高21.5个百分点";
         assert_eq!(role(t, t.find("21").unwrap()), Some(Role::Growth));
+        let t = "41个工业行业大类中有28个行业增加值保持增长,增长面为68.3%";
+        assert_eq!(role(t, t.find("68").unwrap()), Some(Role::Rate));
         let t = "分别占到总数的46%、8%和3%";
         assert_eq!(role(t, t.find("3%").unwrap()), Some(Role::Share));
         let t = "分别提高0.8个、3个百分点";
