@@ -382,7 +382,10 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 }
                 let after = text.get(span.end..).unwrap_or("");
                 let before = &text[notes[i].sentence.min(span.start)..span.start];
-                let listed = after.starts_with(['与', '和', '、', '同', '等', '及']) || before.ends_with(['、', '和', '及']);
+                // (同 joins two places, `甲县同乙县`, but not in 同日, 同期, 同比: the place's own figures.)
+                let with = after.starts_with('同')
+                    && !["同日", "同天", "同期", "同时", "同比", "同月", "同年", "同步"].iter().any(|w| after.starts_with(w));
+                let listed = after.starts_with(['与', '和', '、', '等', '及']) || with || before.ends_with(['、', '和', '及']);
                 // People and firms from a place (`香港住客`, `内地企业`) are the home's figures.
                 // So are the places of a breakdown by where investment came from (`分来源地看,
                 // 香港地区实际投资…`).
