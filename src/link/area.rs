@@ -406,6 +406,8 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 let opening = super::strip_all(clause, "其中").trim_start();
                 let area = if let Some((_, a)) = adjacent.take().filter(|(k, _)| *k == i) {
                     Some(a)
+                } else if let Some(a) = settled_in(ctx, i) {
+                    Some(a)
                 } else if notes[i].periodless {
                     home_area(None)
                 } else if let Some(a) = distributed_place(ctx, notes, i) {
@@ -440,6 +442,32 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
             _ => {}
         }
     }
+}
+
+/// Verbs that say where a project settles.
+const SETTLES: &[&str] = &["落户于", "落户", "落地于", "落地", "入驻", "选址于", "选址"];
+
+/// The place a figure's project settles in, written later in its clause (`投资56亿元的新能源电池
+/// 项目落户天元区`): the project is that place's, whoever signed it.
+fn settled_in(ctx: &Context<'_>, i: usize) -> Option<Area> {
+    let end = ctx.spans[i].end;
+    // (The rest of the clause, at most 40 characters: 、 lists, it does not end the clause.)
+    let rest = ctx.text.get(end..)?;
+    let clause_end = rest
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| crate::segment::is_clause_end(c) && c != '、')
+        .map_or(end + rest.chars().take(40).map(char::len_utf8).sum::<usize>(), |(k, _)| end + k);
+    let j = (i + 1..ctx.facts.len()).take(8).take_while(|&j| ctx.spans[j].start < clause_end).find(|&j| {
+        matches!(&ctx.facts[j].value, Value::Place(p) if p.level != PlaceLevel::Region)
+            && SETTLES.iter().any(|w| ctx.text[..ctx.spans[j].start].ends_with(w))
+    })?;
+    // (Not when another figure stands between: `…签约项目5个,总投资10亿元落户…` is one clause's.)
+    if (i + 1..j).any(|k| ctx.facts[k].is_figure()) {
+        return None;
+    }
+    let Value::Place(p) = &ctx.facts[j].value else { return None };
+    Some(Area { name: p.name.clone(), code: p.code.clone(), from: Some(j), text: None })
 }
 
 /// The first of [`HOME_WORDS`] that `s` contains.
