@@ -777,6 +777,9 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         "跌幅",
         "升幅",
         "录得",
+        // (Connectives: `则按年增加`, `亦录得`.)
+        "则",
+        "亦",
     ];
     static ROLES: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::new(ROLE.iter().copied()));
     let mut rest = s;
@@ -846,7 +849,11 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
                 let of = records[i].as_ref().and_then(|r| r.of);
                 let found = match (&own, of) {
                     (Some((w, _)), _) if names_rate(w) => own,
-                    (_, Some(j)) if j < i => records[j].as_ref().and_then(|r| r.indicator.clone()).map(|ind| (ind.text, None)),
+                    // (Its own words' span where they say the same: `内地团客(59.6万人次)下跌23.6%`.)
+                    (_, Some(j)) if j < i => records[j].as_ref().and_then(|r| r.indicator.clone()).map(|ind| match &own {
+                        Some((w, range)) if *w == ind.text => (ind.text, range.clone()),
+                        _ => (ind.text, None),
+                    }),
                     _ => own,
                 };
                 if p.role == Some(crate::Role::Share) { found.map(|f| share_part(ctx, notes, records, i, f)) } else { found }
