@@ -451,23 +451,25 @@ const SETTLES: &[&str] = &["落户于", "落户", "落地于", "落地", "入驻
 /// 项目落户天元区`): the project is that place's, whoever signed it.
 fn settled_in(ctx: &Context<'_>, i: usize) -> Option<Area> {
     let end = ctx.spans[i].end;
-    // (The rest of the clause, at most 40 characters: 、 lists, it does not end the clause.)
-    let rest = ctx.text.get(end..)?;
-    let clause_end = rest
-        .char_indices()
-        .take(40)
-        .find(|&(_, c)| crate::segment::is_clause_end(c) && c != '、')
-        .map_or(end + rest.chars().take(40).map(char::len_utf8).sum::<usize>(), |(k, _)| end + k);
-    let j = (i + 1..ctx.facts.len()).take(8).take_while(|&j| ctx.spans[j].start < clause_end).find(|&j| {
-        matches!(&ctx.facts[j].value, Value::Place(p) if p.level != PlaceLevel::Region)
-            && SETTLES.iter().any(|w| ctx.text[..ctx.spans[j].start].ends_with(w))
-    })?;
-    // (Not when another figure stands between: `…签约项目5个,总投资10亿元落户…` is one clause's.)
-    if (i + 1..j).any(|k| ctx.facts[k].is_figure()) {
-        return None;
+    // (The places after the figure in its clause, before any other figure: most figures have
+    // none, and the clause is read only for a place that a verb of settling comes right before.)
+    for j in (i + 1..ctx.facts.len()).take(8) {
+        let fact = &ctx.facts[j];
+        if fact.is_figure() || ctx.spans[j].start > end + 120 {
+            return None;
+        }
+        let Value::Place(p) = &fact.value else { continue };
+        if p.level == PlaceLevel::Region || !SETTLES.iter().any(|w| ctx.text[..ctx.spans[j].start].ends_with(w)) {
+            continue;
+        }
+        // (In the same clause: 、 lists, it does not end the clause.)
+        let gap = ctx.text.get(end..ctx.spans[j].start)?;
+        if gap.contains(|c: char| crate::segment::is_clause_end(c) && c != '、') {
+            return None;
+        }
+        return Some(Area { name: p.name.clone(), code: p.code.clone(), from: Some(j), text: None });
     }
-    let Value::Place(p) = &ctx.facts[j].value else { return None };
-    Some(Area { name: p.name.clone(), code: p.code.clone(), from: Some(j), text: None })
+    None
 }
 
 /// The first of [`HOME_WORDS`] that `s` contains.

@@ -297,16 +297,18 @@ struct Cue {
 /// opens a breakdown (`一、分行业看。`, `（二）按来源地划分`), `Some(false)` when it is another
 /// heading, `None` when there is no line of words (the end of the last paragraph only).
 fn heading_between(between: &str) -> Option<bool> {
-    let mut found = None;
-    for line in between.split_inclusive('\n') {
-        if line.chars().filter(|&c| crate::normalize::script::is_han(c)).count() < 2 {
-            continue;
-        }
-        // (The numbering before it is a clause of its own: `一、` ends at its mark.)
-        let line = line.trim_start();
-        found = Some(opener_in(line).is_some_and(|o| o.opener == Opener::Breakdown && line[..o.at].chars().count() <= 4));
+    // Only the last line of words counts, read from the end: the text between two paragraphs
+    // with figures may be long, and is read only as far back as that line.
+    let is_words = |l: &&str| l.chars().filter(|&c| crate::normalize::script::is_han(c)).take(2).count() == 2;
+    let line = between.rsplit('\n').find(is_words)?.trim();
+    // (A heading is short: `（二）按来源地划分。`.)
+    if line.chars().nth(24).is_some() || !line.contains(['看', '划']) {
+        return Some(false);
     }
-    found
+    // (The numbering before it is a clause of its own: `一、` ends at its mark; a heading ends
+    // its line.)
+    let heading = format!("{line}\n");
+    Some(opener_in(&heading).is_some_and(|o| o.opener == Opener::Breakdown && heading[..o.at].chars().count() <= 4))
 }
 
 /// Fill `part_of` for the figures listed as parts: under 其中, after a breakdown (`分产业看`),
