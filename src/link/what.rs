@@ -386,7 +386,9 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // clause, and the words start before it.
         if !range.is_empty() && ctx.text[..range.start].ends_with('”') {
             let base = notes[i].sentence.min(range.start);
-            let head = &ctx.text[base..range.start - '”'.len_utf8()];
+            // (The quotation mark may stand before the sentence's start: `”企业87家` after a
+            // quotation that ended the sentence before.)
+            let head = ctx.text.get(base..range.start - '”'.len_utf8()).unwrap_or("");
             if let Some(open) = head.rfind('“') {
                 let inside = &head[open + '“'.len_utf8()..];
                 // (The name only, not the verb before it: `开展“双招双引”活动` → 双招双引活动. Not a
