@@ -293,9 +293,11 @@ struct Cue {
     heading: bool,
 }
 
-/// Whether the lines between two paragraphs hold a heading: `Some(true)` when the last such line
-/// opens a breakdown (`一、分行业看。`, `（二）按来源地划分`), `Some(false)` when it is another
-/// heading, `None` when there is no line of words (the end of the last paragraph only).
+/// What the text between two paragraphs with figures says of a heading's section: `Some(true)`
+/// when its last line of words is a heading that opens a breakdown (`一、分行业看。`, `（二）按来源
+/// 地划分`), `Some(false)` when it is any other line of words (a heading of another kind, a
+/// paragraph without figures: the section ends), `None` when there is none (only the end of the
+/// last paragraph).
 fn heading_between(between: &str) -> Option<bool> {
     // Only the last line of words counts, read from the end: the text between two paragraphs
     // with figures may be long, and is read only as far back as that line.
@@ -313,7 +315,7 @@ fn heading_between(between: &str) -> Option<bool> {
 
 /// Fill `part_of` for the figures listed as parts: under 其中, after a breakdown (`分产业看`),
 /// in `在X中,`, or after `N个X中,`. A list runs to the end of its full sentence (through
-/// semicolons). Changes (`比上年增加63公顷`), thresholds, sizes and percentages are neither
+/// semicolons); one that a heading opens (`一、分行业看。`) through the paragraphs under it. Changes (`比上年增加63公顷`), thresholds, sizes and percentages are neither
 /// parts nor wholes.
 pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;

@@ -956,9 +956,9 @@ fn share_part(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>
     (format!("{}占{rest}", part.text), None)
 }
 
-/// Words that are only a verb after a place (`荷塘区签约项目8个,芦淞区签约7个` → 签约) are completed by an
-/// earlier figure of the same kind in the paragraph whose indicator opens with that verb
-/// (`签约项目`): the list writes what is measured once.
+/// Words that are only a verb after a place (`荷塘区签约项目8个,芦淞区签约7个` → 签约) are
+/// completed by an earlier figure of the same kind in the paragraph whose indicator opens with
+/// that verb (`签约项目`): the list writes what is measured once.
 fn verb_completed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, found: Found) -> Found {
     // (Only a verb right after the place whose figure it is: what else the clause says is its own.)
     let after_place = found.1.as_ref().is_some_and(|r| {
