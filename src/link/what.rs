@@ -690,10 +690,11 @@ fn without_examples(words: &str) -> Option<String> {
     // Without a verb that introduces examples, the list opens after the verb that governs what
     // it lists (`签约电子信息、新能源等项目` → 签约项目), or at the words' start.
     let first_item = words.find('、').unwrap_or(deng);
-    let (verb, w) = EXAMPLE_VERBS.iter().filter_map(|w| words[..deng].rfind(w).map(|k| (k, *w))).max_by_key(|(k, _)| *k).or_else(|| {
-        let head = &words[..first_item];
-        LISTING_VERBS.iter().filter_map(|w| head.rfind(w).map(|k| (k + w.len(), ""))).max_by_key(|(k, _)| *k).or(Some((0, "")))
-    })?;
+    let (verb, w) =
+        EXAMPLE_VERBS.iter().filter_map(|w| words[..deng].rfind(w).map(|k| (k, *w))).max_by_key(|(k, _)| *k).unwrap_or_else(|| {
+            let head = &words[..first_item];
+            LISTING_VERBS.iter().filter_map(|w| head.rfind(w).map(|k| (k + w.len(), ""))).max().unwrap_or((0, ""))
+        });
     let mut tail = deng + '等'.len_utf8();
     for category in ["领域", "行业", "方面", "产业", "类", "地"] {
         if words[tail..].starts_with(category) && words.len() > tail + category.len() {
@@ -933,8 +934,10 @@ fn share_part(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>
     }
     let of = records[i].as_ref().and_then(|r| r.of).filter(|&j| j < i);
     let before = || {
+        // (The nearest 32 facts at most: a sentence with no end stays linear.)
         (0..i)
             .rev()
+            .take(32)
             .take_while(|&j| notes[j].sentence == notes[i].sentence)
             // (Not a threshold inside the whole's words: `占全市亿元以上项目的60.4%`.)
             .filter(|&j| ctx.spans[j].end <= notes[i].clause_mark)
@@ -971,8 +974,10 @@ fn verb_completed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Reco
         return found;
     }
     let kind = std::mem::discriminant(&ctx.facts[i].value);
+    // (The nearest 64 facts at most: a paragraph of thousands stays linear.)
     (0..i)
         .rev()
+        .take(64)
         .take_while(|&k| notes[k].line == notes[i].line)
         .filter(|&k| std::mem::discriminant(&ctx.facts[k].value) == kind)
         .take(8)
