@@ -150,14 +150,9 @@ const SCOPE_WORDS: &[(&str, HomeLevel)] = &[
 const NATIONAL_BODIES: &[&str] =
     &["商务部", "财政部", "海关总署", "国家发展改革委", "国家发改委", "工业和信息化部", "国家外汇管理局", "国家税务总局", "农业农村部"];
 
-/// The scope words, found in one pass (fewer than 64 words, so the automaton keeps its vector
-/// prefilter).
-static SCOPE: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(SCOPE_WORDS.iter().map(|(w, _)| w))
-        .expect("the scope words build an automaton")
-});
+/// The scope words, found in one pass.
+static SCOPE: std::sync::LazyLock<super::lexicon::HanWords> =
+    std::sync::LazyLock::new(|| super::lexicon::HanWords::new(&SCOPE_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>()));
 
 /// Whether a national body's name is followed by a place (`国家统计局黑龙江调查总队`): its local
 /// branch, for which the place speaks.
@@ -251,19 +246,20 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
         HomeLevel::Region(_) => 5,
     };
     let mut region_word: Option<Region> = None;
-    for m in SCOPE.find_iter(text) {
-        let (_, level) = SCOPE_WORDS[m.pattern().as_usize()];
-        if ctx.layout.is_chrome(&m.range()) {
+    for (start, k) in SCOPE.find_iter(text) {
+        let (word, level) = SCOPE_WORDS[k];
+        let m = start..start + word.len();
+        if ctx.layout.is_chrome(&m) {
             continue;
         }
         // A national body named as a source (`经国家统计局核定`) or as a local branch
         // (`国家统计局黑龙江调查总队`) does not speak for the country; a zone's `新区` inside a
         // place's name (`浦东新区`) is that place's.
-        let cited = ["经", "据", "按照", "根据", "依据"].iter().any(|w| text[..m.start()].ends_with(w));
-        if matches!(level, HomeLevel::Country) && (cited || national_body_is_local(ctx, m.end())) {
+        let cited = ["经", "据", "按照", "根据", "依据"].iter().any(|w| text[..m.start].ends_with(w));
+        if matches!(level, HomeLevel::Country) && (cited || national_body_is_local(ctx, m.end)) {
             continue;
         }
-        if level == HomeLevel::Zone && inside_place(ctx, m.start()) {
+        if level == HomeLevel::Zone && inside_place(ctx, m.start) {
             continue;
         }
         if let HomeLevel::Region(r) = level {

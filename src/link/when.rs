@@ -19,7 +19,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{HanWords, Lexicon};
 use super::{Context, Notes};
 use crate::fact::{PartialDate, Period, Record, Role, TimeRange, Value};
 
@@ -28,11 +28,6 @@ const PLAN_MARKERS: &[&str] = &["下一步", "下步", "接下来", "今后", "�
 /// Words that mean "up to now" (`截至目前`): the period ends at the latest `截至` date or the
 /// reference date.
 const NOW_MARKERS: &[&str] = &["截至目前", "截止目前", "到目前为止", "截至当前", "截止当前", "截至今日"];
-/// What a marker is searched by: `截` for those that open with it, else the whole marker.
-fn opening(marker: &str) -> &str {
-    if marker.starts_with('截') { &marker[..'截'.len_utf8()] } else { marker }
-}
-
 /// The plan and now markers of a text, found in one pass, for the gaps between facts.
 struct Markers {
     /// (position, is a plan marker), in text order.
@@ -42,27 +37,11 @@ struct Markers {
 
 impl Markers {
     fn new(text: &str) -> Self {
-        // memchr's SIMD substring search, one pass per distinct opening of the markers (most
-        // now markers open with 截, a rare character), is several times faster here than one
-        // automaton for all of them: the markers are few and rare.
-        static OPENINGS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
-            let mut openings: Vec<&str> = PLAN_MARKERS.iter().chain(NOW_MARKERS).map(|m| opening(m)).collect();
-            openings.sort_unstable();
-            openings.dedup();
-            openings.into_iter().map(|o| memchr::memmem::Finder::new(o.as_bytes())).collect()
-        });
-        let mut found: Vec<(usize, bool)> = Vec::new();
-        for finder in OPENINGS.iter() {
-            for at in finder.find_iter(text.as_bytes()) {
-                let rest = &text[at..];
-                if let Some(k) = PLAN_MARKERS.iter().chain(NOW_MARKERS).position(|m| rest.starts_with(m)) {
-                    found.push((at, k < PLAN_MARKERS.len()));
-                }
-            }
-        }
-        found.sort_unstable();
-        // (A marker is found by its own opening only, but a duplicate would be harmless.)
-        found.dedup();
+        // (No marker can overlap another: none ends with the start of one. So the markers found
+        // leftmost and not overlapping are every marker of the text.)
+        static MARKERS: LazyLock<HanWords> =
+            LazyLock::new(|| HanWords::new(&PLAN_MARKERS.iter().chain(NOW_MARKERS).copied().collect::<Vec<_>>()));
+        let found = MARKERS.find_iter(text).map(|(at, k)| (at, k < PLAN_MARKERS.len())).collect();
         Markers { found, next: 0 }
     }
 
@@ -1007,6 +986,21 @@ fn whole_year_of(year: i16, from: Option<usize>) -> Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`Markers`] finds the markers leftmost and not overlapping: that is all of them only if
+    /// none can overlap another (no marker's end is another's start).
+    #[test]
+    fn no_marker_overlaps_another() {
+        let markers: Vec<&str> = PLAN_MARKERS.iter().chain(NOW_MARKERS).copied().collect();
+        for a in &markers {
+            for b in &markers {
+                assert!(a == b || !a.contains(b), "{a} holds {b}");
+                for (k, _) in a.char_indices().skip(1) {
+                    assert!(!b.starts_with(&a[k..]), "{a} ends with the start of {b}");
+                }
+            }
+        }
+    }
 
     /// The periods' tests look for one character of these words before the words.
     #[test]
