@@ -10,9 +10,10 @@
 pub(crate) struct Lexicon {
     /// (first character, the words that begin with it, longest first), sorted by character.
     by_first: Vec<(char, Vec<&'static str>)>,
-    /// A bit per first character (its code point modulo 128): a character whose bit is clear
-    /// begins no word, which spares most characters the search of `by_first`.
-    firsts: u128,
+    /// A bit per first character (its code point modulo 4096): a character whose bit is clear
+    /// begins no word, which spares most characters the search of `by_first`. (Modulo 128, a
+    /// list of a hundred first characters let half of all characters through.)
+    firsts: Box<[u64; 64]>,
 }
 
 impl Lexicon {
@@ -39,7 +40,11 @@ impl Lexicon {
                 Err(k) => by_first.insert(k, (c, vec![w])),
             }
         }
-        let firsts = by_first.iter().fold(0, |bits, (c, _)| bits | bit(*c));
+        let mut firsts = Box::new([0u64; 64]);
+        for (c, _) in &by_first {
+            let (word, mask) = bit(*c);
+            firsts[word] |= mask;
+        }
         Lexicon { by_first, firsts }
     }
 
@@ -51,7 +56,8 @@ impl Lexicon {
     /// The preferred word that `s` starts with, among those for which `keep` holds.
     pub(crate) fn prefix_where(&self, s: &str, keep: impl Fn(&str) -> bool) -> Option<&'static str> {
         let c = s.chars().next()?;
-        if self.firsts & bit(c) == 0 {
+        let (word, mask) = bit(c);
+        if self.firsts[word] & mask == 0 {
             return None;
         }
         let k = self.by_first.binary_search_by_key(&c, |(f, _)| *f).ok()?;
@@ -139,9 +145,10 @@ impl HanWords {
     }
 }
 
-/// A character's bit in [`Lexicon::firsts`].
-fn bit(c: char) -> u128 {
-    1 << (u32::from(c) % 128)
+/// A character's bit in [`Lexicon::firsts`]: the word and the bit in it.
+fn bit(c: char) -> (usize, u64) {
+    let k = u32::from(c) as usize % 4096;
+    (k / 64, 1 << (k % 64))
 }
 
 #[cfg(test)]
