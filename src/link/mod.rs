@@ -292,14 +292,32 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
         let mut bounded = false;
         // Spaces right before the figure (`增长 6%`, a converted PDF's padding) end nothing.
         let mut padding = true;
-        for (n, (k, c)) in text[floor..start].char_indices().rev().enumerate() {
+        // (Read back byte by byte: a character whose lead byte is none of ASCII's, `E2` (the
+        // curly quotation marks), `E3` (CJK punctuation, the ideographic space) or `EF` (the
+        // full-width forms) is no mark and no space, and is passed without being decoded.)
+        let bytes = text.as_bytes();
+        let mut end = start;
+        let mut n = 0;
+        while end > floor {
+            let mut at = end - 1;
+            while at > floor && bytes[at] & 0xC0 == 0x80 {
+                at -= 1;
+            }
+            let char_end = end;
+            end = at;
             if n >= SENTENCE_REACH {
                 bounded = true;
-                sentence = Some(floor + k + c.len_utf8());
-                stop.get_or_insert(floor + k + c.len_utf8());
+                sentence = Some(char_end);
+                stop.get_or_insert(char_end);
                 break;
             }
-            let at = floor + k;
+            n += 1;
+            let lead = bytes[at];
+            if lead >= 0x80 && !matches!(lead, 0xE2 | 0xE3 | 0xEF) {
+                padding = false;
+                continue;
+            }
+            let Some(c) = text[at..char_end].chars().next() else { break };
             if matches!(c, '\n' | '\r') && soft(at) {
                 continue;
             }
@@ -310,7 +328,7 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
             let listed =
                 c != '、' || floor == prev_end && matches!(text[floor..at].trim(), "" | "以上" | "以下" | "左右" | "多" | "余" | "以内");
             if clause.is_none() && is_clause_mark(c) && !(space && padding) && listed {
-                clause = Some(at + c.len_utf8());
+                clause = Some(char_end);
             }
             if paren.is_none() && sentence.is_none() {
                 match c {
@@ -320,12 +338,12 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
                 }
             }
             if is_full_stop(c) {
-                stop = Some(at + c.len_utf8());
-                sentence.get_or_insert(at + c.len_utf8());
+                stop = Some(char_end);
+                sentence.get_or_insert(char_end);
                 break;
             }
             if sentence.is_none() && is_sentence_mark(c) {
-                sentence = Some(at + c.len_utf8());
+                sentence = Some(char_end);
             }
         }
         let line = first_line;
@@ -352,4 +370,22 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
         prev_end = prev_end.max(span.end.min(text.len()));
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    /// `notes` passes over a character whose lead byte is none of ASCII's, `E2`, `E3` or `EF`
+    /// without decoding it: every mark and space it looks for must have one of those.
+    #[test]
+    fn every_mark_has_a_lead_byte_that_notes_decodes() {
+        for cp in 0..=0xFFFFu32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let marks = super::is_clause_mark(c) || super::is_full_stop(c) || super::is_sentence_mark(c);
+            if marks || matches!(c, '(' | '（' | ')' | '）' | ' ' | '\u{3000}' | '\t' | '、') {
+                let mut buf = [0u8; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(lead < 0x80 || matches!(lead, 0xE2 | 0xE3 | 0xEF), "{c:?}");
+            }
+        }
+    }
 }
