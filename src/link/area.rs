@@ -398,7 +398,6 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
             }
             _ if records[i].is_some() => {
                 let clause = &text[notes[i].clause.min(span.start)..span.start];
-                let sentence_start = &text[super::back_to(text, span.start, notes[i].sentence.min(span.start), |_| false)..span.start];
                 let opening = super::strip_all(clause, "其中").trim_start();
                 let area = if let Some((_, a)) = adjacent.take().filter(|(k, _)| *k == i) {
                     Some(a)
@@ -429,6 +428,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                     // (`全国新设企业4.5万家,同比增长32.4%`) is that area's.
                     Some(a)
                 } else {
+                    let sentence_start = &text[super::back_to(text, span.start, notes[i].sentence.min(span.start), |_| false)..span.start];
                     home_area(home_word(sentence_start))
                 };
                 if let Some(r) = records[i].as_mut() {

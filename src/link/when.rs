@@ -971,10 +971,12 @@ fn is_full_year_period(p: &Period) -> bool {
 /// Whether a figure is the level a change starts from: `由X提升至Y`, `从X增加到Y`.
 fn starts_a_rise(text: &str, span: &std::ops::Range<usize>) -> bool {
     let before = text.get(..span.start).unwrap_or("");
+    if !before.ends_with(['由', '从']) {
+        return false;
+    }
     let after = text.get(span.end..).unwrap_or("");
-    let verb: String = after.chars().take(4).collect();
-    (before.ends_with('由') || before.ends_with('从'))
-        && verb.starts_with(['提', '增', '升', '扩', '降', '减', '缩', '跃', '上', '下', '攀', '突'])
+    let verb = &after[..after.char_indices().nth(4).map_or(after.len(), |(k, _)| k)];
+    verb.starts_with(['提', '增', '升', '扩', '降', '减', '缩', '跃', '上', '下', '攀', '突'])
         && verb.chars().skip(1).take(3).any(|c| c == '至' || c == '到')
 }
 
