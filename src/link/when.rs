@@ -559,6 +559,10 @@ fn scope_ahead(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<usize> {
 
 /// Whether a time sits in a document title `《…》` of its sentence.
 fn in_title(text: &str, pos: usize, floor: usize) -> bool {
+    // (Most sentences hold no title: one search of the sentence before the walk back.)
+    if !text[floor.min(pos)..pos].contains('《') {
+        return false;
+    }
     let before = &text[super::back_to(text, pos, floor.min(pos), |_| false)..pos];
     match (before.rfind('《'), before.rfind('》')) {
         (Some(open), Some(close)) => open > close,
