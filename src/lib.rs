@@ -359,9 +359,11 @@ fn assemble(
 
 /// The places a text names, as facts: divisions with their codes, regions, new areas.
 ///
-/// Runs only the place recognizer (normalization included, so traditional script works);
-/// [`extract()`] returns the same facts among the others. For the gazetteer itself (lookups by
-/// name or code, parent chains) see [`gazetteer`].
+/// Reads the text as [`extract()`] does, without the records, and keeps the places
+/// (normalization included, so traditional script works): [`extract()`] returns the same facts
+/// among the others. (The other recognizers run too because a place inside another's figure is
+/// none: a currency's name in an amount, `澳门元6亿`, is part of the amount.) For the gazetteer
+/// itself (lookups by name or code, parent chains) see [`gazetteer`].
 ///
 /// ```
 /// use gongbao::{places, Value};
@@ -378,7 +380,10 @@ pub fn places(text: &str) -> Vec<Fact> {
     let layout = document::analyze(&normalized.text);
     let ctx = extract::Context::new(text, &normalized.text, &normalized.map, &layout, None);
     let mut found = extract::Found::new(None);
-    extract::Recognizer::recognize(&extract::place::Place, &ctx, &mut found);
+    for r in extract::recognizers() {
+        r.recognize(&ctx, &mut found);
+    }
+    found.candidates.retain(|c| matches!(c.value, Value::Place(_)));
     assemble(text, &normalized.map, &layout, found.candidates, &mut Vec::new()).0
 }
 

@@ -389,3 +389,18 @@ fn pathological_pages_finish() {
         check::facts(page, &Extractor::new().extract_html(page).facts);
     }
 }
+
+/// `places` gives the place facts of `extract`, also where a place's name is part of another
+/// figure: a currency named by its place inside an amount is the amount's (a fuzzing find).
+#[test]
+fn places_are_the_place_facts_of_extract() {
+    for text in ["全年博彩收入澳门元6亿，澳门旅游业回暖", "澳门元6", "汇往澳门的款项共计港元300万元", "澳门元"]
+    {
+        let doc = gongbao::extract(text);
+        let among: Vec<_> = doc.facts.iter().filter(|f| f.kind() == gongbao::Kind::Place).cloned().collect();
+        let alone = gongbao::places(text);
+        assert_eq!(alone, among, "{text}");
+    }
+    let named: Vec<_> = gongbao::places("全年博彩收入澳门元6亿，澳门旅游业回暖").into_iter().map(|f| f.text).collect();
+    assert_eq!(named, ["澳门"], "the second 澳门 only: the first is the amount's currency");
+}
