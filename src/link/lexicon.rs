@@ -5,6 +5,10 @@
 //! a role word). Asked with `str::find` per word, each question builds a substring searcher per
 //! word of the list; a [`Lexicon`] reads the stretch once, and at each character tries only the
 //! words that begin with it (most characters begin none).
+//!
+//! The two lists read over a whole text (the scope words, the plan and now markers) are
+//! [`HanWords`]: an automaton, whose vector search suits a long text, fed the words so that
+//! its search tells CJK words apart.
 
 /// A word list, grouped by first character, each group longest first.
 pub(crate) struct Lexicon {
@@ -95,8 +99,8 @@ pub(crate) struct HanWords {
     tails: aho_corasick::AhoCorasick,
     /// The words themselves, anchored: the fallback where a tail's lead byte differs.
     anchored: aho_corasick::AhoCorasick,
-    /// The words.
-    words: Vec<&'static str>,
+    /// Each word's first byte, which its tail dropped.
+    leads: Vec<u8>,
 }
 
 impl HanWords {
@@ -115,7 +119,7 @@ impl HanWords {
         HanWords {
             tails: build(aho_corasick::StartKind::Unanchored, words.iter().map(|w| &w.as_bytes()[1..]).collect()),
             anchored: build(aho_corasick::StartKind::Anchored, words.iter().map(|w| w.as_bytes()).collect()),
-            words: words.to_vec(),
+            leads: words.iter().map(|w| w.as_bytes()[0]).collect(),
         }
     }
 
@@ -129,7 +133,7 @@ impl HanWords {
             while at <= bytes.len() {
                 let tail = self.tails.find(aho_corasick::Input::new(bytes).span(at..bytes.len()))?;
                 let (start, k) = (tail.start() - 1, tail.pattern().as_usize());
-                if bytes[start] == self.words[k].as_bytes()[0] {
+                if bytes[start] == self.leads[k] {
                     at = tail.end() + 1;
                     return Some((start, k));
                 }

@@ -470,7 +470,8 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
 fn counted_aside(ctx: &Context<'_>, notes: &[Notes], j: usize, i: usize) -> bool {
     let Some(open) = notes[j].paren else { return false };
     let text = ctx.text;
-    let inside = text.get(open..ctx.spans[j].start).unwrap_or("x").trim_start_matches(['(', '（']).trim();
+    let Some(inside) = text.get(open..ctx.spans[j].start) else { return false };
+    let inside = inside.trim_start_matches(['(', '（']).trim();
     let Some(after) = text.get(ctx.spans[j].end..ctx.spans[i].start) else { return false };
     let Some(words) = after.strip_prefix([')', '）']) else { return false };
     let words = words.trim();
