@@ -869,6 +869,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| listed_after(ctx, notes, records, i))
             .or_else(|| level_of_change(ctx, notes, records, i))
             .or_else(|| places_whole(ctx, notes, records, i))
+            .or_else(|| rate_of_change(ctx, notes, records, i))
             .or_else(|| previous_growth(ctx, notes, records, i))
             .or_else(|| same_unit_before(ctx, notes, records, i));
         let indicator = threshold_measure(ctx, notes, i, indicator);
@@ -1200,6 +1201,22 @@ fn count_goes_on(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Recor
     }
     let noun: String = before.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
     Some((format!("{verb}{noun}"), None))
+}
+
+/// A growth with no words of its own right after an amount of change in its sentence
+/// (`产量减少23万吨,下降3%`) is that change's rate: it measures what the change measures, not what
+/// an earlier growth of the paragraph did.
+fn rate_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
+    let Value::Percent(p) = &ctx.facts[i].value else { return None };
+    if !matches!(p.role, Some(crate::Role::Growth | crate::Role::Decline)) || p.unit != crate::PercentUnit::Percent {
+        return None;
+    }
+    let j = i.checked_sub(1)?;
+    let gap = ctx.text.get(ctx.spans[j].end..ctx.spans[i].start)?;
+    if !notes[j].change || notes[j].sentence != notes[i].sentence || gap.chars().count() > 8 {
+        return None;
+    }
+    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
 }
 
 /// A growth with no words of its own (`分季度看,一季度增长6.7%`) measures what the growth before
