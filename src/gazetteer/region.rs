@@ -443,11 +443,39 @@ pub fn read(text: &str, script: Script) -> Reading {
         why.push_str(&format!(" and {}", words(3)));
     }
     let sure = own >= THRESHOLD && own >= 3 * mainland;
+    // A mainland city or county named by its full name at the top is the text's subject: a
+    // region decided on few words is then only where an investor comes from (`吉林市丰满区…;香港
+    // 某集团投资3亿港元`).
+    if !sure && let Some(place) = mainland_division_at_top(text) {
+        let doubt = format!("the text names {}, but {place} at its top: it is left to the mainland", words(best));
+        return Reading { region: None, leaning, doubt: Some(doubt), simplified };
+    }
     let doubt = (!sure).then(|| {
         let against = if mainland > 0 { format!(", but also {}", words(4)) } else { String::new() };
         format!("{} is decided on {}{against}", region.name(), &why["the text names ".len()..])
     });
     Reading { region: Some((region, why)), leaning, doubt, simplified }
+}
+
+/// The first mainland city or county (not Hong Kong's, Macau's or Taiwan's) that the top of
+/// `text` names by its full name, suffix and all (`丰满区`, `吉林市`): the words before each 市,
+/// 县, 区, 州, 旗 or 盟, two to five characters with it, looked up in the gazetteer.
+fn mainland_division_at_top(text: &str) -> Option<&'static str> {
+    let mut top = TOP.min(text.len());
+    while !text.is_char_boundary(top) {
+        top -= 1;
+    }
+    let top = &text[..top];
+    let starts: Vec<usize> = top.char_indices().map(|(k, _)| k).collect();
+    top.char_indices().enumerate().filter(|(_, (_, c))| "市县区州旗盟".contains(*c)).find_map(|(n, (k, c))| {
+        let end = k + c.len_utf8();
+        (1..=4).filter(|&back| back <= n).find_map(|back| {
+            super::lookup(&top[starts[n - back]..end]).into_iter().find_map(|e| {
+                let mainland = e.code.is_some_and(|code| !["71", "81", "82"].iter().any(|p| code.starts_with(p)));
+                (mainland && matches!(e.level, crate::fact::PlaceLevel::City | crate::fact::PlaceLevel::County)).then_some(e.name)
+            })
+        })
+    })
 }
 
 #[cfg(test)]
@@ -591,6 +619,29 @@ mod tests {
         // Hong Kong's government writes simplified pages too.
         let hk = "香港特区政府统计处公布,第三季本地生产总值按年增长4%,财政司司长表示经济向好。";
         assert_eq!(read(hk, Script::Simplified).region.map(|(r, _)| r), Some(Region::HongKong));
+    }
+
+    #[test]
+    fn a_mainland_division_at_the_top_outweighs_a_few_region_words() {
+        let district = "吉林市丰满区上半年签约项目12个,总投资50亿元;香港某集团投资3亿港元。";
+        let reading = read(district, Script::Simplified);
+        assert_eq!(reading.region, None);
+        assert!(reading.doubt.as_deref().is_some_and(|d| d.contains("吉林市")), "{reading:?}");
+        let currencies: Vec<String> = crate::extract(district)
+            .facts
+            .iter()
+            .filter_map(|f| match &f.value {
+                crate::fact::Value::Money(m) => Some(m.currency.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(currencies, ["CNY", "HKD"]);
+        // (Not a full name: 吉林 alone, a province's too, places nothing.)
+        assert_eq!(mainland_division_at_top("吉林上半年签约"), None);
+        assert_eq!(mainland_division_at_top("香港特别行政区"), None);
+        // A region decided surely keeps the text, whatever mainland city it names.
+        let hk = "深圳市企业参展。投资推广署:去年协助500间公司来港 带来600亿元投资\n企业合计带来600亿元投资,按年增长10%。根据施政报告,香港将续吸引企业。";
+        assert_eq!(region(hk), Some(Region::HongKong));
     }
 
     #[test]
