@@ -198,8 +198,18 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
             continue;
         }
         let span = &ctx.spans[i];
+        // A division written right before one of its own (`吉林市丰满区`) only says where that
+        // one is: the pair names the lower, and is read as one name.
+        let parent_of = |j: usize, k: usize| {
+            matches!((&ctx.facts[j].value, &ctx.facts[k].value), (Value::Place(a), Value::Place(b)) if b.parent.as_deref() == Some(a.name.as_str()))
+                && ctx.spans[j].end == ctx.spans[k].start
+        };
+        if i + 1 < ctx.facts.len() && parent_of(i, i + 1) {
+            continue;
+        }
+        let written_from = i.checked_sub(1).filter(|&j| parent_of(j, i)).map_or(span.start, |j| ctx.spans[j].start);
         let after = text.get(span.end..).unwrap_or("");
-        let before = text.get(..span.start).unwrap_or("");
+        let before = text.get(..written_from).unwrap_or("");
         // Where something happened or came from is no home (`在南昌开幕`, `赴深圳`, `来自台湾`).
         if before.ends_with(['在', '赴', '到', '于', '往', '去']) || before.ends_with("来自") {
             continue;
@@ -210,7 +220,7 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
             score += 2.0;
         }
         // The top (a title, a byline, the first subject) and a signature at the foot.
-        if span.start < 400.min(len / 5 + 1) || organisation && span.end + 300 > text.len() {
+        if written_from < 400.min(len / 5 + 1) || organisation && span.end + 300 > text.len() {
             score += 1.5;
         }
         if fact.boilerplate {
