@@ -807,7 +807,25 @@ const EARLIER: &[&str] =
 const RATE_CHANGES: &[&str] = &["加快", "放缓", "减缓", "收窄", "回升", "加速", "减速"];
 
 /// Words that compare with the period just before (环比; quarter on quarter, month on month).
-const PREVIOUS_PERIOD: &[&str] = &["环比", "按季", "按月", "较上月", "比上月", "较上季", "比上季", "较上一季", "比上一季"];
+/// (Hong Kong compares `與對上一季比較`, with the quarter just before.)
+const PREVIOUS_PERIOD: &[&str] = &[
+    "环比",
+    "按季",
+    "按月",
+    "较上月",
+    "比上月",
+    "较上季",
+    "比上季",
+    "较上一季",
+    "比上一季",
+    "与上月",
+    "与上季",
+    "与上一季",
+    "对上月",
+    "对上一个月",
+    "对上季",
+    "对上一季",
+];
 
 /// The base period of a change: a growth or decline in percent or points, or an amount by which
 /// a figure grew (`比上年增加63公顷`).
@@ -887,7 +905,10 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
             return Some(Period { start: t.start, end: t.end, from: Some(j) });
         }
     }
-    if is_gap(words) {
+    // (Before the test for a gap: `与对上一季比较` compares with a time, though 比 is written.)
+    static PREVIOUS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PREVIOUS_PERIOD.iter().copied()));
+    let previous = PREVIOUS.occurs_in(words);
+    if !previous && is_gap(words) {
         return None;
     }
     // A rate right after an amount of change in its sentence, with no base of its own, shares
@@ -907,8 +928,7 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     {
         return Some(base);
     }
-    static PREVIOUS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PREVIOUS_PERIOD.iter().copied()));
-    if PREVIOUS.occurs_in(words) {
+    if previous {
         return previous_period(period);
     }
     let (first, last) = (period.start.and_then(|d| d.year), period.end.and_then(|d| d.year));
