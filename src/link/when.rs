@@ -435,6 +435,12 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
                 Some(Period { start: p.start.map(|d| back(d, 1)), end: p.end.map(|d| back(d, 1)), from: Some(time) })
             })
             .flatten();
+        let is_stock = |ind: Option<&crate::fact::Indicator>| ind.is_some_and(|ind| STOCKS.iter().any(|w| ind.text.ends_with(w)));
+        // (A part of a stock, `其中,企业2.1万户` after `市场主体达8.6万户`, is one too.)
+        let whole_is_stock = records[i]
+            .as_ref()
+            .and_then(|r| r.part_of)
+            .is_some_and(|j| j < i && records[j].as_ref().is_some_and(|w| is_stock(w.indicator.as_ref())));
         let Some(record) = records[i].as_mut() else { continue };
         seen_figure = true;
         if let Some(j) = base_year.take() {
@@ -504,8 +510,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         };
         let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| TARGET_WORDS.iter().any(|w| ind.text.ends_with(w)));
         // A stock up to a day (`截至9月底,入园企业120家`) is measured on that day.
-        let stock = !matches!(ctx.facts[i].value, Value::Percent(_))
-            && record.indicator.as_ref().is_some_and(|ind| STOCKS.iter().any(|w| ind.text.ends_with(w)));
+        let stock = !matches!(ctx.facts[i].value, Value::Percent(_)) && (is_stock(record.indicator.as_ref()) || whole_is_stock);
         let period = period.map(|p| match p {
             Period { start: None, end: Some(end), from } if stock => Period { start: Some(end), end: Some(end), from },
             p => p,
@@ -904,6 +909,11 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
         if let Value::Time(t) = &ctx.facts[j].value {
             return Some(Period { start: t.start, end: t.end, from: Some(j) });
         }
+    }
+    // A level compared with the start of its year (`较年初增长6.2%`, `比年初增加`): that day.
+    if ["比年初", "较年初", "与年初"].iter().any(|w| words.contains(w)) {
+        let year = period.end.or(period.start)?.year?;
+        return Some(Period { start: Some(PartialDate::new(year, 1, 1)), end: Some(PartialDate::new(year, 1, 1)), from: None });
     }
     // (Before the test for a gap: `与对上一季比较` compares with a time, though 比 is written.)
     static PREVIOUS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PREVIOUS_PERIOD.iter().copied()));
