@@ -199,15 +199,26 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
         }
         let span = &ctx.spans[i];
         // A division written right before one of its own (`吉林市丰满区`) only says where that
-        // one is: the pair names the lower, and is read as one name.
-        let parent_of = |j: usize, k: usize| {
-            matches!((&ctx.facts[j].value, &ctx.facts[k].value), (Value::Place(a), Value::Place(b)) if b.parent.as_deref() == Some(a.name.as_str()))
-                && ctx.spans[j].end == ctx.spans[k].start
+        // one is: the pair names the inner one, and is read as one name. (Not before a list of
+        // its own: `南宁市兴宁区、青秀区、江南区` names the city's districts.)
+        let heads_a_list = |k: usize| {
+            ctx.facts.get(k + 1).is_some_and(|f| match (&ctx.facts[k].value, &f.value) {
+                (Value::Place(a), Value::Place(b)) => {
+                    a.parent.is_some()
+                        && a.parent == b.parent
+                        && ctx
+                            .text
+                            .get(ctx.spans[k].end..ctx.spans[k + 1].start)
+                            .is_some_and(|gap| matches!(gap, "、" | "和" | "及" | "与"))
+                }
+                _ => false,
+            })
         };
-        if i + 1 < ctx.facts.len() && parent_of(i, i + 1) {
+        let pair = |j: usize| within_place_before(ctx, j) && !heads_a_list(j + 1);
+        if pair(i) {
             continue;
         }
-        let written_from = i.checked_sub(1).filter(|&j| parent_of(j, i)).map_or(span.start, |j| ctx.spans[j].start);
+        let written_from = i.checked_sub(1).filter(|&j| pair(j)).map_or(span.start, |j| ctx.spans[j].start);
         let after = text.get(span.end..).unwrap_or("");
         let before = text.get(..written_from).unwrap_or("");
         // Where something happened or came from is no home (`在南昌开幕`, `赴深圳`, `来自台湾`).
@@ -571,11 +582,18 @@ fn distributed_place_at(ctx: &Context<'_>, notes: &[Notes], i: usize, depth: usi
             return distributed_place_at(ctx, notes, notes[j].run.0 + (i - first), depth + 1);
         }
     }
-    if places.len() != len {
+    // The list is the places right before 分别, as many as the figures (a place before them that
+    // is no item of it names where they are, `南宁市兴宁区、青秀区分别`, or what speaks, `南宁市商务
+    // 局消息:兴宁区、…`); a list longer than the run is another list.
+    let is_list_mark = |gap: &str| !gap.is_empty() && gap.chars().all(|c| matches!(c, '、' | '和' | '及' | '与' | ' '));
+    let longer = places
+        .get(len)
+        .is_some_and(|&k| places.get(len - 1).is_some_and(|&l| is_list_mark(&ctx.text[ctx.spans[k].end..ctx.spans[l].start])));
+    if places.len() < len || longer {
         return None;
     }
     // (Nothing but list marks between the places: `深圳、广州`, `甲县和乙县`.)
-    let mut sorted = places.clone();
+    let mut sorted = places[..len].to_vec();
     sorted.reverse();
     let only_listed = sorted
         .windows(2)
