@@ -1107,6 +1107,15 @@ fn distributed(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Found> {
     // What the list's things did, when it is written after 分别 (`新加坡、韩国分别投资`): each
     // thing's measure, unless the things name their own.
     let after = trim_str(after);
+    // Places the text does not know as divisions (`开发区、高新区分别签约项目12个、9个`): the
+    // figures are theirs, and what follows 分别 is what is counted.
+    let places = words.split('、').filter(|w| !w.is_empty()).collect::<Vec<_>>();
+    if places.len() == len
+        && places.iter().all(|w| w.chars().count() <= 8 && w.ends_with(['区', '县', '市', '镇', '乡', '园']))
+        && ends_with_noun(after)
+    {
+        return Some((after.to_owned(), None));
+    }
     let after = if MEASURE_HEADS.contains(&after) { after } else { "" };
     let k = i - first;
     let items: Vec<String> = {
