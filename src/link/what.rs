@@ -654,6 +654,14 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     }
     let cut = words.iter().enumerate().take(words.len().saturating_sub(2)).rev().find_map(|(k, w)| {
         let verb = w.tag.starts_with('v') && w.tag != "vn";
+        // (A verb joined to the noun after it by 及, 和 or 与 is one of two modifiers of what
+        // follows, `批发及零售业销售额`, not what governs it.)
+        // (A word of two characters at least, after no other verb: a one-character verb or one
+        // after a verb is more often the segmenter's guess, `新农/合`, `可/支配/收入`.)
+        let joined = w.text.chars().nth(1).is_some()
+            && (k == 0 || !words[k - 1].tag.starts_with(['v', 'd']))
+            && words.get(k + 1).is_some_and(|n| n.tag == "c" && matches!(n.text, "及" | "和" | "与" | "以及" | "或"))
+            && words.get(k + 2).is_some_and(|n| n.tag.starts_with('n'));
         // (完成 relates a rate to its task, which the records stage reads.)
         // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
         let compound = || {
@@ -662,7 +670,7 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
                 || EXAMPLE_VERBS.contains(&w.text)
                 || matches!(w.text, "完成" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过")
         };
-        (verb && !compound()).then_some(w.end)
+        (verb && !joined && !compound()).then_some(w.end)
     });
     // (What follows a cut verb may be the rest of a time it made: `达产后年产值`.)
     let cut =
