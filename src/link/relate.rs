@@ -176,7 +176,8 @@ fn subject_of_rate<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<(
     }
     let (words, stem) = match words.find('占') {
         Some(k) => (&words[..k], false),
-        None => match ["占比", "比重", "比例", "增速", "增幅", "涨幅", "率"].iter().find_map(|e| words.strip_suffix(e)) {
+        None => match ["占比", "比重", "比例", "增速", "增幅", "涨幅", "降幅", "跌幅", "率"].iter().find_map(|e| words.strip_suffix(e))
+        {
             Some(w) => (w, true),
             None => (words, false),
         },
