@@ -662,6 +662,9 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
             && (k == 0 || !words[k - 1].tag.starts_with(['v', 'd']))
             && words.get(k + 1).is_some_and(|n| n.tag == "c" && matches!(n.text, "及" | "和" | "与" | "以及" | "或"))
             && words.get(k + 2).is_some_and(|n| n.tag.starts_with('n'));
+        // (A verb of one character before where it goes, `赴外招商`, `赴省外招商`, names the
+        // activity with it.)
+        let toward = w.text.chars().nth(1).is_none() && words.get(k + 1).is_some_and(|n| matches!(n.tag, "f" | "s"));
         // (完成 relates a rate to its task, which the records stage reads.)
         // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
         let compound = || {
@@ -670,7 +673,7 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
                 || EXAMPLE_VERBS.contains(&w.text)
                 || matches!(w.text, "完成" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过")
         };
-        (verb && !joined && !compound()).then_some(w.end)
+        (verb && !joined && !toward && !compound()).then_some(w.end)
     });
     // (What follows a cut verb may be the rest of a time it made: `达产后年产值`.)
     let cut =
