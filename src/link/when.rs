@@ -139,11 +139,20 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                         near[..near.char_indices().nth(12).map_or(near.len(), |(e, _)| e)].contains("项目")
                     })
                 };
+                // A project named by what it will make (`年产10万吨新材料项目总投资6亿元`) is one.
+                let by_capacity = || {
+                    i.checked_sub(1).is_some_and(|j| {
+                        matches!(ctx.facts[j].value, Value::Quantity(_))
+                            && ctx.spans[j].start >= notes[i].clause_mark
+                            && ["年产", "年产能", "年加工", "日产", "年处理"].iter().any(|w| text[..ctx.spans[j].start].ends_with(w))
+                            && words.contains("项目")
+                    })
+                };
                 // (A project named as one is one project's even after a count of several:
                 // `引进企业9家,其中某新材料项目计划投资6亿元`.)
                 let one_project = words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
                     && !count_before
-                    || PROJECT_SIZES.iter().chain(&["计划投资"]).any(|w| words.ends_with(w)) && named_one();
+                    || PROJECT_SIZES.iter().chain(&["计划投资"]).any(|w| words.ends_with(w)) && (named_one() || by_capacity());
                 threshold || size || one_project
             }
             Value::Quantity(_) => {
