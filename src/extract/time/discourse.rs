@@ -113,7 +113,7 @@ fn ends_with_label(head: &str) -> bool {
 /// stands, never cut all over the text; every terminator is one character, so a search for their
 /// encodings (aho-corasick's SIMD prefilter) finds the next one without decoding the characters
 /// before it.
-fn end_of_sentence(text: &str, pos: usize) -> usize {
+pub(super) fn end_of_sentence(text: &str, pos: usize) -> usize {
     static TERMINATORS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
         let ends = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_sentence_end(c)).map(String::from);
         // Leftmost semantics, for the prefilter; the terminators do not overlap anyway.

@@ -156,7 +156,24 @@ impl Recognizer for Time {
         let mut unresolved = Vec::new();
         // Whether a time was resolved against the reference (a weak one is worth a warning then).
         let mut relative = false;
+        // Where the sentence ends whose year was counted back from the reference (`去年,…。`).
+        let mut counted_back_until: Option<usize> = None;
         for (m, sets_time) in mentions.into_iter().zip(settings) {
+            if let What::Time(expr) = &m.what
+                && counted_back_until.is_some_and(|end| m.span.start >= end)
+            {
+                counted_back_until = None;
+                if counted_back_released(&frame, expr, found.reference.map(|r| r.date)) {
+                    frame.forget_year();
+                }
+            }
+            if let What::Time(expr) = &m.what
+                && sets_time
+                && !expr.comparison
+            {
+                let back = matches!(expr.first, Period::Year(YearSpec::Deictic(k), _) if k < 0);
+                counted_back_until = back.then(|| discourse::end_of_sentence(ctx.text, m.span.start));
+            }
             match m.what {
                 What::Time(expr) => match frame.resolve_in(&expr, sets_time) {
                     Some(range) => {
@@ -644,6 +661,39 @@ fn looks_ahead(text: &str, span: &Range<usize>, e: &syntax::Expr) -> bool {
     let before = &text[..span.start];
     let before = before.strip_suffix('到').or_else(|| before.strip_suffix('至')).unwrap_or(before);
     several_years || AHEAD_BEFORE.iter().any(|w| before.ends_with(w)) || AHEAD_AFTER.iter().any(|w| text[span.end..].starts_with(w))
+}
+
+/// Whether a statistical part of a year whose year is not written (`上半年`, `一季度`, `1-7月`,
+/// `前三季度`), in the first time of a sentence after one whose year was counted back from the
+/// reference (`去年,全市…。上半年,…`), is the reference year's rather than that earlier year's:
+/// when that part of the reference year has ended by the reference date. A bulletin of August that
+/// recalls last year and goes on with the first half speaks of this year's; a report of February
+/// that recalls last year and goes on with its first quarter still speaks of last year's.
+fn counted_back_released(frame: &Frame, expr: &syntax::Expr, reference: Option<Date>) -> bool {
+    let Some(reference) = reference else { return false };
+    let part = |p: &Period| {
+        matches!(
+            p,
+            Period::Year(
+                YearSpec::Implicit,
+                YearPart::Half(_) | YearPart::Quarter(_) | YearPart::Month(MonthSpec::Named(_), MonthPart::Whole)
+            )
+        )
+    };
+    // (A range of months from January, not a month alone: `1-7月`, not `3月`.)
+    let months_from_january =
+        matches!(expr.first, Period::Year(YearSpec::Implicit, YearPart::Month(MonthSpec::Named(1), MonthPart::Whole)))
+            && expr.last != expr.first;
+    let statistical = part(&expr.first)
+        && part(&expr.last)
+        && (months_from_january || !matches!(expr.first, Period::Year(_, YearPart::Month(..))))
+        && !expr.comparison;
+    if !statistical {
+        return false;
+    }
+    let mut fresh = frame.clone();
+    fresh.forget_year();
+    fresh.resolve_in(expr, false).and_then(|r| r.end).and_then(|d| d.to_date()).is_some_and(|end| end <= reference)
 }
 
 #[cfg(test)]

@@ -133,6 +133,13 @@ impl Frame {
         self.reference.filter(|_| self.precise)
     }
 
+    /// Forget the year the text last named, so that a year not written is the reference year
+    /// again (see [`super::counted_back_released`]).
+    pub fn forget_year(&mut self) {
+        self.year = None;
+        self.month = None;
+    }
+
     fn remember(&mut self, b: &Bounds) {
         let last = b.last;
         if last.year.is_some() {
