@@ -28,6 +28,10 @@
 //!   the sentence speaks of, not when it happens, and a chronicle's entries keep its heading's
 //!   year.
 //! - `这一年` is the year last named (`2022年,…这一年,我们…`), like `当年`.
+//! - A year counted back from the reference (`去年,…。`) speaks of its sentence: the first time
+//!   of the next one, a part of a year with no year written (`上半年`, `一季度`, `1-7月`), is the
+//!   reference year's when that part has ended by the reference date, else still the year
+//!   counted back to.
 //! - A two-digit year (`07年`, `九七年`) is the one at most ten years after the reference year.
 //! - Festivals and lunar dates (`春节`, `中秋`, `农历八月十五`, `闰四月`) are Gregorian dates of
 //!   the lunar year that begins in the named (or implicit) year; see [`lunar`].
