@@ -134,7 +134,7 @@ impl Frame {
     }
 
     /// Forget the year the text last named, so that a year not written is the reference year
-    /// again (see [`super::counted_back_released`]).
+    /// again (a year counted back from the reference speaks of its sentence only).
     pub fn forget_year(&mut self) {
         self.year = None;
         self.month = None;
