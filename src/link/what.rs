@@ -879,6 +879,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| place_listed(ctx, notes, records, i))
             .or_else(|| listed_after(ctx, notes, records, i))
             .or_else(|| level_of_change(ctx, notes, records, i))
+            .or_else(|| period_part(ctx, notes, records, i))
             .or_else(|| places_whole(ctx, notes, records, i))
             .or_else(|| rate_of_change(ctx, notes, records, i))
             .or_else(|| previous_growth(ctx, notes, records, i))
@@ -1221,6 +1222,20 @@ fn count_goes_on(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Recor
     }
     let noun: String = before.chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
     Some((format!("{verb}{noun}"), None))
+}
+
+/// A part of a whole that names only its own time (`前三季度…总产值186亿元,其中9月份完成23.4
+/// 亿元`): the month's figure measures what the whole measures.
+fn period_part(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
+    let j = records[i].as_ref()?.part_of.filter(|&j| j < i)?;
+    if ctx.facts[j].kind() != ctx.facts[i].kind() {
+        return None;
+    }
+    let timed = (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_)) && ctx.spans[k].start >= notes[i].clause_mark);
+    if !timed {
+        return None;
+    }
+    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
 }
 
 /// A growth with no words of its own right after an amount of change in its sentence
