@@ -1116,6 +1116,11 @@ fn distributed(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Found> {
     let words = &ctx.text[words];
     let (words, after) = words.split_once("分别").unwrap_or((words, ""));
     let words = trim_str(words);
+    // What a list of gaps is compared with (`比全国、全省分别高0.3和0.5个百分点`) is no part of what
+    // they measure.
+    if ["比", "较", "高于", "低于", "快于", "慢于"].iter().any(|w| words.starts_with(w)) {
+        return None;
+    }
     // What the list's things did, when it is written after 分别 (`新加坡、韩国分别投资`): each
     // thing's measure, unless the things name their own.
     let after = trim_str(after);
