@@ -439,7 +439,10 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
             range.start = ctx.spans[j].start;
         }
         notes[i].words = (!range.is_empty()).then_some(range);
-        notes[i].change = !matches!(fact.value, Value::Percent(_)) && states_change(&ctx.text[notes[i].clause_mark.min(start)..start]);
+        // (A later figure of a run shares the first's verb: `分别增加3家和5家`.)
+        let first = notes[i].run.0;
+        notes[i].change = !matches!(fact.value, Value::Percent(_))
+            && (states_change(&ctx.text[notes[i].clause_mark.min(start)..start]) || first < i && notes[first].change);
     }
 }
 
@@ -1207,6 +1210,21 @@ fn level_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Rec
         .take(8)
         .take_while(|&j| notes[j].sentence == notes[i].sentence)
         .find(|&j| ctx.facts[j].kind() == kind && !notes[j].change)?;
+    // A run of changes after as many levels (`世界500强企业47家、中国500强企业82家,分别比去年底增加
+    // 3家和5家`): item by item.
+    let (first, len) = notes[i].run;
+    let j = if len > 1 {
+        let levels: Vec<usize> = (0..first)
+            .rev()
+            .take(8)
+            .take_while(|&k| notes[k].sentence == notes[i].sentence)
+            .filter(|&k| ctx.facts[k].kind() == kind && !notes[k].change)
+            .take(len)
+            .collect();
+        if levels.len() == len { levels[len - 1 - (i - first)] } else { j }
+    } else {
+        j
+    };
     records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
 }
 

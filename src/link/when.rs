@@ -160,6 +160,8 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || ATTRIBUTE_AREAS.iter().any(|w| words.ends_with(w))
                     || ["距", "离", "相距", "距离"].iter().any(|w| words.starts_with(w))
                     || after.chars().next().is_some_and(|c| !super::is_clause_mark(c) && c != '。' && is_han(c))
+                        // (Not a figure listed before the next of its run: `增加2.8平方米和5.5平方米`.)
+                        && i + 1 >= notes[i].run.0 + notes[i].run.1
             }
             Value::Count(c) => {
                 let subject = c.subject.as_deref().unwrap_or("");
@@ -878,6 +880,16 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
         return None;
     }
     let period = records[i].as_ref()?.period.as_ref()?;
+    // A later figure of a run (`分别比2007年增加2.8平方米和5.5平方米`) has the first's base, when
+    // they cover one period.
+    let first = notes[i].run.0;
+    if first < i
+        && let Some(r) = records[first].as_ref()
+        && r.period.as_ref() == Some(period)
+        && r.compared_with.is_some()
+    {
+        return r.compared_with.clone();
+    }
     // The words between the previous figure of the sentence (or its start) and this one.
     let lo = (0..i)
         .rev()
@@ -911,6 +923,8 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
         // with last year's).
         if relative && !is_partial_year(&ctx.facts[j].value) {
             return match (&ctx.facts[j].value, period.start.and_then(|d| d.year)) {
+                // (A day, `比去年底`, `比上年末`: that day, whatever day the figure stands on.)
+                (Value::Time(t), _) if t.start.is_some() && t.start == t.end => Some(Period { start: t.start, end: t.end, from: Some(j) }),
                 (Value::Time(t), Some(y)) if is_full_year(t) && !is_full_year_period(period) => Some(whole_year_of(y - 1, Some(j))),
                 _ => Some(shifted(Some(j))),
             };
