@@ -109,6 +109,8 @@ const ESTIMATES: &[&str] = &["估计", "临时估计", "初步估计", "修订�
 
 /// Words at the end of the words before a figure that say how it is reached or hedged.
 const TRAILING: &[&str] = &[
+    "净增",
+    "净减",
     "上涨",
     "下跌",
     "平均为",
@@ -527,6 +529,7 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
 /// level (`比上年增加63公顷`; but `增加到`, `增至` are followed by the level).
 const CHANGE_VERBS: &[&str] = &[
     "增加", "减少", "增长", "下降", "提高", "降低", "提升", "扩大", "缩小", "回落", "上升", "下跌", "上涨", "减产", "增产", "多出", "少了",
+    "净增", "净减",
 ];
 
 /// Whether the words before a figure end with a verb of change (`比上年减少`, `增加了`).

@@ -397,7 +397,19 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
                 continue;
             }
             if is_base_year(text, &span) {
-                base_year = Some(i);
+                // A percentage of that year's level (`恢复到2019年的105%`) is a ratio that the
+                // figure's own period holds; the year only dates the level it is of.
+                // (Not a level the year had, `由2020年的7.2%`, `下降为1952年的39%`; and only a
+                // percentage right after 的.)
+                let head = &text[..span.start];
+                let level = ["由", "从"].iter().any(|w| head.ends_with(w))
+                    || head.strip_suffix('为').is_some_and(|h| h.ends_with(['降', '升', '高', '长', '增', '减', '少', '多', '大', '小']));
+                let ratio = !level
+                    && ctx.spans.get(i + 1).is_some_and(|s| s.start == span.end + '的'.len_utf8())
+                    && matches!(ctx.facts.get(i + 1).map(|f| &f.value), Some(Value::Percent(p)) if p.unit == crate::PercentUnit::Percent);
+                if !ratio {
+                    base_year = Some(i);
+                }
                 continue;
             }
             if t.start.is_none() && t.end.is_some() {
@@ -773,7 +785,7 @@ fn is_event_date(ctx: &Context<'_>, i: usize) -> bool {
 fn is_base_year(text: &str, span: &std::ops::Range<usize>) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    after.starts_with('的') && ["由", "从", "是", "为", "相当于"].iter().any(|w| before.ends_with(w))
+    after.starts_with('的') && ["由", "从", "是", "为", "相当于", "恢复到", "恢复至"].iter().any(|w| before.ends_with(w))
 }
 
 /// A date `years` earlier (29 February becomes 28 February).
