@@ -195,7 +195,7 @@ fn compared_at(words: &str, word: &str) -> Option<usize> {
 }
 
 /// Words that introduce what a change or gap is compared with.
-const COMPARED: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "低出", "较", "比"];
+pub(crate) const COMPARED: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "低出", "较", "比"];
 
 /// A percentage's own words, if any.
 fn own_words<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<&'a str> {

@@ -1124,7 +1124,7 @@ fn distributed(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Found> {
     let words = trim_str(words);
     // What a list of gaps is compared with (`比全国、全省分别高0.3和0.5个百分点`) is no part of what
     // they measure.
-    if ["比", "较", "高于", "低于", "快于", "慢于"].iter().any(|w| words.starts_with(w)) {
+    if super::relate::COMPARED.iter().any(|w| words.starts_with(w)) {
         return None;
     }
     // What the list's things did, when it is written after 分别 (`新加坡、韩国分别投资`): each
@@ -1190,7 +1190,7 @@ fn places_whole(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
         .take_while(|&j| notes[j].line == notes[i].line)
         .filter(|&j| ctx.facts[j].kind() == kind && records[j].is_some())
         .find(|&j| !is_part(j) && records[j].as_ref().and_then(|r| r.of).is_none_or(|o| !is_part(o)))
-        .and_then(|j| records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None)))
+        .and_then(|j| indicator_of(records, j))
 }
 
 /// `trim` on a string rather than a range of the text.
@@ -1228,7 +1228,7 @@ fn level_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Rec
     } else {
         j
     };
-    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+    indicator_of(records, j)
 }
 
 /// A count with only a verb of its own (`现已完成10个`, `现已履约16个`) goes on from the count
@@ -1250,6 +1250,16 @@ fn count_goes_on(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Recor
     Some((format!("{verb}{noun}"), None))
 }
 
+/// Figure `j`'s indicator, as the figure `i` that takes it carries it (without a span of its own).
+fn indicator_of(records: &[Option<Box<Record>>], j: usize) -> Option<Found> {
+    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+}
+
+/// Whether a value is a growth or decline in percent (`增长6.7%`, not a share nor points).
+fn is_growth_rate(v: &Value) -> bool {
+    matches!(v, Value::Percent(p) if matches!(p.role, Some(crate::Role::Growth | crate::Role::Decline)) && p.unit == crate::PercentUnit::Percent)
+}
+
 /// A part of a whole that names only its own time (`前三季度…总产值186亿元,其中9月份完成23.4
 /// 亿元`): the month's figure measures what the whole measures.
 fn period_part(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
@@ -1261,15 +1271,14 @@ fn period_part(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     if !timed {
         return None;
     }
-    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+    indicator_of(records, j)
 }
 
 /// A growth with no words of its own right after an amount of change in its sentence
 /// (`产量减少23万吨,下降3%`) is that change's rate: it measures what the change measures, not what
 /// an earlier growth of the paragraph did.
 fn rate_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
-    let Value::Percent(p) = &ctx.facts[i].value else { return None };
-    if !matches!(p.role, Some(crate::Role::Growth | crate::Role::Decline)) || p.unit != crate::PercentUnit::Percent {
+    if !is_growth_rate(&ctx.facts[i].value) {
         return None;
     }
     let j = i.checked_sub(1)?;
@@ -1277,20 +1286,19 @@ fn rate_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Reco
     if !notes[j].change || notes[j].sentence != notes[i].sentence || gap.chars().count() > 8 {
         return None;
     }
-    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+    indicator_of(records, j)
 }
 
 /// A growth with no words of its own (`分季度看,一季度增长6.7%`) measures what the growth before
 /// it in its paragraph measured.
 fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
-    let Value::Percent(p) = &ctx.facts[i].value else { return None };
-    if !matches!(p.role, Some(crate::Role::Growth | crate::Role::Decline)) || p.unit != crate::PercentUnit::Percent {
+    if !is_growth_rate(&ctx.facts[i].value) {
         return None;
     }
     let j = (0..i).rev().take(12).take_while(|&j| notes[j].line == notes[i].line).find(
         |&j| matches!(&ctx.facts[j].value, Value::Percent(q) if matches!(q.role, Some(crate::Role::Growth | crate::Role::Decline))),
     )?;
-    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+    indicator_of(records, j)
 }
 
 /// A quantity with no words of its own (`越过800、900亿斤`, `到今年的1114亿斤`) measures what the
@@ -1310,7 +1318,7 @@ fn same_unit_before(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Re
         };
         same && records[j].as_ref().is_some_and(|r| r.indicator.is_some())
     })?;
-    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+    indicator_of(records, j)
 }
 
 /// A threshold (`5000万元以上项目`, `投资总额在一亿元以上的项目`) measures a project's investment:
@@ -1341,7 +1349,7 @@ fn complete_measure(
     t: String,
     range: Option<std::ops::Range<usize>>,
 ) -> Found {
-    let growth = |k: usize| matches!(&ctx.facts[k].value, Value::Percent(p) if matches!(p.role, Some(crate::Role::Growth | crate::Role::Decline)) && p.unit == crate::PercentUnit::Percent);
+    let growth = |k: usize| is_growth_rate(&ctx.facts[k].value);
     if !growth(i) || measure_head(&t).is_some() || names_rate(&t) || records[i].as_ref().is_some_and(|r| r.of.is_some()) {
         return (t, range);
     }
@@ -1502,7 +1510,7 @@ fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
     }
     let kind = ctx.facts[i].kind();
     let j = (0..=k).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].kind() == kind)?;
-    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+    indicator_of(records, j)
 }
 
 fn is_han(c: char) -> bool {
@@ -1749,7 +1757,7 @@ fn listed_after(
     let between = ctx.text.get(ctx.spans[j].end..ctx.spans[i].start)?;
     // `在本地参团的旅客减少73.3%至4.5万人次`: the level the rate qualifies is what its words name.
     if records[j].as_ref().is_some_and(|r| r.of == Some(i)) {
-        return records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None));
+        return indicator_of(records, j);
     }
     let listed = between.chars().all(|c| matches!(c, '、' | '和' | '及' | ',' | '与' | '或' | ' ' | '至' | '到'));
     // `由5.2万元提升至6.8万元`, `由2110公里增至3055公里`: the level reached is the same measure's.
@@ -1758,7 +1766,7 @@ fn listed_after(
     if !(listed && (same_kind || between.is_empty()) || reached && same_kind) {
         return None;
     }
-    records[j].as_ref()?.indicator.as_ref().map(|ind| (ind.text.clone(), None))
+    indicator_of(records, j)
 }
 
 /// Make a count's subject agree with its indicator: the thing counted is what the indicator

@@ -87,6 +87,10 @@ const STOCKS: &[&str] = &[
     "在建项目",
     "在库企业",
 ];
+/// Whether an indicator names a stock ([`STOCKS`]).
+fn is_stock(indicator: Option<&crate::fact::Indicator>) -> bool {
+    indicator.is_some_and(|ind| STOCKS.iter().any(|w| ind.text.ends_with(w)))
+}
 /// Words that say a figure is what a project will yield once it runs (`达产后年产值可达30亿元`,
 /// `建成后可提供就业岗位800个`): a capacity, with no period.
 const CAPACITY_WORDS: &[&str] = &["达产后", "建成后", "投产后", "满产后", "达效后"];
@@ -458,7 +462,6 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
                 Some(Period { start: p.start.map(|d| back(d, 1)), end: p.end.map(|d| back(d, 1)), from: Some(time) })
             })
             .flatten();
-        let is_stock = |ind: Option<&crate::fact::Indicator>| ind.is_some_and(|ind| STOCKS.iter().any(|w| ind.text.ends_with(w)));
         // (A part of a stock, `其中,企业2.1万户` after `市场主体达8.6万户`, is one too.)
         let whole_is_stock = records[i]
             .as_ref()
