@@ -196,7 +196,10 @@ fn runs(ctx: &Context<'_>, notes: &mut [Notes]) {
             && ctx.facts[i - 1].is_figure()
             && same_kind(i - 1, i)
             && notes[i - 1].sentence == notes[i].sentence
-            && ctx.text.get(ctx.spans[i - 1].end..ctx.spans[i].start).is_some_and(is_list_gap);
+            && ctx.text.get(ctx.spans[i - 1].end..ctx.spans[i].start).is_some_and(|gap| {
+                is_list_gap(gap)
+                    || is_respective_gap(gap) && ctx.text.get(notes[i].sentence..ctx.spans[first].start).is_some_and(|s| s.contains("分别"))
+            });
         if !listed {
             first = i;
         }
@@ -217,6 +220,14 @@ fn runs(ctx: &Context<'_>, notes: &mut [Notes]) {
 fn is_list_gap(gap: &str) -> bool {
     let gap = gap.trim();
     matches!(gap, "、" | "和" | "及" | "与" | "以及")
+}
+
+/// Whether the words between two figures of a 分别 list give each its own verb of change
+/// (`分别减少18.4%及增加12.7%`, `分别增长5%、下降3%`): a list word, then the verb.
+fn is_respective_gap(gap: &str) -> bool {
+    let gap = gap.trim();
+    let verb = ["、", "和", "及", "与", "以及", ",", "，"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or("");
+    !verb.is_empty() && what::CHANGE_VERBS.contains(&verb.strip_suffix('了').unwrap_or(verb))
 }
 
 /// The paragraph each line belongs to, as the index of the paragraph's first line: a line that

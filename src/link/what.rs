@@ -527,7 +527,7 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
 
 /// Verbs that say by how much something changed: a figure right after one is the change, not the
 /// level (`比上年增加63公顷`; but `增加到`, `增至` are followed by the level).
-const CHANGE_VERBS: &[&str] = &[
+pub(crate) const CHANGE_VERBS: &[&str] = &[
     "增加", "减少", "增长", "下降", "提高", "降低", "提升", "扩大", "缩小", "回落", "上升", "下跌", "上涨", "减产", "增产", "多出", "少了",
     "净增", "净减",
 ];
@@ -1350,8 +1350,11 @@ fn complete_measure(
     range: Option<std::ops::Range<usize>>,
 ) -> Found {
     let growth = |k: usize| is_growth_rate(&ctx.facts[k].value);
-    if !growth(i) || measure_head(&t).is_some() || names_rate(&t) || records[i].as_ref().is_some_and(|r| r.of.is_some()) {
+    if measure_head(&t).is_some() || names_rate(&t) || records[i].as_ref().is_some_and(|r| r.of.is_some()) {
         return (t, range);
+    }
+    if !growth(i) {
+        return parallel_level(ctx, notes, records, i, t, range);
     }
     let neighbour = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| growth(j));
     let head = neighbour.and_then(|j| records[j].as_ref()?.indicator.as_ref()).and_then(|ind| measure_head(&ind.text));
@@ -1361,6 +1364,53 @@ fn complete_measure(
             // The words the category ends with may be the measure's first (`轻工业` + `工业增加值`).
             let shared = h.char_indices().map(|(k, _)| k).filter(|&k| k > 0 && t.ends_with(&h[..k])).max().unwrap_or(0);
             (format!("{t}{}", &h[shared..]), None)
+        }
+        _ => (t, range),
+    }
+}
+
+/// A level whose words name only a category (`农村居民11230元` after `城镇居民人均可支配收入38650元`,
+/// `服务业1380亿元` after `制造业投资金额980亿元`) measures what the level of its unit before it in
+/// the sentence measures: the category, then what follows the same head noun in the neighbour's
+/// words (`农村居民人均可支配收入`).
+fn parallel_level(
+    ctx: &Context<'_>,
+    notes: &[Notes],
+    records: &[Option<Box<Record>>],
+    i: usize,
+    t: String,
+    range: Option<std::ops::Range<usize>>,
+) -> Found {
+    let same_unit = |j: usize| match (&ctx.facts[j].value, &ctx.facts[i].value) {
+        (Value::Money(a), Value::Money(b)) => a.currency == b.currency,
+        (Value::Quantity(a), Value::Quantity(b)) => a.unit == b.unit,
+        _ => false,
+    };
+    if !same_unit(i) || notes[i].change || t.chars().nth(1).is_none() {
+        return (t, range);
+    }
+    let neighbour = (0..i)
+        .rev()
+        .take(8)
+        .take_while(|&j| notes[j].stop == notes[i].stop)
+        .filter(|&j| !notes[j].change && notes[j].periodless == notes[i].periodless)
+        .find(|&j| same_unit(j));
+    let Some(words) = neighbour.and_then(|j| records[j].as_ref()?.indicator.as_ref()).map(|ind| ind.text.as_str()) else {
+        return (t, range);
+    };
+    // (Not a time's words, `…每年`, nor a change's, `共增产粮食`, `新增固定资产`: a measure of
+    // their own.)
+    if t.ends_with(['年', '月', '日', '季']) || CHANGE_VERBS.iter().chain(&["新增", "增产", "减产"]).any(|v| t.contains(v)) {
+        return (t, range);
+    }
+    // The head noun: the category's last character, or last two (`居民`, `企业`), each after
+    // a short qualifier of its own (`城镇` / `农村`, `制造` / `服务`).
+    let short = |s: &str| s.chars().count() <= 5;
+    let heads = t.char_indices().rev().take(2).filter(|&(k, _)| short(&t[..k])).map(|(k, _)| &t[k..]);
+    let rest = heads.filter_map(|h| words.find(h).filter(|&k| short(&words[..k])).map(|k| &words[k + h.len()..])).last();
+    match rest {
+        Some(rest) if !rest.is_empty() && !t.ends_with(rest) && (measure_head(rest).is_some() || rest.ends_with('额')) => {
+            (format!("{t}{rest}"), None)
         }
         _ => (t, range),
     }
