@@ -249,8 +249,19 @@ const TRAILING: &[&str] = &[
     // (`按年实质上升`, `较一年前上升`).
     "实质",
     "名义",
+    "较一年前同期",
+    "比一年前同期",
     "较一年前",
     "比一年前",
+    // A forecast revised (`把全年增长预测上调至`).
+    "上调至",
+    "上调到",
+    "下调至",
+    "下调到",
+    "调高至",
+    "调低至",
+    "确定为",
+    "定为",
     "比年初",
     "较年初",
     "按季",
@@ -354,7 +365,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // The words before a comparison with a time (`居民消费价格比上年上涨1.4%`, `增速比2022年
         // 加快`): the time ends the figure's clause, and what is compared stands before it.
         let own = &ctx.text[range.clone()];
-        let own = ["时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
+        let own = ["同期相比", "相比", "时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
         if (own.is_empty() || is_role_only(own))
             && let Some(before) = before_comparison(ctx, notes, i).or_else(|| before_time(ctx, notes, i))
         {
@@ -550,6 +561,12 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
     if let Some((cut, _)) = CUTS.find(words) {
         // (A bound is no comparison: `不低于20亿美元` cuts before 不 too.)
         range.end = range.start + words[..cut].strip_suffix('不').map_or(cut, str::len);
+    }
+    // 把 puts what is measured before its verb (`政府把全年增长预测上调至`): the words after it.
+    if let Some(k) = text[range.clone()].rfind('把')
+        && !["把握", "把关"].iter().any(|w| text[range.start + k..].starts_with(w))
+    {
+        range.start += k + '把'.len_utf8();
     }
     if let Some(i) = text[range.clone()].rfind(['了', '的']) {
         // (了 and 的 are both three bytes.) What is left after them may be only a verb
@@ -787,6 +804,11 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         "为",
         "年成长",
         "成长",
+        // (Real and nominal change, and a change on the quarter or month before: `按年实质下跌`.)
+        "实质",
+        "名义",
+        "按季",
+        "按月",
         "年增",
         "年减",
         "微增",
