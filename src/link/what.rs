@@ -261,7 +261,9 @@ const TRAILING: &[&str] = &[
     "调高至",
     "调低至",
     "确定为",
+    "拟定为",
     "定为",
+    "拟",
     "比年初",
     "较年初",
     "按季",
@@ -694,7 +696,7 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
             COMPOUND_VERBS.contains(&w.text)
                 || k > 0 && words[k - 1].text == "实际"
                 || EXAMPLE_VERBS.contains(&w.text)
-                || matches!(w.text, "完成" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过")
+                || matches!(w.text, "增长" | "完成" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过")
         };
         (verb && !joined && !toward && !compound()).then_some(w.end)
     });
