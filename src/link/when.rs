@@ -104,6 +104,14 @@ const ATTRIBUTE_AREAS: &[&str] =
 /// Words that make a figure a target.
 const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
 
+/// Whether a figure is what a project is expected to yield a year (`该项目…预计年产值50亿元`,
+/// `可实现年销售收入8亿元`): the project's capacity, not a period's figure. The sentence names a
+/// project before it.
+fn expected_yield(text: &str, notes: &Notes, before: &str) -> bool {
+    ["预计年", "可实现年", "预计可实现年", "预计实现年", "可达年", "预计新增年"].iter().any(|w| before.contains(w))
+        && super::recent(text, notes.stop, notes.clause).contains("项目")
+}
+
 /// Mark the figures that have no period, and the targets.
 pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
     let text = ctx.text;
@@ -190,7 +198,8 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || stands_now(super::recent(text, notes[i].sentence, span.start))
             }
             _ => false,
-        } || !matches!(fact.value, Value::Percent(_)) && (is_per_period(before) || CAPACITY.occurs_in(before));
+        } || !matches!(fact.value, Value::Percent(_))
+            && (is_per_period(before) || CAPACITY.occurs_in(before) || expected_yield(text, &notes[i], before));
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
     for i in (1..ctx.facts.len()).rev() {
