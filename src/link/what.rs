@@ -360,7 +360,15 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         if range.is_empty() && ctx.text[..from].ends_with([')', '）']) {
             let sentence = notes[i].sentence.min(from);
             if let Some(open) = ctx.text[sentence..from].rfind(['(', '（']).map(|k| sentence + k) {
+                // (Not back past a time, `2023年全年国内生产总值(GDP)`: it says when.)
                 let clause = super::back_to(ctx.text, open, sentence, super::is_clause_mark);
+                let time_end = (0..i)
+                    .rev()
+                    .take(4)
+                    .find(|&j| ctx.spans[j].end <= open)
+                    .filter(|&j| matches!(ctx.facts[j].value, Value::Time(_)))
+                    .map_or(clause, |j| ctx.spans[j].end);
+                let clause = clause.max(time_end);
                 range = trim(ctx.text, clause..open);
             }
         }
@@ -1318,6 +1326,32 @@ fn rate_of_change(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Reco
 fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
     if !is_growth_rate(&ctx.facts[i].value) {
         return None;
+    }
+    let is_growth =
+        |j: usize| matches!(&ctx.facts[j].value, Value::Percent(q) if matches!(q.role, Some(crate::Role::Growth | crate::Role::Decline)));
+    // A breakdown by quarter or month (`分季度看,一季度增长4.9%,二季度…`) is of the headline: the
+    // first growth of the nearest sentence before that is no breakdown itself (`分产业看,…`),
+    // in its paragraph or the one before.
+    let opens_breakdown = |s: &str| {
+        let s = s.trim_start();
+        s.starts_with(['分', '按', '从'])
+            && s.split([',', '，', ':', '：']).next().is_some_and(|c| c.ends_with('看') && c.chars().count() <= 8)
+    };
+    let sentence = super::recent(ctx.text, notes[i].stop, ctx.spans[i].start).trim_start();
+    if ["分季度看", "分季看", "分月看", "分月份看", "分季度来看", "从季度看", "按季度看"].iter().any(|w| sentence.starts_with(w))
+    {
+        let earlier =
+            (0..i).rev().take(40).filter(|&j| notes[j].stop < notes[i].stop && is_growth(j) && notes[i].line - notes[j].line <= 1);
+        let mut headline = None;
+        for j in earlier {
+            if headline.is_some_and(|h: usize| notes[h].stop != notes[j].stop) {
+                break;
+            }
+            if !opens_breakdown(super::recent(ctx.text, notes[j].stop, ctx.spans[j].start)) {
+                headline = Some(j);
+            }
+        }
+        return indicator_of(records, headline?);
     }
     let j = (0..i).rev().take(12).take_while(|&j| notes[j].line == notes[i].line).find(
         |&j| matches!(&ctx.facts[j].value, Value::Percent(q) if matches!(q.role, Some(crate::Role::Growth | crate::Role::Decline))),
