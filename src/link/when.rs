@@ -104,6 +104,16 @@ const ATTRIBUTE_AREAS: &[&str] =
 /// Words that make a figure a target.
 const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
 
+/// Where the clause that goes on at `from` ends: at the next clause mark or full stop.
+fn clause_end(text: &str, from: usize) -> usize {
+    let rest = text.get(from..).unwrap_or("");
+    from + rest
+        .char_indices()
+        .take(super::REACH)
+        .find(|&(_, c)| super::is_clause_mark(c) || c == '。')
+        .map_or(rest.len().min(super::REACH * 3), |(k, _)| k)
+}
+
 /// Whether a figure is what a project is expected to yield a year (`该项目…预计年产值50亿元`,
 /// `可实现年销售收入8亿元`): the project's capacity, not a period's figure. The sentence names a
 /// project before it.
@@ -162,8 +172,17 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 };
                 // (A project named as one is one project's even after a count of several:
                 // `引进企业9家,其中某新材料项目计划投资6亿元`.)
-                let one_project = words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
-                    && !count_before
+                // An investment to build one thing (`投资35亿元建设新能源产业园`), not a number of
+                // projects (`投资50亿元建设项目100个`).
+                let to_build = words.ends_with("投资")
+                    && ["建设", "新建", "兴建", "打造", "建"].iter().any(|w| after.starts_with(w))
+                    && ctx
+                        .facts
+                        .get(i + 1)
+                        .is_none_or(|f| !matches!(f.value, Value::Count(_)) || ctx.spans[i + 1].start > clause_end(text, span.end));
+                let one_project = to_build
+                    || words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
+                        && !count_before
                     || PROJECT_SIZES.iter().chain(&["计划投资"]).any(|w| words.ends_with(w)) && (named_one() || by_capacity());
                 threshold || size || one_project
             }
@@ -199,7 +218,13 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
             _ => false,
         } || !matches!(fact.value, Value::Percent(_))
-            && (is_per_period(before) || CAPACITY.occurs_in(before) || expected_yield(text, &notes[i], before));
+            && (is_per_period(before)
+                // (What a project yields once it runs, in the clauses after 达产后 too:
+                // `达产后可实现年产值80亿元,新增就业岗位1500个`; not a clause of a time of its own,
+                // `建成后增加…,五年内增加的年产能力为…`.)
+                || CAPACITY.occurs_in(before)
+                || !before.contains('内') && CAPACITY.occurs_in(super::recent(text, notes[i].stop, span.start))
+                || expected_yield(text, &notes[i], before));
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
     for i in (1..ctx.facts.len()).rev() {
