@@ -29,6 +29,17 @@ const ORGANISATION: &[&str] = &[
     "中心",
     "办",
     "管委会",
+    // A development zone's own bulletin speaks for the zone, whose city the place names
+    // (`岳阳经济技术开发区管委会`, `兴平高新区`).
+    "经济技术开发区",
+    "经济开发区",
+    "高新技术产业开发区",
+    "经开区",
+    "高新区",
+    "开发区",
+    "工业园区",
+    "产业园区",
+    "综合保税区",
     "投资促进",
     "商务",
     "发改",
