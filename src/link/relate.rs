@@ -414,7 +414,11 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
         let fact = &ctx.facts[i];
         // (A standing count may be a part of a standing count: `拥有15家企业,其中停产3家`.)
         let sized = |j: usize| notes[j].periodless && !matches!(ctx.facts[j].value, Value::Count(_));
-        if !fact.is_figure() || matches!(fact.value, Value::Percent(_)) || sized(i) || notes[i].change {
+        // (An average is no part of another, nor a whole: `其中,城镇居民人均可支配收入…`.)
+        let average = |j: usize| {
+            notes[j].words.clone().is_some_and(|w| ["人均", "户均", "亩均", "平均", "均价"].iter().any(|a| text[w.clone()].contains(a)))
+        };
+        if !fact.is_figure() || matches!(fact.value, Value::Percent(_)) || sized(i) || notes[i].change || average(i) {
             continue;
         }
         // (A whole is no smaller than its part.)
@@ -424,6 +428,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
                 && same_unit(&ctx.facts[j].value, &fact.value)
                 && value_of(&ctx.facts[j].value).zip(part_value).is_none_or(|((w, _), p)| w >= p)
                 && !sized(j)
+                && !average(j)
                 // (A part of a standing total stands with it, whatever its own words say.)
                 && (notes[j].periodless == notes[i].periodless || notes[j].periodless && c.opener != Opener::Breakdown)
                 && !notes[j].change
