@@ -59,6 +59,9 @@ const ORGANISATION: &[&str] = &[
     "大学",
     "学院",
 ];
+/// [`ORGANISATION`], looked up by a text's first character.
+static ORGANISATIONS: std::sync::LazyLock<super::lexicon::Lexicon> =
+    std::sync::LazyLock::new(|| super::lexicon::Lexicon::new(ORGANISATION.iter().copied()));
 /// Nouns for people and firms that come from a place (`香港住客`, `台湾团客`, `内地企业`): the
 /// place is their origin, not the area whose figure it is.
 const ORIGIN_NOUNS: &[&str] = &[
@@ -237,7 +240,7 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
             continue;
         }
         let mut score = 1.0;
-        let organisation = ORGANISATION.iter().any(|w| after.starts_with(w));
+        let organisation = ORGANISATIONS.prefix(after).is_some();
         if organisation {
             score += 2.0;
         }
@@ -423,7 +426,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 // A place alone in parentheses names where something is (`投资洽谈会(深圳)`,
                 // `中国(深圳)…`), not whose figures follow.
                 let aside = before.ends_with(['(', '（']) && after.starts_with([')', '）']);
-                if ORGANISATION.iter().any(|w| after.starts_with(w)) || listed || origin || aside || within_place_before(ctx, i) {
+                if ORGANISATIONS.prefix(after).is_some() || listed || origin || aside || within_place_before(ctx, i) {
                     continue;
                 }
                 subject = Some((notes[i].sentence, Area { name: p.name.clone(), code: p.code.clone(), from: Some(i), text: None }));

@@ -573,7 +573,9 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
         range.end = range.start + words[..cut].strip_suffix('不').map_or(cut, str::len);
     }
     // 把 puts what is measured before its verb (`政府把全年增长预测上调至`): the words after it.
-    if let Some(k) = text[range.clone()].rfind('把')
+    // (Its verb reaches the figure with 到, 至, 为 or 在: `把…提高到`, `把…控制在`.)
+    if text[range.clone()].ends_with(['到', '至', '为', '在'])
+        && let Some(k) = text[range.clone()].rfind('把')
         && !["把握", "把关"].iter().any(|w| text[range.start + k..].starts_with(w))
     {
         range.start += k + '把'.len_utf8();
@@ -1408,11 +1410,11 @@ fn complete_measure(
     range: Option<std::ops::Range<usize>>,
 ) -> Found {
     let growth = |k: usize| is_growth_rate(&ctx.facts[k].value);
-    if measure_head(&t).is_some() || names_rate(&t) || records[i].as_ref().is_some_and(|r| r.of.is_some()) {
-        return (t, range);
-    }
     if !growth(i) {
         return parallel_level(ctx, notes, records, i, t, range);
+    }
+    if measure_head(&t).is_some() || names_rate(&t) || records[i].as_ref().is_some_and(|r| r.of.is_some()) {
+        return (t, range);
     }
     let neighbour = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| growth(j));
     let head = neighbour.and_then(|j| records[j].as_ref()?.indicator.as_ref()).and_then(|ind| measure_head(&ind.text));
@@ -1456,6 +1458,9 @@ fn parallel_level(
     let Some(words) = neighbour.and_then(|j| records[j].as_ref()?.indicator.as_ref()).map(|ind| ind.text.as_str()) else {
         return (t, range);
     };
+    if measure_head(&t).is_some() || names_rate(&t) {
+        return (t, range);
+    }
     // (Not a time's words, `…每年`, nor a change's, `共增产粮食`, `新增固定资产`: a measure of
     // their own.)
     if t.ends_with(['年', '月', '日', '季']) || CHANGE_VERBS.iter().chain(&["新增", "增产", "减产"]).any(|v| t.contains(v)) {

@@ -104,6 +104,41 @@ const ATTRIBUTE_AREAS: &[&str] =
 /// Words that make a figure a target.
 const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
 
+/// The last capacity word (达产后) of a full sentence, read up to where it was last asked: each
+/// figure's question reads only the text since the last figure's.
+#[derive(Default)]
+struct CapacitySeen {
+    stop: usize,
+    read_to: usize,
+    last: Option<usize>,
+}
+
+impl CapacitySeen {
+    /// Whether a capacity word stands in the full sentence at `stop` before `to`, within the
+    /// stretch [`super::recent`] reads.
+    fn before(&mut self, text: &str, stop: usize, to: usize) -> bool {
+        if self.stop != stop || self.read_to < stop || self.read_to > to {
+            *self = Self { stop, read_to: stop, last: None };
+        }
+        // (Back over a word that the last read may have cut.)
+        let longest = CAPACITY_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+        let mut from = self.read_to.saturating_sub(longest - 1).max(stop);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        // (Every capacity word ends in 后: its places first, then the words that end there.)
+        debug_assert!(CAPACITY_WORDS.iter().all(|w| w.ends_with('后')));
+        for (k, _) in text.get(from..to).unwrap_or("").match_indices('后') {
+            let end = from + k + '后'.len_utf8();
+            if let Some(w) = CAPACITY_WORDS.iter().find(|w| text[..end].ends_with(*w) && end - w.len() >= from) {
+                self.last = Some(end - w.len());
+            }
+        }
+        self.read_to = to;
+        self.last.is_some_and(|p| p >= to.saturating_sub(super::SENTENCE_REACH * 3))
+    }
+}
+
 /// Where the clause that goes on at `from` ends: at the next clause mark or full stop.
 fn clause_end(text: &str, from: usize) -> usize {
     let rest = text.get(from..).unwrap_or("");
@@ -118,7 +153,8 @@ fn clause_end(text: &str, from: usize) -> usize {
 /// `可实现年销售收入8亿元`): the project's capacity, not a period's figure. The sentence names a
 /// project before it.
 fn expected_yield(text: &str, notes: &Notes, before: &str) -> bool {
-    ["预计年", "可实现年", "预计可实现年", "预计实现年", "可达年", "预计新增年"].iter().any(|w| before.contains(w))
+    // (By each 年, the words before it: one search, not one per word.)
+    before.match_indices('年').any(|(k, _)| ["预计", "可实现", "预计实现", "可达", "预计新增"].iter().any(|w| before[..k].ends_with(w)))
         && super::recent(text, notes.stop, notes.clause).contains("项目")
 }
 
@@ -127,6 +163,8 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
     let text = ctx.text;
     // The full sentence of the last count seen.
     let mut count_stop: Option<usize> = None;
+    // The capacity words (达产后) of the full sentence read so far: read once, up to each figure.
+    let mut capacity = CapacitySeen::default();
     for (i, fact) in ctx.facts.iter().enumerate() {
         if !fact.is_figure() {
             continue;
@@ -223,7 +261,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 // `达产后可实现年产值80亿元,新增就业岗位1500个`; not a clause of a time of its own,
                 // `建成后增加…,五年内增加的年产能力为…`.)
                 || CAPACITY.occurs_in(before)
-                || !before.contains('内') && CAPACITY.occurs_in(super::recent(text, notes[i].stop, span.start))
+                || !before.contains('内') && capacity.before(text, notes[i].stop, span.start)
                 || expected_yield(text, &notes[i], before));
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
