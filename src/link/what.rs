@@ -651,11 +651,15 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     // A number of years the change took (`高新技术企业5年增加`).
     let s = &text[range.clone()];
     if let Some(head) = s.strip_suffix('年')
-        && let Some(k) = head.rfind(|c: char| !c.is_ascii_digit()).map(|k| k + head[k..].chars().next().map_or(1, char::len_utf8))
+        && let Some(k) = head.rfind(|c: char| !is_count_digit(c)).map(|k| k + head[k..].chars().next().map_or(1, char::len_utf8))
         && k < head.len()
         && k > 0
     {
-        range.end = range.start + k;
+        // (And what says which years, `由前三年`, `比上一个五年`, `连续两年`.)
+        let mut head = &s[..k];
+        head = ["连续", "上一个", "过去", "最近", "前", "近"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head);
+        head = ["由", "比", "较", "在"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head);
+        range.end = range.start + head.len();
     }
     // List words, prepositions and demonstratives alone say nothing (`和5亿元`, `对10亿元以上
     // 项目`, `这2亿元`).
@@ -838,8 +842,8 @@ pub(crate) fn is_role_only(s: &str) -> bool {
     static ROLES: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::new(ROLE.iter().copied()));
     let mut rest = s;
     while !rest.is_empty() {
-        // (A number of years before the change: `5年提升`.)
-        let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        // (A number of years before the change: `5年提升`, `两年平均增长`.)
+        let digits = rest.trim_start_matches(is_count_digit);
         if digits.len() < rest.len() && digits.starts_with('年') {
             rest = &digits['年'.len_utf8()..];
             continue;
@@ -850,6 +854,11 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether `c` is a digit of a small count of years (`5年`, `两年`, `十年`).
+fn is_count_digit(c: char) -> bool {
+    c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)
 }
 
 /// Fill every figure's indicator from its words, its subject, the figure it qualifies or the

@@ -998,13 +998,27 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
         // against the figure's period): the figure's period a year earlier.
         let relative = matches!(&ctx.facts[j].value, Value::Time(t) if t.relative);
         let same_span = SAME_SPAN.iter().any(|w| after.starts_with(w) || ctx.facts[j].text.contains(w));
+        // (A year's 同期, `比2019年同期`: the figure's span in that year.)
+        let named_year = match &ctx.facts[j].value {
+            Value::Time(t) if !relative => t.start.and_then(|d| d.year).zip(period.start.and_then(|d| d.year)),
+            _ => None,
+        };
+        if same_span
+            && let Some((year, own)) = named_year
+            && year < own
+        {
+            let years = own - year;
+            return Some(Period { start: period.start.map(|d| back(d, years)), end: period.end.map(|d| back(d, years)), from: Some(j) });
+        }
         if same_span {
             return Some(shifted(Some(j)));
         }
         // `比上月`, `比上季度`: the period just before the figure's own, whatever month the text
-        // was published in.
+        // was published in; `比上月末`, the last day of that period.
         if relative && ["上月", "上个月", "上季", "上一季"].iter().any(|w| ctx.facts[j].text.starts_with(w)) {
-            return previous_period(period).map(|p| Period { from: Some(j), ..p });
+            let day = matches!(&ctx.facts[j].value, Value::Time(t) if t.start.is_some() && t.start == t.end);
+            return previous_period(period)
+                .map(|p| if day { Period { start: p.end, end: p.end, from: Some(j) } } else { Period { from: Some(j), ..p } });
         }
         // `比上年` without 同期: the year before, whole (a harvest reported in autumn compared
         // with last year's).
