@@ -29,17 +29,6 @@ const ORGANISATION: &[&str] = &[
     "中心",
     "办",
     "管委会",
-    // A development zone's own bulletin speaks for the zone, whose city the place names
-    // (`岳阳经济技术开发区管委会`, `兴平高新区`).
-    "经济技术开发区",
-    "经济开发区",
-    "高新技术产业开发区",
-    "经开区",
-    "高新区",
-    "开发区",
-    "工业园区",
-    "产业园区",
-    "综合保税区",
     "投资促进",
     "商务",
     "发改",
@@ -59,9 +48,17 @@ const ORGANISATION: &[&str] = &[
     "大学",
     "学院",
 ];
+/// A development zone's names after its city's (`岳阳经济技术开发区`, `兴平高新区`): a zone's own
+/// bulletin speaks for the zone, whose city the place names, as an organisation's name does.
+/// (A figure of the zone in a city's text is still the place's: `衡阳综合保税区进出口额`.)
+const ZONES: &[&str] =
+    &["经济技术开发区", "经济开发区", "高新技术产业开发区", "经开区", "高新区", "开发区", "工业园区", "产业园区", "综合保税区"];
 /// [`ORGANISATION`], looked up by a text's first character.
 static ORGANISATIONS: std::sync::LazyLock<super::lexicon::Lexicon> =
     std::sync::LazyLock::new(|| super::lexicon::Lexicon::new(ORGANISATION.iter().copied()));
+/// [`ORGANISATION`] and [`ZONES`], for the home area.
+static SPEAKERS: std::sync::LazyLock<super::lexicon::Lexicon> =
+    std::sync::LazyLock::new(|| super::lexicon::Lexicon::new(ORGANISATION.iter().chain(ZONES).copied()));
 /// Nouns for people and firms that come from a place (`香港住客`, `台湾团客`, `内地企业`): the
 /// place is their origin, not the area whose figure it is.
 const ORIGIN_NOUNS: &[&str] = &[
@@ -240,7 +237,7 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
             continue;
         }
         let mut score = 1.0;
-        let organisation = ORGANISATIONS.prefix(after).is_some();
+        let organisation = SPEAKERS.prefix(after).is_some();
         if organisation {
             score += 2.0;
         }
