@@ -410,6 +410,21 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
             sums.clear();
             continue;
         }
+        // A clause after a semicolon that counts projects at another stage than the list's first
+        // part and its whole (`新签约项目215个,其中百亿元以上项目3个;新开工项目168个`) starts a
+        // statement of its own.
+        if let Some(c) = cue.filter(|c| c.opener == Opener::Among && gap.contains([';', '；']) && ctx.facts[i].is_figure()) {
+            let first_part = (0..i).rev().take_while(|&j| ctx.spans[j].start >= c.at).filter(|&j| ctx.facts[j].is_figure()).last();
+            let whole = (0..i).rev().take(BACK).find(|&j| ctx.spans[j].end <= c.at && ctx.facts[j].kind() == ctx.facts[i].kind());
+            let words = |j: usize| notes[j].words.clone().map_or("", |w| &text[w]);
+            let stage = |j: usize| PROJECT_STAGES.iter().find(|s| words(j).starts_with(**s));
+            if let (Some(k), Some(s)) = (first_part, stage(i))
+                && stage(k).is_none()
+                && whole.is_some_and(|w| !words(w).contains(s))
+            {
+                (cue, outer) = (None, None);
+            }
+        }
         let Some(c) = cue else { continue };
         let fact = &ctx.facts[i];
         // (A standing count may be a part of a standing count: `拥有15家企业,其中停产3家`.)
@@ -671,6 +686,10 @@ fn opens_with_breakdown(paragraph: &str) -> bool {
 
 /// Whether a gap between facts has a clause that starts a statement of its own: a time or
 /// linking word at the clause's start (`,目前在产…`, `,此外…`), so what follows is not a part.
+/// Words that name a stage of projects (`新开工`, `竣工投产`).
+const PROJECT_STAGES: &[&str] =
+    &["新开工", "开工", "竣工", "投产", "新签约", "签约", "新签", "落地", "在建", "续建", "新建", "履约", "在谈", "储备"];
+
 fn starts_statement(gap: &str) -> bool {
     const STARTS: [&str; 7] = ["目前", "此外", "另外", "同时", "与此同时", "现有", "截至目前"];
     gap.char_indices().filter(|&(_, c)| super::is_clause_mark(c)).any(|(k, c)| {
