@@ -1537,7 +1537,9 @@ fn count_indicator(
         return Some((ctx.text[range.clone()].to_owned(), Some(range)));
     }
     match subject {
-        // (A subject that is only a verb, `完成`, names nothing counted.)
+        // (A subject that is only a verb, `完成`, names nothing counted; nor does a place's
+        // suffix, `新建区25个` read as 新建 and 区.)
+        Some(s) if ["市", "县", "区", "省", "州", "镇", "乡", "旗"].contains(&s) => own,
         Some(s) if ends_with_noun(s) || !s.chars().all(is_han) => Some((s.to_owned(), subject_span(ctx, i, s))),
         _ => own,
     }
@@ -1631,8 +1633,36 @@ fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
         k -= 1;
     }
     let kind = ctx.facts[i].kind();
-    let j = (0..=k).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].kind() == kind)?;
-    indicator_of(records, j)
+    let j = (0..=k).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].kind() == kind);
+    match j {
+        Some(j) => indicator_of(records, j),
+        None => respective_head(ctx, notes, k + 1),
+    }
+}
+
+/// What a 分别 list of places with their figures measures (`各县区实际利用外资分别为:南昌县1.2亿
+/// 美元、进贤县0.8亿美元`): the words before 分别, without the 各 that names the places listed.
+fn respective_head(ctx: &Context<'_>, notes: &[Notes], place: usize) -> Option<Found> {
+    let text = ctx.text;
+    let head = text.get(notes[place].stop.min(ctx.spans[place].start)..ctx.spans[place].start)?;
+    let k = head.rfind("分别")?;
+    // (Only the list's mark between 分别为 and its first place.)
+    let rest = head[k + "分别".len()..].trim_start_matches(['为', '是']);
+    if !rest.trim_start_matches([':', '：', ',', '，']).trim().is_empty() {
+        return None;
+    }
+    let end = notes[place].stop.min(ctx.spans[place].start) + k;
+    let start = super::back_to(text, end, notes[place].stop, super::is_clause_mark);
+    let mut range = trim(text, start..end);
+    // 各县区, 各县(区), 各地: the places, not what is measured.
+    if let Some(after) = text[range.clone()].strip_prefix('各') {
+        let places = after.chars().take_while(|c| "县区市镇乡地州旗()（）、".contains(*c)).map(char::len_utf8).sum::<usize>();
+        if places > 0 {
+            range.start += '各'.len_utf8() + places;
+        }
+    }
+    let range = drop_leading_verbs(text, trim(text, range));
+    (!range.is_empty() && !is_role_only(&text[range.clone()])).then(|| (text[range.clone()].to_owned(), Some(range)))
 }
 
 fn is_han(c: char) -> bool {

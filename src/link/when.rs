@@ -402,8 +402,12 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             local = None;
             // A paragraph's lead replaces the carried period; without one, its last period does,
             // unless it lies within the carried one (`1-3季度` mid-paragraph under `今年以来`).
+            // (A paragraph led by a day things stood at, `截至6月底,累计…`, tells of that day: the
+            // period carried before it goes on after it.)
+            let until = |p: usize| matches!(&ctx.facts[p].value, Value::Time(t) if t.start.is_none() && t.end.is_some());
             carry = match (lead, last_period, carry) {
                 (Some(p), _, Some(c)) if item && within(ctx, p, c) => Some(c),
+                (Some(p), _, Some(c)) if until(p) && until_within(ctx, p, c) => Some(c),
                 (Some(p), _, _) => Some(p),
                 (None, Some(p), Some(c)) if within(ctx, p, c) => Some(c),
                 (None, Some(p), _) => Some(p),
@@ -692,6 +696,12 @@ fn is_example(text: &str, end: usize) -> bool {
 
 /// Whether time fact `inner` lies within time fact `outer` (open bounds reach as far as they
 /// go), and is less than a whole year.
+/// Whether the day an "up to" time ends on (`截至6月底`) lies within a period that has ended.
+fn until_within(ctx: &Context<'_>, until: usize, period: usize) -> bool {
+    let (Value::Time(a), Value::Time(b)) = (&ctx.facts[until].value, &ctx.facts[period].value) else { return false };
+    matches!((a.end, b.start, b.end), (Some(d), Some(s), Some(e)) if s <= d && d <= e)
+}
+
 fn within(ctx: &Context<'_>, inner: usize, outer: usize) -> bool {
     let (Value::Time(a), Value::Time(b)) = (&ctx.facts[inner].value, &ctx.facts[outer].value) else { return false };
     // A whole year is a period of its own (`今年` after `今年以来`).
