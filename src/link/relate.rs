@@ -455,7 +455,27 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
             Opener::CountOf(j) => same_unit(&ctx.facts[j].value, &fact.value).then_some(j),
             Opener::Among => (c.first..i).rev().take(BACK).find(|&j| can_be_whole(j, records)),
             Opener::Breakdown if c.heading => (0..c.first).rev().take(BACK).find(|&j| can_be_whole(j, records)),
-            Opener::Breakdown => (0..i).rev().take(BACK).find(|&j| can_be_whole(j, records)),
+            Opener::Breakdown => {
+                // (A breakdown that names its time, `按货品别观察,10月…`, is of the whole of that
+                // time: `10月外销订单561.2亿美元`, not the months before it.)
+                let time_before = |j: usize, floor: usize| {
+                    (0..j)
+                        .rev()
+                        .take(8)
+                        .take_while(|&k| ctx.spans[k].start >= floor)
+                        .find(|&k| matches!(ctx.facts[k].value, Value::Time(_)))
+                };
+                let own_time = time_before(i, c.at).map(|k| ctx.facts[k].text.as_str());
+                let candidates = (0..i).rev().take(BACK).filter(|&j| can_be_whole(j, records));
+                match own_time {
+                    Some(t) => {
+                        let mut candidates = candidates.peekable();
+                        let nearest = candidates.peek().copied();
+                        candidates.find(|&j| time_before(j, notes[j].stop).is_some_and(|k| ctx.facts[k].text == t)).or(nearest)
+                    }
+                    None => candidates.take(1).next(),
+                }
+            }
             Opener::Within => {
                 let (a, b) = c.words.unwrap_or((0, 0));
                 let named = &text[a..b];
@@ -724,9 +744,9 @@ fn names_dimension(words: &str) -> bool {
 
 /// The last opener of a list of parts in a gap between facts.
 fn opener_in(gap: &str) -> Option<OpenerAt> {
-    // (Every opener holds 中, 看 or 划; most gaps hold none of them, and one pass rejects them before
-    // the searches below, which build a searcher each.)
-    if !gap.contains(['中', '看', '划']) {
+    // (Every opener holds 中, 看, 划 or 观; most gaps hold none of them, and one pass rejects them
+    // before the searches below, which build a searcher each.)
+    if !gap.contains(['中', '看', '划', '观']) {
         return None;
     }
     let mut best: Option<OpenerAt> = None;
@@ -741,7 +761,9 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
     }
     // `分产业看,` / `按经营单位所在地看:` / `按来源地划分,` at the start of a clause.
     let divided = gap.match_indices('划').filter(|(k, _)| gap[*k..].starts_with("划分")).map(|(k, _)| (k, "划分"));
-    for (k, w) in gap.match_indices('看').chain(divided) {
+    // (`按货品别观察,`: Taiwan's releases say 观察.)
+    let observed = gap.match_indices('观').filter(|(k, _)| gap[*k..].starts_with("观察")).map(|(k, _)| (k, "观察"));
+    for (k, w) in gap.match_indices('看').chain(divided).chain(observed) {
         let after = &gap[k + w.len()..];
         // (Or a heading of its own line: `一、分行业看。`.)
         let rest = after.trim_start_matches(['。', '.']).trim_start_matches([' ', '\u{3000}']);
