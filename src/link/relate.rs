@@ -704,12 +704,12 @@ fn opens_with_breakdown(paragraph: &str) -> bool {
     opener_in(head).is_some_and(|o| o.opener == Opener::Breakdown && o.at == 0)
 }
 
-/// Whether a gap between facts has a clause that starts a statement of its own: a time or
-/// linking word at the clause's start (`,目前在产…`, `,此外…`), so what follows is not a part.
 /// Words that name a stage of projects (`新开工`, `竣工投产`).
 const PROJECT_STAGES: &[&str] =
     &["新开工", "开工", "竣工", "投产", "新签约", "签约", "新签", "落地", "在建", "续建", "新建", "履约", "在谈", "储备"];
 
+/// Whether a gap between facts has a clause that starts a statement of its own: a time or
+/// linking word at the clause's start (`,目前在产…`, `,此外…`), so what follows is not a part.
 fn starts_statement(gap: &str) -> bool {
     const STARTS: [&str; 7] = ["目前", "此外", "另外", "同时", "与此同时", "现有", "截至目前"];
     gap.char_indices().filter(|&(_, c)| super::is_clause_mark(c)).any(|(k, c)| {

@@ -877,7 +877,8 @@ fn is_count_digit(c: char) -> bool {
 /// - and for a threshold (`5000万元以上项目`) the amount it measures, a project's investment.
 ///
 /// A growth whose words name a category only (`集体企业增长0.7%` after `国有控股企业增加值增长
-/// 1.0%`) takes the measure its neighbour names (`集体企业增加值`).
+/// 1.0%`) takes the measure its neighbour names (`集体企业增加值`); so does a level
+/// (`农村居民17530元` after `城镇居民人均可支配收入41260元` → 农村居民人均可支配收入).
 pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
     for i in 0..ctx.facts.len() {
@@ -1409,7 +1410,7 @@ fn threshold_measure(ctx: &Context<'_>, notes: &[Notes], i: usize, indicator: Op
 
 /// A growth whose words name only a category (`集体企业增长0.7%`, after `国有控股企业增加值同比
 /// 增长1.0%`) measures what its neighbour in the sentence measures: the category with the
-/// neighbour's measure (`集体企业增加值`).
+/// neighbour's measure (`集体企业增加值`). A level goes to [`parallel_level`].
 fn complete_measure(
     ctx: &Context<'_>,
     notes: &[Notes],

@@ -694,14 +694,14 @@ fn is_example(text: &str, end: usize) -> bool {
     after.starts_with('等') || after.starts_with('、')
 }
 
-/// Whether time fact `inner` lies within time fact `outer` (open bounds reach as far as they
-/// go), and is less than a whole year.
 /// Whether the day an "up to" time ends on (`截至6月底`) lies within a period that has ended.
 fn until_within(ctx: &Context<'_>, until: usize, period: usize) -> bool {
     let (Value::Time(a), Value::Time(b)) = (&ctx.facts[until].value, &ctx.facts[period].value) else { return false };
     matches!((a.end, b.start, b.end), (Some(d), Some(s), Some(e)) if s <= d && d <= e)
 }
 
+/// Whether time fact `inner` lies within time fact `outer` (open bounds reach as far as they
+/// go), and is less than a whole year.
 fn within(ctx: &Context<'_>, inner: usize, outer: usize) -> bool {
     let (Value::Time(a), Value::Time(b)) = (&ctx.facts[inner].value, &ctx.facts[outer].value) else { return false };
     // A whole year is a period of its own (`今年` after `今年以来`).
