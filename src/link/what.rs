@@ -1300,7 +1300,7 @@ fn indicator_of(records: &[Option<Box<Record>>], j: usize) -> Option<Found> {
 }
 
 /// Whether a value is a growth or decline in percent (`增长6.7%`, not a share nor points).
-fn is_growth_rate(v: &Value) -> bool {
+pub(crate) fn is_growth_rate(v: &Value) -> bool {
     matches!(v, Value::Percent(p) if matches!(p.role, Some(crate::Role::Growth | crate::Role::Decline)) && p.unit == crate::PercentUnit::Percent)
 }
 

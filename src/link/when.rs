@@ -390,6 +390,10 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
     let mut markers = Markers::new(text);
     // A base year (`由2020年的`), which dates the next figure only.
     let mut base_year: Option<usize> = None;
+    // The base year of the full sentence (`由2020年的186亿元增加到2024年的258亿元`), from which an
+    // average yearly growth after it counts (`年均增长6.9%`: 2021 to 2024).
+    let mut rise_from: Option<usize> = None;
+    let mut averages: Vec<(usize, usize)> = Vec::new();
     // What was in scope where a plan began (which ends the carried period).
     let mut plan_scope: Option<Scope> = None;
     // Whether the paragraph is one item of an enumeration (`一是…`, `二是…`): the period it
@@ -421,6 +425,9 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             now_in_sentence = false;
             // (A base year dates a figure of its own sentence only: `是2020年的2.4倍` has none.)
             base_year = None;
+            if rise_from.is_some_and(|j| notes[j].stop != notes[i].stop) {
+                rise_from = None;
+            }
         }
         if sentence_local.is_some_and(|(_, stop)| stop != notes[i].stop) {
             sentence_local = None;
@@ -489,6 +496,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
                     && matches!(ctx.facts.get(i + 1).map(|f| &f.value), Some(Value::Percent(p)) if p.unit == crate::PercentUnit::Percent);
                 if !ratio {
                     base_year = Some(i);
+                    rise_from = Some(i);
                 }
                 continue;
             }
@@ -618,6 +626,13 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             p => p,
         });
         record.period = period.map(|p| if target { whole_year(p) } else { p });
+        // (An average yearly growth after a rise from a base year: see below.)
+        if let Some(j) = rise_from
+            && super::what::is_growth_rate(&ctx.facts[i].value)
+            && text.get(notes[i].clause_mark.min(span.start)..span.start).is_some_and(|w| w.contains("年均"))
+        {
+            averages.push((i, j));
+        }
     }
     // A percentage covers the period of the figure it qualifies.
     for i in 0..ctx.facts.len() {
@@ -632,6 +647,17 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             if let (Some(period), Some(r)) = (period, records[i].as_mut()) {
                 r.period = Some(period);
             }
+        }
+    }
+    // An average yearly growth after a rise from a base year (`由2020年的186亿元增加到2024年的
+    // 258亿元,年均增长6.9%`) covers the years after the base, up to its own.
+    for (i, j) in averages {
+        let (Value::Time(t), Some(r)) = (&ctx.facts[j].value, records[i].as_mut()) else { continue };
+        let Some(p) = r.period.as_ref().filter(|p| is_full_year_period(p)) else { continue };
+        if let (Some(y), Some(end)) = (t.start.and_then(|d| d.year).filter(|_| is_full_year(t)), p.end)
+            && end.year.is_some_and(|e| e > y)
+        {
+            r.period = Some(Period { start: Some(PartialDate::new(y + 1, 1, 1)), end: Some(end), from: p.from });
         }
     }
     // A change has a base period.
