@@ -1203,8 +1203,22 @@ fn distributed(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Found> {
     let last = items.last()?;
     let item = &items[k];
     let (item_chars, last_chars) = (item.chars().count(), last.chars().count());
+    // A list of places, countries too (`新加坡、韩国、英国实际对华投资`): what follows the last
+    // place is what each of them did. (By jieba's tags, and only for a name longer than the two
+    // characters the next rule reads.)
+    let place_tail = || {
+        if item_chars <= 2 || last_chars <= item_chars {
+            return None;
+        }
+        let is_place = |w: &crate::segment::Word<'_>| w.tag == "ns";
+        let own = crate::segment::words(item);
+        let words = crate::segment::words(last);
+        (own.len() == 1 && is_place(&own[0]) && words.len() > 1 && is_place(&words[0])).then(|| last[words[0].end..].to_owned())
+    };
     let completed = if k + 1 == len {
         item.clone()
+    } else if let Some(tail) = place_tail() {
+        format!("{item}{tail}")
     } else if item_chars <= 2 && last_chars > item_chars {
         // `轻、重工业占比` → 轻工业占比: the last item's words after its own first characters.
         let tail: String = last.chars().skip(item_chars).collect();
