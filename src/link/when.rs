@@ -964,6 +964,8 @@ const PREVIOUS_PERIOD: &[&str] = &[
     "对上一个月",
     "对上季",
     "对上一季",
+    // (Hong Kong's quarter written as months: `与对上三个月比较`.)
+    "对上三个月",
 ];
 
 /// The base period of a change: a growth or decline in percent or points, or an amount by which
