@@ -58,13 +58,17 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
         if subject.is_some() && own.is_some_and(|w| w.contains('占')) {
             continue;
         }
-        // `超进度42.31%`: ahead of schedule by that much, of the completion rate before it.
+        // `超进度42.31%`: ahead of schedule by that much, of the completion rate before it (or of
+        // the share of the plan done, `占年度计划的72.6%,超序时进度5.9个百分点`).
         if own.is_some_and(|w| w.ends_with("进度")) {
-            let j = (0..i)
-                .rev()
-                .take(8)
-                .take_while(|&j| notes[j].stop == notes[i].stop)
-                .find(|&j| matches!(&ctx.facts[j].value, Value::Percent(q) if q.role == Some(crate::Role::Completion)));
+            let of_plan = |j: usize| {
+                let words = own_words(ctx, notes, j).unwrap_or("");
+                ["计划", "目标", "任务"].iter().any(|w| words.contains(w))
+            };
+            let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| {
+                matches!(&ctx.facts[j].value, Value::Percent(q) if q.role == Some(crate::Role::Completion)
+                    || q.unit == PercentUnit::Percent && of_plan(j))
+            });
             if let Some(r) = records[i].as_mut() {
                 r.of = j;
             }

@@ -1097,6 +1097,13 @@ fn cleaned(mut t: String) -> String {
     if t.contains('/') {
         t = without_slashes(&t);
     }
+    // 实现 between whose figure it is and what it measures (`规模以上工业企业实现营业收入`) says
+    // only that it was reached.
+    if let Some(k) = t.find("实现").filter(|&k| k > 0)
+        && measure_head(&t[k + "实现".len()..]).is_some()
+    {
+        t.replace_range(k..k + "实现".len(), "");
+    }
     t
 }
 
