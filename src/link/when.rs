@@ -1149,14 +1149,22 @@ fn is_gap(words: &str) -> bool {
 /// quarter, a month's previous month).
 fn previous_period(period: &Period) -> Option<Period> {
     let (a, b) = (period.start?, period.end?);
-    let months = (i32::from(b.year?) * 12 + i32::from(b.month)) - (i32::from(a.year?) * 12 + i32::from(a.month)) + 1;
+    // (A year the text never names, `10月份…环比`, stays unnamed, within its year: reckoned in a
+    // leap year, as a month of an unknown year is as long as it can be.)
+    const UNKNOWN: i16 = 2000;
+    let unknown = a.year.is_none() && b.year.is_none();
+    let year_of = |d: PartialDate| if unknown { Some(UNKNOWN) } else { d.year };
+    let months = (i32::from(year_of(b)?) * 12 + i32::from(b.month)) - (i32::from(year_of(a)?) * 12 + i32::from(a.month)) + 1;
     let shift = |d: PartialDate, last: bool| -> Option<PartialDate> {
-        let index = i32::from(d.year?) * 12 + i32::from(d.month) - 1 - months;
+        let index = i32::from(year_of(d)?) * 12 + i32::from(d.month) - 1 - months;
         let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
         let day = if last { jiff::civil::Date::new(year as i16, month as i8, 1).ok()?.last_of_month().day() } else { 1 };
+        if unknown {
+            return (year == i32::from(UNKNOWN)).then_some(PartialDate { year: None, month: month as i8, day });
+        }
         Some(PartialDate::new(year as i16, month as i8, day))
     };
-    Some(Period { start: shift(a, false), end: shift(b, true), from: None })
+    Some(Period { start: Some(shift(a, false)?), end: Some(shift(b, true)?), from: None })
 }
 
 /// Whether a period is one whole calendar year.
