@@ -425,10 +425,11 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
                 }
             }
         }
-        // 地区 after a place is the place's (`香港地区实际投资`), not what is measured.
+        // 地区 after a place is the place's (`香港地区实际投资`, `珠三角地区19个`), not what is
+        // measured.
         let after_place =
             i.checked_sub(1).is_some_and(|j| matches!(ctx.facts[j].value, Value::Place(_)) && ctx.spans[j].end == range.start);
-        if after_place && ctx.text[range.clone()].strip_prefix("地区").is_some_and(|rest| rest.chars().count() >= 2) {
+        if after_place && ctx.text[range.clone()].strip_prefix("地区").is_some_and(|rest| rest.is_empty() || rest.chars().count() >= 2) {
             range.start += "地区".len();
         }
         // The year's whole written as a word, not a time (`围绕全年签约项目150个`): what follows it
@@ -1564,6 +1565,14 @@ fn count_indicator(
         // (A subject that is only a verb, `完成`, names nothing counted; nor does a place's
         // suffix, `新建区25个` read as 新建 and 区.)
         Some(s) if ["市", "县", "区", "省", "州", "镇", "乡", "旗"].contains(&s) => own,
+        // (Nor the place the count is of, `珠三角地区19个` after `长三角地区的项目31个`: a list's
+        // item, which the list's first names.)
+        Some(s)
+            if i.checked_sub(1)
+                .is_some_and(|j| matches!(ctx.facts[j].value, Value::Place(_)) && s.starts_with(&ctx.text[ctx.spans[j].clone()])) =>
+        {
+            own
+        }
         Some(s) if ends_with_noun(s) || !s.chars().all(is_han) => Some((s.to_owned(), subject_span(ctx, i, s))),
         _ => own,
     }
