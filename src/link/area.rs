@@ -324,9 +324,10 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
         Some(HomeLevel::Zone) => best_of(PlaceLevel::Area).map(place),
         // (A mainland text's 全省 or 我省 is no Hong Kong, Macau or Taiwan, which a mainland
         // province's text names as a source of investment: `香港地区实际投资`.)
-        Some(HomeLevel::Province) => {
-            best_where(&|name, l| l == PlaceLevel::Province && (region.is_some() || !is_outside_mainland(name))).map(place)
-        }
+        Some(HomeLevel::Province) => best_where(&|name, l| l == PlaceLevel::Province && (region.is_some() || !is_outside_mainland(name)))
+            .map(place)
+            // (A province's text that names only its cities, `全省…南昌市…赣州市`: their province.)
+            .or_else(|| common_parent_at(ctx, &scores, PlaceLevel::City)),
         Some(HomeLevel::Country) if region.is_none() => Some(HomeArea { name: "全国".to_owned(), code: None, from: None }),
         _ => None,
     };
@@ -358,10 +359,16 @@ fn is_outside_mainland(name: &str) -> bool {
 /// The city of the counties a text names, when it names at least two of one city's counties and
 /// none of another's.
 fn common_parent(ctx: &Context<'_>, scores: &[(&str, f64, usize, PlaceLevel)]) -> Option<HomeArea> {
+    common_parent_at(ctx, scores, PlaceLevel::County)
+}
+
+/// The division above the places of `level_named` a text names, when it names at least two of one
+/// division's and none of another's.
+fn common_parent_at(ctx: &Context<'_>, scores: &[(&str, f64, usize, PlaceLevel)], level_named: PlaceLevel) -> Option<HomeArea> {
     let mut parent: Option<&'static gazetteer::Entry> = None;
     let mut n = 0;
     for &(_, _, i, level) in scores {
-        if level != PlaceLevel::County {
+        if level != level_named {
             continue;
         }
         let Value::Place(p) = &ctx.facts[i].value else { continue };
