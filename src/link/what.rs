@@ -861,7 +861,7 @@ pub(crate) fn is_role_only(s: &str) -> bool {
 
 /// Whether `c` is a digit of a small count of years (`5年`, `两年`, `十年`).
 fn is_count_digit(c: char) -> bool {
-    c.is_ascii_digit() || "一二两三四五六七八九十".contains(c)
+    matches!(c, '0'..='9' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
 /// Fill every figure's indicator from its words, its subject, the figure it qualifies or the
@@ -1100,7 +1100,8 @@ fn cleaned(mut t: String) -> String {
     }
     // 实现 between whose figure it is and what it measures (`规模以上工业企业实现营业收入`) says
     // only that it was reached.
-    if let Some(k) = t.find("实现").filter(|&k| k > 0)
+    // (By its first character: a search for the word would build a searcher for every indicator.)
+    if let Some(k) = t.match_indices('实').map(|(k, _)| k).find(|&k| k > 0 && t[k..].starts_with("实现"))
         && measure_head(&t[k + "实现".len()..]).is_some()
     {
         t.replace_range(k..k + "实现".len(), "");
