@@ -603,7 +603,12 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
                     (None, Scope::Time(j)) => Some(Scope::YearOf(j)),
                     _ => None,
                 },
-                None => None,
+                // (No time before it at all: the year of the document's date, or the year before
+                // in a text dated in its first quarter, which reviews the year that ended.)
+                None => ctx.reference.filter(|r| r.from != crate::fact::ReferenceFrom::Text).map(|r| {
+                    let year = r.date.year();
+                    Scope::Year(if r.date.month() <= 3 { year - 1 } else { year })
+                }),
             };
             if let Some(year) = year {
                 sentence_local = Some((year, notes[i].stop));
