@@ -741,8 +741,33 @@ struct OpenerAt {
 /// Whether `从…` names what a breakdown goes by (`从各县市区`, `从行业`): a division or a
 /// category, not a time or the whole (`从全年`, `从全市`, `从目前`).
 fn names_dimension(words: &str) -> bool {
-    const DIMENSIONS: &[&str] =
-        &["县", "区", "市", "州", "行业", "产业", "地区", "区域", "领域", "来源地", "国别", "类型", "门类", "板块", "主体", "方式"];
+    const DIMENSIONS: &[&str] = &[
+        "县",
+        "区",
+        "市",
+        "州",
+        "行业",
+        "产业",
+        "地区",
+        "区域",
+        "领域",
+        "来源地",
+        "国别",
+        "类型",
+        "门类",
+        "板块",
+        "主体",
+        "方式",
+        "市场",
+        "性质",
+        "产品",
+        "商品",
+        "类别",
+        "规模",
+        "所有制",
+        "用途",
+        "渠道",
+    ];
     words.strip_prefix('从').is_some_and(|w| !w.starts_with('全') && DIMENSIONS.iter().any(|d| w.ends_with(d)))
 }
 
