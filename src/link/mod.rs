@@ -158,6 +158,13 @@ pub(crate) fn is_clause_mark(c: char) -> bool {
         || matches!(c, '(' | ')' | '（' | '）' | '“' | '”' | '"' | '《' | '》' | '【' | '】' | '[' | ']' | ' ' | '\u{3000}' | '\t')
 }
 
+/// Where the clause that goes on at `from` ends: at the next clause mark, or [`REACH`]
+/// characters on (at most three times as many bytes) — [`back_to`]'s counterpart forward.
+pub(crate) fn clause_end(text: &str, from: usize) -> usize {
+    let rest = text.get(from..).unwrap_or("");
+    from + rest.char_indices().take(REACH).find(|&(_, c)| is_clause_mark(c)).map_or(rest.len().min(REACH * 3), |(k, _)| k)
+}
+
 /// Where the stretch that `pos` ends starts: back from `pos` to just after the nearest char
 /// for which `stop` holds, `floor`, or [`REACH`] characters, whichever is nearest.
 pub(crate) fn back_to(text: &str, pos: usize, floor: usize, stop: impl Fn(char) -> bool) -> usize {
@@ -216,17 +223,19 @@ fn runs(ctx: &Context<'_>, notes: &mut [Notes]) {
     }
 }
 
+/// The words that list figures side by side.
+const LIST_WORDS: &[&str] = &["、", "和", "及", "与", "以及"];
+
 /// Whether the words between two figures only list them (`、`, `和`, `及`, `与`, spaces).
 fn is_list_gap(gap: &str) -> bool {
-    let gap = gap.trim();
-    matches!(gap, "、" | "和" | "及" | "与" | "以及")
+    LIST_WORDS.contains(&gap.trim())
 }
 
 /// Whether the words between two figures of a 分别 list give each its own verb of change
 /// (`分别减少18.4%及增加12.7%`, `分别增长5%、下降3%`): a list word, then the verb.
 fn is_respective_gap(gap: &str) -> bool {
     let gap = gap.trim();
-    let verb = ["、", "和", "及", "与", "以及", ",", "，"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or("");
+    let verb = LIST_WORDS.iter().chain(&[",", "，"]).find_map(|w| gap.strip_prefix(w)).unwrap_or("");
     !verb.is_empty() && what::CHANGE_VERBS.contains(&verb.strip_suffix('了').unwrap_or(verb))
 }
 

@@ -248,14 +248,7 @@ fn rate_stem<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<&'a str
 /// A figure's clause, from its clause mark to the next clause mark after it (bounded).
 fn clause_around<'a>(ctx: &Context<'a>, notes: &[Notes], j: usize) -> &'a str {
     let start = notes[j].clause_mark.min(ctx.spans[j].start);
-    let end = ctx.spans[j].end;
-    let rest = &ctx.text[end..];
-    let stop = rest
-        .char_indices()
-        .take(super::REACH)
-        .find(|&(_, c)| super::is_clause_mark(c))
-        .map_or(rest.len().min(super::REACH * 3), |(k, _)| k);
-    ctx.text.get(start..end + stop).unwrap_or("")
+    ctx.text.get(start..super::clause_end(ctx.text, ctx.spans[j].end)).unwrap_or("")
 }
 
 /// What opens a list of parts.
@@ -869,7 +862,7 @@ pub fn parenthesized_parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Op
 
 /// Whether two figures can be a part and its whole: money in one currency, counts with one
 /// classifier, quantities in one unit.
-fn same_unit(whole: &Value, part: &Value) -> bool {
+pub(crate) fn same_unit(whole: &Value, part: &Value) -> bool {
     match (whole, part) {
         (Value::Money(a), Value::Money(b)) => a.currency == b.currency,
         // (家 and 户 both count firms and households: `新登记147万户,其中企业57.3万家`.)

@@ -944,7 +944,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             Some(shorter) => (shorter, None),
             None => (t, range),
         });
-        let indicator = indicator.map(|(t, range)| complete_measure(ctx, notes, records, i, t, range));
+        let indicator = indicator.map(|found| complete_measure(ctx, notes, records, i, found));
         if let Some(r) = records[i].as_mut() {
             r.indicator = indicator
                 .map(|(t, range)| (cleaned(t), range))
@@ -1436,17 +1436,10 @@ fn threshold_measure(ctx: &Context<'_>, notes: &[Notes], i: usize, indicator: Op
 /// A growth whose words name only a category (`集体企业增长0.7%`, after `国有控股企业增加值同比
 /// 增长1.0%`) measures what its neighbour in the sentence measures: the category with the
 /// neighbour's measure (`集体企业增加值`). A level goes to [`parallel_level`].
-fn complete_measure(
-    ctx: &Context<'_>,
-    notes: &[Notes],
-    records: &[Option<Box<Record>>],
-    i: usize,
-    t: String,
-    range: Option<std::ops::Range<usize>>,
-) -> Found {
+fn complete_measure(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, (t, range): Found) -> Found {
     let growth = |k: usize| is_growth_rate(&ctx.facts[k].value);
     if !growth(i) {
-        return parallel_level(ctx, notes, records, i, t, range);
+        return parallel_level(ctx, notes, records, i, (t, range));
     }
     if measure_head(&t).is_some() || names_rate(&t) || records[i].as_ref().is_some_and(|r| r.of.is_some()) {
         return (t, range);
@@ -1468,18 +1461,10 @@ fn complete_measure(
 /// `服务业1380亿元` after `制造业投资金额980亿元`) measures what the level of its unit before it in
 /// the sentence measures: the category, then what follows the same head noun in the neighbour's
 /// words (`农村居民人均可支配收入`).
-fn parallel_level(
-    ctx: &Context<'_>,
-    notes: &[Notes],
-    records: &[Option<Box<Record>>],
-    i: usize,
-    t: String,
-    range: Option<std::ops::Range<usize>>,
-) -> Found {
-    let same_unit = |j: usize| match (&ctx.facts[j].value, &ctx.facts[i].value) {
-        (Value::Money(a), Value::Money(b)) => a.currency == b.currency,
-        (Value::Quantity(a), Value::Quantity(b)) => a.unit == b.unit,
-        _ => false,
+fn parallel_level(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, (t, range): Found) -> Found {
+    let same_unit = |j: usize| {
+        matches!(ctx.facts[i].value, Value::Money(_) | Value::Quantity(_))
+            && super::relate::same_unit(&ctx.facts[j].value, &ctx.facts[i].value)
     };
     if !same_unit(i) || notes[i].change || t.chars().nth(1).is_none() {
         return (t, range);

@@ -139,16 +139,6 @@ impl CapacitySeen {
     }
 }
 
-/// Where the clause that goes on at `from` ends: at the next clause mark or full stop.
-fn clause_end(text: &str, from: usize) -> usize {
-    let rest = text.get(from..).unwrap_or("");
-    from + rest
-        .char_indices()
-        .take(super::REACH)
-        .find(|&(_, c)| super::is_clause_mark(c) || c == '。')
-        .map_or(rest.len().min(super::REACH * 3), |(k, _)| k)
-}
-
 /// Whether a figure is what a project is expected to yield a year (`该项目…预计年产值50亿元`,
 /// `可实现年销售收入8亿元`): the project's capacity, not a period's figure. The sentence names a
 /// project before it.
@@ -217,7 +207,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     && ctx
                         .facts
                         .get(i + 1)
-                        .is_none_or(|f| !matches!(f.value, Value::Count(_)) || ctx.spans[i + 1].start > clause_end(text, span.end));
+                        .is_none_or(|f| !matches!(f.value, Value::Count(_)) || ctx.spans[i + 1].start > super::clause_end(text, span.end));
                 let one_project = to_build
                     || words.trim_start_matches(['该', '此']).strip_prefix("项目").is_some_and(|w| PROJECT_SIZES.contains(&w))
                         && !count_before
