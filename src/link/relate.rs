@@ -695,7 +695,7 @@ fn adds_up(ctx: &Context<'_>, whole: usize, parts: &[usize], sum: Decimal, total
 
 /// Whether a paragraph opens with a breakdown (`分产业情况看,`, `按地区看:`): the opener that
 /// [`opener_in`] finds at its start.
-fn opens_with_breakdown(paragraph: &str) -> bool {
+pub(crate) fn opens_with_breakdown(paragraph: &str) -> bool {
     let head = paragraph.trim_start();
     let head = &head[..head.char_indices().nth(16).map_or(head.len(), |(k, _)| k)];
     opener_in(head).is_some_and(|o| o.opener == Opener::Breakdown && o.at == 0)

@@ -1369,11 +1369,6 @@ fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Rec
     // A breakdown by quarter or month (`分季度看,一季度增长4.9%,二季度…`) is of the headline: the
     // first growth of the nearest sentence before that is no breakdown itself (`分产业看,…`),
     // in its paragraph or the one before.
-    let opens_breakdown = |s: &str| {
-        let s = s.trim_start();
-        s.starts_with(['分', '按', '从'])
-            && s.split([',', '，', ':', '：']).next().is_some_and(|c| c.ends_with('看') && c.chars().count() <= 8)
-    };
     let sentence = super::recent(ctx.text, notes[i].stop, ctx.spans[i].start).trim_start();
     if ["分季度看", "分季看", "分月看", "分月份看", "分季度来看", "从季度看", "按季度看"].iter().any(|w| sentence.starts_with(w))
     {
@@ -1384,7 +1379,7 @@ fn previous_growth(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Rec
             if headline.is_some_and(|h: usize| notes[h].stop != notes[j].stop) {
                 break;
             }
-            if !opens_breakdown(super::recent(ctx.text, notes[j].stop, ctx.spans[j].start)) {
+            if !super::relate::opens_with_breakdown(super::recent(ctx.text, notes[j].stop, ctx.spans[j].start)) {
                 headline = Some(j);
             }
         }
