@@ -59,7 +59,11 @@ impl Lexicon {
 
     /// The preferred word that `s` starts with, among those for which `keep` holds.
     pub(crate) fn prefix_where(&self, s: &str, keep: impl Fn(&str) -> bool) -> Option<&'static str> {
-        let c = s.chars().next()?;
+        self.prefix_from(s, s.chars().next()?, keep)
+    }
+
+    /// [`Lexicon::prefix_where`] for `s` that starts with `c` (a search already decoded it).
+    fn prefix_from(&self, s: &str, c: char, keep: impl Fn(&str) -> bool) -> Option<&'static str> {
         let (word, mask) = bit(c);
         if self.firsts[word] & mask == 0 {
             return None;
@@ -75,7 +79,7 @@ impl Lexicon {
 
     /// The leftmost word in `s` at an offset for which `keep(offset, word)` holds.
     pub(crate) fn find_where(&self, s: &str, keep: impl Fn(usize, &str) -> bool) -> Option<(usize, &'static str)> {
-        s.char_indices().find_map(|(k, _)| self.prefix_where(&s[k..], |w| keep(k, w)).map(|w| (k, w)))
+        s.char_indices().find_map(|(k, c)| self.prefix_from(&s[k..], c, |w| keep(k, w)).map(|w| (k, w)))
     }
 
     /// Whether a word of the list occurs in `s`.

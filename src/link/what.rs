@@ -595,9 +595,11 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
             return trim_edges(text, range.start..range.start + i);
         }
         // A rate named by what it is of (`粮食产量占全国总产量的比重`) keeps what it is of.
-        let whole = trim_edges(text, range.clone());
-        if text[range.start + i..].starts_with('的') && RATE_ENDINGS.contains(&&text[after.clone()]) && whole.start < range.start + i {
-            return whole;
+        if text[range.start + i..].starts_with('的') && RATE_ENDINGS.contains(&&text[after.clone()]) {
+            let whole = trim_edges(text, range.clone());
+            if whole.start < range.start + i {
+                return whole;
+            }
         }
         if !after.is_empty() || text[range.start + i..].starts_with('了') {
             return after;
