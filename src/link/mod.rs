@@ -178,6 +178,13 @@ pub(crate) fn back_to(text: &str, pos: usize, floor: usize, stop: impl Fn(char) 
     start
 }
 
+/// Where the last `word` in `s` starts (`str::rfind` with a word, without building a substring
+/// searcher: the short stretches the stage reads are searched for the word's first character).
+pub(crate) fn rfind_word(s: &str, word: &str) -> Option<usize> {
+    let first = word.chars().next()?;
+    s.rmatch_indices(first).map(|(k, _)| k).find(|&k| s[k..].starts_with(word))
+}
+
 /// `s` without every repetition of `word` at its start (`str::trim_start_matches` with a word,
 /// without building a substring searcher).
 pub(crate) fn strip_all<'a>(mut s: &'a str, word: &str) -> &'a str {

@@ -305,13 +305,18 @@ static TRAILING_LAST: std::sync::LazyLock<Vec<char>> =
 
 /// [`TRAILING`] by their last character (words are tried only against those that can end
 /// them), each list longest first: `提升至` is trimmed whole, not as `升至` leaving `提`.
-static TRAILING_LONGEST_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+/// (Sorted by the character, for a binary search: a hash of each figure's last character cost
+/// more than the search.)
+static TRAILING_LONGEST_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static str>)>> = std::sync::LazyLock::new(|| {
     let mut words = TRAILING.to_vec();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let mut by_last: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+    let mut by_last: Vec<(char, Vec<&'static str>)> = Vec::new();
     for w in words {
         if let Some(c) = w.chars().next_back() {
-            by_last.entry(c).or_default().push(w);
+            match by_last.binary_search_by_key(&c, |(last, _)| *last) {
+                Ok(k) => by_last[k].1.push(w),
+                Err(k) => by_last.insert(k, (c, vec![w])),
+            }
         }
     }
     by_last
@@ -435,7 +440,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // The year's whole written as a word, not a time (`围绕全年签约项目150个`): what follows it
         // is measured, as what follows a time is.
         // (Not a whole the figure is a share of or is reckoned by: `占全年增加额`, `按全年饲养量`.)
-        if let Some(k) = ctx.text[range.clone()].rfind("全年")
+        if let Some(k) = super::rfind_word(&ctx.text[range.clone()], "全年")
             && !ctx.text[range.start..range.start + k].contains(['占', '按', '比', '较', '的'])
         {
             let rest = trim(ctx.text, range.start + k + "全年".len()..range.end);
@@ -630,7 +635,8 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
             break;
         }
         let last = s.chars().next_back().unwrap_or(' ');
-        for w in TRAILING_LONGEST_FIRST.get(&last).into_iter().flatten() {
+        let ending = TRAILING_LONGEST_FIRST.binary_search_by_key(&last, |(c, _)| *c).ok().map(|k| &TRAILING_LONGEST_FIRST[k].1);
+        for w in ending.into_iter().flatten() {
             if s.ends_with(w) {
                 range.end -= w.len();
                 continue 'trail;
@@ -770,8 +776,10 @@ fn without_examples(words: &str) -> Option<String> {
 pub(crate) fn names_rate(s: &str) -> bool {
     // (A two-character ending names a rate after one character: `税占比`.)
     RATE_ENDINGS.iter().any(|e| {
-        let n = e.chars().count();
-        s.ends_with(e) && s.chars().count() > n + usize::from(n < 2)
+        s.ends_with(e) && {
+            let n = e.chars().count();
+            s.chars().count() > n + usize::from(n < 2)
+        }
     })
 }
 
@@ -1499,8 +1507,17 @@ fn parallel_level(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Reco
 /// Characters that end a noun phrase naming what is counted (项目, 企业, 客商, 线索 ...).
 const NOUN_HEADS: &str = "目业商索队户家资额金人员部会品构所校链园场台次批项件案宗问师者班组团议同体点位厂房专士才票证书站库室馆院区镇村街路线桥港座栋套辆架艘颗头口条器机车船地田林池窑炉岗位协策标法规务客";
 
+/// [`NOUN_HEADS`] sorted, for a binary search (a figure's words are asked several times).
+static NOUN_HEADS_SORTED: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| sorted_chars(NOUN_HEADS.chars()));
+
+/// Whether `c` is one of [`NOUN_HEADS`].
+fn is_noun_head(c: char) -> bool {
+    NOUN_HEADS_SORTED.binary_search(&c).is_ok()
+}
+
+/// Whether `s` ends with one of [`NOUN_HEADS`].
 fn ends_with_noun(s: &str) -> bool {
-    s.chars().last().is_some_and(|c| NOUN_HEADS.contains(c))
+    s.chars().next_back().is_some_and(is_noun_head)
 }
 
 /// A count's indicator: the words before it when they name what is counted (`新签约项目52个`),
@@ -1707,8 +1724,10 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         // A verb before a noun that makes a compound with it (签约项目, 推介项目) continues; not
         // before a verbal noun, which it governs (`项目开工建设`).
         // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
-        let compound = (COMPOUND_VERBS.contains(&w.text) || k > 0 && words[k - 1].text == "实际")
-            && words.get(k + 1).is_some_and(|n| is_noun(n.tag) && n.tag != "vn");
+        let compound = || {
+            (COMPOUND_VERBS.contains(&w.text) || k > 0 && words[k - 1].text == "实际")
+                && words.get(k + 1).is_some_and(|n| is_noun(n.tag) && n.tag != "vn")
+        };
         // A verbal noun after the noun and before a verb is the predicate (`实验室重组完成`).
         let predicate =
             tag == "vn" && seen_noun && words.get(k + 1).is_some_and(|n| n.tag.starts_with('v') && n.tag != "vn" || n.tag.starts_with('d'));
@@ -1742,7 +1761,7 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
                 || tag.starts_with('p')
                 || tag.starts_with('r')
                 || matches!(tag, "x" | "f" | "t" | "i" | "y" | "e" | "o")
-                || (tag.starts_with('v') && tag != "vn" && seen_noun && !compound));
+                || (tag.starts_with('v') && tag != "vn" && seen_noun && !compound()));
         if stop {
             break;
         }
@@ -1791,7 +1810,7 @@ fn head_after_modifiers(ctx: &Context<'_>, i: usize) -> Option<std::ops::Range<u
         }
         end = from + k + c.len_utf8();
         // The first noun head ends the phrase (`的干部充实…` → 干部).
-        if n >= 1 && NOUN_HEADS.contains(c) {
+        if n >= 1 && is_noun_head(c) {
             break;
         }
     }
