@@ -326,7 +326,10 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
         let mut end = start;
         let mut n = 0;
         while end > floor {
-            let mut at = end - 1;
+            // (A character of three bytes, as Han characters are, is stepped over at once: the
+            // byte three back from a character's end is a three-byte lead only if that
+            // character starts there.)
+            let mut at = if end >= floor + 3 && bytes[end - 3] & 0xF0 == 0xE0 { end - 3 } else { end - 1 };
             while at > floor && bytes[at] & 0xC0 == 0x80 {
                 at -= 1;
             }
