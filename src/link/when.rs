@@ -239,7 +239,9 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || text[notes[i].sentence.min(span.start)..span.start].trim_start().starts_with("其中");
                 static STANDING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(STANDING_WORDS.iter().copied()));
                 let standing_word = STANDING.find_where(before, |k, w| !before[k + w.len()..].starts_with('量')).is_some();
-                STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w) || following.split(['和', '及', '与']).any(|t| t.ends_with(w)))
+                // (The words after the figure split once, each piece tried against every subject.)
+                STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w))
+                    || following.split(['和', '及', '与']).any(|t| STANDING_SUBJECTS.iter().any(|w| t.ends_with(w)))
                     || !dated && (standing_word || before.contains("共有") && !projects)
                     || is_enumeration_count(ctx, i, following)
                     || stands_now(super::recent(text, notes[i].sentence, span.start))
