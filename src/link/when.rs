@@ -238,11 +238,12 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     .any(|j| matches!(ctx.facts[j].value, Value::Time(_)))
                     || text[notes[i].sentence.min(span.start)..span.start].trim_start().starts_with("其中");
                 static STANDING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(STANDING_WORDS.iter().copied()));
-                let standing_word = STANDING.find_where(before, |k, w| !before[k + w.len()..].starts_with('量')).is_some();
+                // (Read only for a count no time dates.)
+                let standing_word = || STANDING.find_where(before, |k, w| !before[k + w.len()..].starts_with('量')).is_some();
                 // (The words after the figure split once, each piece tried against every subject.)
                 STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w))
                     || following.split(['和', '及', '与']).any(|t| STANDING_SUBJECTS.iter().any(|w| t.ends_with(w)))
-                    || !dated && (standing_word || before.contains("共有") && !projects)
+                    || !dated && (standing_word() || before.contains("共有") && !projects)
                     || is_enumeration_count(ctx, i, following)
                     || stands_now(super::recent(text, notes[i].sentence, span.start))
             }
@@ -252,7 +253,8 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 // (What a project yields once it runs, in the clauses after 达产后 too:
                 // `达产后可实现年产值80亿元,新增就业岗位1500个`; not a clause of a time of its own,
                 // `建成后增加…,五年内增加的年产能力为…`.)
-                || CAPACITY.occurs_in(before)
+                // (Every capacity word ends in 后: a clause without one is not read word by word.)
+                || before.contains('后') && CAPACITY.occurs_in(before)
                 || !before.contains('内') && capacity.before(text, notes[i].stop, span.start)
                 || expected_yield(text, &notes[i], before));
     }
@@ -297,11 +299,15 @@ pub(crate) fn is_threshold(after: &str) -> bool {
 /// A threshold written before what it bounds: 超, 过 or 超过 before an amount that a project or
 /// a firm follows (`引进超10亿元项目`, `投资过亿元的重大项目`).
 pub(crate) fn is_threshold_before(before: &str, after: &str) -> bool {
+    // (Most amounts follow neither: the words after them are read only after 超 or 过.)
+    if !before.ends_with(['超', '过']) {
+        return false;
+    }
     let after = after.strip_prefix('的').unwrap_or(after);
     let head = &after[..after.char_indices().nth(8).map_or(after.len(), |(k, _)| k)];
     static BOUNDED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(["项目", "企业"]));
-    let bounded = BOUNDED.find(head).map(|(k, _)| k).is_some_and(|k| !head[..k].contains(|c: char| super::is_clause_mark(c) || !is_han(c)));
-    bounded && before.ends_with(['超', '过'])
+    // (Bounded: a project or a firm follows, with nothing but Han characters before it.)
+    BOUNDED.find(head).map(|(k, _)| k).is_some_and(|k| !head[..k].contains(|c: char| super::is_clause_mark(c) || !is_han(c)))
 }
 
 /// A count that sums up an enumeration of names just before it (`A、B、C三个平台`): standing.
@@ -1211,5 +1217,6 @@ mod tests {
         assert!(SAME_SPAN.iter().all(|w| w.starts_with('同')));
         assert!(SO_FAR.iter().all(|w| w.contains('已')));
         assert!(PER_PERIOD.iter().all(|w| w.starts_with('每')));
+        assert!(CAPACITY_WORDS.iter().all(|w| w.ends_with('后')));
     }
 }
