@@ -712,9 +712,17 @@ fn in_title(text: &str, pos: usize, floor: usize) -> bool {
 fn is_comparison_base(text: &str, span: &std::ops::Range<usize>, written: &str) -> bool {
     let before = text.get(..span.start).unwrap_or("");
     let after = text.get(span.end..).unwrap_or("");
-    // (Every word of SAME_SPAN opens with 同.)
-    (written.contains('同') || after.starts_with('同')) && SAME_SPAN.iter().any(|w| written.contains(w) || after.starts_with(w))
-        || ["比", "较", "同比", "与", "相比", "对比"].iter().any(|w| before.ends_with(w))
+    // (比, 较, 同比, 与, 相比, 对比: each ends in 比, 较 or 与.)
+    names_same_span(written, after) || before.ends_with(['比', '较', '与'])
+}
+
+/// Whether a time names the figure's own span in its year ([`SAME_SPAN`]), in its words
+/// (`去年同期`) or right after them (`2019年同期`).
+fn names_same_span(written: &str, after: &str) -> bool {
+    // (Every word of SAME_SPAN opens with 同: the words are tried only where a 同 stands, with
+    // no substring searcher built per word.)
+    after.starts_with('同') && SAME_SPAN.iter().any(|w| after.starts_with(w))
+        || written.match_indices('同').any(|(k, _)| SAME_SPAN.iter().any(|w| written[k..].starts_with(w)))
 }
 
 /// Whether a time is one of a list of examples (`春节、清明等时间节点`).
@@ -1038,7 +1046,7 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
         // `去年同期`, and a relative base (`比上年`: resolved against the publication date, not
         // against the figure's period): the figure's period a year earlier.
         let relative = matches!(&ctx.facts[j].value, Value::Time(t) if t.relative);
-        let same_span = SAME_SPAN.iter().any(|w| after.starts_with(w) || ctx.facts[j].text.contains(w));
+        let same_span = names_same_span(&ctx.facts[j].text, after);
         // (A year's 同期, `比2019年同期`: the figure's span in that year.)
         let named_year = match &ctx.facts[j].value {
             Value::Time(t) if !relative => t.start.and_then(|d| d.year).zip(period.start.and_then(|d| d.year)),
