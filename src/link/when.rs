@@ -1083,22 +1083,19 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
             return Some(Period { start: t.start, end: t.end, from: Some(j) });
         }
     }
+    let cues = BaseCues::read(words);
     // A level compared with the start of its year (`较年初增长6.2%`, `比年初增加`): that day.
-    if ["比年初", "较年初", "与年初"].iter().any(|w| words.contains(w)) {
+    if cues.year_start {
         let year = period.end.or(period.start)?.year?;
         return Some(Period { start: Some(PartialDate::new(year, 1, 1)), end: Some(PartialDate::new(year, 1, 1)), from: None });
     }
     // (Before the test for a gap: `与对上一季比较` compares with a time, though 比 is written.)
-    static PREVIOUS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PREVIOUS_PERIOD.iter().copied()));
-    let previous = PREVIOUS.occurs_in(words);
-    if !previous && is_gap(words) {
+    if !cues.previous && is_gap(words, cues.gap) {
         return None;
     }
     // A rate right after an amount of change in its sentence, with no base of its own, shares
     // that one's (`比上年减少12万吨,下降1.4%`).
-    static BASE_WORDS: LazyLock<Lexicon> =
-        LazyLock::new(|| Lexicon::new(["同比", "环比", "按年", "年均"].into_iter().chain(PREVIOUS_PERIOD.iter().copied())));
-    if !BASE_WORDS.occurs_in(words)
+    if !cues.base
         && let Some(base) = (0..i)
             .rev()
             .take(4)
@@ -1111,12 +1108,12 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     {
         return Some(base);
     }
-    if previous {
+    if cues.previous {
         return previous_period(period);
     }
     let (first, last) = (period.start.and_then(|d| d.year), period.end.and_then(|d| d.year));
     let several_years = matches!((first, last), (Some(a), Some(b)) if b > a);
-    if words.contains("年均") || several_years {
+    if cues.yearly || several_years {
         if several_years || first.is_none() {
             return period.start.and_then(|d| d.year).map(|y| whole_year_of(y - 1, None));
         }
@@ -1133,17 +1130,59 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     Some(shifted(None))
 }
 
+/// Words that compare a level with the start of its year.
+const YEAR_START: &[&str] = &["比年初", "较年初", "与年初"];
+/// Words that name a change's base themselves, besides [`PREVIOUS_PERIOD`]'s.
+const OWN_BASE: &[&str] = &["同比", "环比", "按年", "年均"];
+
+/// What the words before a change say of its base, found in one reading of them (a word list
+/// each read them once per list).
+#[derive(Clone, Copy, Default)]
+struct BaseCues {
+    /// A word of [`YEAR_START`].
+    year_start: bool,
+    /// A word of [`PREVIOUS_PERIOD`].
+    previous: bool,
+    /// A word of [`GAP_CUES`].
+    gap: bool,
+    /// A word of [`OWN_BASE`] or of [`PREVIOUS_PERIOD`].
+    base: bool,
+    /// 年均: an average yearly growth.
+    yearly: bool,
+}
+
+impl BaseCues {
+    fn read(words: &str) -> Self {
+        static CUES: LazyLock<Lexicon> =
+            LazyLock::new(|| Lexicon::new(YEAR_START.iter().chain(PREVIOUS_PERIOD).chain(GAP_CUES).chain(OWN_BASE).copied()));
+        let cues = std::cell::Cell::new(BaseCues::default());
+        // (Each word found, wherever it stands, is noted, and the search goes on: refused by
+        // `keep`, it is offered every word of the lexicon the words hold.)
+        CUES.find_where(words, |_, w| {
+            let mut found = cues.get();
+            found.year_start |= YEAR_START.contains(&w);
+            found.previous |= PREVIOUS_PERIOD.contains(&w);
+            found.gap |= GAP_CUES.contains(&w);
+            found.base |= OWN_BASE.contains(&w) || PREVIOUS_PERIOD.contains(&w);
+            found.yearly |= w == "年均";
+            cues.set(found);
+            false
+        });
+        cues.get()
+    }
+}
+
 /// Whether a relative time names a part of a year (`上半年`, `一季度`) rather than a year
 /// (`上年`): as a base it is that part itself, not the figure's period a year back.
 fn is_partial_year(v: &Value) -> bool {
     matches!(v, Value::Time(t) if !is_full_year(t) && !matches!((t.start, t.end), (Some(a), Some(b)) if a == b && a.month == 12 && a.day == 31))
 }
 
-/// Whether the words before a change compare two places or measures at one time: 高于/低于 …,
-/// or 比 followed by something that is not an earlier time (`比规模以上工业快`).
-fn is_gap(words: &str) -> bool {
-    static GAPS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(GAP_CUES.iter().copied()));
-    if GAPS.occurs_in(words) {
+/// Whether the words before a change compare two places or measures at one time: 高于/低于 …
+/// (`cued`: they hold a word of [`GAP_CUES`]), or 比 followed by something that is not an
+/// earlier time (`比规模以上工业快`).
+fn is_gap(words: &str, cued: bool) -> bool {
+    if cued {
         return true;
     }
     let Some(at) = words.rfind('比') else { return false };
