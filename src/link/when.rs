@@ -891,7 +891,9 @@ fn is_event_date(ctx: &Context<'_>, i: usize) -> bool {
     let span = &ctx.spans[i];
     let before = ctx.text.get(..span.start).unwrap_or("");
     let after = ctx.text.get(span.end..).unwrap_or("");
-    let Some(verb) = EVENT_VERBS.iter().find(|v| after.starts_with(**v)) else { return false };
+    // (The verbs tried only when the first character after the date begins one.)
+    static EVENTS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::in_order(EVENT_VERBS.iter().copied()));
+    let Some(verb) = EVENTS.prefix(after) else { return false };
     // (A clause that opens with `于3月` is scoped by it; `项目已于…` is not. A date after a word of
     // expectation or plan, `预计明年5月投产`, `计划年底竣工`, dates the event too.)
     let subject = before.strip_suffix('于').and_then(|b| b.chars().next_back()).is_some_and(|c| !super::is_clause_mark(c) && c != '。')
