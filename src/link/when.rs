@@ -397,6 +397,10 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
     // Whether the paragraph is one item of an enumeration (`一是…`, `二是…`): the period it
     // leads with is its own, and the enumeration's comes back after it.
     let mut item = false;
+    // Whether the line of the last time asked about is a caption, and the period of the last time
+    // that scoped a figure: most times share a line, most figures of a paragraph a time.
+    let mut caption: Option<(usize, bool)> = None;
+    let mut scoped = LastPeriod::default();
     for i in 0..ctx.facts.len() {
         let span = ctx.spans[i].clone();
         if notes[i].line != line {
@@ -467,7 +471,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
             let skipped = fact.boilerplate
                 || in_title(text, span.start, notes[i].sentence)
                 || is_example(text, span.end)
-                || is_caption(ctx, notes[i].line)
+                || is_caption_kept(ctx, notes[i].line, &mut caption)
                 || is_event_date(ctx, i);
             // (A base written with its figure, `比2023年的20.1亿美元`, dates that figure; a
             // relative one, `比上年的`, counts from the publication date, not the figure's year.)
@@ -615,7 +619,7 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
         let scope = scope_ahead(ctx, notes, i).map(Scope::Time).or(sentence_local.map(|(s, _)| s)).or(local).or(carry.map(Scope::Time));
         let scope = if now_in_sentence { Some(Scope::Now) } else { scope };
         let period = match scope {
-            Some(Scope::Time(j)) => period_of(ctx, j, turn_year),
+            Some(Scope::Time(j)) => scoped.of(ctx, j, turn_year),
             Some(Scope::Now) => now(ctx, last_until, lead.or(carry)),
             Some(Scope::Year(y)) => Some(whole_year_of(y, None)),
             Some(Scope::YearOf(j)) => period_of(ctx, j, turn_year).map(whole_year),
@@ -788,6 +792,23 @@ fn period_of(ctx: &Context<'_>, j: usize, turn_year: Option<i16>) -> Option<Peri
     Some(Period { start: t.start.map(|d| back(d, shift)), end, from: Some(j) })
 }
 
+/// [`period_of`] of the last time and interview year asked about, kept for the next figure.
+#[derive(Default)]
+struct LastPeriod(Option<(usize, Option<i16>, Option<Period>)>);
+
+impl LastPeriod {
+    fn of(&mut self, ctx: &Context<'_>, j: usize, turn_year: Option<i16>) -> Option<Period> {
+        if let Some((k, year, period)) = &self.0
+            && (*k, *year) == (j, turn_year)
+        {
+            return period.clone();
+        }
+        let period = period_of(ctx, j, turn_year);
+        self.0 = Some((j, turn_year, period.clone()));
+        period
+    }
+}
+
 /// Whether time `j` opens a stretch up to now that its clause closes with 以来 after a few words
 /// (`自2009年6月30日开放陆资来台投资以来`): a period from it, with no end. (`自…以来` written
 /// together is one time fact already.)
@@ -876,6 +897,18 @@ fn is_caption(ctx: &Context<'_>, line: usize) -> bool {
     let Some(rest) = text.strip_prefix(['图', '表']) else { return false };
     let rest = rest.trim_start();
     rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) && text.chars().count() <= 60
+}
+
+/// [`is_caption`], kept in `last` for the next time of the same line.
+fn is_caption_kept(ctx: &Context<'_>, line: usize, last: &mut Option<(usize, bool)>) -> bool {
+    match *last {
+        Some((l, caption)) if l == line => caption,
+        _ => {
+            let caption = is_caption(ctx, line);
+            *last = Some((line, caption));
+            caption
+        }
+    }
 }
 
 /// Verbs of an event that a date after 于 can tell (`已于3月开工`).
