@@ -255,7 +255,9 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 // `建成后增加…,五年内增加的年产能力为…`.)
                 // (Every capacity word ends in 后: a clause without one is not read word by word.)
                 || before.contains('后') && CAPACITY.occurs_in(before)
-                || !before.contains('内') && capacity.before(text, notes[i].stop, span.start)
+                // (The sentence's capacity words first: they are read once whatever figures ask, and
+                // the clause is read for 内 only after one.)
+                || capacity.before(text, notes[i].stop, span.start) && !before.contains('内')
                 || expected_yield(text, &notes[i], before));
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
