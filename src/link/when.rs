@@ -155,6 +155,8 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
     let mut count_stop: Option<usize> = None;
     // The capacity words (达产后) of the full sentence read so far: read once, up to each figure.
     let mut capacity = CapacitySeen::default();
+    // The last 目前 of the full sentence read so far (whether a count stands now).
+    let mut now = NowSeen::default();
     for (i, fact) in ctx.facts.iter().enumerate() {
         if !fact.is_figure() {
             continue;
@@ -245,7 +247,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || following.split(['和', '及', '与']).any(|t| STANDING_SUBJECTS.iter().any(|w| t.ends_with(w)))
                     || !dated && (standing_word() || before.contains("共有") && !projects)
                     || is_enumeration_count(ctx, i, following)
-                    || stands_now(super::recent(text, notes[i].sentence, span.start))
+                    || now.stands_now(text, notes[i].sentence, span.start)
             }
             _ => false,
         } || !matches!(fact.value, Value::Percent(_))
@@ -275,17 +277,54 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
 /// Whether a sentence says what stands now (`目前在产矿热炉36台`, `目前园区拥有15家企业,建成48台`), not what was done so far
 /// (`截至目前`, `至目前`, `目前已签约`): a count in it is a standing total.
 pub(super) fn stands_now(sentence: &str) -> bool {
+    // (The last 目前 before the figure says which.)
+    sentence.rmatch_indices('目').find(|(k, _)| sentence[*k..].starts_with("目前")).is_some_and(|(k, _)| stands_now_at(sentence, k))
+}
+
+/// [`stands_now`] with the last 目前 of the sentence at `k`.
+fn stands_now_at(sentence: &str, k: usize) -> bool {
     static STANDING_VERBS: LazyLock<Lexicon> =
         LazyLock::new(|| Lexicon::new(["有", "在产", "在建", "在营", "运营", "存栏", "入驻", "建成"]));
-    // (The last 目前 before the figure says which.)
-    sentence.rmatch_indices('目').find(|(k, _)| sentence[*k..].starts_with("目前")).map(|(k, _)| (k, "目前")).is_some_and(|(k, w)| {
-        let before = &sentence[..k];
-        let after = &sentence[k + w.len()..];
-        // (Something that stands: 有, 在产, 在建 …; not what is being done, `目前重点对接企业10家`.)
-        !["截至", "截止", "至", "到"].iter().any(|c| before.ends_with(c))
-            && !after.trim_start_matches([',', '，']).starts_with(['已', '共', '累'])
-            && STANDING_VERBS.occurs_in(after)
-    })
+    let before = &sentence[..k];
+    let after = &sentence[k + "目前".len()..];
+    // (Something that stands: 有, 在产, 在建 …; not what is being done, `目前重点对接企业10家`.)
+    !["截至", "截止", "至", "到"].iter().any(|c| before.ends_with(c))
+        && !after.trim_start_matches([',', '，']).starts_with(['已', '共', '累'])
+        && STANDING_VERBS.occurs_in(after)
+}
+
+/// The last 目前 of a sentence, read up to where it was last asked: each count's question reads
+/// only the text since the last count's (as [`CapacitySeen`] reads the capacity words).
+#[derive(Default)]
+struct NowSeen {
+    sentence: usize,
+    read_to: usize,
+    last: Option<usize>,
+}
+
+impl NowSeen {
+    /// Whether the sentence at `sentence` says what stands now before `to` ([`stands_now`] of
+    /// the stretch [`super::recent`] reads).
+    fn stands_now(&mut self, text: &str, sentence: usize, to: usize) -> bool {
+        if self.sentence != sentence || self.read_to < sentence || self.read_to > to {
+            *self = Self { sentence, read_to: sentence, last: None };
+        }
+        // (Back over a 目前 that the last read may have cut.)
+        let mut from = self.read_to.saturating_sub("目前".len() - 1).max(sentence);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        for (k, _) in text.get(from..to).unwrap_or("").match_indices('目') {
+            if text[from + k..to].starts_with("目前") {
+                self.last = self.last.max(Some(from + k));
+            }
+        }
+        self.read_to = to;
+        // (The last 目前 of the whole sentence is the last of the stretch read, if it is in it.)
+        let recent = super::recent(text, sentence, to);
+        let start = to - recent.len();
+        self.last.filter(|&k| k >= start).is_some_and(|k| stands_now_at(recent, k - start))
+    }
 }
 
 fn is_han(c: char) -> bool {
@@ -1291,6 +1330,19 @@ mod tests {
                 for (k, _) in a.char_indices().skip(1) {
                     assert!(!b.starts_with(&a[k..]), "{a} ends with the start of {b}");
                 }
+            }
+        }
+    }
+
+    /// [`NowSeen`] answers as [`stands_now`] of the stretch a count reads, whichever counts of
+    /// the sentence ask before it.
+    #[test]
+    fn now_seen_answers_as_stands_now() {
+        let text = "截至目前,全市有企业10家,目前在产矿热炉36台,目前已签约5个,至目前共计8个,目前园区拥有15家企业,建成48台";
+        for step in 1..4 {
+            let mut seen = NowSeen::default();
+            for (to, _) in text.char_indices().step_by(step) {
+                assert_eq!(seen.stands_now(text, 0, to), stands_now(super::super::recent(text, 0, to)), "{step} {to}");
             }
         }
     }
