@@ -697,6 +697,11 @@ fn adds_up(ctx: &Context<'_>, whole: usize, parts: &[usize], sum: Decimal, total
 /// [`opener_in`] finds at its start.
 pub(crate) fn opens_with_breakdown(paragraph: &str) -> bool {
     let head = paragraph.trim_start();
+    // (A breakdown's words open its clause with 分, 按 or 从: most paragraphs open with none of
+    // them and are answered before the search.)
+    if !head.starts_with(['分', '按', '从']) {
+        return false;
+    }
     let head = &head[..head.char_indices().nth(16).map_or(head.len(), |(k, _)| k)];
     opener_in(head).is_some_and(|o| o.opener == Opener::Breakdown && o.at == 0)
 }
