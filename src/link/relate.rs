@@ -170,7 +170,7 @@ fn subject_of_rate<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<(
     let words = &ctx.text[notes[i].words.clone().or_else(|| notes[first].words.clone().filter(|_| first < i))?];
     // What a change is compared with is no part of what it is about (`增速比2022年加快`,
     // `高于全国平均水平`).
-    let words = match COMPARED.iter().filter_map(|w| compared_at(words, w)).min() {
+    let words = match first_comparison(words) {
         Some(k) => &words[..k],
         None => words,
     };
@@ -190,11 +190,20 @@ fn subject_of_rate<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<(
     (words.chars().count() >= 2 && !super::what::is_role_only(words)).then_some((words, stem))
 }
 
-/// Where `word` first stands in `words` as a comparison (not in 同比, 环比, 比重, 比例).
-fn compared_at(words: &str, word: &str) -> Option<usize> {
-    words.match_indices(word).map(|(k, _)| k).find(|&k| {
-        let after = &words[k + word.len()..];
-        !(word == "比" && (words[..k].ends_with(['同', '环', '对', '之']) || after.starts_with(['重', '例', '率'])))
+/// Where the first of [`COMPARED`] stands in `words` as a comparison (not 比 in 同比, 环比,
+/// 比重, 比例).
+fn first_comparison(words: &str) -> Option<usize> {
+    // (One pass over the characters, trying the words only where one of their first characters
+    // stands: a `match_indices` per word builds a substring searcher each time.)
+    words.char_indices().find_map(|(k, c)| {
+        if !matches!(c, '高' | '低' | '快' | '慢' | '较' | '比') {
+            return None;
+        }
+        let compares = |word: &&str| {
+            let Some(after) = words[k..].strip_prefix(*word) else { return false };
+            !(*word == "比" && (words[..k].ends_with(['同', '环', '对', '之']) || after.starts_with(['重', '例', '率'])))
+        };
+        COMPARED.iter().any(compares).then_some(k)
     })
 }
 
