@@ -395,6 +395,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
     // comparison, `低于广州1.2个百分点`, or after another place, `澳门台湾3宗`, `香港、澳门两个`, is
     // no item).
     let mut adjacent: Option<(usize, Area)> = None;
+    let mut sentence_words = SentenceHomeWords::new(text);
     for i in 0..ctx.facts.len() {
         if subject.as_ref().is_some_and(|(s, _)| *s != notes[i].sentence) {
             subject = None;
@@ -436,7 +437,10 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                 subject = Some((notes[i].sentence, Area { name: p.name.clone(), code: p.code.clone(), from: Some(i), text: None }));
             }
             _ if records[i].is_some() => {
-                let clause = &text[notes[i].clause.min(span.start)..span.start];
+                let clause_start = notes[i].clause.min(span.start);
+                let clause = &text[clause_start..span.start];
+                let floor = notes[i].sentence.min(span.start);
+                sentence_words.enter(floor);
                 let opening = super::strip_all(clause, "其中").trim_start();
                 let area = if let Some((_, a)) = adjacent.take().filter(|(k, _)| *k == i) {
                     Some(a)
@@ -448,8 +452,11 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                     Some(a)
                 } else if let Some(w) = match clause.find('占') {
                     // (A share is of the part before 占: `我区占全市的14.8%`.)
-                    Some(k) => home_word(&clause[..k]).or_else(|| home_word(&clause[k..])),
-                    None => home_word(clause),
+                    Some(k) => {
+                        let share = clause_start + k;
+                        sentence_words.first_in(clause_start, share).or_else(|| sentence_words.first_in(share, span.start))
+                    }
+                    None => sentence_words.first_in(clause_start, span.start),
                 } {
                     subject = None;
                     city_of_district(home, w).or_else(|| home_area(Some(w)))
@@ -467,8 +474,13 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
                     // (`全国新设企业4.5万家,同比增长32.4%`) is that area's.
                     Some(a)
                 } else {
-                    let sentence_start = &text[super::back_to(text, span.start, notes[i].sentence.min(span.start), |_| false)..span.start];
-                    home_area(home_word(sentence_start))
+                    // (The stretch before the figure is measured only in a sentence that holds a
+                    // home word before it: most hold none.)
+                    let word = sentence_words.first_in(floor, span.start).and_then(|_| {
+                        let from = super::back_to(text, span.start, floor, |_| false);
+                        sentence_words.first_in(from, span.start)
+                    });
+                    home_area(word)
                 };
                 if let Some(r) = records[i].as_mut() {
                     r.area = area;
@@ -524,6 +536,74 @@ fn home_word(s: &str) -> Option<&'static str> {
         }
     }
     best.map(|n| words[n])
+}
+
+/// The home words (see [`HOME_WORDS`]) of the sentence whose figures are being read, found
+/// once for all of them: each figure asks for those in its clause, then in the stretch before it,
+/// and the figures of a sentence ask of stretches that overlap.
+struct SentenceHomeWords<'a> {
+    text: &'a str,
+    /// Where the sentence starts.
+    start: usize,
+    /// How far the sentence has been read.
+    read: usize,
+    /// The home words read so far, in the text's order: where each starts and its index in
+    /// [`HOME_WORDS`].
+    found: Vec<(usize, usize)>,
+}
+
+impl<'a> SentenceHomeWords<'a> {
+    fn new(text: &'a str) -> Self {
+        SentenceHomeWords { text, start: 0, read: 0, found: Vec::new() }
+    }
+
+    /// Read the sentence that starts at `start` from now on (forgetting the one before, when it
+    /// is another).
+    fn enter(&mut self, start: usize) {
+        if start != self.start {
+            (self.start, self.read) = (start, start);
+            self.found.clear();
+        }
+    }
+
+    /// [`home_word`] of `text[from..to]`: the first in the list's order of the home words wholly
+    /// inside it.
+    fn first_in(&mut self, from: usize, to: usize) -> Option<&'static str> {
+        // (A stretch that starts before the sentence is read on its own.)
+        if from < self.start {
+            return home_word(&self.text[from..to]);
+        }
+        self.read_to(to);
+        let k = self.found.partition_point(|&(at, _)| at < from);
+        let inside = self.found[k..].iter().take_while(|&&(at, _)| at < to).filter(|&&(at, n)| at + HOME_WORDS[n].len() <= to);
+        inside.map(|&(_, n)| n).min().map(|n| HOME_WORDS[n])
+    }
+
+    /// Find the home words that start before `to`.
+    fn read_to(&mut self, to: usize) {
+        let bytes = self.text.as_bytes();
+        let to = to.min(bytes.len());
+        let mut at = self.read;
+        while at < to {
+            // (The words are tried only where one of their first characters stands, told by its
+            // bytes without decoding it.)
+            if opens_home_word(&bytes[at..])
+                && let Some(n) = HOME_WORDS.iter().position(|w| bytes[at..].starts_with(w.as_bytes()))
+            {
+                self.found.push((at, n));
+            }
+            // On to the next character: a lead byte's leading ones are its character's length (a
+            // continuation byte's one, and ASCII's none, step a byte).
+            at += (bytes[at].leading_ones() as usize).max(1);
+        }
+        self.read = self.read.max(to);
+    }
+}
+
+/// Whether `bytes` open with 全, 我, 本 or 新 in UTF-8 (`E5 85 A8`, `E6 88 91`, `E6 9C AC`,
+/// `E6 96 B0`), the characters each of [`HOME_WORDS`] opens with.
+fn opens_home_word(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xE5, 0x85, 0xA8, ..] | [0xE6, 0x88, 0x91, ..] | [0xE6, 0x9C, 0xAC, ..] | [0xE6, 0x96, 0xB0, ..])
 }
 
 /// Whether a place opens its clause: nothing but times, 其中 or spaces before it (not a verb,
@@ -671,5 +751,34 @@ mod tests {
         }
         assert_eq!(home_word("全区和全市"), Some("全市"), "the words' own order decides, not the text's");
         assert_eq!(home_word("市里"), None);
+    }
+
+    /// `SentenceHomeWords` tries the words only where `opens_home_word` finds a first character.
+    #[test]
+    fn home_words_open_with_the_bytes_looked_for() {
+        for w in HOME_WORDS {
+            assert!(opens_home_word(w.as_bytes()), "{w}");
+        }
+        for c in ['全', '我', '本', '新'] {
+            assert!(opens_home_word(c.to_string().as_bytes()), "{c}");
+        }
+        assert!(!opens_home_word("市".as_bytes()) && !opens_home_word(b"") && !opens_home_word(&[0xE5, 0x85]));
+    }
+
+    /// The home words of a sentence, asked of stretches of it, are those [`home_word`] finds in
+    /// each stretch.
+    #[test]
+    fn sentence_home_words_are_home_word_of_each_stretch() {
+        let text = "前言。本区新签约项目12个,全市共签约30个,我区占全市的14.8%;新区全盟";
+        let sentence = text.find('本').unwrap();
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&k| text.is_char_boundary(k)).collect();
+        // (Asked as the figures of a sentence ask: of stretches that end further and further on.)
+        let mut words = SentenceHomeWords::new(text);
+        words.enter(sentence);
+        for &to in &bounds {
+            for &from in bounds.iter().filter(|&&f| f <= to) {
+                assert_eq!(words.first_in(from, to), home_word(&text[from..to]), "{from}..{to}");
+            }
+        }
     }
 }
