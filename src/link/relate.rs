@@ -339,6 +339,8 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
     // What the parts of each whole add up to so far in the list being read, while every one is
     // exact.
     let mut sums: std::collections::HashMap<usize, Decimal> = std::collections::HashMap::new();
+    // (Where the characters that openers hold stand in each gap.)
+    let mut marks = Vec::new();
     for i in 0..ctx.facts.len() {
         let span = ctx.spans[i].clone();
         if notes[i].line != line {
@@ -383,7 +385,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
         if cue.is_some() && starts_statement(gap) {
             (cue, outer) = (None, None);
         }
-        if let Some(OpenerAt { at, opener, words }) = opener_in(gap) {
+        if let Some(OpenerAt { at, opener, words }) = opener_in_marked(gap, &mut marks) {
             let at = gap_start + at;
             // A cue that opens its sentence reads back through its paragraph for the whole.
             let opens_sentence = text[notes[i].stop.min(at)..at].chars().all(|c| !c.is_alphanumeric());
@@ -780,26 +782,34 @@ fn names_dimension(words: &str) -> bool {
 
 /// The last opener of a list of parts in a gap between facts.
 fn opener_in(gap: &str) -> Option<OpenerAt> {
-    // (Every opener holds 中, 看, 划 or 观; most gaps hold none of them, and one pass rejects them
-    // before the searches below, which build a searcher each.)
-    if !gap.contains(['中', '看', '划', '观']) {
+    opener_in_marked(gap, &mut Vec::new())
+}
+
+/// [`opener_in`], with a buffer for where the characters that openers hold stand (one buffer
+/// for every gap of a text).
+fn opener_in_marked(gap: &str, marks: &mut Vec<(usize, char)>) -> Option<OpenerAt> {
+    // (Every opener holds 中, 看, 划 or 观: one pass finds where they stand, most gaps hold none
+    // of them, and the tests below read only those places.)
+    opener_characters(gap, marks);
+    if marks.is_empty() {
         return None;
     }
+    let at_char = |c: char| marks.iter().filter(move |m| m.1 == c).map(|m| m.0);
     let mut best: Option<OpenerAt> = None;
     let mut consider = |at: usize, opener: Opener, words: Option<(usize, usize)>| {
         if best.is_none_or(|b| at >= b.at) {
             best = Some(OpenerAt { at, opener, words });
         }
     };
-    // (中 by a character search, then the 其 or 当 before it: no substring searcher to build.)
-    if let Some((k, _)) = gap.rmatch_indices('中').find(|(k, _)| gap[..*k].ends_with(['其', '当'])) {
+    // (The last 中 with 其 or 当 before it.)
+    if let Some(k) = at_char('中').rev().find(|&k| gap[..k].ends_with(['其', '当'])) {
         consider(k - '其'.len_utf8(), Opener::Among, None);
     }
     // `分产业看,` / `按经营单位所在地看:` / `按来源地划分,` at the start of a clause.
-    let divided = gap.match_indices('划').filter(|(k, _)| gap[*k..].starts_with("划分")).map(|(k, _)| (k, "划分"));
+    let divided = at_char('划').filter(|&k| gap[k..].starts_with("划分")).map(|k| (k, "划分"));
     // (`按货品别观察,`: Taiwan's releases say 观察.)
-    let observed = gap.match_indices('观').filter(|(k, _)| gap[*k..].starts_with("观察")).map(|(k, _)| (k, "观察"));
-    for (k, w) in gap.match_indices('看').chain(divided).chain(observed) {
+    let observed = at_char('观').filter(|&k| gap[k..].starts_with("观察")).map(|k| (k, "观察"));
+    for (k, w) in at_char('看').map(|k| (k, "看")).chain(divided).chain(observed) {
         let after = &gap[k + w.len()..];
         // (Or a heading of its own line: `一、分行业看。`.)
         let rest = after.trim_start_matches(['。', '.']).trim_start_matches([' ', '\u{3000}']);
@@ -816,7 +826,7 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
         }
     }
     // `在商品零售中,`.
-    for (k, _) in gap.match_indices('中').filter(|(k, _)| gap[*k + '中'.len_utf8()..].starts_with(',')) {
+    for k in at_char('中').filter(|&k| gap[k + '中'.len_utf8()..].starts_with(',')) {
         let head = &gap[..k];
         let Some(zai) = head.rfind('在') else { continue };
         let words = &head[zai + '在'.len_utf8()..];
@@ -825,6 +835,29 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
         }
     }
     best
+}
+
+/// Where 中, 看, 划 and 观 stand in `s`, in order (into `marks`): told by their UTF-8 bytes
+/// (`E4 B8 AD`, `E7 9C 8B`, `E5 88 92`, `E8 A7 82`), character by character without decoding
+/// the characters.
+fn opener_characters(s: &str, marks: &mut Vec<(usize, char)>) {
+    marks.clear();
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let c = match bytes[at..] {
+            [0xE4, 0xB8, 0xAD, ..] => Some('中'),
+            [0xE7, 0x9C, 0x8B, ..] => Some('看'),
+            [0xE5, 0x88, 0x92, ..] => Some('划'),
+            [0xE8, 0xA7, 0x82, ..] => Some('观'),
+            _ => None,
+        };
+        if let Some(c) = c {
+            marks.push((at, c));
+        }
+        // (A lead byte's leading ones are its character's length; ASCII steps a byte.)
+        at += (bytes[at].leading_ones() as usize).max(1);
+    }
 }
 
 /// `106个新签约项目中,`, `38个行业大类中有`: a count whose noun phrase ends in 中 before a comma
@@ -990,5 +1023,18 @@ mod tests {
             assert_eq!(opener_in(gap).map(|o| o.opener), Some(opener), "{gap}");
         }
         assert!(opener_in("比上年增长").is_none());
+    }
+
+    /// `opener_characters` finds the characters by their bytes where a character search finds
+    /// them.
+    #[test]
+    fn opener_characters_are_told_by_their_bytes() {
+        let texts = ["", "a", "比上年增长", "𠀀中", "串审刘", "其中看,划分观察中", "a中b看c划d观e", "分产业看,其中:在商品零售中,"];
+        for text in texts {
+            let mut marks = Vec::new();
+            opener_characters(text, &mut marks);
+            let searched: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| matches!(c, '中' | '看' | '划' | '观')).collect();
+            assert_eq!(marks, searched, "{text}");
+        }
     }
 }
