@@ -620,10 +620,10 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
         // right before it in its paragraph, when its words say it is a total.
         let total_words = notes[w].words.as_ref().and_then(|r| text.get(r.clone())).unwrap_or("");
         let before = super::recent(text, notes[w].clause_mark, ctx.spans[w].start);
-        // (The words' first characters first: most figures' words hold none of them.)
-        let totals = ["总数", "合计", "总计", "共计", "总共"];
-        let may_hold = |s: &str| s.contains(['总', '合', '共']) && totals.iter().any(|t| s.contains(t));
-        if !taken[w] && (may_hold(total_words) || may_hold(before)) {
+        // (The figure's words, where they lie in the stretch before it, are read with it.)
+        let before_start = ctx.spans[w].start - before.len();
+        let words_before = notes[w].words.as_ref().is_some_and(|r| r.start >= before_start && r.end <= ctx.spans[w].start);
+        if !taken[w] && (!words_before && names_total(total_words) || names_total(before)) {
             let earlier: Vec<usize> = figures[..k]
                 .iter()
                 .rev()
@@ -653,6 +653,27 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
             }
         }
     }
+}
+
+/// Words that say a figure is the total of those before it.
+const TOTALS: [&str; 5] = ["总数", "合计", "总计", "共计", "总共"];
+
+/// Whether `s` holds one of [`TOTALS`]: tried only where 总, 合 or 共 stands, told by its UTF-8
+/// bytes (`E6 80 BB`, `E5 90 88`, `E5 85 B1`) character by character without decoding the
+/// characters (most figures' words hold none of them).
+fn names_total(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if matches!(bytes[at..], [0xE6, 0x80, 0xBB, ..] | [0xE5, 0x90, 0x88, ..] | [0xE5, 0x85, 0xB1, ..])
+            && TOTALS.iter().any(|t| bytes[at..].starts_with(t.as_bytes()))
+        {
+            return true;
+        }
+        // (A lead byte's leading ones are its character's length; ASCII steps a byte.)
+        at += (bytes[at].leading_ones() as usize).max(1);
+    }
+    false
 }
 
 /// How many of `members`, from the first, add up to the whole `w` (at least two), if any.
@@ -1023,6 +1044,20 @@ mod tests {
             assert_eq!(opener_in(gap).map(|o| o.opener), Some(opener), "{gap}");
         }
         assert!(opener_in("比上年增长").is_none());
+    }
+
+    /// `names_total` finds each of the total words by its first character's bytes.
+    #[test]
+    fn totals_are_found_by_their_first_characters() {
+        for t in TOTALS {
+            assert!(t.starts_with(['总', '合', '共']), "{t}");
+            for text in [t.to_owned(), format!("四大产业项目{t}19个"), format!("a{t}")] {
+                assert!(names_total(&text), "{text}");
+            }
+        }
+        for text in ["", "总", "合作项目", "共有", "总投资", "𠀀共"] {
+            assert!(!names_total(text), "{text}");
+        }
     }
 
     /// `opener_characters` finds the characters by their bytes where a character search finds
