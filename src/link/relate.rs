@@ -682,9 +682,10 @@ fn adding_run(ctx: &Context<'_>, w: usize, total: Decimal, members: &[usize]) ->
     for (e, &j) in members.iter().enumerate() {
         // (Checked: figures near the largest decimal must not overflow the sum.)
         sum = sum.checked_add(value_of(&ctx.facts[j].value)?.0)?;
-        // (Within a hundredth of the whole before the finer test of rounding.)
-        let near = (sum - total).abs().checked_mul(Decimal::ONE_HUNDRED).is_some_and(|d| d <= total);
-        if e >= 1 && near && adds_up(ctx, w, &members[..=e], sum, total) {
+        // (Within a hundredth of the whole before the finer test of rounding; a sum of one part
+        // is none.)
+        let near = || (sum - total).abs().checked_mul(Decimal::ONE_HUNDRED).is_some_and(|d| d <= total);
+        if e >= 1 && near() && adds_up(ctx, w, &members[..=e], sum, total) {
             return Some(e + 1);
         }
         if sum > total {
