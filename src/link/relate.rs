@@ -885,6 +885,13 @@ fn opener_characters(s: &str, marks: &mut Vec<(usize, char)>) {
 /// `106个新签约项目中,`, `38个行业大类中有`: a count whose noun phrase ends in 中 before a comma
 /// (or 有) opens a list of its parts.
 fn opens_parts(ctx: &Context<'_>, i: usize) -> bool {
+    // (The phrase lies between the count and the next fact: where no 中 stands there, the count
+    // opens nothing, and its words are not read.)
+    let start = ctx.spans[i].end;
+    let next = ctx.spans.get(i + 1).map_or(ctx.text.len(), |s| s.start.max(start));
+    if !ctx.text.get(start..next).is_some_and(|between| between.contains('中')) {
+        return false;
+    }
     let Some(words) = super::what::following_words_raw(ctx, i) else { return false };
     let after = ctx.text.get(words.end..).unwrap_or("");
     let phrase = &ctx.text[words];
