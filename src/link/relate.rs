@@ -309,7 +309,7 @@ fn heading_between(between: &str) -> Option<bool> {
     // Only the last line of words counts, read from the end: the text between two paragraphs
     // with figures may be long, and is read only as far back as that line.
     let is_words = |l: &&str| l.chars().filter(|&c| crate::normalize::script::is_han(c)).take(2).count() == 2;
-    let line = between.rsplit('\n').find(is_words)?.trim();
+    let line = lines_from_last(between).find(is_words)?.trim();
     // (A heading is short: `（二）按来源地划分。`.)
     if line.chars().nth(24).is_some() || !line.contains(['看', '划']) {
         return Some(false);
@@ -318,6 +318,20 @@ fn heading_between(between: &str) -> Option<bool> {
     // its line.)
     let heading = format!("{line}\n");
     Some(opener_in(&heading).is_some_and(|o| o.opener == Opener::Breakdown && heading[..o.at].chars().count() <= 4))
+}
+
+/// The lines of `s` from the last, as `s.rsplit('\n')` gives them, found with the `memchr`
+/// crate's vector search (the text between two paragraphs may be long, and its last line of words
+/// far back).
+fn lines_from_last(s: &str) -> impl Iterator<Item = &str> {
+    let mut end = Some(s.len());
+    std::iter::from_fn(move || {
+        let e = end?;
+        // (A line break is one byte, on a character boundary.)
+        let start = memchr::memrchr(b'\n', &s.as_bytes()[..e]).map_or(0, |k| k + 1);
+        end = start.checked_sub(1);
+        Some(&s[start..e])
+    })
 }
 
 /// Fill `part_of` for the figures listed as parts: under 其中, after a breakdown (`分产业看`),
@@ -1052,6 +1066,14 @@ mod tests {
             assert_eq!(opener_in(gap).map(|o| o.opener), Some(opener), "{gap}");
         }
         assert!(opener_in("比上年增长").is_none());
+    }
+
+    /// `lines_from_last` gives the lines `rsplit` gives.
+    #[test]
+    fn lines_from_last_are_rsplit_lines() {
+        for text in ["", "\n", "a", "a\n", "\na", "一、分行业看。\n制造业\n\n", "甲\n乙\r\n丙"] {
+            assert_eq!(lines_from_last(text).collect::<Vec<_>>(), text.rsplit('\n').collect::<Vec<_>>(), "{text:?}");
+        }
     }
 
     /// `names_total` finds each of the total words by its first character's bytes.
