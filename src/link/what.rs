@@ -1099,14 +1099,18 @@ fn referred_back(notes: &[Notes], records: &[Option<Box<Record>>], i: usize, fou
 /// An indicator's words without quotation marks, the breaks a layout put in and the slash that
 /// pairs nouns (most words hold none of them, and keep their string).
 fn cleaned(mut t: String) -> String {
-    if t.contains(['“', '”', '"']) {
-        t = t.replace(['“', '”', '"'], "");
-    }
-    if t.contains(['\n', '\r', ' ', '\u{3000}', '\t']) {
-        t = without_breaks(&t);
-    }
-    if t.contains('/') {
-        t = without_slashes(&t);
+    // (One pass over the bytes first: the characters below are ASCII or begin with the byte E2
+    // (`“`, `”`) or E3 (`\u{3000}`), and most words hold no such byte.)
+    if t.bytes().any(|b| matches!(b, b'"' | b'\n' | b'\r' | b' ' | b'\t' | b'/' | 0xE2 | 0xE3)) {
+        if t.contains(['“', '”', '"']) {
+            t = t.replace(['“', '”', '"'], "");
+        }
+        if t.contains(['\n', '\r', ' ', '\u{3000}', '\t']) {
+            t = without_breaks(&t);
+        }
+        if t.contains('/') {
+            t = without_slashes(&t);
+        }
     }
     // 实现 between whose figure it is and what it measures (`规模以上工业企业实现营业收入`) says
     // only that it was reached.
