@@ -902,10 +902,15 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
         let own = own.or_else(|| topic_clause(ctx, notes, i).map(|r| (text[r.clone()].to_owned(), Some(r))));
         let own = own.map(|found| with_origin(ctx, notes, i, found));
         // An amount right before what it measures (`带来5亿元投资`, `完成全年8亿元目标任务`).
+        // (The noun is looked for first: words that end with a noun give way to it only when the
+        // segmenter reads them as one verb, `出台`, and most amounts have no noun after them.)
         let own = match &ctx.facts[i].value {
-            Value::Money(_) if own.as_ref().is_none_or(|(w, _)| !ends_with_noun(w) && measure_head(w).is_none() || is_verb(w)) => {
-                noun_after_amount(ctx, i).map(|r| (text[r.clone()].to_owned(), Some(r))).or(own)
-            }
+            Value::Money(_) => match noun_after_amount(ctx, i) {
+                Some(r) if own.as_ref().is_none_or(|(w, _)| !ends_with_noun(w) && measure_head(w).is_none() || is_verb(w)) => {
+                    Some((text[r.clone()].to_owned(), Some(r)))
+                }
+                _ => own,
+            },
             _ => own,
         };
         // A figure in parentheses after what it counts (`中国内地团客(59.6万人次)`).
