@@ -1634,14 +1634,23 @@ fn noun_after_amount(ctx: &Context<'_>, i: usize) -> Option<std::ops::Range<usiz
     if ctx.text[range.clone()].starts_with('的') {
         range.start += '的'.len_utf8();
     }
+    // (A phrase that ends with a measure holds it: words without one are not segmented.)
+    static HEADS: std::sync::LazyLock<Lexicon> =
+        std::sync::LazyLock::new(|| Lexicon::new(MEASURE_HEADS.iter().chain(AMOUNT_HEADS).copied()));
+    if !HEADS.occurs_in(&ctx.text[range.clone()]) {
+        return None;
+    }
     let phrase = noun_phrase(ctx.text, range.clone())?;
     // (Words that run up to the next figure are its own: `8亿元投资额10亿元`.)
     if phrase.end == range.end && ctx.spans.get(i + 1).is_some_and(|s| s.start == range.end) && ctx.facts[i + 1].is_figure() {
         return None;
     }
     let words = &ctx.text[phrase.clone()];
-    (measure_head(words).is_some() || ["任务", "目标", "资金", "金额", "投资额"].iter().any(|h| words.ends_with(h))).then_some(phrase)
+    (measure_head(words).is_some() || AMOUNT_HEADS.iter().any(|h| words.ends_with(h))).then_some(phrase)
 }
+
+/// What an amount's noun ends with besides a measure ([`MEASURE_HEADS`]): a task, a target, funds.
+const AMOUNT_HEADS: &[&str] = &["任务", "目标", "资金", "金额", "投资额"];
 
 /// The clause before a figure's when the figure's own has no words and starts its sentence's
 /// figures (`来自北方的游客,则增加5%至20万人次`, `五星级酒店入住率最高,为80%`): its topic.
