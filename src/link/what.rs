@@ -573,13 +573,13 @@ fn states_change(words: &str) -> bool {
 /// Trim the words that are no part of an indicator from both ends of `range`, and cut after the
 /// last 了 or 的 (the verb or modifier before the noun: `策划征集了总投资`).
 fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    // (One pass for the first characters before a search per word: most words hold none.)
     let words = &text[range.clone()];
-    static CUTS: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::new(CUT_AT.iter().copied()));
-    if let Some((cut, _)) = CUTS.find(words) {
+    let (cut, particle) = cut_and_particle(words);
+    if let Some(cut) = cut {
         // (A bound is no comparison: `不低于20亿美元` cuts before 不 too.)
         range.end = range.start + words[..cut].strip_suffix('不').map_or(cut, str::len);
     }
+    let mut particle = particle.map(|k| range.start + k);
     // 把 puts what is measured before its verb (`政府把全年增长预测上调至`): the words after it.
     // (Its verb reaches the figure with 到, 至, 为 or 在: `把…提高到`, `把…控制在`.)
     if text[range.clone()].ends_with(['到', '至', '为', '在'])
@@ -587,8 +587,9 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
         && !["把握", "把关"].iter().any(|w| text[range.start + k..].starts_with(w))
     {
         range.start += k + '把'.len_utf8();
+        particle = particle.filter(|&p| p >= range.start);
     }
-    if let Some(i) = text[range.clone()].rfind(['了', '的']) {
+    if let Some(i) = particle.map(|p| p - range.start) {
         // (了 and 的 are both three bytes.) What is left after them may be only a verb
         // (`随团外游的有`): the words before them are then what the figure measures.
         let after = trim_edges(text, range.start + i + '了'.len_utf8()..range.end);
@@ -612,6 +613,24 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
         return trim_edges(text, range.start..range.start + i);
     }
     trim_edges(text, range)
+}
+
+/// Where the first word of [`CUT_AT`] starts in `words`, and where the last 了 or 的 before it
+/// (or in all of `words`, without one) does: in one pass over the characters, what a search
+/// for the words and a search back for the particles would answer.
+fn cut_and_particle(words: &str) -> (Option<usize>, Option<usize>) {
+    let mut particle = None;
+    for (k, c) in words.char_indices() {
+        match c {
+            '了' | '的' => particle = Some(k),
+            // (The first characters of CUT_AT.)
+            '按' | '扣' | '高' | '低' | '快' | '慢' if CUT_AT.iter().any(|w| words[k..].starts_with(w)) => {
+                return (Some(k), particle);
+            }
+            _ => {}
+        }
+    }
+    (None, particle)
 }
 
 /// [`trim`]'s second half: the words that are no part of an indicator at both ends.
@@ -1988,5 +2007,35 @@ pub fn agree(fact: &mut crate::fact::Fact) {
         && !c.subject.as_deref().is_some_and(|s| indicator.contains(s))
     {
         c.subject = Some(indicator);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_and_particle_answers_as_the_searches_do() {
+        // Every word of CUT_AT starts with a character `cut_and_particle` looks for.
+        for w in CUT_AT {
+            assert_eq!(cut_and_particle(w), (Some(0), None), "{w}");
+        }
+        let searched = |words: &str| {
+            let cut = CUT_AT.iter().filter_map(|w| words.find(w)).min();
+            (cut, words[..cut.unwrap_or(words.len())].rfind(['了', '的']))
+        };
+        for words in [
+            "",
+            "地区生产总值",
+            "规模以上工业增加值按可比价格计算的",
+            "完成了的研发投入增速高于全省的平均",
+            "按现价",
+            "高新技术企业的按照",
+            "的了扣除价格因素后的高出",
+            "低的慢快于",
+            "a按b高c",
+        ] {
+            assert_eq!(cut_and_particle(words), searched(words), "{words}");
+        }
     }
 }
