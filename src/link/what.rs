@@ -299,10 +299,6 @@ const TRAILING: &[&str] = &[
     "个数",
 ];
 
-/// The last characters of [`TRAILING`] (and 约, 可), sorted.
-static TRAILING_LAST: std::sync::LazyLock<Vec<char>> =
-    std::sync::LazyLock::new(|| sorted_chars(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['约', '可'])));
-
 /// [`TRAILING`] by their last character (words are tried only against those that can end
 /// them), each list longest first: `提升至` is trimmed whole, not as `升至` leaving `提`.
 /// (Sorted by the character, for a binary search: a hash of each figure's last character cost
@@ -650,11 +646,12 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     }
     'trail: loop {
         let s = &text[range.clone()];
-        if s.chars().next_back().is_none_or(|c| TRAILING_LAST.binary_search(&c).is_err()) {
+        let Some(last) = s.chars().next_back() else { break };
+        let ending = TRAILING_LONGEST_FIRST.binary_search_by_key(&last, |(c, _)| *c).ok().map(|k| &TRAILING_LONGEST_FIRST[k].1);
+        // (Besides TRAILING's words, only 可 and 约 are trimmed.)
+        if ending.is_none() && !matches!(last, '可' | '约') {
             break;
         }
-        let last = s.chars().next_back().unwrap_or(' ');
-        let ending = TRAILING_LONGEST_FIRST.binary_search_by_key(&last, |(c, _)| *c).ok().map(|k| &TRAILING_LONGEST_FIRST[k].1);
         for w in ending.into_iter().flatten() {
             if s.ends_with(w) {
                 range.end -= w.len();
