@@ -881,10 +881,12 @@ pub(crate) fn is_role_only(s: &str) -> bool {
     static ROLES: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::new(ROLE.iter().copied()));
     let mut rest = s;
     while !rest.is_empty() {
-        // (A number of years before the change: `5年提升`, `两年平均增长`.)
-        let digits = rest.trim_start_matches(is_count_digit);
-        if digits.len() < rest.len() && digits.starts_with('年') {
-            rest = &digits['年'.len_utf8()..];
+        // (A number of years before the change: `5年提升`, `两年平均增长`. Its first digit is
+        // looked for before all of them: most words start with none.)
+        if rest.starts_with(is_count_digit)
+            && let Some(after) = rest.trim_start_matches(is_count_digit).strip_prefix('年')
+        {
+            rest = after;
             continue;
         }
         match ROLES.prefix(rest) {
