@@ -573,7 +573,11 @@ fn states_change(words: &str) -> bool {
     let words = words.strip_suffix('了').unwrap_or(words);
     // (`比去年同期多9个`, `比上年少15个`: 多 and 少 after a comparison say by how much.)
     let compared = |w: &str| w.strip_suffix(['多', '少']).is_some_and(|w| w.contains(['比', '较']));
-    CHANGE_VERBS.iter().any(|v| words.ends_with(v)) || compared(words)
+    // (The verbs are tried only after a character one of them ends with.)
+    static CHANGE_LAST: std::sync::LazyLock<Vec<char>> =
+        std::sync::LazyLock::new(|| sorted_chars(CHANGE_VERBS.iter().filter_map(|v| v.chars().next_back())));
+    let ends_a_verb = words.chars().next_back().is_some_and(|c| CHANGE_LAST.binary_search(&c).is_ok());
+    ends_a_verb && CHANGE_VERBS.iter().any(|v| words.ends_with(v)) || compared(words)
 }
 
 /// Trim the words that are no part of an indicator from both ends of `range`, and cut after the
@@ -1889,19 +1893,23 @@ pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::op
     let words = ctx.text.get(start..limit)?;
     // 和, 及 and 与 join the next figure's words to these (`企业5家和项目3个`) when a figure
     // follows in the clause; else they join two modifiers of one noun (`5家海外及内地企业`).
-    let figure_follows = ctx.facts.get(i + 1).is_some_and(crate::fact::Fact::is_figure) && !words.contains(super::is_clause_mark);
+    // (Asked only at a 和, 及 or 与: it reads on to the clause's end.)
+    let figure_follows = || ctx.facts.get(i + 1).is_some_and(crate::fact::Fact::is_figure) && !words.contains(super::is_clause_mark);
     static PREDICATE_FIRST: std::sync::LazyLock<Vec<char>> =
         std::sync::LazyLock::new(|| sorted_chars(PREDICATE_WORDS.iter().filter_map(|w| w.chars().next())));
     for (n, (k, c)) in words.char_indices().enumerate() {
+        if matches!(c, '“' | '”' | '"') && n < 10 {
+            continue;
+        }
+        if super::is_clause_mark(c) || n >= 12 {
+            break;
+        }
         // The predicate starts: `8支招商小分队共签约项目…`.
         let predicate = n > 0
             && PREDICATE_FIRST.binary_search(&c).is_ok()
             && PREDICATE_WORDS.iter().any(|w| words[k..].starts_with(w))
-            && (figure_follows || !matches!(c, '和' | '及' | '与'));
-        if matches!(c, '“' | '”' | '"') && n < 10 {
-            continue;
-        }
-        if super::is_clause_mark(c) || n >= 12 || predicate {
+            && (!matches!(c, '和' | '及' | '与') || figure_follows());
+        if predicate {
             break;
         }
         end = start + k + c.len_utf8();
