@@ -161,9 +161,11 @@ const SCOPE_WORDS: &[(&str, HomeLevel)] = &[
 const NATIONAL_BODIES: &[&str] =
     &["商务部", "财政部", "海关总署", "国家发展改革委", "国家发改委", "工业和信息化部", "国家外汇管理局", "国家税务总局", "农业农村部"];
 
-/// The scope words, found in one pass.
-static SCOPE: std::sync::LazyLock<super::lexicon::HanWords> =
-    std::sync::LazyLock::new(|| super::lexicon::HanWords::new(&SCOPE_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>()));
+/// The scope words ([`SCOPE_WORDS`]), in order: a text's are found in one pass with the plan
+/// and now markers (see [`super::scope_words_and_markers`]).
+pub(super) fn scope_words() -> impl Iterator<Item = &'static str> {
+    SCOPE_WORDS.iter().map(|(w, _)| *w)
+}
 
 /// Whether a national body's name is followed by a place (`国家统计局黑龙江调查总队`): its local
 /// branch, for which the place speaks.
@@ -197,6 +199,12 @@ fn region_code(r: Region) -> &'static str {
 /// Macau or Taiwan text for the region. Without scope words, the most named place is the home
 /// when it is named often enough.
 pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
+    home_area_among(ctx, &super::scope_words_and_markers(ctx.text).scope_words)
+}
+
+/// [`home_area`] with the text's scope words found beforehand (as (start, index in
+/// [`SCOPE_WORDS`]), in text order).
+pub(super) fn home_area_among(ctx: &Context<'_>, scope_words: &[(usize, usize)]) -> Option<HomeArea> {
     let text = ctx.text;
     let len = text.len().max(1);
     // name → index in `scores`; a map, so that a text naming thousands of places stays linear.
@@ -278,7 +286,7 @@ pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
         HomeLevel::Region(_) => 5,
     };
     let mut region_word: Option<Region> = None;
-    for (start, k) in SCOPE.find_iter(text) {
+    for &(start, k) in scope_words {
         let (word, level) = SCOPE_WORDS[k];
         let m = start..start + word.len();
         if ctx.layout.is_chrome(&m) {

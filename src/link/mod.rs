@@ -131,12 +131,62 @@ pub fn link_at_home(ctx: &Context<'_>, home_area: Option<Option<HomeArea>>) -> L
     relate::parenthesized_parts(ctx, &notes, &mut records);
     relate::sums(ctx, &notes, &mut records);
     what::indicators(ctx, &notes, &mut records);
-    when::periods(ctx, &notes, &mut records);
-    let home_area = home_area.unwrap_or_else(|| area::home_area(ctx));
+    let home_area = match home_area {
+        Some(home_area) => {
+            when::periods(ctx, &notes, &mut records);
+            home_area
+        }
+        None => {
+            let found = scope_words_and_markers(ctx.text);
+            when::periods_among(ctx, &notes, when::Markers::among(found.markers), &mut records);
+            area::home_area_among(ctx, &found.scope_words)
+        }
+    };
     area::areas(ctx, &notes, home_area.as_ref(), &mut records);
     let mut warnings = Vec::new();
     relate::contradictions(ctx, &records, &mut warnings);
     Linked { records, home_area, warnings }
+}
+
+/// The scope words ([`area`]) and then the plan and now markers ([`when`]), as one list: the
+/// vector search over a whole text costs much the same per byte for one list as for two.
+static TEXT_WORDS: std::sync::LazyLock<lexicon::HanWords> =
+    std::sync::LazyLock::new(|| lexicon::HanWords::new(&area::scope_words().chain(when::marker_words()).collect::<Vec<_>>()));
+
+/// A text's scope words and its plan and now markers, in text order.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct TextWords {
+    /// (start, index in [`area::scope_words`]).
+    pub(crate) scope_words: Vec<(usize, usize)>,
+    /// (start, is a plan marker).
+    pub(crate) markers: Vec<(usize, bool)>,
+}
+
+/// A text's scope words and its plan and now markers, found in one pass: the matches a pass of
+/// each list of its own finds.
+///
+/// (A marker and a scope word can share only a character that ends the one and starts the
+/// other: `接下来港` is the marker `接下来` to a pass of the markers and `来港` to a pass of the
+/// scope words. The pass of both finds the marker; the scope word is looked for where the
+/// marker's last character stands. See the tests.)
+pub(crate) fn scope_words_and_markers(text: &str) -> TextWords {
+    let scope_list = area::scope_words().count();
+    let (mut scope_words, mut markers) = (Vec::new(), Vec::new());
+    for (start, k) in TEXT_WORDS.find_iter(text) {
+        let Some(m) = k.checked_sub(scope_list) else {
+            scope_words.push((start, k));
+            continue;
+        };
+        markers.push((start, when::is_plan_marker(m)));
+        let marker = when::marker_words().nth(m).unwrap_or("");
+        let last = start + marker.len() - marker.chars().next_back().map_or(0, char::len_utf8);
+        let rest = text.get(last..).unwrap_or("");
+        let shared = area::scope_words().enumerate().filter(|(_, w)| rest.starts_with(w)).max_by_key(|(_, w)| w.len());
+        if let Some((s, _)) = shared {
+            scope_words.push((last, s));
+        }
+    }
+    TextWords { scope_words, markers }
 }
 
 /// Whether `c` ends a sentence: the segmenter's sentence ends (`。！？；`, line breaks).
@@ -404,6 +454,62 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
 
 #[cfg(test)]
 mod tests {
+    use super::lexicon::HanWords;
+    use super::{TextWords, area, scope_words_and_markers, when};
+
+    /// [`scope_words_and_markers`] looks for a scope word only at a marker's last character:
+    /// that is the only place the two lists' words can overlap.
+    #[test]
+    fn markers_and_scope_words_overlap_only_at_a_markers_last_character() {
+        for marker in when::marker_words() {
+            for word in area::scope_words() {
+                assert!(!marker.contains(word) && !word.contains(marker), "{marker} {word}");
+                for (k, _) in word.char_indices().skip(1) {
+                    assert!(!marker.starts_with(&word[k..]), "{word} ends with the start of {marker}");
+                }
+                let last = marker.char_indices().next_back().map_or(0, |(k, _)| k);
+                for (k, _) in marker.char_indices().skip(1).filter(|&(k, _)| k < last) {
+                    assert!(!word.starts_with(&marker[k..]), "{marker} ends with the start of {word}");
+                }
+            }
+        }
+    }
+
+    /// One pass of the scope words and the markers finds what a pass of each list finds.
+    #[test]
+    fn scope_words_and_markers_are_found_as_two_passes_find_them() {
+        let scope: Vec<&str> = area::scope_words().collect();
+        let markers: Vec<&str> = when::marker_words().collect();
+        let (scope_pass, marker_pass) = (HanWords::new(&scope), HanWords::new(&markers));
+        let two_passes = |text: &str| {
+            let markers = marker_pass.find_iter(text).map(|(at, k)| (at, when::is_plan_marker(k))).collect();
+            TextWords { scope_words: scope_pass.find_iter(text).collect(), markers }
+        };
+        for text in ["接下来港澳", "展望未来澳门", "接下来来港", "今后全市", "截至目前我国", "下一步市政府", "a接下来港府"]
+        {
+            assert_eq!(scope_words_and_markers(text), two_passes(text), "{text}");
+        }
+        // Texts of words of both lists, their characters and a letter, as a small generator
+        // draws them.
+        let pieces: Vec<String> = scope
+            .iter()
+            .chain(&markers)
+            .map(|w| w.to_string())
+            .chain(scope.iter().chain(&markers).flat_map(|w| w.chars()).map(String::from))
+            .chain(["a".to_string()])
+            .collect();
+        let mut state: u32 = 11;
+        for _ in 0..20000 {
+            let mut text = String::new();
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for _ in 0..(state >> 16) % 7 {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(&pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(scope_words_and_markers(&text), two_passes(&text), "{text}");
+        }
+    }
+
     /// `notes` passes over a character whose lead byte is none of ASCII's, `E2`, `E3` or `EF`
     /// without decoding it: every mark and space it looks for must have one of those.
     #[test]

@@ -28,20 +28,35 @@ const PLAN_MARKERS: &[&str] = &["下一步", "下步", "接下来", "今后", "�
 /// Words that mean "up to now" (`截至目前`): the period ends at the latest `截至` date or the
 /// reference date.
 const NOW_MARKERS: &[&str] = &["截至目前", "截止目前", "到目前为止", "截至当前", "截止当前", "截至今日"];
+/// The plan markers, then the now markers: a text's are found in one pass with the scope words
+/// (see [`super::scope_words_and_markers`]).
+pub(super) fn marker_words() -> impl Iterator<Item = &'static str> {
+    PLAN_MARKERS.iter().chain(NOW_MARKERS).copied()
+}
+
+/// Whether the `k`th of [`marker_words`] is a plan marker.
+pub(super) fn is_plan_marker(k: usize) -> bool {
+    k < PLAN_MARKERS.len()
+}
+
 /// The plan and now markers of a text, found in one pass, for the gaps between facts.
-struct Markers {
+pub(super) struct Markers {
     /// (position, is a plan marker), in text order.
     found: Vec<(usize, bool)>,
     next: usize,
 }
 
 impl Markers {
-    fn new(text: &str) -> Self {
+    /// The markers of `text`, found in a pass of their own.
+    pub(super) fn new(text: &str) -> Self {
         // (No marker can overlap another: none ends with the start of one. So the markers found
         // leftmost and not overlapping are every marker of the text.)
-        static MARKERS: LazyLock<HanWords> =
-            LazyLock::new(|| HanWords::new(&PLAN_MARKERS.iter().chain(NOW_MARKERS).copied().collect::<Vec<_>>()));
-        let found = MARKERS.find_iter(text).map(|(at, k)| (at, k < PLAN_MARKERS.len())).collect();
+        static MARKERS: LazyLock<HanWords> = LazyLock::new(|| HanWords::new(&marker_words().collect::<Vec<_>>()));
+        Markers::among(MARKERS.find_iter(text).map(|(at, k)| (at, is_plan_marker(k))).collect())
+    }
+
+    /// The markers found beforehand (as (position, is a plan marker), in text order).
+    pub(super) fn among(found: Vec<(usize, bool)>) -> Self {
         Markers { found, next: 0 }
     }
 
@@ -406,6 +421,11 @@ static SO_FAR_WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SO_FAR.it
 /// - times that scope nothing: chart captions (`图2 2019-2023年…`), titles of documents,
 ///   examples, comparison bases, and a base year written as `由2020年的`.
 pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
+    periods_among(ctx, notes, Markers::new(ctx.text), records);
+}
+
+/// [`periods`] with the text's plan and now markers found beforehand.
+pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Markers, records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
     let mut carry: Option<usize> = None;
     // What scopes the rest of the paragraph, and what scopes the rest of a full sentence only.
@@ -426,7 +446,6 @@ pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Rec
     // Where the last fact that is no comparison's base ends: `全年` before `比上年` still scopes
     // the figure after it (`全年工业增加值比上年增长8.3%`).
     let mut scope_end = 0;
-    let mut markers = Markers::new(text);
     // A base year (`由2020年的`), which dates the next figure only.
     let mut base_year: Option<usize> = None;
     // The base year of the full sentence (`由2020年的186亿元增加到2024年的258亿元`), from which an
