@@ -88,6 +88,10 @@ pub struct Notes {
     /// break; semicolons, which end a [`Notes::sentence`], do not end it (a list under 其中 or
     /// after 分产业看 runs through them).
     pub stop: usize,
+    /// Where reading back from the fact for its marks stopped: every character from here to the
+    /// fact was read, and where 中, 看, 划 and 观 stand among them was noted (for
+    /// [`relate::parts`]).
+    pub read_from: usize,
     /// Where the fact's clause starts: after the nearest clause mark or the end of the previous
     /// fact, whichever is nearer.
     pub clause: usize,
@@ -122,12 +126,12 @@ pub fn link(ctx: &Context<'_>) -> Linked {
 /// its first section's for every section, so that `area` means one thing in all of them.
 pub fn link_at_home(ctx: &Context<'_>, home_area: Option<Option<HomeArea>>) -> Linked {
     let mut records: Vec<Option<Box<Record>>> = ctx.facts.iter().map(|f| f.is_figure().then(Box::default)).collect();
-    let mut notes = notes(ctx);
+    let (mut notes, openers) = notes(ctx);
     runs(ctx, &mut notes);
     what::words(ctx, &mut notes);
     when::periodless(ctx, &mut notes);
     relate::qualifies(ctx, &notes, &mut records);
-    relate::parts(ctx, &notes, &mut records);
+    relate::parts(ctx, &notes, &openers, &mut records);
     relate::parenthesized_parts(ctx, &notes, &mut records);
     relate::sums(ctx, &notes, &mut records);
     what::indicators(ctx, &notes, &mut records);
@@ -341,11 +345,15 @@ fn paragraphs(ctx: &Context<'_>) -> Vec<usize> {
     para
 }
 
-fn notes(ctx: &Context<'_>) -> Vec<Notes> {
+/// What each fact's sentence and clause are (see [`Notes`]), and where 中, 看, 划 and 观 (what the
+/// openers of lists of parts hold, see [`relate::parts`]) stand in the stretches read back, in
+/// text order.
+fn notes(ctx: &Context<'_>) -> (Vec<Notes>, Vec<(usize, char)>) {
     let text = ctx.text;
     let lines = &ctx.layout.lines;
     let paragraph = paragraphs(ctx);
     let mut notes: Vec<Notes> = Vec::with_capacity(ctx.facts.len());
+    let mut openers: Vec<(usize, char)> = Vec::new();
     let mut line = 0;
     let mut prev_end = 0;
     for span in ctx.spans {
@@ -375,6 +383,7 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
         let bytes = text.as_bytes();
         let mut end = start;
         let mut n = 0;
+        let first_opener = openers.len();
         while end > floor {
             // (A character of three bytes, as Han characters are, is stepped over at once: the
             // byte three back from a character's end is a three-byte lead only if that
@@ -386,6 +395,8 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
             let char_end = end;
             end = at;
             if n >= SENTENCE_REACH {
+                // (This character is not read.)
+                end = char_end;
                 bounded = true;
                 sentence = Some(char_end);
                 stop.get_or_insert(char_end);
@@ -395,6 +406,11 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
             let lead = bytes[at];
             if lead >= 0x80 && !matches!(lead, 0xE2 | 0xE3 | 0xEF) {
                 padding = false;
+                if relate::may_end_an_opener_character(bytes[char_end - 1])
+                    && let Some(c) = relate::opener_character(&bytes[at..char_end])
+                {
+                    openers.push((at, c));
+                }
                 continue;
             }
             let Some(c) = text[at..char_end].chars().next() else { break };
@@ -426,6 +442,9 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
                 sentence = Some(char_end);
             }
         }
+        let read_from = end;
+        // (Found reading back: in text order, after those of the facts before.)
+        openers[first_opener..].reverse();
         let line = first_line;
         let previous = notes.last().filter(|p| p.line == line);
         let sentence_start = match (sentence, previous) {
@@ -446,10 +465,10 @@ fn notes(ctx: &Context<'_>) -> Vec<Notes> {
             None => inherited.and_then(|p| p.paren),
         };
         let clause_start = clause_mark.max(prev_end.min(start));
-        notes.push(Notes { sentence: sentence_start, stop, clause: clause_start, clause_mark, line, paren, ..Notes::default() });
+        notes.push(Notes { sentence: sentence_start, stop, read_from, clause: clause_start, clause_mark, line, paren, ..Notes::default() });
         prev_end = prev_end.max(span.end.min(text.len()));
     }
-    notes
+    (notes, openers)
 }
 
 #[cfg(test)]

@@ -338,7 +338,10 @@ fn lines_from_last(s: &str) -> impl Iterator<Item = &str> {
 /// in `在X中,`, or after `N个X中,`. A list runs to the end of its full sentence (through
 /// semicolons); one that a heading opens (`一、分行业看。`) through the paragraphs under it. Changes (`比上年增加63公顷`), thresholds, sizes and percentages are neither
 /// parts nor wholes.
-pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
+///
+/// `openers`: where 中, 看, 划 and 观 stand in the stretches the notes read back from each fact,
+/// in text order (see [`Notes::read_from`]).
+pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
     // The list being read, and the one a parenthesised list interrupts.
     let mut cue: Option<Cue> = None;
@@ -355,6 +358,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
     let mut sums: std::collections::HashMap<usize, Decimal> = std::collections::HashMap::new();
     // (Where the characters that openers hold stand in each gap.)
     let mut marks = Vec::new();
+    let mut next_opener = 0;
     for i in 0..ctx.facts.len() {
         let span = ctx.spans[i].clone();
         if notes[i].line != line {
@@ -399,7 +403,22 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Recor
         if cue.is_some() && starts_statement(gap) {
             (cue, outer) = (None, None);
         }
-        if let Some(OpenerAt { at, opener, words }) = opener_in_marked(gap, &mut marks) {
+        // (Where the notes read the whole gap back, they found its 中, 看, 划 and 观: such gaps
+        // follow one another, and the places are read on from where the last one's ended.)
+        let found = if gap_start >= notes[i].read_from && gap_start + gap.len() == span.start {
+            while openers.get(next_opener).is_some_and(|o| o.0 < gap_start) {
+                next_opener += 1;
+            }
+            marks.clear();
+            while let Some(&(k, c)) = openers.get(next_opener).filter(|o| o.0 < span.start) {
+                marks.push((k - gap_start, c));
+                next_opener += 1;
+            }
+            opener_at_marks(gap, &marks)
+        } else {
+            opener_in_marked(gap, &mut marks)
+        };
+        if let Some(OpenerAt { at, opener, words }) = found {
             let at = gap_start + at;
             // A cue that opens its sentence reads back through its paragraph for the whole.
             let opens_sentence = text[notes[i].stop.min(at)..at].chars().all(|c| !c.is_alphanumeric());
@@ -827,6 +846,11 @@ fn opener_in_marked(gap: &str, marks: &mut Vec<(usize, char)>) -> Option<OpenerA
     // (Every opener holds 中, 看, 划 or 观: one pass finds where they stand, most gaps hold none
     // of them, and the tests below read only those places.)
     opener_characters(gap, marks);
+    opener_at_marks(gap, marks)
+}
+
+/// [`opener_in`], given where 中, 看, 划 and 观 stand in `gap`, in order (`marks`).
+fn opener_at_marks(gap: &str, marks: &[(usize, char)]) -> Option<OpenerAt> {
     if marks.is_empty() {
         return None;
     }
@@ -893,6 +917,26 @@ fn opener_characters(s: &str, marks: &mut Vec<(usize, char)>) {
         }
         // (A lead byte's leading ones are its character's length; ASCII steps a byte.)
         at += (bytes[at].leading_ones() as usize).max(1);
+    }
+}
+
+/// Whether a character that ends in byte `last` may be one of 中, 看, 划 and 观 (which end in
+/// `AD`, `8B`, `92` and `82`): a bit each in a mask of the low six bits, one test that most
+/// characters fail.
+pub(super) fn may_end_an_opener_character(last: u8) -> bool {
+    const LAST_BYTES: u64 = 1 << (0xAD & 63) | 1 << (0x8B & 63) | 1 << (0x92 & 63) | 1 << (0x82 & 63);
+    LAST_BYTES >> (last & 63) & 1 != 0
+}
+
+/// Which of 中, 看, 划 and 观 (the characters every opener holds) the UTF-8 bytes of one
+/// character are: `E4 B8 AD`, `E7 9C 8B`, `E5 88 92`, `E8 A7 82`.
+pub(super) fn opener_character(bytes: &[u8]) -> Option<char> {
+    match *bytes {
+        [0xE4, 0xB8, 0xAD] => Some('中'),
+        [0xE7, 0x9C, 0x8B] => Some('看'),
+        [0xE5, 0x88, 0x92] => Some('划'),
+        [0xE8, 0xA7, 0x82] => Some('观'),
+        _ => None,
     }
 }
 
@@ -1087,6 +1131,19 @@ mod tests {
         }
         for text in ["", "总", "合作项目", "共有", "总投资", "𠀀共"] {
             assert!(!names_total(text), "{text}");
+        }
+    }
+
+    /// `opener_character` tells 中, 看, 划 and 观 from every other character, and
+    /// `may_end_an_opener_character` lets them through.
+    #[test]
+    fn opener_character_tells_exactly_the_four() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let opener = matches!(c, '中' | '看' | '划' | '观');
+            assert_eq!(opener_character(bytes), opener.then_some(c), "{c:?}");
+            assert!(!opener || may_end_an_opener_character(bytes[bytes.len() - 1]), "{c:?}");
         }
     }
 
