@@ -161,6 +161,12 @@ const SCOPE_WORDS: &[(&str, HomeLevel)] = &[
 const NATIONAL_BODIES: &[&str] =
     &["商务部", "财政部", "海关总署", "国家发展改革委", "国家发改委", "工业和信息化部", "国家外汇管理局", "国家税务总局", "农业农村部"];
 
+/// The home words ([`HOME_WORDS`]), in order: a text's are found in one pass with the scope words
+/// (see [`super::scope_words_and_markers`]).
+pub(super) fn home_words() -> &'static [&'static str] {
+    HOME_WORDS
+}
+
 /// The scope words ([`SCOPE_WORDS`]), in order: a text's are found in one pass with the plan
 /// and now markers (see [`super::scope_words_and_markers`]).
 pub(super) fn scope_words() -> impl Iterator<Item = &'static str> {
@@ -393,6 +399,18 @@ fn common_parent_at(ctx: &Context<'_>, scores: &[(&str, f64, usize, PlaceLevel)]
 
 /// Fill every figure's area.
 pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, records: &mut [Option<Box<Record>>]) {
+    areas_among(ctx, notes, home, None, records);
+}
+
+/// [`areas`], with the text's home words found beforehand, if they were (as (start, index in
+/// [`HOME_WORDS`]), in text order: every place one stands).
+pub(super) fn areas_among(
+    ctx: &Context<'_>,
+    notes: &[Notes],
+    home: Option<&HomeArea>,
+    home_words: Option<&[(usize, usize)]>,
+    records: &mut [Option<Box<Record>>],
+) {
     let text = ctx.text;
     let home_area =
         |word: Option<&str>| home.map(|h| Area { name: h.name.clone(), code: h.code.clone(), from: None, text: word.map(str::to_owned) });
@@ -404,6 +422,7 @@ pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, record
     // no item).
     let mut adjacent: Option<(usize, Area)> = None;
     let mut sentence_words = SentenceHomeWords::new(text);
+    sentence_words.found_beforehand = home_words;
     for i in 0..ctx.facts.len() {
         if subject.as_ref().is_some_and(|(s, _)| *s != notes[i].sentence) {
             subject = None;
@@ -558,11 +577,14 @@ struct SentenceHomeWords<'a> {
     /// The home words read so far, in the text's order: where each starts and its index in
     /// [`HOME_WORDS`].
     found: Vec<(usize, usize)>,
+    /// The home words of the whole text, when a pass over it found them: then no sentence is
+    /// read.
+    found_beforehand: Option<&'a [(usize, usize)]>,
 }
 
 impl<'a> SentenceHomeWords<'a> {
     fn new(text: &'a str) -> Self {
-        SentenceHomeWords { text, start: 0, read: 0, found: Vec::new() }
+        SentenceHomeWords { text, start: 0, read: 0, found: Vec::new(), found_beforehand: None }
     }
 
     /// Read the sentence that starts at `start` from now on (forgetting the one before, when it
@@ -577,14 +599,15 @@ impl<'a> SentenceHomeWords<'a> {
     /// [`home_word`] of `text[from..to]`: the first in the list's order of the home words wholly
     /// inside it.
     fn first_in(&mut self, from: usize, to: usize) -> Option<&'static str> {
+        if let Some(found) = self.found_beforehand {
+            return first_within(found, from, to);
+        }
         // (A stretch that starts before the sentence is read on its own.)
         if from < self.start {
             return home_word(&self.text[from..to]);
         }
         self.read_to(to);
-        let k = self.found.partition_point(|&(at, _)| at < from);
-        let inside = self.found[k..].iter().take_while(|&&(at, _)| at < to).filter(|&&(at, n)| at + HOME_WORDS[n].len() <= to);
-        inside.map(|&(_, n)| n).min().map(|n| HOME_WORDS[n])
+        first_within(&self.found, from, to)
     }
 
     /// Find the home words that start before `to`.
@@ -606,6 +629,14 @@ impl<'a> SentenceHomeWords<'a> {
         }
         self.read = self.read.max(to);
     }
+}
+
+/// The first in [`HOME_WORDS`]' order of the home words `found` (where each starts and its
+/// index, in the text's order) that lie wholly in `from..to`.
+fn first_within(found: &[(usize, usize)], from: usize, to: usize) -> Option<&'static str> {
+    let k = found.partition_point(|&(at, _)| at < from);
+    let inside = found[k..].iter().take_while(|&&(at, _)| at < to).filter(|&&(at, n)| at + HOME_WORDS[n].len() <= to);
+    inside.map(|&(_, n)| n).min().map(|n| HOME_WORDS[n])
 }
 
 /// Whether `bytes` open with 全, 我, 本 or 新 in UTF-8 (`E5 85 A8`, `E6 88 91`, `E6 9C AC`,
@@ -783,9 +814,14 @@ mod tests {
         // (Asked as the figures of a sentence ask: of stretches that end further and further on.)
         let mut words = SentenceHomeWords::new(text);
         words.enter(sentence);
+        // (And with the text's home words found beforehand.)
+        let found = super::super::scope_words_and_markers(text).home_words;
+        let mut found_beforehand = SentenceHomeWords::new(text);
+        found_beforehand.found_beforehand = Some(&found);
         for &to in &bounds {
             for &from in bounds.iter().filter(|&&f| f <= to) {
                 assert_eq!(words.first_in(from, to), home_word(&text[from..to]), "{from}..{to}");
+                assert_eq!(found_beforehand.first_in(from, to), home_word(&text[from..to]), "{from}..{to}");
             }
         }
     }

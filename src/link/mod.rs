@@ -138,49 +138,76 @@ pub fn link_at_home(ctx: &Context<'_>, home_area: Option<Option<HomeArea>>) -> L
     let home_area = match home_area {
         Some(home_area) => {
             when::periods(ctx, &notes, &mut records);
+            area::areas(ctx, &notes, home_area.as_ref(), &mut records);
             home_area
         }
         None => {
             let found = scope_words_and_markers(ctx.text);
             when::periods_among(ctx, &notes, when::Markers::among(found.markers), &mut records);
-            area::home_area_among(ctx, &found.scope_words)
+            let home_area = area::home_area_among(ctx, &found.scope_words);
+            area::areas_among(ctx, &notes, home_area.as_ref(), Some(&found.home_words), &mut records);
+            home_area
         }
     };
-    area::areas(ctx, &notes, home_area.as_ref(), &mut records);
     let mut warnings = Vec::new();
     relate::contradictions(ctx, &records, &mut warnings);
     Linked { records, home_area, warnings }
 }
 
-/// The scope words ([`area`]) and then the plan and now markers ([`when`]), as one list: the
-/// vector search over a whole text costs much the same per byte for one list as for two.
-static TEXT_WORDS: std::sync::LazyLock<lexicon::HanWords> =
-    std::sync::LazyLock::new(|| lexicon::HanWords::new(&area::scope_words().chain(when::marker_words()).collect::<Vec<_>>()));
+/// The words the stage looks for over a whole text, as one list: the vector search over a
+/// whole text costs much the same per byte for one list as for three.
+struct WholeTextWords {
+    /// The scope words ([`area`]), then the plan and now markers ([`when`]), then the home words
+    /// ([`area`]) that are no scope words.
+    words: lexicon::HanWords,
+    /// How many scope words and markers the list opens with.
+    scope_words: usize,
+    markers: usize,
+    /// For each word of the list, its index among the home words, if it is one.
+    home: Vec<Option<usize>>,
+}
 
-/// A text's scope words and its plan and now markers, in text order.
+static TEXT_WORDS: std::sync::LazyLock<WholeTextWords> = std::sync::LazyLock::new(|| {
+    let home_words = area::home_words();
+    let mut words: Vec<&str> = area::scope_words().chain(when::marker_words()).collect();
+    let (scope_words, markers) = (area::scope_words().count(), when::marker_words().count());
+    words.extend(home_words.iter().filter(|w| !words.contains(w)).collect::<Vec<_>>());
+    let home = words.iter().map(|w| home_words.iter().position(|h| h == w)).collect();
+    WholeTextWords { words: lexicon::HanWords::new(&words), scope_words, markers, home }
+});
+
+/// A text's scope words, its plan and now markers and its home words, in text order.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct TextWords {
     /// (start, index in [`area::scope_words`]).
     pub(crate) scope_words: Vec<(usize, usize)>,
     /// (start, is a plan marker).
     pub(crate) markers: Vec<(usize, bool)>,
+    /// (start, index in [`area::home_words`]): every place one stands.
+    pub(crate) home_words: Vec<(usize, usize)>,
 }
 
-/// A text's scope words and its plan and now markers, found in one pass: the matches a pass of
-/// each list of its own finds.
+/// A text's scope words, plan and now markers and home words, found in one pass: the matches a
+/// pass of each list of its own finds (the home words, which no two overlap, wherever they
+/// stand).
 ///
 /// (A marker and a scope word can share only a character that ends the one and starts the
 /// other: `接下来港` is the marker `接下来` to a pass of the markers and `来港` to a pass of the
-/// scope words. The pass of both finds the marker; the scope word is looked for where the
-/// marker's last character stands. See the tests.)
+/// scope words. The pass of all finds the marker; the scope word is looked for where the
+/// marker's last character stands. No home word shares a character with a word of another list
+/// but itself. See the tests.)
 pub(crate) fn scope_words_and_markers(text: &str) -> TextWords {
-    let scope_list = area::scope_words().count();
-    let (mut scope_words, mut markers) = (Vec::new(), Vec::new());
-    for (start, k) in TEXT_WORDS.find_iter(text) {
-        let Some(m) = k.checked_sub(scope_list) else {
+    let list = &*TEXT_WORDS;
+    let (mut scope_words, mut markers, mut home_words) = (Vec::new(), Vec::new(), Vec::new());
+    for (start, k) in list.words.find_iter(text) {
+        if let Some(h) = list.home[k] {
+            home_words.push((start, h));
+        }
+        if k < list.scope_words {
             scope_words.push((start, k));
             continue;
-        };
+        }
+        let Some(m) = Some(k - list.scope_words).filter(|&m| m < list.markers) else { continue };
         markers.push((start, when::is_plan_marker(m)));
         let marker = when::marker_words().nth(m).unwrap_or("");
         let last = start + marker.len() - marker.chars().next_back().map_or(0, char::len_utf8);
@@ -190,7 +217,7 @@ pub(crate) fn scope_words_and_markers(text: &str) -> TextWords {
             scope_words.push((last, s));
         }
     }
-    TextWords { scope_words, markers }
+    TextWords { scope_words, markers, home_words }
 }
 
 /// Whether `c` ends a sentence: the segmenter's sentence ends (`。！？；`, line breaks).
@@ -494,7 +521,30 @@ mod tests {
         }
     }
 
-    /// One pass of the scope words and the markers finds what a pass of each list finds.
+    /// No word of the other lists starts before a home word and runs into it, nor holds one: the
+    /// pass of all finds every home word where it stands. And a home word that is no scope word
+    /// shares no character with a word of the other lists: it hides none of theirs.
+    #[test]
+    fn home_words_overlap_no_other_word() {
+        for home in area::home_words() {
+            let own = area::scope_words().any(|w| w == *home);
+            for word in area::scope_words().chain(when::marker_words()).filter(|w| w != home) {
+                assert!(!word.contains(home), "{word} holds {home}");
+                for (k, _) in word.char_indices().skip(1) {
+                    assert!(!home.starts_with(&word[k..]), "{word} ends with the start of {home}");
+                }
+                if !own {
+                    assert!(!home.contains(word), "{home} holds {word}");
+                    for (k, _) in home.char_indices().skip(1) {
+                        assert!(!word.starts_with(&home[k..]), "{home} ends with the start of {word}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// One pass of the scope words, the markers and the home words finds what a pass of each
+    /// list finds.
     #[test]
     fn scope_words_and_markers_are_found_as_two_passes_find_them() {
         let scope: Vec<&str> = area::scope_words().collect();
@@ -502,19 +552,32 @@ mod tests {
         let (scope_pass, marker_pass) = (HanWords::new(&scope), HanWords::new(&markers));
         let two_passes = |text: &str| {
             let markers = marker_pass.find_iter(text).map(|(at, k)| (at, when::is_plan_marker(k))).collect();
-            TextWords { scope_words: scope_pass.find_iter(text).collect(), markers }
+            // (Every place a home word stands.)
+            let home = area::home_words();
+            let home_words =
+                text.char_indices().filter_map(|(k, _)| home.iter().position(|w| text[k..].starts_with(w)).map(|n| (k, n))).collect();
+            TextWords { scope_words: scope_pass.find_iter(text).collect(), markers, home_words }
         };
-        for text in ["接下来港澳", "展望未来澳门", "接下来来港", "今后全市", "截至目前我国", "下一步市政府", "a接下来港府"]
-        {
+        for text in [
+            "接下来港澳",
+            "展望未来澳门",
+            "接下来来港",
+            "今后全市",
+            "截至目前我国",
+            "下一步市政府",
+            "a接下来港府",
+            "全盟全州我州全市委",
+            "新区全市",
+        ] {
             assert_eq!(scope_words_and_markers(text), two_passes(text), "{text}");
         }
         // Texts of words of both lists, their characters and a letter, as a small generator
         // draws them.
-        let pieces: Vec<String> = scope
+        let words: Vec<&str> = scope.iter().chain(&markers).chain(area::home_words()).copied().collect();
+        let pieces: Vec<String> = words
             .iter()
-            .chain(&markers)
             .map(|w| w.to_string())
-            .chain(scope.iter().chain(&markers).flat_map(|w| w.chars()).map(String::from))
+            .chain(words.iter().flat_map(|w| w.chars()).map(String::from))
             .chain(["a".to_string()])
             .collect();
         let mut state: u32 = 11;
