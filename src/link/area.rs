@@ -162,13 +162,13 @@ const NATIONAL_BODIES: &[&str] =
     &["商务部", "财政部", "海关总署", "国家发展改革委", "国家发改委", "工业和信息化部", "国家外汇管理局", "国家税务总局", "农业农村部"];
 
 /// The home words ([`HOME_WORDS`]), in order: a text's are found in one pass with the scope words
-/// (see [`super::scope_words_and_markers`]).
+/// (see [`super::text_words`]).
 pub(super) fn home_words() -> &'static [&'static str] {
     HOME_WORDS
 }
 
 /// The scope words ([`SCOPE_WORDS`]), in order: a text's are found in one pass with the plan
-/// and now markers (see [`super::scope_words_and_markers`]).
+/// and now markers (see [`super::text_words`]).
 pub(super) fn scope_words() -> impl Iterator<Item = &'static str> {
     SCOPE_WORDS.iter().map(|(w, _)| *w)
 }
@@ -205,7 +205,7 @@ fn region_code(r: Region) -> &'static str {
 /// Macau or Taiwan text for the region. Without scope words, the most named place is the home
 /// when it is named often enough.
 pub fn home_area(ctx: &Context<'_>) -> Option<HomeArea> {
-    home_area_among(ctx, &super::scope_words_and_markers(ctx.text).scope_words)
+    home_area_among(ctx, &super::text_words(ctx.text).scope_words)
 }
 
 /// [`home_area`] with the text's scope words found beforehand (as (start, index in
@@ -815,7 +815,7 @@ mod tests {
         let mut words = SentenceHomeWords::new(text);
         words.enter(sentence);
         // (And with the text's home words found beforehand.)
-        let found = super::super::scope_words_and_markers(text).home_words;
+        let found = super::super::text_words(text).home_words;
         let mut found_beforehand = SentenceHomeWords::new(text);
         found_beforehand.found_beforehand = Some(&found);
         for &to in &bounds {

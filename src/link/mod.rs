@@ -142,7 +142,7 @@ pub fn link_at_home(ctx: &Context<'_>, home_area: Option<Option<HomeArea>>) -> L
             home_area
         }
         None => {
-            let found = scope_words_and_markers(ctx.text);
+            let found = text_words(ctx.text);
             when::periods_among(ctx, &notes, when::Markers::among(found.markers), &mut records);
             let home_area = area::home_area_among(ctx, &found.scope_words);
             area::areas_among(ctx, &notes, home_area.as_ref(), Some(&found.home_words), &mut records);
@@ -196,7 +196,7 @@ pub(crate) struct TextWords {
 /// scope words. The pass of all finds the marker; the scope word is looked for where the
 /// marker's last character stands. No home word shares a character with a word of another list
 /// but itself. See the tests.)
-pub(crate) fn scope_words_and_markers(text: &str) -> TextWords {
+pub(crate) fn text_words(text: &str) -> TextWords {
     let list = &*TEXT_WORDS;
     let (mut scope_words, mut markers, mut home_words) = (Vec::new(), Vec::new(), Vec::new());
     for (start, k) in list.words.find_iter(text) {
@@ -501,9 +501,9 @@ fn notes(ctx: &Context<'_>) -> (Vec<Notes>, Vec<(usize, char)>) {
 #[cfg(test)]
 mod tests {
     use super::lexicon::HanWords;
-    use super::{TextWords, area, scope_words_and_markers, when};
+    use super::{TextWords, area, text_words, when};
 
-    /// [`scope_words_and_markers`] looks for a scope word only at a marker's last character:
+    /// [`text_words`] looks for a scope word only at a marker's last character:
     /// that is the only place the two lists' words can overlap.
     #[test]
     fn markers_and_scope_words_overlap_only_at_a_markers_last_character() {
@@ -546,7 +546,7 @@ mod tests {
     /// One pass of the scope words, the markers and the home words finds what a pass of each
     /// list finds.
     #[test]
-    fn scope_words_and_markers_are_found_as_two_passes_find_them() {
+    fn text_words_are_found_as_two_passes_find_them() {
         let scope: Vec<&str> = area::scope_words().collect();
         let markers: Vec<&str> = when::marker_words().collect();
         let (scope_pass, marker_pass) = (HanWords::new(&scope), HanWords::new(&markers));
@@ -569,7 +569,7 @@ mod tests {
             "全盟全州我州全市委",
             "新区全市",
         ] {
-            assert_eq!(scope_words_and_markers(text), two_passes(text), "{text}");
+            assert_eq!(text_words(text), two_passes(text), "{text}");
         }
         // Texts of words of both lists, their characters and a letter, as a small generator
         // draws them.
@@ -588,7 +588,7 @@ mod tests {
                 state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
                 text.push_str(&pieces[(state >> 16) as usize % pieces.len()]);
             }
-            assert_eq!(scope_words_and_markers(&text), two_passes(&text), "{text}");
+            assert_eq!(text_words(&text), two_passes(&text), "{text}");
         }
     }
 

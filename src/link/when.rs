@@ -29,7 +29,7 @@ const PLAN_MARKERS: &[&str] = &["下一步", "下步", "接下来", "今后", "�
 /// reference date.
 const NOW_MARKERS: &[&str] = &["截至目前", "截止目前", "到目前为止", "截至当前", "截止当前", "截至今日"];
 /// The plan markers, then the now markers: a text's are found in one pass with the scope words
-/// (see [`super::scope_words_and_markers`]).
+/// (see [`super::text_words`]).
 pub(super) fn marker_words() -> impl Iterator<Item = &'static str> {
     PLAN_MARKERS.iter().chain(NOW_MARKERS).copied()
 }
