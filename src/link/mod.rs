@@ -260,10 +260,13 @@ pub(crate) fn back_to(text: &str, pos: usize, floor: usize, stop: impl Fn(char) 
 }
 
 /// Where the last `word` in `s` starts (`str::rfind` with a word, without building a substring
-/// searcher: the short stretches the stage reads are searched for the word's first character).
+/// searcher for each of the short stretches the stage reads): found by the word's last byte with
+/// the `memchr` crate's vector search back. (A match of a whole word starts at a character's
+/// first byte.)
 pub(crate) fn rfind_word(s: &str, word: &str) -> Option<usize> {
-    let first = word.chars().next()?;
-    s.rmatch_indices(first).map(|(k, _)| k).find(|&k| s[k..].starts_with(word))
+    let (bytes, word) = (s.as_bytes(), word.as_bytes());
+    let last = *word.last()?;
+    memchr::memrchr_iter(last, bytes).map(|e| e + 1).find(|&end| bytes[..end].ends_with(word)).map(|end| end - word.len())
 }
 
 /// `s` without every repetition of `word` at its start (`str::trim_start_matches` with a word,
@@ -501,7 +504,18 @@ fn notes(ctx: &Context<'_>) -> (Vec<Notes>, Vec<(usize, char)>) {
 #[cfg(test)]
 mod tests {
     use super::lexicon::HanWords;
-    use super::{TextWords, area, text_words, when};
+    use super::{TextWords, area, rfind_word, text_words, when};
+
+    #[test]
+    fn rfind_word_answers_as_str_rfind_does() {
+        for s in ["", "全年", "围绕全年签约项目", "全年全年", "全市全年计划", "年全", "全", "a全年b", "占全年增加额的全", "来自香港来自"]
+        {
+            for word in ["全年", "年", "全", "a全", "来自", "b"] {
+                assert_eq!(rfind_word(s, word), s.rfind(word), "{s} {word}");
+            }
+        }
+        assert_eq!(rfind_word("全年", ""), None, "an empty word is found nowhere");
+    }
 
     /// [`text_words`] looks for a scope word only at a marker's last character:
     /// that is the only place the two lists' words can overlap.

@@ -436,7 +436,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // The year's whole written as a word, not a time (`围绕全年签约项目150个`): what follows it
         // is measured, as what follows a time is.
         // (Not a whole the figure is a share of or is reckoned by: `占全年增加额`, `按全年饲养量`.)
-        if let Some(k) = rfind_by_last_byte(&ctx.text[range.clone()], "全年")
+        if let Some(k) = super::rfind_word(&ctx.text[range.clone()], "全年")
             && !ctx.text[range.start..range.start + k].contains(['占', '按', '比', '较', '的'])
         {
             let rest = trim(ctx.text, range.start + k + "全年".len()..range.end);
@@ -471,16 +471,6 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         notes[i].change = !matches!(fact.value, Value::Percent(_))
             && (states_change(&ctx.text[notes[i].clause_mark.min(start)..start]) || first < i && notes[first].change);
     }
-}
-
-/// Where the last `word` in `s` starts (what [`super::rfind_word`] answers), found by the word's
-/// last byte with the `memchr` crate's vector search back (`rfind_word`'s character search runs
-/// core's word-at-a-time `memrchr` behind a searcher it sets up for each stretch). (A match of a
-/// whole word starts at a character's first byte.)
-fn rfind_by_last_byte(s: &str, word: &str) -> Option<usize> {
-    let (bytes, word) = (s.as_bytes(), word.as_bytes());
-    let last = *word.last()?;
-    memchr::memrchr_iter(last, bytes).map(|e| e + 1).find(|&end| bytes[..end].ends_with(word)).map(|end| end - word.len())
 }
 
 /// The words before a comparison with the time right before figure `i` (`增速比2022年加快`
@@ -2030,16 +2020,6 @@ pub fn agree(fact: &mut crate::fact::Fact) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn rfind_by_last_byte_answers_as_rfind_word_does() {
-        for s in ["", "全年", "围绕全年签约项目", "全年全年", "全市全年计划", "年全", "全", "a全年b", "占全年增加额的全"]
-        {
-            for word in ["全年", "年", "全", "", "a全"] {
-                assert_eq!(rfind_by_last_byte(s, word), super::super::rfind_word(s, word), "{s} {word}");
-            }
-        }
-    }
 
     #[test]
     fn cut_and_particle_answers_as_the_searches_do() {
