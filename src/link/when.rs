@@ -119,39 +119,60 @@ const ATTRIBUTE_AREAS: &[&str] =
 /// Words that make a figure a target.
 const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
 
-/// The last capacity word (达产后) of a full sentence, read up to where it was last asked: each
-/// figure's question reads only the text since the last figure's.
+/// The last place one of some words stands in a sentence, read up to where it was last asked:
+/// each figure's question reads only the text since the last figure's, so a sentence's
+/// capacity words (达产后) or its 目前 are read once, whatever figures ask.
 #[derive(Default)]
-struct CapacitySeen {
-    stop: usize,
+struct LastInSentence {
+    sentence: usize,
     read_to: usize,
     last: Option<usize>,
 }
 
-impl CapacitySeen {
-    /// Whether a capacity word stands in the full sentence at `stop` before `to`, within the
-    /// stretch [`super::recent`] reads.
-    fn before(&mut self, text: &str, stop: usize, to: usize) -> bool {
-        if self.stop != stop || self.read_to < stop || self.read_to > to {
-            *self = Self { stop, read_to: stop, last: None };
+impl LastInSentence {
+    /// Where the last word stands in `text[sentence..to]`. `last_in(from, to)` finds the last in
+    /// a stretch; it is asked only of the text not read yet, from `longest` bytes less one
+    /// before it (a word the last read may have cut).
+    fn last(
+        &mut self,
+        text: &str,
+        sentence: usize,
+        to: usize,
+        longest: usize,
+        last_in: impl Fn(usize, usize) -> Option<usize>,
+    ) -> Option<usize> {
+        if self.sentence != sentence || self.read_to < sentence || self.read_to > to {
+            *self = Self { sentence, read_to: sentence, last: None };
         }
-        // (Back over a word that the last read may have cut.)
-        let longest = CAPACITY_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
-        let mut from = self.read_to.saturating_sub(longest - 1).max(stop);
+        let mut from = self.read_to.saturating_sub(longest.saturating_sub(1)).max(sentence);
         while !text.is_char_boundary(from) {
             from += 1;
         }
-        // (Every capacity word ends in 后: its places first, then the words that end there.)
-        debug_assert!(CAPACITY_WORDS.iter().all(|w| w.ends_with('后')));
+        if let Some(k) = last_in(from, to) {
+            self.last = Some(k);
+        }
+        self.read_to = to;
+        self.last
+    }
+}
+
+/// Whether a capacity word stands in the full sentence at `stop` before `to`, within the
+/// stretch [`super::recent`] reads.
+fn capacity_before(seen: &mut LastInSentence, text: &str, stop: usize, to: usize) -> bool {
+    let longest = CAPACITY_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    // (Every capacity word ends in 后: its places first, then the words that end there.)
+    debug_assert!(CAPACITY_WORDS.iter().all(|w| w.ends_with('后')));
+    let last_in = |from: usize, to: usize| {
+        let mut last = None;
         for (k, _) in text.get(from..to).unwrap_or("").match_indices('后') {
             let end = from + k + '后'.len_utf8();
             if let Some(w) = CAPACITY_WORDS.iter().find(|w| text[..end].ends_with(*w) && end - w.len() >= from) {
-                self.last = Some(end - w.len());
+                last = Some(end - w.len());
             }
         }
-        self.read_to = to;
-        self.last.is_some_and(|p| p >= to.saturating_sub(super::SENTENCE_REACH * 3))
-    }
+        last
+    };
+    seen.last(text, stop, to, longest, last_in).is_some_and(|p| p >= to.saturating_sub(super::SENTENCE_REACH * 3))
 }
 
 /// Whether a figure is what a project is expected to yield a year (`该项目…预计年产值50亿元`,
@@ -169,9 +190,9 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
     // The full sentence of the last count seen.
     let mut count_stop: Option<usize> = None;
     // The capacity words (达产后) of the full sentence read so far: read once, up to each figure.
-    let mut capacity = CapacitySeen::default();
+    let mut capacity = LastInSentence::default();
     // The last 目前 of the full sentence read so far (whether a count stands now).
-    let mut now = NowSeen::default();
+    let mut now = LastInSentence::default();
     for (i, fact) in ctx.facts.iter().enumerate() {
         if !fact.is_figure() {
             continue;
@@ -262,7 +283,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || following.split(['和', '及', '与']).any(|t| STANDING_SUBJECTS.iter().any(|w| t.ends_with(w)))
                     || !dated && (standing_word() || before.contains("共有") && !projects)
                     || is_enumeration_count(ctx, i, following)
-                    || now.stands_now(text, notes[i].sentence, span.start)
+                    || now_before(&mut now, text, notes[i].sentence, span.start)
             }
             _ => false,
         } || !matches!(fact.value, Value::Percent(_))
@@ -274,7 +295,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 || before.contains('后') && CAPACITY.occurs_in(before)
                 // (The sentence's capacity words first: they are read once whatever figures ask, and
                 // the clause is read for 内 only after one.)
-                || capacity.before(text, notes[i].stop, span.start) && !before.contains('内')
+                || capacity_before(&mut capacity, text, notes[i].stop, span.start) && !before.contains('内')
                 || expected_yield(text, &notes[i], before));
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
@@ -308,38 +329,15 @@ fn stands_now_at(sentence: &str, k: usize) -> bool {
         && STANDING_VERBS.occurs_in(after)
 }
 
-/// The last 目前 of a sentence, read up to where it was last asked: each count's question reads
-/// only the text since the last count's (as [`CapacitySeen`] reads the capacity words).
-#[derive(Default)]
-struct NowSeen {
-    sentence: usize,
-    read_to: usize,
-    last: Option<usize>,
-}
-
-impl NowSeen {
-    /// Whether the sentence at `sentence` says what stands now before `to` ([`stands_now`] of
-    /// the stretch [`super::recent`] reads).
-    fn stands_now(&mut self, text: &str, sentence: usize, to: usize) -> bool {
-        if self.sentence != sentence || self.read_to < sentence || self.read_to > to {
-            *self = Self { sentence, read_to: sentence, last: None };
-        }
-        // (Back over a 目前 that the last read may have cut.)
-        let mut from = self.read_to.saturating_sub("目前".len() - 1).max(sentence);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        for (k, _) in text.get(from..to).unwrap_or("").match_indices('目') {
-            if text[from + k..to].starts_with("目前") {
-                self.last = self.last.max(Some(from + k));
-            }
-        }
-        self.read_to = to;
-        // (The last 目前 of the whole sentence is the last of the stretch read, if it is in it.)
-        let recent = super::recent(text, sentence, to);
-        let start = to - recent.len();
-        self.last.filter(|&k| k >= start).is_some_and(|k| stands_now_at(recent, k - start))
-    }
+/// Whether the sentence at `sentence` says what stands now before `to` ([`stands_now`] of the
+/// stretch [`super::recent`] reads), its 目前 read once for all its counts.
+fn now_before(seen: &mut LastInSentence, text: &str, sentence: usize, to: usize) -> bool {
+    let last_in = |from: usize, to: usize| super::rfind_word(text.get(from..to).unwrap_or(""), "目前").map(|k| from + k);
+    let last = seen.last(text, sentence, to, "目前".len(), last_in);
+    // (The last 目前 of the whole sentence is the last of the stretch read, if it is in it.)
+    let recent = super::recent(text, sentence, to);
+    let start = to - recent.len();
+    last.filter(|&k| k >= start).is_some_and(|k| stands_now_at(recent, k - start))
 }
 
 fn is_han(c: char) -> bool {
@@ -1353,15 +1351,15 @@ mod tests {
         }
     }
 
-    /// [`NowSeen`] answers as [`stands_now`] of the stretch a count reads, whichever counts of
-    /// the sentence ask before it.
+    /// [`now_before`] answers as [`stands_now`] of the stretch a count reads, whichever counts
+    /// of the sentence ask before it.
     #[test]
     fn now_seen_answers_as_stands_now() {
         let text = "截至目前,全市有企业10家,目前在产矿热炉36台,目前已签约5个,至目前共计8个,目前园区拥有15家企业,建成48台";
         for step in 1..4 {
-            let mut seen = NowSeen::default();
+            let mut seen = LastInSentence::default();
             for (to, _) in text.char_indices().step_by(step) {
-                assert_eq!(seen.stands_now(text, 0, to), stands_now(super::super::recent(text, 0, to)), "{step} {to}");
+                assert_eq!(now_before(&mut seen, text, 0, to), stands_now(super::super::recent(text, 0, to)), "{step} {to}");
             }
         }
     }
