@@ -91,8 +91,8 @@ pub(crate) fn is_origin(after: &str) -> bool {
     ORIGIN_NOUNS.iter().any(|w| after.starts_with(w))
 }
 
-/// Scope words that mean the home area (each opens with 全, 我, 本 or 新, which [`home_word`]
-/// looks for first).
+/// Scope words that mean the home area (each opens with 全, 我, 本 or 新); the whole text's pass
+/// finds them ([`super::text_words`]).
 const HOME_WORDS: &[&str] =
     &["全市", "我市", "本市", "全县", "我县", "本县", "全区", "我区", "本区", "全州", "我州", "全旗", "新区", "全盟"];
 /// Scope words that mean the home's province.
@@ -399,16 +399,16 @@ fn common_parent_at(ctx: &Context<'_>, scores: &[(&str, f64, usize, PlaceLevel)]
 
 /// Fill every figure's area.
 pub fn areas(ctx: &Context<'_>, notes: &[Notes], home: Option<&HomeArea>, records: &mut [Option<Box<Record>>]) {
-    areas_among(ctx, notes, home, None, records);
+    areas_among(ctx, notes, home, &super::text_words(ctx.text).home_words, records);
 }
 
-/// [`areas`], with the text's home words found beforehand, if they were (as (start, index in
+/// [`areas`], with the text's home words found beforehand (as (start, index in
 /// [`HOME_WORDS`]), in text order: every place one stands).
 pub(super) fn areas_among(
     ctx: &Context<'_>,
     notes: &[Notes],
     home: Option<&HomeArea>,
-    home_words: Option<&[(usize, usize)]>,
+    home_words: &[(usize, usize)],
     records: &mut [Option<Box<Record>>],
 ) {
     let text = ctx.text;
@@ -421,8 +421,6 @@ pub(super) fn areas_among(
     // comparison, `低于广州1.2个百分点`, or after another place, `澳门台湾3宗`, `香港、澳门两个`, is
     // no item).
     let mut adjacent: Option<(usize, Area)> = None;
-    let mut sentence_words = SentenceHomeWords::new(text);
-    sentence_words.found_beforehand = home_words;
     for i in 0..ctx.facts.len() {
         if subject.as_ref().is_some_and(|(s, _)| *s != notes[i].sentence) {
             subject = None;
@@ -467,7 +465,6 @@ pub(super) fn areas_among(
                 let clause_start = notes[i].clause.min(span.start);
                 let clause = &text[clause_start..span.start];
                 let floor = notes[i].sentence.min(span.start);
-                sentence_words.enter(floor);
                 let opening = super::strip_all(clause, "其中").trim_start();
                 let area = if let Some((_, a)) = adjacent.take().filter(|(k, _)| *k == i) {
                     Some(a)
@@ -481,9 +478,9 @@ pub(super) fn areas_among(
                     // (A share is of the part before 占: `我区占全市的14.8%`.)
                     Some(k) => {
                         let share = clause_start + k;
-                        sentence_words.first_in(clause_start, share).or_else(|| sentence_words.first_in(share, span.start))
+                        first_within(home_words, clause_start, share).or_else(|| first_within(home_words, share, span.start))
                     }
-                    None => sentence_words.first_in(clause_start, span.start),
+                    None => first_within(home_words, clause_start, span.start),
                 } {
                     subject = None;
                     city_of_district(home, w).or_else(|| home_area(Some(w)))
@@ -503,9 +500,9 @@ pub(super) fn areas_among(
                 } else {
                     // (The stretch before the figure is measured only in a sentence that holds a
                     // home word before it: most hold none.)
-                    let word = sentence_words.first_in(floor, span.start).and_then(|_| {
+                    let word = first_within(home_words, floor, span.start).and_then(|_| {
                         let from = super::back_to(text, span.start, floor, |_| false);
-                        sentence_words.first_in(from, span.start)
+                        first_within(home_words, from, span.start)
                     });
                     home_area(word)
                 };
@@ -546,103 +543,12 @@ fn settled_in(ctx: &Context<'_>, i: usize) -> Option<Area> {
     None
 }
 
-/// The first of [`HOME_WORDS`] that `s` contains.
-fn home_word(s: &str) -> Option<&'static str> {
-    // The first of HOME_WORDS in their order that `s` holds, found in one pass over `s` for the
-    // words' first characters (a `str::contains` per word builds a searcher each time, and most
-    // clauses hold none of them).
-    let words = HOME_WORDS;
-    let mut best: Option<usize> = None;
-    for (k, c) in s.char_indices() {
-        if !matches!(c, '全' | '我' | '本' | '新') {
-            continue;
-        }
-        let rest = &s[k..];
-        if let Some(n) = words.iter().position(|w| rest.starts_with(w)) {
-            best = Some(best.map_or(n, |b| b.min(n)));
-        }
-    }
-    best.map(|n| words[n])
-}
-
-/// The home words (see [`HOME_WORDS`]) of the sentence whose figures are being read, found
-/// once for all of them: each figure asks for those in its clause, then in the stretch before it,
-/// and the figures of a sentence ask of stretches that overlap.
-struct SentenceHomeWords<'a> {
-    text: &'a str,
-    /// Where the sentence starts.
-    start: usize,
-    /// How far the sentence has been read.
-    read: usize,
-    /// The home words read so far, in the text's order: where each starts and its index in
-    /// [`HOME_WORDS`].
-    found: Vec<(usize, usize)>,
-    /// The home words of the whole text, when a pass over it found them: then no sentence is
-    /// read.
-    found_beforehand: Option<&'a [(usize, usize)]>,
-}
-
-impl<'a> SentenceHomeWords<'a> {
-    fn new(text: &'a str) -> Self {
-        SentenceHomeWords { text, start: 0, read: 0, found: Vec::new(), found_beforehand: None }
-    }
-
-    /// Read the sentence that starts at `start` from now on (forgetting the one before, when it
-    /// is another).
-    fn enter(&mut self, start: usize) {
-        if start != self.start {
-            (self.start, self.read) = (start, start);
-            self.found.clear();
-        }
-    }
-
-    /// [`home_word`] of `text[from..to]`: the first in the list's order of the home words wholly
-    /// inside it.
-    fn first_in(&mut self, from: usize, to: usize) -> Option<&'static str> {
-        if let Some(found) = self.found_beforehand {
-            return first_within(found, from, to);
-        }
-        // (A stretch that starts before the sentence is read on its own.)
-        if from < self.start {
-            return home_word(&self.text[from..to]);
-        }
-        self.read_to(to);
-        first_within(&self.found, from, to)
-    }
-
-    /// Find the home words that start before `to`.
-    fn read_to(&mut self, to: usize) {
-        let bytes = self.text.as_bytes();
-        let to = to.min(bytes.len());
-        let mut at = self.read;
-        while at < to {
-            // (The words are tried only where one of their first characters stands, told by its
-            // bytes without decoding it.)
-            if opens_home_word(&bytes[at..])
-                && let Some(n) = HOME_WORDS.iter().position(|w| bytes[at..].starts_with(w.as_bytes()))
-            {
-                self.found.push((at, n));
-            }
-            // On to the next character: a lead byte's leading ones are its character's length (a
-            // continuation byte's one, and ASCII's none, step a byte).
-            at += (bytes[at].leading_ones() as usize).max(1);
-        }
-        self.read = self.read.max(to);
-    }
-}
-
 /// The first in [`HOME_WORDS`]' order of the home words `found` (where each starts and its
 /// index, in the text's order) that lie wholly in `from..to`.
 fn first_within(found: &[(usize, usize)], from: usize, to: usize) -> Option<&'static str> {
     let k = found.partition_point(|&(at, _)| at < from);
     let inside = found[k..].iter().take_while(|&&(at, _)| at < to).filter(|&&(at, n)| at + HOME_WORDS[n].len() <= to);
     inside.map(|&(_, n)| n).min().map(|n| HOME_WORDS[n])
-}
-
-/// Whether `bytes` open with 全, 我, 本 or 新 in UTF-8 (`E5 85 A8`, `E6 88 91`, `E6 9C AC`,
-/// `E6 96 B0`), the characters each of [`HOME_WORDS`] opens with.
-fn opens_home_word(bytes: &[u8]) -> bool {
-    matches!(bytes, [0xE5, 0x85, 0xA8, ..] | [0xE6, 0x88, 0x91, ..] | [0xE6, 0x9C, 0xAC, ..] | [0xE6, 0x96, 0xB0, ..])
 }
 
 /// Whether a place opens its clause: nothing but times, 其中 or spaces before it (not a verb,
@@ -782,7 +688,12 @@ fn province_of(home: Option<&HomeArea>) -> Option<Area> {
 mod tests {
     use super::*;
 
-    /// `home_word` looks for these first characters before the words themselves.
+    /// The first of [`HOME_WORDS`], in their order, that `s` contains: what a figure's stretch
+    /// says of its area, as the words found beforehand must answer.
+    fn home_word(s: &str) -> Option<&'static str> {
+        HOME_WORDS.iter().find(|w| s.contains(**w)).copied()
+    }
+
     #[test]
     fn home_words_open_with_the_characters_looked_for() {
         for w in HOME_WORDS {
@@ -792,36 +703,16 @@ mod tests {
         assert_eq!(home_word("市里"), None);
     }
 
-    /// `SentenceHomeWords` tries the words only where `opens_home_word` finds a first character.
+    /// The text's home words, found by its one pass and asked of any stretch, are those
+    /// [`home_word`] finds in the stretch.
     #[test]
-    fn home_words_open_with_the_bytes_looked_for() {
-        for w in HOME_WORDS {
-            assert!(opens_home_word(w.as_bytes()), "{w}");
-        }
-        for c in ['全', '我', '本', '新'] {
-            assert!(opens_home_word(c.to_string().as_bytes()), "{c}");
-        }
-        assert!(!opens_home_word("市".as_bytes()) && !opens_home_word(b"") && !opens_home_word(&[0xE5, 0x85]));
-    }
-
-    /// The home words of a sentence, asked of stretches of it, are those [`home_word`] finds in
-    /// each stretch.
-    #[test]
-    fn sentence_home_words_are_home_word_of_each_stretch() {
+    fn home_words_found_beforehand_are_home_word_of_each_stretch() {
         let text = "前言。本区新签约项目12个,全市共签约30个,我区占全市的14.8%;新区全盟";
-        let sentence = text.find('本').unwrap();
         let bounds: Vec<usize> = (0..=text.len()).filter(|&k| text.is_char_boundary(k)).collect();
-        // (Asked as the figures of a sentence ask: of stretches that end further and further on.)
-        let mut words = SentenceHomeWords::new(text);
-        words.enter(sentence);
-        // (And with the text's home words found beforehand.)
         let found = super::super::text_words(text).home_words;
-        let mut found_beforehand = SentenceHomeWords::new(text);
-        found_beforehand.found_beforehand = Some(&found);
         for &to in &bounds {
             for &from in bounds.iter().filter(|&&f| f <= to) {
-                assert_eq!(words.first_in(from, to), home_word(&text[from..to]), "{from}..{to}");
-                assert_eq!(found_beforehand.first_in(from, to), home_word(&text[from..to]), "{from}..{to}");
+                assert_eq!(first_within(&found, from, to), home_word(&text[from..to]), "{from}..{to}");
             }
         }
     }

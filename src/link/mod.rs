@@ -135,20 +135,12 @@ pub fn link_at_home(ctx: &Context<'_>, home_area: Option<Option<HomeArea>>) -> L
     relate::parenthesized_parts(ctx, &notes, &mut records);
     relate::sums(ctx, &notes, &mut records);
     what::indicators(ctx, &notes, &mut records);
-    let home_area = match home_area {
-        Some(home_area) => {
-            when::periods(ctx, &notes, &mut records);
-            area::areas(ctx, &notes, home_area.as_ref(), &mut records);
-            home_area
-        }
-        None => {
-            let found = text_words(ctx.text);
-            when::periods_among(ctx, &notes, when::Markers::among(found.markers), &mut records);
-            let home_area = area::home_area_among(ctx, &found.scope_words);
-            area::areas_among(ctx, &notes, home_area.as_ref(), Some(&found.home_words), &mut records);
-            home_area
-        }
-    };
+    // (The scope words, the plan and now markers and the home words, in one pass; a text read
+    // in sections has its home area already.)
+    let found = text_words(ctx.text);
+    when::periods_among(ctx, &notes, when::Markers::among(found.markers), &mut records);
+    let home_area = home_area.unwrap_or_else(|| area::home_area_among(ctx, &found.scope_words));
+    area::areas_among(ctx, &notes, home_area.as_ref(), &found.home_words, &mut records);
     let mut warnings = Vec::new();
     relate::contradictions(ctx, &records, &mut warnings);
     Linked { records, home_area, warnings }

@@ -19,7 +19,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{HanWords, Lexicon};
+use super::lexicon::Lexicon;
 use super::{Context, Notes};
 use crate::fact::{PartialDate, Period, Record, Role, TimeRange, Value};
 
@@ -47,14 +47,6 @@ pub(super) struct Markers {
 }
 
 impl Markers {
-    /// The markers of `text`, found in a pass of their own.
-    pub(super) fn new(text: &str) -> Self {
-        // (No marker can overlap another: none ends with the start of one. So the markers found
-        // leftmost and not overlapping are every marker of the text.)
-        static MARKERS: LazyLock<HanWords> = LazyLock::new(|| HanWords::new(&marker_words().collect::<Vec<_>>()));
-        Markers::among(MARKERS.find_iter(text).map(|(at, k)| (at, is_plan_marker(k))).collect())
-    }
-
     /// The markers found beforehand (as (position, is a plan marker), in text order).
     pub(super) fn among(found: Vec<(usize, bool)>) -> Self {
         Markers { found, next: 0 }
@@ -419,7 +411,7 @@ static SO_FAR_WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SO_FAR.it
 /// - times that scope nothing: chart captions (`图2 2019-2023年…`), titles of documents,
 ///   examples, comparison bases, and a base year written as `由2020年的`.
 pub fn periods(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
-    periods_among(ctx, notes, Markers::new(ctx.text), records);
+    periods_among(ctx, notes, Markers::among(super::text_words(ctx.text).markers), records);
 }
 
 /// [`periods`] with the text's plan and now markers found beforehand.
