@@ -324,11 +324,45 @@ static TRAILING_LONGEST_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static str>)
 /// compared with.
 const CUT_AT: &[&str] = &["按可比价", "按现价", "扣除价格因素", "高于", "低于", "快于", "慢于", "高出", "低出"];
 
-fn sorted_chars(chars: impl Iterator<Item = char>) -> Vec<char> {
-    let mut v: Vec<char> = chars.collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// A set of characters that words are tried against by one of their characters (the first or
+/// the last), asked for most characters of a figure's words: a bit for each character of the
+/// CJK Unified Ideographs (where nearly all the characters asked about are), so that asking
+/// costs a shift and a mask, and a sorted list for a binary search for the few others.
+struct CharSet {
+    /// One bit for each character of `HAN`, set for those in the set.
+    han: Box<[u64]>,
+    /// The set's characters outside `HAN`, sorted.
+    others: Vec<char>,
+}
+
+impl CharSet {
+    /// The CJK Unified Ideographs.
+    const HAN: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
+
+    fn new(chars: impl Iterator<Item = char>) -> CharSet {
+        let mut han = vec![0u64; (*Self::HAN.end() - *Self::HAN.start()) as usize / 64 + 1].into_boxed_slice();
+        let mut others = Vec::new();
+        for c in chars {
+            if Self::HAN.contains(&(c as u32)) {
+                let k = (c as u32 - *Self::HAN.start()) as usize;
+                han[k / 64] |= 1 << (k % 64);
+            } else {
+                others.push(c);
+            }
+        }
+        others.sort_unstable();
+        others.dedup();
+        CharSet { han, others }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        if Self::HAN.contains(&(c as u32)) {
+            let k = (c as u32 - *Self::HAN.start()) as usize;
+            self.han[k / 64] >> (k % 64) & 1 == 1
+        } else {
+            self.others.binary_search(&c).is_ok()
+        }
+    }
 }
 
 /// Words that make a clause's words a rate or share of their own (a percentage's indicator is
@@ -564,9 +598,9 @@ fn states_change(words: &str) -> bool {
     // (`比去年同期多9个`, `比上年少15个`: 多 and 少 after a comparison say by how much.)
     let compared = |w: &str| w.strip_suffix(['多', '少']).is_some_and(|w| w.contains(['比', '较']));
     // (The verbs are tried only after a character one of them ends with.)
-    static CHANGE_LAST: std::sync::LazyLock<Vec<char>> =
-        std::sync::LazyLock::new(|| sorted_chars(CHANGE_VERBS.iter().filter_map(|v| v.chars().next_back())));
-    let ends_a_verb = words.chars().next_back().is_some_and(|c| CHANGE_LAST.binary_search(&c).is_ok());
+    static CHANGE_LAST: std::sync::LazyLock<CharSet> =
+        std::sync::LazyLock::new(|| CharSet::new(CHANGE_VERBS.iter().filter_map(|v| v.chars().next_back())));
+    let ends_a_verb = words.chars().next_back().is_some_and(|c| CHANGE_LAST.contains(c));
     ends_a_verb && CHANGE_VERBS.iter().any(|v| words.ends_with(v)) || compared(words)
 }
 
@@ -1541,12 +1575,12 @@ fn parallel_level(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Reco
 /// Characters that end a noun phrase naming what is counted (项目, 企业, 客商, 线索 ...).
 const NOUN_HEADS: &str = "目业商索队户家资额金人员部会品构所校链园场台次批项件案宗问师者班组团议同体点位厂房专士才票证书站库室馆院区镇村街路线桥港座栋套辆架艘颗头口条器机车船地田林池窑炉岗位协策标法规务客";
 
-/// [`NOUN_HEADS`] sorted, for a binary search (a figure's words are asked several times).
-static NOUN_HEADS_SORTED: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| sorted_chars(NOUN_HEADS.chars()));
+/// [`NOUN_HEADS`] as a set (a figure's words are asked several times).
+static NOUN_HEAD_SET: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| CharSet::new(NOUN_HEADS.chars()));
 
 /// Whether `c` is one of [`NOUN_HEADS`].
 fn is_noun_head(c: char) -> bool {
-    NOUN_HEADS_SORTED.binary_search(&c).is_ok()
+    NOUN_HEAD_SET.contains(c)
 }
 
 /// Whether `s` ends with one of [`NOUN_HEADS`].
@@ -1885,8 +1919,8 @@ pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::op
     // follows in the clause; else they join two modifiers of one noun (`5家海外及内地企业`).
     // (Asked only at a 和, 及 or 与: it reads on to the clause's end.)
     let figure_follows = || ctx.facts.get(i + 1).is_some_and(crate::fact::Fact::is_figure) && !words.contains(super::is_clause_mark);
-    static PREDICATE_FIRST: std::sync::LazyLock<Vec<char>> =
-        std::sync::LazyLock::new(|| sorted_chars(PREDICATE_WORDS.iter().filter_map(|w| w.chars().next())));
+    static PREDICATE_FIRST: std::sync::LazyLock<CharSet> =
+        std::sync::LazyLock::new(|| CharSet::new(PREDICATE_WORDS.iter().filter_map(|w| w.chars().next())));
     for (n, (k, c)) in words.char_indices().enumerate() {
         if matches!(c, '“' | '”' | '"') && n < 10 {
             continue;
@@ -1896,7 +1930,7 @@ pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::op
         }
         // The predicate starts: `8支招商小分队共签约项目…`.
         let predicate = n > 0
-            && PREDICATE_FIRST.binary_search(&c).is_ok()
+            && PREDICATE_FIRST.contains(c)
             && PREDICATE_WORDS.iter().any(|w| words[k..].starts_with(w))
             && (!matches!(c, '和' | '及' | '与') || figure_follows());
         if predicate {
@@ -2020,6 +2054,26 @@ pub fn agree(fact: &mut crate::fact::Fact) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_set_holds_what_it_was_given() {
+        // Han characters (at both ends of the bitset's block), others below and above it.
+        let given = ['目', '业', '\u{4e00}', '\u{9fff}', 'a', '%', '〇', '\u{3400}', '\u{a000}', '\u{20000}', '\u{ff08}'];
+        let set = CharSet::new(given.iter().copied());
+        for c in given {
+            assert!(set.contains(c), "{c:?}");
+        }
+        // Every other character of the Basic Multilingual Plane and a few beyond it is not held.
+        for c in (0..=0xFFFF).chain(0x1F600..0x20100).filter_map(char::from_u32).filter(|c| !given.contains(c)) {
+            assert!(!set.contains(c), "{c:?}");
+        }
+        assert!(!CharSet::new(std::iter::empty()).contains('目'));
+        // The sets built from word lists hold the characters those words begin or end with.
+        for c in NOUN_HEADS.chars() {
+            assert!(is_noun_head(c), "{c}");
+        }
+        assert!(!is_noun_head('增') && !is_noun_head('a'));
+    }
 
     #[test]
     fn cut_and_particle_answers_as_the_searches_do() {
