@@ -685,11 +685,14 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     'trail: loop {
         let s = &text[range.clone()];
         let Some(last) = s.chars().next_back() else { break };
-        let ending = TRAILING_LONGEST_FIRST.binary_search_by_key(&last, |(c, _)| *c).ok().map(|k| &TRAILING_LONGEST_FIRST[k].1);
-        // (Besides TRAILING's words, only 可 and 约 are trimmed.)
-        if ending.is_none() && !matches!(last, '可' | '约') {
+        // (Besides TRAILING's words, only 可 and 约 are trimmed. Most words end with none of
+        // their characters, which the set answers before the words are looked up.)
+        static TRAILING_LAST: std::sync::LazyLock<CharSet> =
+            std::sync::LazyLock::new(|| CharSet::new(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['可', '约'])));
+        if !TRAILING_LAST.contains(last) {
             break;
         }
+        let ending = TRAILING_LONGEST_FIRST.binary_search_by_key(&last, |(c, _)| *c).ok().map(|k| &TRAILING_LONGEST_FIRST[k].1);
         for w in ending.into_iter().flatten() {
             if s.ends_with(w) {
                 range.end -= w.len();
