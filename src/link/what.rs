@@ -670,10 +670,7 @@ fn cut_and_particle(words: &str) -> (Option<usize>, Option<usize>) {
 /// [`trim`]'s second half: the words that are no part of an indicator at both ends.
 fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     // (Spaces a converted PDF pads figures with: `地区生产总值增长 6%`.)
-    let padded = &text[range.clone()];
-    let start = range.start + (padded.len() - padded.trim_start().len());
-    let end = (range.end - (padded.len() - padded.trim_end().len())).max(start);
-    let mut range = start..end;
+    let mut range = without_spaces(text, range);
     static LEADING_WORDS: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::in_order(LEADING.iter().copied()));
     loop {
         let s = &text[range.clone()];
@@ -731,12 +728,33 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     }
     // List words, prepositions and demonstratives alone say nothing (`和5亿元`, `对10亿元以上
     // 项目`, `这2亿元`).
-    if ["和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给", "这", "该", "此", "其"]
-        .contains(&&text[range.clone()])
+    // (None is longer than 以及: longer words are not compared with them.)
+    if range.len() <= "以及".len()
+        && ["和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给", "这", "该", "此", "其"]
+            .contains(&&text[range.clone()])
     {
         range.end = range.start;
     }
     range
+}
+
+/// `range` without the white space at its ends (what `str::trim` leaves of it).
+fn without_spaces(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // (White space is ASCII or begins with a byte below E4, the first byte of the Han
+    // characters most words begin and end with: those are not looked at as characters.)
+    let padded = &text[range.clone()];
+    let bytes = padded.as_bytes();
+    let start = match bytes.first() {
+        Some(&b) if b >= 0xE4 => range.start,
+        _ => range.start + (padded.len() - padded.trim_start().len()),
+    };
+    let end = match bytes.last() {
+        // (The last byte of a character of three bytes or more is a continuation byte; the
+        // character's first byte is asked.)
+        Some(_) if padded.len() >= 3 && bytes[padded.len() - 3] >= 0xE4 && bytes[padded.len() - 3] < 0xF0 => range.end,
+        _ => range.end - (padded.len() - padded.trim_end().len()),
+    };
+    start..end.max(start)
 }
 
 /// The words of a figure from the noun phrase its last verb governs (`组织开展招商活动` →
@@ -2076,6 +2094,39 @@ mod tests {
             assert!(is_noun_head(c), "{c}");
         }
         assert!(!is_noun_head('增') && !is_noun_head('a'));
+    }
+
+    #[test]
+    fn without_spaces_trims_as_str_trim_does() {
+        let texts = [
+            "",
+            " ",
+            "\u{3000}",
+            "地区生产总值增长 ",
+            " 地区生产总值",
+            "\u{3000}项目\u{3000}",
+            "\n\t项目 \r\n",
+            "项",
+            "a",
+            " a ",
+            "\u{a0}投资\u{2009}",
+            "投资\u{85}",
+            "𠀀",
+            " 𠀀 ",
+            "增长 6%",
+            "（GDP）",
+            "“专精特新”",
+        ];
+        for text in texts {
+            // Every range between character boundaries of the text.
+            let bounds: Vec<usize> = text.char_indices().map(|(k, _)| k).chain([text.len()]).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    let r = without_spaces(text, a..b);
+                    assert_eq!(&text[r], text[a..b].trim(), "{text:?} {a}..{b}");
+                }
+            }
+        }
     }
 
     #[test]
