@@ -653,16 +653,58 @@ fn trim(text: &str, mut range: std::ops::Range<usize>) -> std::ops::Range<usize>
 /// (or in all of `words`, without one) does: in one pass over the characters, what a search
 /// for the words and a search back for the particles would answer.
 fn cut_and_particle(words: &str) -> (Option<usize>, Option<usize>) {
+    // (The characters looked for are all of three bytes: each character's bytes are compared
+    // whole, as one number, without decoding it. A character's width is its first byte's.)
+    const fn bytes_of(c: char) -> u32 {
+        let c = c as u32;
+        (0xE0 | c >> 12) << 16 | (0x80 | (c >> 6) & 0x3F) << 8 | (0x80 | c & 0x3F)
+    }
+    const LE: u32 = bytes_of('了');
+    const DE: u32 = bytes_of('的');
+    // (The first characters of CUT_AT.)
+    const AN: u32 = bytes_of('按');
+    const KOU: u32 = bytes_of('扣');
+    const GAO: u32 = bytes_of('高');
+    const DI: u32 = bytes_of('低');
+    const KUAI: u32 = bytes_of('快');
+    const MAN: u32 = bytes_of('慢');
+    // The low six bits of those characters' last bytes, as bits of one word.
+    const ENDINGS: u64 = {
+        let mut bits = 0;
+        let all = [LE, DE, AN, KOU, GAO, DI, KUAI, MAN];
+        let mut k = 0;
+        while k < all.len() {
+            bits |= 1 << (all[k] & 0x3F);
+            k += 1;
+        }
+        bits
+    };
+    let bytes = words.as_bytes();
     let mut particle = None;
-    for (k, c) in words.char_indices() {
-        match c {
-            '了' | '的' => particle = Some(k),
-            // (The first characters of CUT_AT.)
-            '按' | '扣' | '高' | '低' | '快' | '慢' if CUT_AT.iter().any(|w| words[k..].starts_with(w)) => {
+    let mut k = 0;
+    while let Some(&first) = bytes.get(k) {
+        if first < 0xE0 {
+            k += if first < 0x80 { 1 } else { 2 };
+            continue;
+        }
+        if first >= 0xF0 {
+            k += 4;
+            continue;
+        }
+        let Some(&[_, second, third]) = bytes.get(k..k + 3) else { break };
+        // (Most characters are none of them, which the last byte's low six bits mostly tell.)
+        if ENDINGS >> (third & 0x3F) & 1 == 0 {
+            k += 3;
+            continue;
+        }
+        match u32::from(first) << 16 | u32::from(second) << 8 | u32::from(third) {
+            LE | DE => particle = Some(k),
+            AN | KOU | GAO | DI | KUAI | MAN if CUT_AT.iter().any(|w| words[k..].starts_with(w)) => {
                 return (Some(k), particle);
             }
             _ => {}
         }
+        k += 3;
     }
     (None, particle)
 }
@@ -2149,6 +2191,12 @@ mod tests {
             "的了扣除价格因素后的高出",
             "低的慢快于",
             "a按b高c",
+            "é的ü按现价",
+            "𠀀了𠀀高于",
+            "了",
+            "的 了\u{3000}低于",
+            "高低快慢按扣",
+            "高新技术企业的营业收入",
         ] {
             assert_eq!(cut_and_particle(words), searched(words), "{words}");
         }
