@@ -805,7 +805,10 @@ fn without_spaces(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<
 /// (`签约项目`, `引进外资`) stays, and so does a verb whose object is a single word (`完成投资`).
 fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     // (Not in a list: `涉及航空、先进装备制造等领域`; not across a line a layout broke.)
-    if text[range.clone()].chars().count() < 4 || text[range.clone()].contains(['、', '\n']) {
+    // (Only the first four characters are counted; and only words with a byte E3, the first of
+    // 、, or a line break are searched for them: Han characters begin with E4 to E9.)
+    let words = &text[range.clone()];
+    if words.char_indices().nth(3).is_none() || words.bytes().any(|b| b == 0xE3 || b == b'\n') && words.contains(['、', '\n']) {
         return range;
     }
     let words = crate::segment::words_in(text, range.clone());
@@ -816,7 +819,8 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     }
     // (A share's words name its part before 占 and its whole after it, verbs and all:
     // `研发投入占地区生产总值`, `税收收入占一般公共预算收入比重`.)
-    if words.iter().any(|w| matches!(w.text, "占" | "占到")) {
+    // (By the first character first: most words are of two characters, as long as 占到.)
+    if words.iter().any(|w| w.text.starts_with('占') && matches!(w.text, "占" | "占到")) {
         return range;
     }
     let cut = words.iter().enumerate().take(words.len().saturating_sub(2)).rev().find_map(|(k, w)| {
