@@ -974,6 +974,14 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         "亦",
     ];
     static ROLES: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::new(ROLE.iter().copied()));
+    // (Most words start with a character no role word nor count of years starts with: they
+    // are told at their first character.)
+    static FIRSTS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| {
+        CharSet::new(ROLE.iter().filter_map(|w| w.chars().next()).chain("0123456789一二两三四五六七八九十".chars()))
+    });
+    if s.chars().next().is_some_and(|c| !FIRSTS.contains(c)) {
+        return false;
+    }
     let mut rest = s;
     while !rest.is_empty() {
         // (A number of years before the change: `5年提升`, `两年平均增长`. Its first digit is
@@ -2173,6 +2181,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn is_role_only_knows_the_count_digits() {
+        // (The set of first characters it answers most words by holds every count digit.)
+        for c in ('\0'..='\u{ffff}').filter(|&c| is_count_digit(c)) {
+            assert!(is_role_only(&format!("{c}年增长")), "{c}");
+        }
+        assert!(is_role_only("同比增长") && is_role_only("") && is_role_only("两年平均增长") == is_role_only("平均增长"));
+        assert!(!is_role_only("地区生产总值") && !is_role_only("增长地区") && !is_role_only("5项目") && is_role_only("5年"));
     }
 
     #[test]
