@@ -865,6 +865,11 @@ const EXAMPLE_VERBS: &[&str] = &["涉及", "包括", "涵盖", "覆盖", "围绕
 /// (`成功签约涉及航空、航天、先进装备制造等领域项目` → 成功签约项目): the words before the verb
 /// and the head after the list (with the list's category word, 领域, dropped).
 fn without_examples(words: &str) -> Option<String> {
+    // (Words without the byte E3 that 、 begins with hold no list: most are not searched. Han
+    // characters begin with E4 to E9.)
+    if !words.bytes().any(|b| b == 0xE3) {
+        return None;
+    }
     let deng = words.rfind('等')?;
     if !words[..deng].contains('、') {
         return None;
@@ -2191,6 +2196,15 @@ mod tests {
         }
         assert!(is_role_only("同比增长") && is_role_only("") && is_role_only("两年平均增长") == is_role_only("平均增长"));
         assert!(!is_role_only("地区生产总值") && !is_role_only("增长地区") && !is_role_only("5项目") && is_role_only("5年"));
+    }
+
+    #[test]
+    fn without_examples_reads_lists_only() {
+        assert_eq!(without_examples("成功签约涉及航空、航天、先进装备制造等领域项目").as_deref(), Some("成功签约项目"));
+        assert_eq!(without_examples("签约电子信息、新能源等项目").as_deref(), Some("签约项目"));
+        // (No 、, no list: `等` alone is no list's end.)
+        assert_eq!(without_examples("签约电子信息等项目"), None);
+        assert_eq!(without_examples("地区生产总值"), None);
     }
 
     #[test]
