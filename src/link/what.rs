@@ -808,7 +808,7 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     // (Only the first four characters are counted; and only words with a byte E3, the first of
     // 、, or a line break are searched for them: Han characters begin with E4 to E9.)
     let words = &text[range.clone()];
-    if words.char_indices().nth(3).is_none() || words.bytes().any(|b| b == 0xE3 || b == b'\n') && words.contains(['、', '\n']) {
+    if words.char_indices().nth(3).is_none() || memchr::memchr2(0xE3, b'\n', words.as_bytes()).is_some() && words.contains(['、', '\n']) {
         return range;
     }
     let words = crate::segment::words_in(text, range.clone());
@@ -867,9 +867,7 @@ const EXAMPLE_VERBS: &[&str] = &["涉及", "包括", "涵盖", "覆盖", "围绕
 fn without_examples(words: &str) -> Option<String> {
     // (Words without the byte E3 that 、 begins with hold no list: most are not searched. Han
     // characters begin with E4 to E9.)
-    if !words.bytes().any(|b| b == 0xE3) {
-        return None;
-    }
+    memchr::memchr(0xE3, words.as_bytes())?;
     let deng = words.rfind('等')?;
     if !words[..deng].contains('、') {
         return None;
