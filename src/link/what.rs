@@ -1240,7 +1240,9 @@ fn referred_back(notes: &[Notes], records: &[Option<Box<Record>>], i: usize, fou
 fn cleaned(mut t: String) -> String {
     // (One pass over the bytes first: the characters below are ASCII or begin with the byte E2
     // (`“`, `”`) or E3 (`\u{3000}`), and most words hold no such byte.)
-    if t.bytes().any(|b| matches!(b, b'"' | b'\n' | b'\r' | b' ' | b'\t' | b'/' | 0xE2 | 0xE3)) {
+    // (Every byte is asked, without stopping at the first found, so that the bytes are asked
+    // many at a time.)
+    if t.bytes().fold(false, |found, b| found | matches!(b, b'"' | b'\n' | b'\r' | b' ' | b'\t' | b'/' | 0xE2 | 0xE3)) {
         if t.contains(['“', '”', '"']) {
             t = t.replace(['“', '”', '"'], "");
         }
