@@ -113,16 +113,22 @@ impl HanWords {
     /// within a character).
     pub(crate) fn new(words: &[&'static str]) -> Self {
         assert!(words.iter().all(|w| w.chars().count() >= 2 && w.chars().next().is_some_and(|c| c.len_utf8() == 3)), "{words:?}");
-        let build = |start: aho_corasick::StartKind, patterns: Vec<&[u8]>| {
+        // (A contiguous NFA, not the DFA the builder would choose for so few words: the search
+        // runs the automaton only where the vector prefilter found a candidate, a few steps each,
+        // and the DFA's table costs more to build than all of a batch's searches gain by it. The
+        // anchored fallback uses no prefilter, so it builds none.)
+        let build = |start: aho_corasick::StartKind, prefilter: bool, patterns: Vec<&[u8]>| {
             aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .start_kind(start)
+                .prefilter(prefilter)
                 .build(patterns)
                 .expect("the words build an automaton")
         };
         HanWords {
-            tails: build(aho_corasick::StartKind::Unanchored, words.iter().map(|w| &w.as_bytes()[1..]).collect()),
-            anchored: build(aho_corasick::StartKind::Anchored, words.iter().map(|w| w.as_bytes()).collect()),
+            tails: build(aho_corasick::StartKind::Unanchored, true, words.iter().map(|w| &w.as_bytes()[1..]).collect()),
+            anchored: build(aho_corasick::StartKind::Anchored, false, words.iter().map(|w| w.as_bytes()).collect()),
             leads: words.iter().map(|w| w.as_bytes()[0]).collect(),
         }
     }
