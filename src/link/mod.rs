@@ -322,6 +322,14 @@ fn is_respective_gap(gap: &str) -> bool {
     !verb.is_empty() && what::CHANGE_VERBS.contains(&verb.strip_suffix('了').unwrap_or(verb))
 }
 
+/// Whether a line that ends in `c` ends its sentence for [`paragraphs`]: a full stop, an
+/// exclamation or question mark, a semicolon, a colon, a closing quotation mark, title mark or
+/// bracket. (Matched, not looked up in a string of the marks: `str::contains` searches for the
+/// character's bytes, and this is asked of every line.)
+fn is_line_end_mark(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '！' | '？' | ';' | '；' | ':' | '：' | '”' | '"' | '》' | ')' | '）')
+}
+
 /// The paragraph each line belongs to, as the index of the paragraph's first line: a line that
 /// a fixed-width layout broke in the middle of a sentence (a converted PDF's `社会消费品零售⏎总额
 /// 增长8%`) goes on in the next. Such a text breaks most of its lines at one width without a
@@ -330,7 +338,7 @@ fn paragraphs(ctx: &Context<'_>) -> Vec<usize> {
     let lines = &ctx.layout.lines;
     let text = ctx.text;
     let body = |l: &std::ops::Range<usize>| text.get(l.clone()).unwrap_or("").trim_end();
-    let ends_sentence = |s: &str| s.chars().next_back().is_none_or(|c| "。!?！？;；:：”\"》)）".contains(c));
+    let ends_sentence = |s: &str| s.chars().next_back().is_none_or(is_line_end_mark);
     // The widths of the lines that end without a mark.
     let mut widths: Vec<usize> =
         lines.iter().map(body).filter(|s| !ends_sentence(s)).map(|s| s.chars().count()).filter(|&n| n >= 12).collect();
@@ -595,6 +603,15 @@ mod tests {
                 text.push_str(&pieces[(state >> 16) as usize % pieces.len()]);
             }
             assert_eq!(text_words(&text), two_passes(&text), "{text}");
+        }
+    }
+
+    /// [`super::is_line_end_mark`] answers as the string of marks it replaced did.
+    #[test]
+    fn line_end_marks_are_the_marks_of_the_string() {
+        for cp in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            assert_eq!(super::is_line_end_mark(c), "。!?！？;；:：”\"》)）".contains(c), "{c:?}");
         }
     }
 
