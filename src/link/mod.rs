@@ -417,7 +417,22 @@ fn notes(ctx: &Context<'_>) -> (Vec<Notes>, Vec<(usize, char)>) {
         while end > floor {
             // (A character of three bytes, as Han characters are, is stepped over at once: the
             // byte three back from a character's end is a three-byte lead only if that
-            // character starts there.)
+            // character starts there. One that is no mark, as most are, is passed here, with
+            // no more asked of it than whether it is one of 中, 看, 划 and 观.)
+            if end >= floor + 3 && n < SENTENCE_REACH {
+                let lead = bytes[end - 3];
+                if lead & 0xF0 == 0xE0 && !matches!(lead, 0xE2 | 0xE3 | 0xEF) {
+                    n += 1;
+                    padding = false;
+                    if relate::may_end_an_opener_character(bytes[end - 1])
+                        && let Some(c) = relate::opener_character(&bytes[end - 3..end])
+                    {
+                        openers.push((end - 3, c));
+                    }
+                    end -= 3;
+                    continue;
+                }
+            }
             let mut at = if end >= floor + 3 && bytes[end - 3] & 0xF0 == 0xE0 { end - 3 } else { end - 1 };
             while at > floor && bytes[at] & 0xC0 == 0x80 {
                 at -= 1;
