@@ -375,6 +375,19 @@ fn paragraphs(ctx: &Context<'_>) -> Vec<usize> {
     para
 }
 
+/// The lead bytes of the three-byte characters that `notes` passes without decoding them: all
+/// but `E2` (the curly quotation marks), `E3` (CJK punctuation, the ideographic space) and `EF`
+/// (the full-width forms). (A table: one look-up for each character read back.)
+const PASSED_LEADS: [bool; 256] = {
+    let mut passed = [false; 256];
+    let mut lead = 0xE0;
+    while lead <= 0xEF {
+        passed[lead] = !matches!(lead, 0xE2 | 0xE3 | 0xEF);
+        lead += 1;
+    }
+    passed
+};
+
 /// What each fact's sentence and clause are (see [`Notes`]), and where 中, 看, 划 and 观 (what the
 /// openers of lists of parts hold, see [`relate::parts`]) stand in the stretches read back, in
 /// text order.
@@ -419,19 +432,16 @@ fn notes(ctx: &Context<'_>) -> (Vec<Notes>, Vec<(usize, char)>) {
             // byte three back from a character's end is a three-byte lead only if that
             // character starts there. One that is no mark, as most are, is passed here, with
             // no more asked of it than whether it is one of 中, 看, 划 and 观.)
-            if end >= floor + 3 && n < SENTENCE_REACH {
-                let lead = bytes[end - 3];
-                if lead & 0xF0 == 0xE0 && !matches!(lead, 0xE2 | 0xE3 | 0xEF) {
-                    n += 1;
-                    padding = false;
-                    if relate::may_end_an_opener_character(bytes[end - 1])
-                        && let Some(c) = relate::opener_character(&bytes[end - 3..end])
-                    {
-                        openers.push((end - 3, c));
-                    }
-                    end -= 3;
-                    continue;
+            if end >= floor + 3 && n < SENTENCE_REACH && PASSED_LEADS[usize::from(bytes[end - 3])] {
+                n += 1;
+                padding = false;
+                if relate::may_end_an_opener_character(bytes[end - 1])
+                    && let Some(c) = relate::opener_character(&bytes[end - 3..end])
+                {
+                    openers.push((end - 3, c));
                 }
+                end -= 3;
+                continue;
             }
             let mut at = if end >= floor + 3 && bytes[end - 3] & 0xF0 == 0xE0 { end - 3 } else { end - 1 };
             while at > floor && bytes[at] & 0xC0 == 0x80 {
@@ -627,6 +637,14 @@ mod tests {
         for cp in 0..=0x10FFFFu32 {
             let Some(c) = char::from_u32(cp) else { continue };
             assert_eq!(super::is_line_end_mark(c), "。!?！？;；:：”\"》)）".contains(c), "{c:?}");
+        }
+    }
+
+    /// [`super::PASSED_LEADS`] holds the three-byte leads but `E2`, `E3` and `EF`.
+    #[test]
+    fn passed_leads_are_the_three_byte_leads_but_the_marks() {
+        for lead in 0..=255u8 {
+            assert_eq!(super::PASSED_LEADS[usize::from(lead)], lead & 0xF0 == 0xE0 && !matches!(lead, 0xE2 | 0xE3 | 0xEF), "{lead:X}");
         }
     }
 
