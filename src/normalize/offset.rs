@@ -61,6 +61,8 @@ impl StageEdits {
 
     /// Map an output offset at which a span ends (exclusive) to the input. An offset inside a
     /// replaced run snaps to the run's end; an offset just before a deletion stays before it.
+    /// ([`StageEdits::map_span`] answers it with the span's start; this is its reference.)
+    #[cfg(test)]
     fn map_end(&self, pos: usize) -> usize {
         let i = self.edits.partition_point(|e| e.out.start < pos);
         match i.checked_sub(1).map(|i| &self.edits[i]) {
@@ -68,6 +70,41 @@ impl StageEdits {
             Some(e) if pos <= e.out.end => e.input.end,
             Some(e) => e.input.end + (pos - e.out.end),
         }
+    }
+
+    /// [`StageEdits::map_start`] and [`StageEdits::map_end`] of a span `start..end` (`start <=
+    /// end`) at once: the edits that start before `end` are found on from those that start at
+    /// or before `start`, by steps that double, rather than by a second search of them all (a
+    /// span is short, and few edits, if any, start within it).
+    fn map_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let edits = &self.edits;
+        let i = edits.partition_point(|e| e.out.start <= start);
+        let mapped_start = match i.checked_sub(1).map(|i| &edits[i]) {
+            None => start,
+            Some(e) if start < e.out.end => e.input.start,
+            Some(e) => e.input.end + (start - e.out.end),
+        };
+        // The edits before `i` start at or before `start`, so before `end` too, except those
+        // that start at `end` itself (where `end` is `start`).
+        let mut j = i;
+        while j > 0 && edits[j - 1].out.start >= end {
+            j -= 1;
+        }
+        // Those from `j` on that start before `end`: a stride that doubles finds a bound, and a
+        // search within it the first that does not.
+        let mut step = 1;
+        while j + step <= edits.len() && edits[j + step - 1].out.start < end {
+            j += step;
+            step *= 2;
+        }
+        let bound = (j + step).min(edits.len() + 1) - 1;
+        let k = j + edits[j..bound].partition_point(|e| e.out.start < end);
+        let mapped_end = match k.checked_sub(1).map(|k| &edits[k]) {
+            None => end,
+            Some(e) if end <= e.out.end => e.input.end,
+            Some(e) => e.input.end + (end - e.out.end),
+        };
+        (mapped_start, mapped_end)
     }
 
     /// Map an input offset forward to the output (the inverse direction, for locating original
@@ -124,8 +161,12 @@ impl OffsetMap {
     pub fn to_original(&self, span: Range<usize>) -> Range<usize> {
         let (mut start, mut end) = (span.start, span.end);
         for stage in self.stages.iter().rev() {
-            let s = stage.map_start(start);
-            let e = if span.start == span.end { s } else { stage.map_end(end) };
+            let (s, e) = if span.start == span.end {
+                let s = stage.map_start(start);
+                (s, s)
+            } else {
+                stage.map_span(start, end)
+            };
             start = s;
             end = e.max(s);
         }
@@ -146,6 +187,37 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`StageEdits::map_span`] maps a span's ends as [`StageEdits::map_start`] and
+    /// [`StageEdits::map_end`] do, on edits of every kind that a small generator draws.
+    #[test]
+    fn map_span_maps_as_start_and_end_do() {
+        let mut state: u32 = 5;
+        let mut draw = |n: u32| {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (state >> 16) % n
+        };
+        for _ in 0..300 {
+            let mut stage = StageEdits::new();
+            let (mut out, mut input) = (0, 0);
+            for _ in 0..draw(40) {
+                // (A gap of unchanged bytes, maybe none, then a replacement, an insertion or a
+                // deletion.)
+                let gap = draw(4) as usize;
+                let (o, i) = (draw(3) as usize, draw(4) as usize);
+                if o == 0 && i == 0 {
+                    continue;
+                }
+                stage.push(out + gap..out + gap + o, input + gap..input + gap + i);
+                (out, input) = (out + gap + o, input + gap + i);
+            }
+            for start in 0..out + 3 {
+                for end in 0..out + 3 {
+                    assert_eq!(stage.map_span(start, end), (stage.map_start(start), stage.map_end(end)), "{stage:?} {start}..{end}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn deletion_between_characters() {
