@@ -471,9 +471,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], reco
         // (A standing count may be a part of a standing count: `拥有15家企业,其中停产3家`.)
         let sized = |j: usize| notes[j].periodless && !matches!(ctx.facts[j].value, Value::Count(_));
         // (An average is no part of another, nor a whole: `其中,城镇居民人均可支配收入…`.)
-        let average = |j: usize| {
-            notes[j].words.clone().is_some_and(|w| ["人均", "户均", "亩均", "平均", "均价"].iter().any(|a| text[w.clone()].contains(a)))
-        };
+        let average = |j: usize| notes[j].words.clone().is_some_and(|w| names_average(&text[w]));
         if !fact.is_figure() || matches!(fact.value, Value::Percent(_)) || sized(i) || notes[i].change || average(i) {
             continue;
         }
@@ -545,6 +543,15 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], reco
             }
         }
     }
+}
+
+/// The words of an average (`人均`, `户均`, `亩均`, `平均`, `均价`).
+const AVERAGES: [&str; 5] = ["人均", "户均", "亩均", "平均", "均价"];
+
+/// Whether `words` name an average ([`AVERAGES`]). (Each holds 均: words without it, as nearly
+/// all are, are passed after one search for that character, not one for each word.)
+fn names_average(words: &str) -> bool {
+    words.contains('均') && AVERAGES.iter().any(|a| words.contains(a))
 }
 
 /// Whether figure `j` stands alone in parentheses right before percentage `i`'s words, which
@@ -1100,6 +1107,23 @@ pub fn contradictions(ctx: &Context<'_>, records: &[Option<Box<Record>>], warnin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`names_average`] answers as a search for each of [`AVERAGES`] does.
+    #[test]
+    fn names_average_answers_as_a_search_for_each_word() {
+        assert!(AVERAGES.iter().all(|a| a.contains('均')), "the character looked for first");
+        let pieces = ["人", "户", "亩", "平", "均", "价", "收入", "a", "人均", "均价"];
+        let mut state: u32 = 3;
+        for _ in 0..5000 {
+            let mut words = String::new();
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for _ in 0..(state >> 16) % 6 {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                words.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(names_average(&words), AVERAGES.iter().any(|a| words.contains(a)), "{words}");
+        }
+    }
 
     /// `opener_in` rejects a gap without 中 or 看 before its searches: every opener holds one.
     #[test]
