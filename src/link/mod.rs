@@ -157,6 +157,9 @@ struct WholeTextWords {
     markers: usize,
     /// For each word of the list, its index among the home words, if it is one.
     home: Vec<Option<usize>>,
+    /// For each marker, the scope words (with their indices, in order) that start with its last
+    /// character: those that may share it (most markers have none).
+    shared: Vec<Vec<(usize, &'static str)>>,
 }
 
 static TEXT_WORDS: std::sync::LazyLock<WholeTextWords> = std::sync::LazyLock::new(|| {
@@ -165,7 +168,13 @@ static TEXT_WORDS: std::sync::LazyLock<WholeTextWords> = std::sync::LazyLock::ne
     let (scope_words, markers) = (area::scope_words().count(), when::marker_words().count());
     words.extend(home_words.iter().filter(|w| !words.contains(w)).collect::<Vec<_>>());
     let home = words.iter().map(|w| home_words.iter().position(|h| h == w)).collect();
-    WholeTextWords { words: lexicon::HanWords::new(&words), scope_words, markers, home }
+    let shared = when::marker_words()
+        .map(|m| {
+            let last = m.chars().next_back().unwrap_or_default();
+            area::scope_words().enumerate().filter(|(_, w)| w.starts_with(last)).collect()
+        })
+        .collect();
+    WholeTextWords { words: lexicon::HanWords::new(&words), scope_words, markers, home, shared }
 });
 
 /// A text's scope words, its plan and now markers and its home words, in text order.
@@ -204,8 +213,9 @@ pub(crate) fn text_words(text: &str) -> TextWords {
         let marker = when::marker_words().nth(m).unwrap_or("");
         let last = start + marker.len() - marker.chars().next_back().map_or(0, char::len_utf8);
         let rest = text.get(last..).unwrap_or("");
-        let shared = area::scope_words().enumerate().filter(|(_, w)| rest.starts_with(w)).max_by_key(|(_, w)| w.len());
-        if let Some((s, _)) = shared {
+        // (Only a scope word that starts with the marker's last character can start there.)
+        let shared = list.shared[m].iter().filter(|(_, w)| rest.starts_with(w)).max_by_key(|(_, w)| w.len());
+        if let Some(&(s, _)) = shared {
             scope_words.push((last, s));
         }
     }
