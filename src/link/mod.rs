@@ -440,18 +440,26 @@ fn notes(ctx: &Context<'_>) -> (Vec<Notes>, Vec<(usize, char)>) {
         while end > floor {
             // (A character of three bytes, as Han characters are, is stepped over at once: the
             // byte three back from a character's end is a three-byte lead only if that
-            // character starts there. One that is no mark, as most are, is passed here, with
-            // no more asked of it than whether it is one of 中, 看, 划 and 观.)
-            if end >= floor + 3 && n < SENTENCE_REACH && PASSED_LEADS[usize::from(bytes[end - 3])] {
-                n += 1;
-                padding = false;
+            // character starts there. A run of those that are no marks, as most are, is passed
+            // here, with no more asked of each than whether it is one of 中, 看, 划 and 观; the
+            // run is counted once it ends, and goes no further than the characters left to
+            // read allow, three bytes each.)
+            let run_end = end;
+            let lowest = (floor + 3).max((run_end + 1).saturating_sub(3 * (SENTENCE_REACH - n)));
+            while end >= lowest && PASSED_LEADS[usize::from(bytes[end - 3])] {
                 if relate::may_end_an_opener_character(bytes[end - 1])
                     && let Some(c) = relate::opener_character(&bytes[end - 3..end])
                 {
                     openers.push((end - 3, c));
                 }
                 end -= 3;
-                continue;
+            }
+            if end < run_end {
+                n += (run_end - end) / 3;
+                padding = false;
+                if end <= floor {
+                    break;
+                }
             }
             let mut at = if end >= floor + 3 && bytes[end - 3] & 0xF0 == 0xE0 { end - 3 } else { end - 1 };
             while at > floor && bytes[at] & 0xC0 == 0x80 {
