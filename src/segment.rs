@@ -241,21 +241,36 @@ impl Word<'_> {
 
 /// Segment `text` into tagged words (jieba with HMM for unknown words).
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    if let Some(full) = FULL.get() {
-        return full.tag(text, true).into_iter().map(|t| Word { text: t.word, tag: t.tag, start: t.byte_start, end: t.byte_end }).collect();
-    }
-    with_jieba(text, |j| {
-        j.tag(text, true)
-            .into_iter()
-            .map(|t| Word { text: &text[t.byte_start..t.byte_end], tag: static_tag(t.tag), start: t.byte_start, end: t.byte_end })
-            .collect()
-    })
+    words_at(text, 0)
 }
 
 /// Segment `text[range]` and report spans in `text`'s offsets.
 pub fn words_in(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let base = range.start;
-    words(&text[range]).into_iter().map(|w| Word { start: w.start + base, end: w.end + base, ..w }).collect()
+    words_at(&text[range], base)
+}
+
+/// Segment `text` with spans moved on by `base`: one vector, built as jieba hands out its words
+/// (a second pass to move the spans would build and free another).
+fn words_at(text: &str, base: usize) -> Vec<Word<'_>> {
+    if let Some(full) = FULL.get() {
+        return full
+            .tag(text, true)
+            .into_iter()
+            .map(|t| Word { text: t.word, tag: t.tag, start: base + t.byte_start, end: base + t.byte_end })
+            .collect();
+    }
+    with_jieba(text, |j| {
+        j.tag(text, true)
+            .into_iter()
+            .map(|t| Word {
+                text: &text[t.byte_start..t.byte_end],
+                tag: static_tag(t.tag),
+                start: base + t.byte_start,
+                end: base + t.byte_end,
+            })
+            .collect()
+    })
 }
 
 /// Whether `c` ends a sentence: `。！？；` (and their ASCII forms after width folding) and line
@@ -366,6 +381,15 @@ mod tests {
             }
             assert_eq!(answers(&full, &text), answers(&stock, &text));
         }
+    }
+
+    #[test]
+    fn words_in_a_range_are_the_range_s_words_moved_on() {
+        let text = "据介绍,全市新签约亿元以上项目52个,总投资116.68亿元。";
+        let range = text.find("全市").unwrap()..text.find(',').map(|k| k + 1).and_then(|k| text[k..].find(',').map(|j| k + j)).unwrap();
+        let moved: Vec<_> =
+            words(&text[range.clone()]).into_iter().map(|w| Word { start: w.start + range.start, end: w.end + range.start, ..w }).collect();
+        assert_eq!(words_in(text, range), moved);
     }
 
     #[test]
