@@ -101,7 +101,6 @@ fn is_stock(indicator: Option<&crate::fact::Indicator>) -> bool {
 /// Words that say a figure is what a project will yield once it runs (`达产后年产值可达30亿元`,
 /// `建成后可提供就业岗位800个`): a capacity, with no period.
 const CAPACITY_WORDS: &[&str] = &["达产后", "建成后", "投产后", "满产后", "达效后"];
-static CAPACITY: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(CAPACITY_WORDS.iter().copied()));
 /// What a project's size is called after 项目 (`项目总投资`).
 const PROJECT_SIZES: &[&str] = &["总投资", "投资", "投资额", "投资总额", "计划总投资", "总投资额"];
 /// Areas that belong to a thing rather than to a period (a park's planned area, a building's
@@ -167,13 +166,56 @@ fn capacity_before(seen: &mut LastInSentence, text: &str, stop: usize, to: usize
     seen.last(text, stop, to, longest, last_in).is_some_and(|p| p >= to.saturating_sub(super::SENTENCE_REACH * 3))
 }
 
+/// Words before 年 that say what a project is expected to yield a year (`预计年产值`).
+const EXPECTED: &[&str] = &["预计", "可实现", "预计实现", "可达", "预计新增"];
+
 /// Whether a figure is what a project is expected to yield a year (`该项目…预计年产值50亿元`,
-/// `可实现年销售收入8亿元`): the project's capacity, not a period's figure. The sentence names a
+/// `可实现年销售收入8亿元`): the project's capacity, not a period's figure. Its clause holds a
+/// word of [`EXPECTED`] before 年 (`expected`, of [`ClauseCues`]), and the sentence names a
 /// project before it.
-fn expected_yield(text: &str, notes: &Notes, before: &str) -> bool {
-    // (By each 年, the words before it: one search, not one per word.)
-    before.match_indices('年').any(|(k, _)| ["预计", "可实现", "预计实现", "可达", "预计新增"].iter().any(|w| before[..k].ends_with(w)))
-        && super::recent(text, notes.stop, notes.clause).contains("项目")
+fn expected_yield(text: &str, notes: &Notes, expected: bool) -> bool {
+    expected && super::recent(text, notes.stop, notes.clause).contains("项目")
+}
+
+/// What the words of a figure's clause before it say of its period, found in one reading of
+/// them. Each question's words open or end with one character — [`PER_PERIOD`]'s with 每,
+/// [`CAPACITY_WORDS`] with 后, [`EXPECTED`] come before 年 — so the clause is searched once for
+/// the three characters, by their last bytes with the `memchr` crate's vector search (the
+/// standard library's search for a character builds a searcher per call), and the words are
+/// tried only where one stands.
+#[derive(Debug, Default, PartialEq)]
+struct ClauseCues {
+    /// A word of [`PER_PERIOD`]: a rate per period.
+    per_period: bool,
+    /// A word of [`CAPACITY_WORDS`]: what a project yields once it runs.
+    capacity: bool,
+    /// A word of [`EXPECTED`] right before 年.
+    expected: bool,
+}
+
+impl ClauseCues {
+    fn read(clause: &str) -> Self {
+        const EVERY: &[u8] = "每".as_bytes();
+        const AFTER: &[u8] = "后".as_bytes();
+        const YEAR: &[u8] = "年".as_bytes();
+        let bytes = clause.as_bytes();
+        let mut cues = ClauseCues::default();
+        // (The three characters' last bytes differ; a whole character's three bytes match only
+        // at a character's start.)
+        for last in memchr::memchr3_iter(EVERY[2], AFTER[2], YEAR[2], bytes) {
+            let Some(start) = last.checked_sub(2) else { continue };
+            let (head, here) = bytes.split_at(start);
+            if here.starts_with(EVERY) {
+                cues.per_period |= PER_PERIOD.iter().any(|w| here.starts_with(w.as_bytes()));
+            } else if here.starts_with(AFTER) {
+                let through = &bytes[..=last];
+                cues.capacity |= CAPACITY_WORDS.iter().any(|w| through.ends_with(w.as_bytes()));
+            } else if here.starts_with(YEAR) {
+                cues.expected |= EXPECTED.iter().any(|w| head.ends_with(w.as_bytes()));
+            }
+        }
+        cues
+    }
 }
 
 /// Mark the figures that have no period, and the targets.
@@ -278,17 +320,19 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || now_before(&mut now, text, notes[i].sentence, span.start)
             }
             _ => false,
-        } || !matches!(fact.value, Value::Percent(_))
-            && (is_per_period(before)
+        } || !matches!(fact.value, Value::Percent(_)) && {
+            // (The clause read once for the three questions it answers.)
+            let cues = ClauseCues::read(before);
+            cues.per_period
                 // (What a project yields once it runs, in the clauses after 达产后 too:
                 // `达产后可实现年产值80亿元,新增就业岗位1500个`; not a clause of a time of its own,
                 // `建成后增加…,五年内增加的年产能力为…`.)
-                // (Every capacity word ends in 后: a clause without one is not read word by word.)
-                || before.contains('后') && CAPACITY.occurs_in(before)
+                || cues.capacity
                 // (The sentence's capacity words first: they are read once whatever figures ask, and
                 // the clause is read for 内 only after one.)
                 || capacity_before(&mut capacity, text, notes[i].stop, span.start) && !before.contains('内')
-                || expected_yield(text, &notes[i], before));
+                || expected_yield(text, &notes[i], cues.expected)
+        };
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
     for i in (1..ctx.facts.len()).rev() {
@@ -383,14 +427,8 @@ enum Scope {
 
 /// Words that make a figure a rate per period (`每月有约50宗申请`, `每年接待游客80万人次`):
 /// what usually happens, which has no period of its own. (Each opens with 每, which is looked
-/// for first.)
+/// for first: see [`ClauseCues`].)
 const PER_PERIOD: &[&str] = &["每年", "每月", "每日", "每天", "每周", "每季度"];
-
-/// Whether a figure's clause says it is a rate per period (see [`PER_PERIOD`]).
-fn is_per_period(clause: &str) -> bool {
-    static PER: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(PER_PERIOD.iter().copied()));
-    clause.contains('每') && PER.occurs_in(clause)
-}
 
 /// Words after which a figure is counted up to now, in the period the text reports on (its
 /// lead), whatever year a target in the same sentence names (`2012年下达任务16个,现已履约16个`).
@@ -1353,6 +1391,40 @@ mod tests {
             for (to, _) in text.char_indices().step_by(step) {
                 assert_eq!(now_before(&mut seen, text, 0, to), stands_now(super::super::recent(text, 0, to)), "{step} {to}");
             }
+        }
+    }
+
+    /// [`ClauseCues::read`] answers as the searches it replaces: a lexicon of each list over
+    /// the whole clause, and the words before each 年.
+    #[test]
+    fn clause_cues_answer_as_the_searches_they_replace() {
+        let per = Lexicon::new(PER_PERIOD.iter().copied());
+        let capacity = Lexicon::new(CAPACITY_WORDS.iter().copied());
+        let searched = |clause: &str| ClauseCues {
+            per_period: per.occurs_in(clause),
+            capacity: capacity.occurs_in(clause),
+            expected: clause.match_indices('年').any(|(k, _)| EXPECTED.iter().any(|w| clause[..k].ends_with(w))),
+        };
+        let clauses =
+            ["", "每", "后", "年", "每年接待", "达产后年产值", "预计年产值", "预计实现年销售收入", "a年", "年年", "可达年", "建成后每年"];
+        for clause in clauses {
+            assert_eq!(ClauseCues::read(clause), searched(clause), "{clause}");
+        }
+        // Clauses a small generator draws from the words' characters, characters that share
+        // their last bytes (济 ends as 后 does, in 0x8E; 经 as 每, 0x8F; 暴 as 年, 0xB4), and ASCII.
+        let alphabet = [
+            '每', '年', '月', '季', '度', '后', '达', '产', '建', '成', '预', '计', '可', '实', '现', '新', '增', '济', '经', '暴', '1',
+            ',',
+        ];
+        let mut state: u32 = 11;
+        for _ in 0..20000 {
+            let mut clause = String::new();
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for _ in 0..(state >> 16) % 10 {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                clause.push(alphabet[(state >> 16) as usize % alphabet.len()]);
+            }
+            assert_eq!(ClauseCues::read(&clause), searched(&clause), "{clause}");
         }
     }
 
