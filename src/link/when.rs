@@ -432,9 +432,28 @@ const PER_PERIOD: &[&str] = &["每年", "每月", "每日", "每天", "每周", 
 
 /// Words after which a figure is counted up to now, in the period the text reports on (its
 /// lead), whatever year a target in the same sentence names (`2012年下达任务16个,现已履约16个`).
-/// (Each holds 已, which is looked for first.)
+/// (Each ends in 已, which is looked for first.)
 const SO_FAR: &[&str] = &["现已", "目前已", "现在已", "至今已"];
-static SO_FAR_WORDS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(SO_FAR.iter().copied()));
+
+/// Whether a word of [`SO_FAR`] stands in `gap`: looked for where a 已 ends one.
+fn holds_so_far(gap: &str) -> bool {
+    word_starts(gap, "已").any(|k| SO_FAR.iter().any(|w| gap.as_bytes()[..k + "已".len()].ends_with(w.as_bytes())))
+}
+
+/// Where `word` starts in `s`, each place from the first (`str::match_indices` of a word or a
+/// character, without the searcher the standard library builds per call — and its search for a
+/// character's last byte is not vectorized): found by the word's last byte with the `memchr`
+/// crate's vector search, as [`super::rfind_word`] finds the last. (A match of a whole word
+/// starts at a character's first byte.) Matches may overlap: the callers' words cannot overlap
+/// themselves. An empty word is found nowhere.
+fn word_starts<'a>(s: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (bytes, word) = (s.as_bytes(), word.as_bytes());
+    let last = word.last().copied().filter(|_| !word.is_empty());
+    memchr::memchr_iter(last.unwrap_or(0), if last.is_some() { bytes } else { &[] })
+        .map(|e| e + 1)
+        .filter(move |&end| bytes[..end].ends_with(word))
+        .map(move |end| end - word.len())
+}
 
 /// Fill every figure's period and, for growths, the base period.
 ///
@@ -667,8 +686,7 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             continue;
         }
         // `现已履约16个`: the period reported on, up to now.
-        if gap.contains('已')
-            && SO_FAR_WORDS.occurs_in(gap)
+        if holds_so_far(gap)
             && let Some(current) = lead.or(carry)
         {
             sentence_local = Some((Scope::Time(current), notes[i].stop));
@@ -681,10 +699,7 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             }
             _ => year_gap,
         };
-        if gap
-            .match_indices('全')
-            .filter(|(k, _)| gap[*k..].starts_with("全年"))
-            .any(|(k, _)| !["目标", "任务", "计划", "的"].iter().any(|t| gap[k + "全年".len()..].starts_with(t)))
+        if word_starts(gap, "全年").any(|k| !["目标", "任务", "计划", "的"].iter().any(|t| gap[k + "全年".len()..].starts_with(t)))
         {
             let in_scope = sentence_local.map(|(s, _)| s).or(local).or(carry.map(Scope::Time)).or(plan_scope);
             let year = match in_scope {
@@ -788,7 +803,7 @@ fn scope_ahead(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<usize> {
 /// Whether a time sits in a document title `《…》` of its sentence.
 fn in_title(text: &str, pos: usize, floor: usize) -> bool {
     // (Most sentences hold no title: one search of the sentence before the walk back.)
-    if !text[floor.min(pos)..pos].contains('《') {
+    if word_starts(&text[floor.min(pos)..pos], "《").next().is_none() {
         return false;
     }
     let before = &text[super::back_to(text, pos, floor.min(pos), |_| false)..pos];
@@ -814,7 +829,7 @@ fn names_same_span(written: &str, after: &str) -> bool {
     // (Every word of SAME_SPAN opens with 同: the words are tried only where a 同 stands, with
     // no substring searcher built per word.)
     after.starts_with('同') && SAME_SPAN.iter().any(|w| after.starts_with(w))
-        || written.match_indices('同').any(|(k, _)| SAME_SPAN.iter().any(|w| written[k..].starts_with(w)))
+        || word_starts(written, "同").any(|k| SAME_SPAN.iter().any(|w| written[k..].starts_with(w)))
 }
 
 /// Whether a time is one of a list of examples (`春节、清明等时间节点`).
@@ -1308,7 +1323,7 @@ fn is_gap(words: &str, cued: bool) -> bool {
     if cued {
         return true;
     }
-    let Some(at) = words.rfind('比') else { return false };
+    let Some(at) = super::rfind_word(words, "比") else { return false };
     if words[..at].ends_with(['同', '环', '对']) {
         return false;
     }
@@ -1428,11 +1443,37 @@ mod tests {
         }
     }
 
+    /// [`word_starts`] finds where `str::match_indices` does (of words that cannot overlap
+    /// themselves), and [`holds_so_far`] answers as a lexicon of [`SO_FAR`] does.
+    #[test]
+    fn word_starts_answers_as_match_indices() {
+        let texts = ["", "全年", "全全年年", "全年目标,全年的", "a全年b全", "《规划》", "同期同比", "现已", "目前已经,至今已", "已已", "经济同", "5亿元全年"];
+        for s in texts {
+            for word in ["全年", "全", "同", "《", "已", "年", "a", "1"] {
+                assert_eq!(word_starts(s, word).collect::<Vec<_>>(), s.match_indices(word).map(|(k, _)| k).collect::<Vec<_>>(), "{s} {word}");
+            }
+            assert_eq!(word_starts(s, "").next(), None, "an empty word is found nowhere");
+        }
+        let so_far = Lexicon::new(SO_FAR.iter().copied());
+        let alphabet = ['现', '已', '目', '前', '在', '至', '今', '经', '全', '年', '1', ','];
+        let mut state: u32 = 5;
+        for _ in 0..20000 {
+            let mut s = String::new();
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for _ in 0..(state >> 16) % 10 {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                s.push(alphabet[(state >> 16) as usize % alphabet.len()]);
+            }
+            assert_eq!(holds_so_far(&s), so_far.occurs_in(&s), "{s}");
+            assert_eq!(word_starts(&s, "全年").collect::<Vec<_>>(), s.match_indices("全年").map(|(k, _)| k).collect::<Vec<_>>(), "{s}");
+        }
+    }
+
     /// The periods' tests look for one character of these words before the words.
     #[test]
     fn marker_words_hold_the_characters_looked_for() {
         assert!(SAME_SPAN.iter().all(|w| w.starts_with('同')));
-        assert!(SO_FAR.iter().all(|w| w.contains('已')));
+        assert!(SO_FAR.iter().all(|w| w.ends_with('已')));
         assert!(PER_PERIOD.iter().all(|w| w.starts_with('每')));
         assert!(CAPACITY_WORDS.iter().all(|w| w.ends_with('后')));
     }
