@@ -94,9 +94,12 @@ const STOCKS: &[&str] = &[
     "在建项目",
     "在库企业",
 ];
+/// The last characters of [`STOCKS`]' words.
+const STOCKS_LAST: [char; 7] = ['业', '体', '额', '栏', '口', '量', '目'];
 /// Whether an indicator names a stock ([`STOCKS`]).
 fn is_stock(indicator: Option<&crate::fact::Indicator>) -> bool {
-    indicator.is_some_and(|ind| STOCKS.iter().any(|w| ind.text.ends_with(w)))
+    // (Most indicators end in none of the words' last characters: that one character first.)
+    indicator.is_some_and(|ind| ind.text.ends_with(STOCKS_LAST) && STOCKS.iter().any(|w| ind.text.ends_with(w)))
 }
 /// Words that say a figure is what a project will yield once it runs (`达产后年产值可达30亿元`,
 /// `建成后可提供就业岗位800个`): a capacity, with no period.
@@ -308,7 +311,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     .take(16)
                     .take_while(|&j| ctx.spans[j].end > notes[i].sentence)
                     .any(|j| matches!(ctx.facts[j].value, Value::Time(_)))
-                    || text[notes[i].sentence.min(span.start)..span.start].trim_start().starts_with("其中");
+                    || trim_start(&text[notes[i].sentence.min(span.start)..span.start]).starts_with("其中");
                 static STANDING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(STANDING_WORDS.iter().copied()));
                 // (Read only for a count no time dates.)
                 let standing_word = || STANDING.find_where(before, |k, w| !before[k + w.len()..].starts_with('量')).is_some();
@@ -643,9 +646,11 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         }
         // `比上年的121个`: a base named by a relative year is the compared figure's period a year
         // earlier (the figure before 比 in the sentence).
-        let year_earlier = (base_year.is_none() && super::relate::is_compared_figure(ctx, i))
+        // (The time before the figure looked at first: most figures follow none.)
+        let relative_before = i.checked_sub(1).filter(|&j| matches!(&ctx.facts[j].value, Value::Time(t) if t.relative));
+        let year_earlier = (relative_before.is_some() && base_year.is_none() && super::relate::is_compared_figure(ctx, i))
             .then(|| {
-                let time = i.checked_sub(1).filter(|&j| matches!(&ctx.facts[j].value, Value::Time(t) if t.relative))?;
+                let time = relative_before?;
                 let k = (0..time)
                     .rev()
                     .take(8)
@@ -983,7 +988,7 @@ fn is_single_day(t: &TimeRange) -> bool {
 /// Whether a line opens with an enumeration's item marker (`一是`, `二是`, `其一`).
 fn is_item(ctx: &Context<'_>, line: usize) -> bool {
     let Some(range) = ctx.layout.lines.get(line) else { return false };
-    let text = ctx.text[range.clone()].trim_start();
+    let text = trim_start(&ctx.text[range.clone()]);
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
         (Some(n), Some('是')) => "一二三四五六七八九十".contains(n),
@@ -992,11 +997,18 @@ fn is_item(ctx: &Context<'_>, line: usize) -> bool {
     }
 }
 
+/// `line` without the white space it starts with: `str::trim_start`, called only when the first
+/// character is a space (most lines start with none, and the trim's own setup costs more than
+/// that one look).
+fn trim_start(line: &str) -> &str {
+    if line.starts_with(char::is_whitespace) { line.trim_start() } else { line }
+}
+
 /// Whether a line is a chart's or table's caption (`图2 2019-2023年城镇新增就业人数`,
 /// `表1:…`): its times describe the chart, not the text around it.
 fn is_caption(ctx: &Context<'_>, line: usize) -> bool {
     let Some(range) = ctx.layout.lines.get(line) else { return false };
-    let text = ctx.text[range.clone()].trim_start();
+    let text = trim_start(&ctx.text[range.clone()]);
     let Some(rest) = text.strip_prefix(['图', '表']) else { return false };
     let rest = rest.trim_start();
     rest.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) && text.chars().count() <= 60
@@ -1135,18 +1147,21 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     let is_change = match &ctx.facts[i].value {
         Value::Percent(p) => {
             matches!(p.role, Some(Role::Growth | Role::Decline))
-                || p.role.is_none()
-                    && {
-                        // (After the run's last figure: `录得41.7%、31.1%及52.2%的减幅`.)
-                        let (first, len) = notes[i].run;
-                        CHANGE_AFTER.iter().any(|w| ctx.text[ctx.spans[first + len - 1].end..].starts_with(w))
+                || p.role.is_none() && {
+                    // (After the run's last figure: `录得41.7%、31.1%及52.2%的减幅`.)
+                    let (first, len) = notes[i].run;
+                    CHANGE_AFTER.iter().any(|w| ctx.text[ctx.spans[first + len - 1].end..].starts_with(w))
                         // (A rate that quickened or slowed: `比上年加快0.2个百分点`.)
-                        || RATE_CHANGES.iter().any(|w| ctx.text[..ctx.spans[i].start].trim_end().ends_with(w))
+                        || {
+                            let head = ctx.text[..ctx.spans[i].start].trim_end();
+                            RATE_CHANGES.iter().any(|w| head.ends_with(w))
+                        }
                         // (A rate named as a growth rate: `居民消费价格涨幅2%左右`, `增速6%`.)
                         || notes[i].words.as_ref().and_then(|r| ctx.text.get(r.clone())).is_some_and(|w| {
-                            ["涨幅", "增幅", "增速", "降幅", "跌幅", "增长率"].iter().any(|e| w.trim_end_matches(['为', '是', '达', '在']).ends_with(e))
+                            let w = w.trim_end_matches(['为', '是', '达', '在']);
+                            ["涨幅", "增幅", "增速", "降幅", "跌幅", "增长率"].iter().any(|e| w.ends_with(e))
                         })
-                    }
+                }
         }
         v => v.kind().is_figure() && notes[i].change,
     };
@@ -1447,10 +1462,27 @@ mod tests {
     /// themselves), and [`holds_so_far`] answers as a lexicon of [`SO_FAR`] does.
     #[test]
     fn word_starts_answers_as_match_indices() {
-        let texts = ["", "全年", "全全年年", "全年目标,全年的", "a全年b全", "《规划》", "同期同比", "现已", "目前已经,至今已", "已已", "经济同", "5亿元全年"];
+        let texts = [
+            "",
+            "全年",
+            "全全年年",
+            "全年目标,全年的",
+            "a全年b全",
+            "《规划》",
+            "同期同比",
+            "现已",
+            "目前已经,至今已",
+            "已已",
+            "经济同",
+            "5亿元全年",
+        ];
         for s in texts {
             for word in ["全年", "全", "同", "《", "已", "年", "a", "1"] {
-                assert_eq!(word_starts(s, word).collect::<Vec<_>>(), s.match_indices(word).map(|(k, _)| k).collect::<Vec<_>>(), "{s} {word}");
+                assert_eq!(
+                    word_starts(s, word).collect::<Vec<_>>(),
+                    s.match_indices(word).map(|(k, _)| k).collect::<Vec<_>>(),
+                    "{s} {word}"
+                );
             }
             assert_eq!(word_starts(s, "").next(), None, "an empty word is found nowhere");
         }
@@ -1469,6 +1501,14 @@ mod tests {
         }
     }
 
+    /// [`trim_start`] trims as `str::trim_start` does.
+    #[test]
+    fn trim_start_trims_as_str_trim_start() {
+        for s in ["", " ", "a", " a", "\u{3000}\u{3000}一是", "\t\n其中 ", "一是 ", "\u{a0}图1", "图 1"] {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+        }
+    }
+
     /// The periods' tests look for one character of these words before the words.
     #[test]
     fn marker_words_hold_the_characters_looked_for() {
@@ -1476,5 +1516,6 @@ mod tests {
         assert!(SO_FAR.iter().all(|w| w.ends_with('已')));
         assert!(PER_PERIOD.iter().all(|w| w.starts_with('每')));
         assert!(CAPACITY_WORDS.iter().all(|w| w.ends_with('后')));
+        assert!(STOCKS.iter().all(|w| w.ends_with(STOCKS_LAST)));
     }
 }
