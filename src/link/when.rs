@@ -443,6 +443,48 @@ fn holds_so_far(gap: &str) -> bool {
     word_starts(gap, "已").any(|k| SO_FAR.iter().any(|w| gap.as_bytes()[..k + "已".len()].ends_with(w.as_bytes())))
 }
 
+/// Words after 全年 that make it a target's year (`全年目标`), not the year a figure covers.
+const NOT_WHOLE_YEAR: &[&str] = &["目标", "任务", "计划", "的"];
+
+/// Whether `gap` holds 全年, not of [`NOT_WHOLE_YEAR`].
+fn holds_whole_year(gap: &str) -> bool {
+    word_starts(gap, "全年").any(|k| !NOT_WHOLE_YEAR.iter().any(|t| gap[k + "全年".len()..].starts_with(t)))
+}
+
+/// What the words before a figure, since the facts before it, say of its period, found in one
+/// reading of them: a word of [`SO_FAR`] since the last fact, and 全年 ([`holds_whole_year`])
+/// since the last fact that is no comparison's base, which is not later. Both are found by
+/// their last characters, 已 and 年, with memchr2: one search, not one per question.
+#[derive(Debug, PartialEq)]
+struct GapCues {
+    /// [`holds_so_far`] of the words since the last fact.
+    so_far: bool,
+    /// [`holds_whole_year`] of the words since the last fact that is no comparison's base.
+    whole_year: bool,
+}
+
+impl GapCues {
+    /// The cues of `year_gap`, whose words from byte `gap` on are those since the last fact.
+    fn read(year_gap: &str, gap: usize) -> Self {
+        const ALREADY: &[u8] = "已".as_bytes();
+        const YEAR: &[u8] = "年".as_bytes();
+        const WHOLE: &[u8] = "全".as_bytes();
+        let bytes = year_gap.as_bytes();
+        let mut cues = GapCues { so_far: false, whole_year: false };
+        for last in memchr::memchr2_iter(ALREADY[2], YEAR[2], bytes) {
+            let (through, after) = bytes.split_at(last + 1);
+            if through.ends_with(ALREADY) {
+                // (A word of SO_FAR that starts within the words since the last fact.)
+                let since = through.get(gap..).unwrap_or(&[]);
+                cues.so_far |= SO_FAR.iter().any(|w| since.ends_with(w.as_bytes()));
+            } else if through.ends_with(YEAR) && through[..through.len() - YEAR.len()].ends_with(WHOLE) {
+                cues.whole_year |= !NOT_WHOLE_YEAR.iter().any(|t| after.starts_with(t.as_bytes()));
+            }
+        }
+        cues
+    }
+}
+
 /// Where `word` starts in `s`, each place from the first (`str::match_indices` of a word or a
 /// character, without the searcher the standard library builds per call — and its search for a
 /// character's last byte is not vectorized): found by the word's last byte with the `memchr`
@@ -570,8 +612,10 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             }
         }
         last_end = last_end.max(span.end);
-        let gap = text.get(gap_start.max(notes[i].stop).min(span.start)..span.start).unwrap_or("");
-        let year_gap = text.get(scope_end.min(span.start).max(notes[i].stop).min(span.start)..span.start).unwrap_or("");
+        let gap_from = gap_start.max(notes[i].stop).min(span.start);
+        let year_from = scope_end.min(span.start).max(notes[i].stop).min(span.start);
+        let gap = text.get(gap_from..span.start).unwrap_or("");
+        let year_gap = text.get(year_from..span.start).unwrap_or("");
         let base = matches!(ctx.facts[i].value, Value::Time(_)) && is_comparison_base(text, &span, &ctx.facts[i].text);
         if !base {
             scope_end = scope_end.max(span.end);
@@ -690,22 +734,28 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         if notes[i].periodless || record.part_of.is_some_and(|w| notes[w].periodless) {
             continue;
         }
+        // (The words since the last fact that is no comparison's base hold those since the last
+        // fact: both read at once for 现已 and 全年.)
+        let cues = if year_from <= gap_from && text.get(year_from..span.start).is_some() && text.get(gap_from..span.start).is_some() {
+            GapCues::read(year_gap, gap_from - year_from)
+        } else {
+            GapCues { so_far: holds_so_far(gap), whole_year: holds_whole_year(year_gap) }
+        };
         // `现已履约16个`: the period reported on, up to now.
-        if holds_so_far(gap)
+        if cues.so_far
             && let Some(current) = lead.or(carry)
         {
             sentence_local = Some((Scope::Time(current), notes[i].stop));
         }
         // `全年`: the whole year of the period in scope (not `全年目标`, a target's year). (Read
         // from before a threshold the figure's words hold: `全年签约10亿元以上项目12个`.)
-        let gap = match i.checked_sub(1) {
+        let names_whole_year = match i.checked_sub(1) {
             Some(j) if notes[j].periodless && matches!(ctx.facts[j].value, Value::Money(_)) && notes[j].clause < span.start => {
-                text.get(notes[j].clause.max(notes[i].stop).min(span.start)..span.start).unwrap_or(gap)
+                holds_whole_year(text.get(notes[j].clause.max(notes[i].stop).min(span.start)..span.start).unwrap_or(gap))
             }
-            _ => year_gap,
+            _ => cues.whole_year,
         };
-        if word_starts(gap, "全年").any(|k| !["目标", "任务", "计划", "的"].iter().any(|t| gap[k + "全年".len()..].starts_with(t)))
-        {
+        if names_whole_year {
             let in_scope = sentence_local.map(|(s, _)| s).or(local).or(carry.map(Scope::Time)).or(plan_scope);
             let year = match in_scope {
                 Some(s) => match (scope_year(ctx, s), s) {
@@ -1506,6 +1556,26 @@ mod tests {
     fn trim_start_trims_as_str_trim_start() {
         for s in ["", " ", "a", " a", "\u{3000}\u{3000}一是", "\t\n其中 ", "一是 ", "\u{a0}图1", "图 1"] {
             assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+        }
+    }
+
+    /// [`GapCues::read`] answers as [`holds_so_far`] of the words since the last fact and
+    /// [`holds_whole_year`] of the whole, wherever the last fact ends.
+    #[test]
+    fn gap_cues_answer_as_the_searches_they_replace() {
+        let alphabet = ['现', '已', '目', '前', '在', '至', '今', '全', '年', '标', '的', '务', '任', '暴', '1', ','];
+        let mut state: u32 = 3;
+        for _ in 0..20000 {
+            let mut s = String::new();
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for _ in 0..(state >> 16) % 10 {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                s.push(alphabet[(state >> 16) as usize % alphabet.len()]);
+            }
+            for (gap, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                let searched = GapCues { so_far: holds_so_far(&s[gap..]), whole_year: holds_whole_year(&s) };
+                assert_eq!(GapCues::read(&s, gap), searched, "{s} {gap}");
+            }
         }
     }
 
