@@ -73,8 +73,21 @@ impl Markers {
 /// Counted things that are standing structures, not results of a period.
 const STANDING_SUBJECTS: &[&str] =
     &["县市区", "县区", "县(市、区)", "乡镇", "街道", "乡镇街道", "镇街", "园区", "开发区", "社区", "行政村"];
-/// Words before a count that make it a standing total.
+/// Words before a count that make it a standing total. (Each ends in 有 or 辖, which are looked
+/// for first.)
 const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "下辖", "辖"];
+
+/// Whether a word of [`STANDING_WORDS`] stands in `before`, not of a stock's name (`拥有量`):
+/// looked for where 有 or 辖 ends one, by their last bytes with memchr2.
+fn holds_standing_word(before: &str) -> bool {
+    const HAVE: &[u8] = "有".as_bytes();
+    const GOVERN: &[u8] = "辖".as_bytes();
+    let bytes = before.as_bytes();
+    memchr::memchr2_iter(HAVE[2], GOVERN[2], bytes).any(|last| {
+        let (through, after) = bytes.split_at(last + 1);
+        !after.starts_with("量".as_bytes()) && STANDING_WORDS.iter().any(|w| through.ends_with(w.as_bytes()))
+    })
+}
 /// Words before a money amount that make it one project's size when 的 or a bracket follows.
 const SIZE_WORDS: &[&str] =
     &["投资", "投资过", "投资额", "投资约", "投资超", "投资达", "一期投资", "二期投资", "计划投资", "总投资额", "规模"];
@@ -156,10 +169,18 @@ fn capacity_before(seen: &mut LastInSentence, text: &str, stop: usize, to: usize
     let longest = CAPACITY_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
     // (Every capacity word ends in 后: its places first, then the words that end there.)
     debug_assert!(CAPACITY_WORDS.iter().all(|w| w.ends_with('后')));
+    // (A 后 found by the `memchr` crate's search for its three bytes, which a sentence is read
+    // with once: the standard library's search for a character looks for its last byte alone,
+    // which a CJK text holds every few characters.)
+    static AFTER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("后"));
     let last_in = |from: usize, to: usize| {
+        let stretch = text.get(from..to).unwrap_or("").as_bytes();
         let mut last = None;
-        for (k, _) in text.get(from..to).unwrap_or("").match_indices('后') {
-            let end = from + k + '后'.len_utf8();
+        // (Found one after another with `find`: an iterator copies the searcher.)
+        let mut at = 0;
+        while let Some(k) = stretch.get(at..).and_then(|rest| AFTER.find(rest)).map(|k| at + k) {
+            at = k + '后'.len_utf8();
+            let end = from + at;
             if let Some(w) = CAPACITY_WORDS.iter().find(|w| text[..end].ends_with(*w) && end - w.len() >= from) {
                 last = Some(end - w.len());
             }
@@ -312,9 +333,8 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     .take_while(|&j| ctx.spans[j].end > notes[i].sentence)
                     .any(|j| matches!(ctx.facts[j].value, Value::Time(_)))
                     || trim_start(&text[notes[i].sentence.min(span.start)..span.start]).starts_with("其中");
-                static STANDING: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(STANDING_WORDS.iter().copied()));
                 // (Read only for a count no time dates.)
-                let standing_word = || STANDING.find_where(before, |k, w| !before[k + w.len()..].starts_with('量')).is_some();
+                let standing_word = || holds_standing_word(before);
                 // (The words after the figure split once, each piece tried against every subject.)
                 STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w))
                     || following.split(['和', '及', '与']).any(|t| STANDING_SUBJECTS.iter().any(|w| t.ends_with(w)))
@@ -1575,6 +1595,44 @@ mod tests {
             for (gap, _) in s.char_indices().chain([(s.len(), ' ')]) {
                 let searched = GapCues { so_far: holds_so_far(&s[gap..]), whole_year: holds_whole_year(&s) };
                 assert_eq!(GapCues::read(&s, gap), searched, "{s} {gap}");
+            }
+        }
+    }
+
+    /// [`holds_standing_word`] answers as the lexicon of [`STANDING_WORDS`] it replaces, and
+    /// [`capacity_before`] as a search of each stretch for 后 by the standard library does.
+    #[test]
+    fn standing_and_capacity_words_are_found_as_before() {
+        let standing = Lexicon::new(STANDING_WORDS.iter().copied());
+        let capacity_in = |text: &str, from: usize, to: usize| {
+            let mut last = None;
+            for (k, _) in text.get(from..to).unwrap_or("").match_indices('后') {
+                let end = from + k + '后'.len_utf8();
+                if let Some(w) = CAPACITY_WORDS.iter().find(|w| text[..end].ends_with(*w) && end - w.len() >= from) {
+                    last = Some(end - w.len());
+                }
+            }
+            last
+        };
+        let alphabet = ['现', '已', '拥', '有', '下', '辖', '量', '达', '产', '后', '建', '成', '济', '1', ','];
+        let mut state: u32 = 9;
+        for _ in 0..20000 {
+            let mut s = String::new();
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for _ in 0..(state >> 16) % 12 {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                s.push(alphabet[(state >> 16) as usize % alphabet.len()]);
+            }
+            let searched = standing.find_where(&s, |k, w| !s[k + w.len()..].starts_with('量')).is_some();
+            assert_eq!(holds_standing_word(&s), searched, "{s}");
+            let mut seen = LastInSentence::default();
+            let mut reference = LastInSentence::default();
+            let longest = CAPACITY_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+            for (to, _) in s.char_indices().chain([(s.len(), ' ')]) {
+                let expected = reference
+                    .last(&s, 0, to, longest, |from, to| capacity_in(&s, from, to))
+                    .is_some_and(|p| p >= to.saturating_sub(super::super::SENTENCE_REACH * 3));
+                assert_eq!(capacity_before(&mut seen, &s, 0, to), expected, "{s} {to}");
             }
         }
     }
