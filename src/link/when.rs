@@ -573,6 +573,8 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
     // that scoped a figure: most times share a line, most figures of a paragraph a time.
     let mut caption: Option<(usize, bool)> = None;
     let mut scoped = LastPeriod::default();
+    // What each time says of a comparison, for the base periods too.
+    let mut as_base = vec![AsBase::default(); ctx.facts.len()];
     for i in 0..ctx.facts.len() {
         let span = ctx.spans[i].clone();
         if notes[i].line != line {
@@ -636,7 +638,10 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         let year_from = scope_end.min(span.start).max(notes[i].stop).min(span.start);
         let gap = text.get(gap_from..span.start).unwrap_or("");
         let year_gap = text.get(year_from..span.start).unwrap_or("");
-        let base = matches!(ctx.facts[i].value, Value::Time(_)) && is_comparison_base(text, &span, &ctx.facts[i].text);
+        let base = matches!(ctx.facts[i].value, Value::Time(_)) && {
+            as_base[i] = AsBase::of(text, &span, &ctx.facts[i].text);
+            as_base[i].base
+        };
         if !base {
             scope_end = scope_end.max(span.end);
         }
@@ -850,7 +855,7 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         if records[i].is_none() {
             continue;
         }
-        let base = base_period(ctx, notes, records, i);
+        let base = base_period(ctx, notes, records, &as_base, i);
         if let Some(r) = records[i].as_mut() {
             r.compared_with = base;
         }
@@ -889,13 +894,26 @@ fn in_title(text: &str, pos: usize, floor: usize) -> bool {
     }
 }
 
-/// Whether a time is the base of a comparison (`比去年同期`, `较上年`, `同比2020年`), which
-/// scopes no figure.
-fn is_comparison_base(text: &str, span: &std::ops::Range<usize>, written: &str) -> bool {
-    let before = text.get(..span.start).unwrap_or("");
-    let after = text.get(span.end..).unwrap_or("");
-    // (比, 较, 同比, 与, 相比, 对比: each ends in 比, 较 or 与.)
-    names_same_span(written, after) || before.ends_with(['比', '较', '与'])
+/// What a time says of a comparison, read once for the scoping of figures and for the base
+/// periods of changes (the facts' default: no base).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct AsBase {
+    /// The time is the base of a comparison (`比去年同期`, `较上年`, `同比2020年`), which scopes no
+    /// figure.
+    base: bool,
+    /// It names the figure's own span in its year ([`names_same_span`]).
+    same_span: bool,
+}
+
+impl AsBase {
+    /// What the time at `span`, written `written`, says.
+    fn of(text: &str, span: &std::ops::Range<usize>, written: &str) -> Self {
+        let before = text.get(..span.start).unwrap_or("");
+        let after = text.get(span.end..).unwrap_or("");
+        let same_span = names_same_span(written, after);
+        // (比, 较, 同比, 与, 相比, 对比: each ends in 比, 较 or 与.)
+        AsBase { base: same_span || before.ends_with(['比', '较', '与']), same_span }
+    }
 }
 
 /// Whether a time names the figure's own span in its year ([`SAME_SPAN`]), in its words
@@ -942,6 +960,13 @@ fn within(ctx: &Context<'_>, inner: usize, outer: usize) -> bool {
 
 /// Whether a time covers a month or more, or is open (and so carries into later paragraphs).
 fn covers_a_period(t: &TimeRange) -> bool {
+    // (A single day and a whole year, most times, answered without building the dates.)
+    if t.start == t.end {
+        return false;
+    }
+    if is_full_year(t) {
+        return true;
+    }
     match (t.start.and_then(PartialDate::to_date), t.end.and_then(PartialDate::to_date)) {
         (Some(a), Some(b)) => (b - a).get_days() >= 27,
         (None, None) => t.start.is_some() && t.end.is_some() && (t.start != t.end),
@@ -1067,11 +1092,17 @@ fn is_item(ctx: &Context<'_>, line: usize) -> bool {
     }
 }
 
-/// `line` without the white space it starts with: `str::trim_start`, called only when the first
-/// character is a space (most lines start with none, and the trim's own setup costs more than
-/// that one look).
+/// `line` without the white space it starts with, as `str::trim_start`: the full-width spaces
+/// most lines open with are stepped over by their bytes, and the trim, whose setup and Unicode
+/// lookup cost more than that, is called only when the next character may be another space.
 fn trim_start(line: &str) -> &str {
-    if line.starts_with(char::is_whitespace) { line.trim_start() } else { line }
+    let mut rest = line;
+    while let Some(after) = rest.strip_prefix('\u{3000}') {
+        rest = after;
+    }
+    // (Every other white space character's first byte is one of these: `\t`–`\r`, the space,
+    // 0xC2 of U+0085 and U+00A0, 0xE1 of U+1680, 0xE2 of U+2000–U+205F, 0xE3 of U+3000.)
+    if rest.as_bytes().first().is_some_and(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3)) { rest.trim_start() } else { rest }
 }
 
 /// Whether a line is a chart's or table's caption (`图2 2019-2023年城镇新增就业人数`,
@@ -1213,7 +1244,7 @@ const PREVIOUS_PERIOD: &[&str] = &[
 ///   or leaves it to the reader, as statistical releases do.
 /// - A gap between places or measures (`高于全国1.7个百分点`, `比规模以上工业快4.6个百分点`)
 ///   has none.
-fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Period> {
+fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], as_base: &[AsBase], i: usize) -> Option<Period> {
     let is_change = match &ctx.facts[i].value {
         Value::Percent(p) => {
             matches!(p.role, Some(Role::Growth | Role::Decline))
@@ -1258,18 +1289,13 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
         .map_or(notes[i].sentence, |j| ctx.spans[j].end);
     let start = ctx.spans[i].start;
     let words = ctx.text.get(lo.min(start)..start).unwrap_or("");
-    let written = (0..i)
-        .rev()
-        .take(16)
-        .take_while(|&j| ctx.spans[j].start >= lo)
-        .find(|&j| matches!(ctx.facts[j].value, Value::Time(_)) && is_comparison_base(ctx.text, &ctx.spans[j], &ctx.facts[j].text));
+    let written = (0..i).rev().take(16).take_while(|&j| ctx.spans[j].start >= lo).find(|&j| as_base[j].base);
     let shifted = |from| Period { start: period.start.map(|d| back(d, 1)), end: period.end.map(|d| back(d, 1)), from };
     if let Some(j) = written {
-        let after = ctx.text.get(ctx.spans[j].end..).unwrap_or("");
         // `去年同期`, and a relative base (`比上年`: resolved against the publication date, not
         // against the figure's period): the figure's period a year earlier.
         let relative = matches!(&ctx.facts[j].value, Value::Time(t) if t.relative);
-        let same_span = names_same_span(&ctx.facts[j].text, after);
+        let same_span = as_base[j].same_span;
         // (A year's 同期, `比2019年同期`: the figure's span in that year.)
         let named_year = match &ctx.facts[j].value {
             Value::Time(t) if !relative => t.start.and_then(|d| d.year).zip(period.start.and_then(|d| d.year)),
@@ -1341,11 +1367,7 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
             return period.start.and_then(|d| d.year).map(|y| whole_year_of(y - 1, None));
         }
         // `比2007年增长60.9%,年均增长12.6%`: the year compared with earlier in the sentence.
-        let base = (0..i)
-            .rev()
-            .take(16)
-            .take_while(|&j| notes[j].sentence == notes[i].sentence)
-            .find(|&j| matches!(ctx.facts[j].value, Value::Time(_)) && is_comparison_base(ctx.text, &ctx.spans[j], &ctx.facts[j].text));
+        let base = (0..i).rev().take(16).take_while(|&j| notes[j].sentence == notes[i].sentence).find(|&j| as_base[j].base);
         if let Some(Value::Time(t)) = base.map(|j| &ctx.facts[j].value) {
             return Some(Period { start: t.start, end: t.end, from: base });
         }
@@ -1574,8 +1596,27 @@ mod tests {
     /// [`trim_start`] trims as `str::trim_start` does.
     #[test]
     fn trim_start_trims_as_str_trim_start() {
-        for s in ["", " ", "a", " a", "\u{3000}\u{3000}一是", "\t\n其中 ", "一是 ", "\u{a0}图1", "图 1"] {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "\u{3000}\u{3000}一是",
+            "\t\n其中 ",
+            "一是 ",
+            "\u{a0}图1",
+            "图 1",
+            "\u{3000} \u{a0}\u{3000}x",
+            "\u{3001}",
+            "\u{3000}",
+        ] {
             assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+        }
+        // Every character, alone and after a full-width space.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for s in [format!("{c}x"), format!("\u{3000}{c}x")] {
+                assert_eq!(trim_start(&s), s.trim_start(), "{c:?}");
+            }
         }
     }
 
@@ -1633,6 +1674,46 @@ mod tests {
                     .last(&s, 0, to, longest, |from, to| capacity_in(&s, from, to))
                     .is_some_and(|p| p >= to.saturating_sub(super::super::SENTENCE_REACH * 3));
                 assert_eq!(capacity_before(&mut seen, &s, 0, to), expected, "{s} {to}");
+            }
+        }
+    }
+
+    /// [`AsBase`] answers as the tests it replaces, and [`covers_a_period`]'s shortcuts as the
+    /// dates do.
+    #[test]
+    fn as_base_and_periods_answer_as_before() {
+        let text = "比2019年同期,较上年,同比去年同期增长,与2020年,2021年1-6月,同期";
+        for written in ["2019年", "去年同期", "上年", "2020年", "1-6月", "同期"] {
+            for (start, _) in text.match_indices(written) {
+                let span = start..start + written.len();
+                let (before, after) = (&text[..span.start], &text[span.end..]);
+                let base = names_same_span(written, after) || before.ends_with(['比', '较', '与']);
+                let found = AsBase::of(text, &span, written);
+                assert_eq!((found.base, found.same_span), (base, names_same_span(written, after)), "{written} {start}");
+            }
+        }
+        let day = |y: Option<i16>, m: i8, d: i8| Some(PartialDate { year: y, month: m, day: d });
+        let dated = |start: Option<PartialDate>, end: Option<PartialDate>| match (
+            start.and_then(PartialDate::to_date),
+            end.and_then(PartialDate::to_date),
+        ) {
+            (Some(a), Some(b)) => (b - a).get_days() >= 27,
+            (None, None) => start.is_some() && end.is_some() && (start != end),
+            _ => true,
+        };
+        let dates = [
+            None,
+            day(Some(2023), 1, 1),
+            day(Some(2023), 12, 31),
+            day(Some(2023), 1, 20),
+            day(None, 1, 1),
+            day(None, 12, 31),
+            day(Some(2023), 2, 30),
+        ];
+        for start in dates {
+            for end in dates {
+                let t = TimeRange { start, end, relative: false };
+                assert_eq!(covers_a_period(&t), dated(start, end), "{start:?} {end:?}");
             }
         }
     }
