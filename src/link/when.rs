@@ -70,6 +70,8 @@ impl Markers {
     }
 }
 
+/// The last characters of [`STANDING_SUBJECTS`]' words.
+const STANDING_SUBJECTS_LAST: [char; 6] = ['区', ')', '镇', '道', '街', '村'];
 /// Counted things that are standing structures, not results of a period.
 const STANDING_SUBJECTS: &[&str] =
     &["县市区", "县区", "县(市、区)", "乡镇", "街道", "乡镇街道", "镇街", "园区", "开发区", "社区", "行政村"];
@@ -77,17 +79,39 @@ const STANDING_SUBJECTS: &[&str] =
 /// for first.)
 const STANDING_WORDS: &[&str] = &["现有", "已有", "拥有", "下辖", "辖"];
 
-/// Whether a word of [`STANDING_WORDS`] stands in `before`, not of a stock's name (`拥有量`):
-/// looked for where 有 or 辖 ends one, by their last bytes with memchr2.
-fn holds_standing_word(before: &str) -> bool {
-    const HAVE: &[u8] = "有".as_bytes();
-    const GOVERN: &[u8] = "辖".as_bytes();
-    let bytes = before.as_bytes();
-    memchr::memchr2_iter(HAVE[2], GOVERN[2], bytes).any(|last| {
-        let (through, after) = bytes.split_at(last + 1);
-        !after.starts_with("量".as_bytes()) && STANDING_WORDS.iter().any(|w| through.ends_with(w.as_bytes()))
-    })
+/// What the words before a count say with 有 (or 辖), found in one reading of them: where 有 or
+/// 辖 ends a word, by their last bytes with memchr2.
+#[derive(Debug, PartialEq)]
+struct HaveWords {
+    /// A word of [`STANDING_WORDS`], not of a stock's name (`拥有量`).
+    standing: bool,
+    /// 共有, which totals what stands (or a period's projects).
+    total: bool,
 }
+
+impl HaveWords {
+    fn read(before: &str) -> Self {
+        const HAVE: &[u8] = "有".as_bytes();
+        const GOVERN: &[u8] = "辖".as_bytes();
+        let bytes = before.as_bytes();
+        let mut found = HaveWords { standing: false, total: false };
+        for last in memchr::memchr2_iter(HAVE[2], GOVERN[2], bytes) {
+            let (through, after) = bytes.split_at(last + 1);
+            found.standing |= !after.starts_with("量".as_bytes()) && STANDING_WORDS.iter().any(|w| through.ends_with(w.as_bytes()));
+            found.total |= through.ends_with("共有".as_bytes());
+        }
+        found
+    }
+}
+
+/// Whether `s` ends with one of `words`, whose last characters are among `lasts`: that one
+/// character is read first, and the words compared only when it is one of theirs (most
+/// stretches end in none).
+fn ends_with_any(s: &str, lasts: &[char], words: &[&str]) -> bool {
+    s.ends_with(lasts) && words.iter().any(|w| s.ends_with(w))
+}
+/// The last characters of [`SIZE_WORDS`]' words.
+const SIZE_LAST: [char; 7] = ['资', '过', '额', '约', '超', '达', '模'];
 /// Words before a money amount that make it one project's size when 的 or a bracket follows.
 const SIZE_WORDS: &[&str] =
     &["投资", "投资过", "投资额", "投资约", "投资超", "投资达", "一期投资", "二期投资", "计划投资", "总投资额", "规模"];
@@ -112,7 +136,7 @@ const STOCKS_LAST: [char; 7] = ['业', '体', '额', '栏', '口', '量', '目']
 /// Whether an indicator names a stock ([`STOCKS`]).
 fn is_stock(indicator: Option<&crate::fact::Indicator>) -> bool {
     // (Most indicators end in none of the words' last characters: that one character first.)
-    indicator.is_some_and(|ind| ind.text.ends_with(STOCKS_LAST) && STOCKS.iter().any(|w| ind.text.ends_with(w)))
+    indicator.is_some_and(|ind| ends_with_any(&ind.text, &STOCKS_LAST, STOCKS))
 }
 /// Words that say a figure is what a project will yield once it runs (`达产后年产值可达30亿元`,
 /// `建成后可提供就业岗位800个`): a capacity, with no period.
@@ -125,6 +149,8 @@ const ATTRIBUTE_AREAS: &[&str] =
     &["规划面积", "占地面积", "建筑面积", "用地面积", "总面积", "辖区面积", "国土面积", "土地面积", "经营面积"];
 /// Words that make a figure a target.
 const TARGET_WORDS: &[&str] = &["目标", "任务", "计划"];
+/// The last characters of [`TARGET_WORDS`]' words.
+const TARGET_LAST: [char; 3] = ['标', '务', '划'];
 
 /// The last place one of some words stands in a sentence, read up to where it was last asked:
 /// each figure's question reads only the text since the last figure's, so a sentence's
@@ -263,7 +289,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
         let after = text.get(span.end..).unwrap_or("");
         let words = notes[i].words.clone().map_or("", |r| &text[r]);
         let before = &text[notes[i].clause..span.start];
-        notes[i].target = TARGET_WORDS.iter().any(|w| words.ends_with(w));
+        notes[i].target = ends_with_any(words, &TARGET_LAST, TARGET_WORDS);
         notes[i].periodless = match &fact.value {
             Value::Money(_) => {
                 let threshold = is_threshold(after) || is_threshold_before(before, after);
@@ -271,7 +297,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 let count_follows = after.starts_with('的')
                     && ctx.spans.get(i + 1).is_some_and(|s| s.start <= span.end + '的'.len_utf8())
                     && matches!(ctx.facts.get(i + 1).map(|f| &f.value), Some(Value::Count(_)));
-                let size = SIZE_WORDS.iter().any(|w| before.ends_with(w))
+                let size = ends_with_any(before, &SIZE_LAST, SIZE_WORDS)
                     && (after.starts_with('的') && !count_follows || notes[i].paren.is_some() && after.starts_with([')', '）']));
                 // `项目总投资8亿元` with no count of projects before it in the sentence is one
                 // project's size (`签约项目30个,项目总投资80亿元` is theirs together).
@@ -312,7 +338,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
             }
             Value::Quantity(_) => {
                 is_threshold(after)
-                    || ATTRIBUTE_AREAS.iter().any(|w| words.ends_with(w))
+                    || ends_with_any(words, &['积'], ATTRIBUTE_AREAS)
                     || ["距", "离", "相距", "距离"].iter().any(|w| words.starts_with(w))
                     || after.chars().next().is_some_and(|c| !super::is_clause_mark(c) && c != '。' && is_han(c))
                         // (Not a figure listed before the next of its run: `增加2.8平方米和5.5平方米`.)
@@ -334,11 +360,14 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     .any(|j| matches!(ctx.facts[j].value, Value::Time(_)))
                     || trim_start(&text[notes[i].sentence.min(span.start)..span.start]).starts_with("其中");
                 // (Read only for a count no time dates.)
-                let standing_word = || holds_standing_word(before);
+
                 // (The words after the figure split once, each piece tried against every subject.)
-                STANDING_SUBJECTS.iter().any(|w| subject.ends_with(w))
-                    || following.split(['和', '及', '与']).any(|t| STANDING_SUBJECTS.iter().any(|w| t.ends_with(w)))
-                    || !dated && (standing_word() || before.contains("共有") && !projects)
+                ends_with_any(subject, &STANDING_SUBJECTS_LAST, STANDING_SUBJECTS)
+                    || following.split(['和', '及', '与']).any(|t| ends_with_any(t, &STANDING_SUBJECTS_LAST, STANDING_SUBJECTS))
+                    || !dated && {
+                        let have = HaveWords::read(before);
+                        have.standing || have.total && !projects
+                    }
                     || is_enumeration_count(ctx, i, following)
                     || now_before(&mut now, text, notes[i].sentence, span.start)
             }
@@ -808,7 +837,7 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             Some(Scope::YearOf(j)) => period_of(ctx, j, turn_year).map(whole_year),
             None => None,
         };
-        let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| TARGET_WORDS.iter().any(|w| ind.text.ends_with(w)));
+        let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| ends_with_any(&ind.text, &TARGET_LAST, TARGET_WORDS));
         // A stock up to a day (`截至9月底,入园企业120家`) is measured on that day.
         let stock = !matches!(ctx.facts[i].value, Value::Percent(_)) && (is_stock(record.indicator.as_ref()) || whole_is_stock);
         let period = period.map(|p| match p {
@@ -1640,7 +1669,8 @@ mod tests {
         }
     }
 
-    /// [`holds_standing_word`] answers as the lexicon of [`STANDING_WORDS`] it replaces, and
+    /// [`HaveWords::read`] answers as the lexicon of [`STANDING_WORDS`] and the search for 共有
+    /// it replaces, and
     /// [`capacity_before`] as a search of each stretch for 后 by the standard library does.
     #[test]
     fn standing_and_capacity_words_are_found_as_before() {
@@ -1655,7 +1685,7 @@ mod tests {
             }
             last
         };
-        let alphabet = ['现', '已', '拥', '有', '下', '辖', '量', '达', '产', '后', '建', '成', '济', '1', ','];
+        let alphabet = ['现', '已', '拥', '有', '下', '辖', '量', '共', '达', '产', '后', '建', '成', '济', '1', ','];
         let mut state: u32 = 9;
         for _ in 0..20000 {
             let mut s = String::new();
@@ -1665,7 +1695,7 @@ mod tests {
                 s.push(alphabet[(state >> 16) as usize % alphabet.len()]);
             }
             let searched = standing.find_where(&s, |k, w| !s[k + w.len()..].starts_with('量')).is_some();
-            assert_eq!(holds_standing_word(&s), searched, "{s}");
+            assert_eq!(HaveWords::read(&s), HaveWords { standing: searched, total: s.contains("共有") }, "{s}");
             let mut seen = LastInSentence::default();
             let mut reference = LastInSentence::default();
             let longest = CAPACITY_WORDS.iter().map(|w| w.len()).max().unwrap_or(0);
@@ -1725,6 +1755,18 @@ mod tests {
         assert!(SO_FAR.iter().all(|w| w.ends_with('已')));
         assert!(PER_PERIOD.iter().all(|w| w.starts_with('每')));
         assert!(CAPACITY_WORDS.iter().all(|w| w.ends_with('后')));
-        assert!(STOCKS.iter().all(|w| w.ends_with(STOCKS_LAST)));
+        for (words, lasts) in [
+            (STOCKS, &STOCKS_LAST[..]),
+            (SIZE_WORDS, &SIZE_LAST[..]),
+            (TARGET_WORDS, &TARGET_LAST[..]),
+            (STANDING_SUBJECTS, &STANDING_SUBJECTS_LAST[..]),
+            (ATTRIBUTE_AREAS, &['积'][..]),
+        ] {
+            assert!(words.iter().all(|w| w.ends_with(lasts)), "{words:?}");
+            // (ends_with_any answers as the words alone do.)
+            for s in words.iter().map(|w| format!("a{w}")).chain(["".into(), "项目".into(), "积".into(), "区".into()]) {
+                assert_eq!(ends_with_any(&s, lasts, words), words.iter().any(|w| s.ends_with(w)), "{s}");
+            }
+        }
     }
 }
