@@ -839,7 +839,7 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
         // (完成 relates a rate to its task, which the records stage reads.)
         // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
         let compound = || {
-            COMPOUND_VERBS.contains(&w.text)
+            is_compound_verb(w.text)
                 || k > 0 && words[k - 1].text == "实际"
                 || EXAMPLE_VERBS.contains(&w.text)
                 || matches!(w.text, "增长" | "完成" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过")
@@ -1867,6 +1867,30 @@ const COMPOUND_VERBS: &[&str] = &[
     "新建", "续建", "在建", "拟建", "签订", "回访", "到位", "控股", "参股", "独资", "合资",
 ];
 
+/// [`COMPOUND_VERBS`] as six-byte arrays (each is two characters of three bytes, which the
+/// compiler checks below): a word is compared with them inline, where comparing strings of
+/// equal length calls memcmp for each (every word of two characters is asked, once per cut).
+const COMPOUND_VERB_BYTES: [[u8; 6]; COMPOUND_VERBS.len()] = {
+    let mut bytes = [[0u8; 6]; COMPOUND_VERBS.len()];
+    let mut k = 0;
+    while k < COMPOUND_VERBS.len() {
+        let verb = COMPOUND_VERBS[k].as_bytes();
+        assert!(verb.len() == 6, "a compound verb of two characters of three bytes");
+        let mut b = 0;
+        while b < 6 {
+            bytes[k][b] = verb[b];
+            b += 1;
+        }
+        k += 1;
+    }
+    bytes
+};
+
+/// Whether `w` is one of [`COMPOUND_VERBS`].
+fn is_compound_verb(w: &str) -> bool {
+    <[u8; 6]>::try_from(w.as_bytes()).is_ok_and(|b| COMPOUND_VERB_BYTES.contains(&b))
+}
+
 /// The noun phrase at the start of `range` (`重点项目配备了…` → 重点项目, `停滞项目重新启动` →
 /// 停滞项目), by jieba's parts of speech: words up to an adverb, a conjunction, a particle, a
 /// time or a punctuation mark, or a verb once a noun has been read; ending on its last noun.
@@ -1884,7 +1908,7 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         // before a verbal noun, which it governs (`项目开工建设`).
         // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
         let compound = || {
-            (COMPOUND_VERBS.contains(&w.text) || k > 0 && words[k - 1].text == "实际")
+            (is_compound_verb(w.text) || k > 0 && words[k - 1].text == "实际")
                 && words.get(k + 1).is_some_and(|n| is_noun(n.tag) && n.tag != "vn")
         };
         // A verbal noun after the noun and before a verb is the predicate (`实验室重组完成`).
@@ -2134,6 +2158,23 @@ pub fn agree(fact: &mut crate::fact::Fact) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compound_verbs_are_found_as_the_list_finds_them() {
+        // Every verb, its halves, its neighbours by one byte, longer and shorter words and
+        // words of six bytes that are not in the list.
+        let mut texts: Vec<String> = vec![String::new(), "签".into(), "签约项目".into(), "abcdef".into(), "项目".into(), "签约x".into()];
+        for v in COMPOUND_VERBS {
+            texts.push((*v).to_owned());
+            texts.extend(v.chars().map(String::from));
+            texts.push(format!("{v}项"));
+            texts.push(v.chars().rev().collect());
+        }
+        texts.extend(TRAILING.iter().chain(LISTING_VERBS).chain(EXAMPLE_VERBS).map(|w| (*w).to_owned()));
+        for t in &texts {
+            assert_eq!(is_compound_verb(t), COMPOUND_VERBS.contains(&t.as_str()), "{t}");
+        }
+    }
 
     #[test]
     fn char_set_holds_what_it_was_given() {
