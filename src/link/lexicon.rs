@@ -36,10 +36,10 @@ impl Lexicon {
         let mut by_first: Vec<(char, Vec<&'static str>)> = Vec::new();
         for w in words {
             let Some(c) = w.chars().next() else { continue };
-            if by_first.iter().any(|(_, g)| g.contains(&w)) {
-                continue;
-            }
+            // (A word listed twice can only be in its first character's group: only that group
+            // is searched for it. The lexicons are built while the first document is read.)
             match by_first.binary_search_by_key(&c, |(f, _)| *f) {
+                Ok(k) if by_first[k].1.contains(&w) => {}
                 Ok(k) => by_first[k].1.push(w),
                 Err(k) => by_first.insert(k, (c, vec![w])),
             }
@@ -222,6 +222,24 @@ mod tests {
         assert_eq!(lexicon.prefix("预期低于"), None);
         assert!(lexicon.occurs_in("快于高于"));
         assert_eq!(lexicon.find_where("高于低于", |k, _| k > 0), Some(("高于".len(), "低于")));
+    }
+
+    #[test]
+    fn words_listed_twice_are_kept_once_as_a_search_of_every_group_keeps_them() {
+        let words = ["全", "全市", "新增", "全", "新增", "市", "全市", "增长", "市", "", "新", "全省", "增长"];
+        // (The groups as they were built when a word was looked for in every group.)
+        let mut every_group: Vec<(char, Vec<&str>)> = Vec::new();
+        for w in words {
+            let Some(c) = w.chars().next() else { continue };
+            if every_group.iter().any(|(_, g)| g.contains(&w)) {
+                continue;
+            }
+            match every_group.binary_search_by_key(&c, |(f, _)| *f) {
+                Ok(k) => every_group[k].1.push(w),
+                Err(k) => every_group.insert(k, (c, vec![w])),
+            }
+        }
+        assert_eq!(Lexicon::in_order(words).by_first, every_group);
     }
 
     #[test]
