@@ -101,8 +101,11 @@ impl Lexicon {
 pub(crate) struct HanWords {
     /// The words without their first byte, leftmost-longest.
     tails: aho_corasick::AhoCorasick,
-    /// The words themselves, anchored: the fallback where a tail's lead byte differs.
-    anchored: aho_corasick::AhoCorasick,
+    /// The words themselves, anchored: the fallback where a tail's lead byte differs (built
+    /// the first time one does, from `words`).
+    anchored: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+    /// The words.
+    words: Vec<&'static str>,
     /// Each word's first byte, which its tail dropped.
     leads: Vec<u8>,
 }
@@ -117,20 +120,17 @@ impl HanWords {
         // runs the automaton only where the vector prefilter found a candidate, a few steps each,
         // and the DFA's table costs more to build than all of a batch's searches gain by it. The
         // anchored fallback uses no prefilter, so it builds none.)
-        let build = |start: aho_corasick::StartKind, prefilter: bool, patterns: Vec<&[u8]>| {
-            aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                .start_kind(start)
-                .prefilter(prefilter)
-                .build(patterns)
-                .expect("the words build an automaton")
-        };
         HanWords {
             tails: build(aho_corasick::StartKind::Unanchored, true, words.iter().map(|w| &w.as_bytes()[1..]).collect()),
-            anchored: build(aho_corasick::StartKind::Anchored, false, words.iter().map(|w| w.as_bytes()).collect()),
+            anchored: std::sync::OnceLock::new(),
+            words: words.to_vec(),
             leads: words.iter().map(|w| w.as_bytes()[0]).collect(),
         }
+    }
+
+    /// The anchored automaton over the words, built on first use.
+    fn anchored(&self) -> &aho_corasick::AhoCorasick {
+        self.anchored.get_or_init(|| build(aho_corasick::StartKind::Anchored, false, self.words.iter().map(|w| w.as_bytes()).collect()))
     }
 
     /// The words in `text`, leftmost-longest and not overlapping, as (start, index in the
@@ -148,7 +148,7 @@ impl HanWords {
                     return Some((start, k));
                 }
                 let whole = aho_corasick::Input::new(bytes).span(start..bytes.len()).anchored(aho_corasick::Anchored::Yes);
-                if let Some(m) = self.anchored.find(whole) {
+                if let Some(m) = self.anchored().find(whole) {
                     at = m.end() + 1;
                     return Some((start, m.pattern().as_usize()));
                 }
@@ -157,6 +157,17 @@ impl HanWords {
             None
         })
     }
+}
+
+/// A leftmost-longest automaton over `patterns` for [`HanWords`].
+fn build(start: aho_corasick::StartKind, prefilter: bool, patterns: Vec<&[u8]>) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .start_kind(start)
+        .prefilter(prefilter)
+        .build(patterns)
+        .expect("the words build an automaton")
 }
 
 /// A character's bit in [`Lexicon::firsts`]: the word and the bit in it.
@@ -208,6 +219,15 @@ mod tests {
             }
             assert_eq!(scanner.find_iter(&text).collect::<Vec<_>>(), one_automaton(&words, &text), "{text}");
         }
+        // 慨 (U+6168) differs from 全 (U+5168) in its lead byte alone: a tail of 全市政 matches
+        // at 慨, whose word the anchored fallback (built when first needed) finds.
+        let words = ["全市政", "慨市", "市政府"];
+        let scanner = HanWords::new(&words);
+        assert!(scanner.anchored.get().is_none());
+        for text in ["全市政府", "慨市政府", "慨市", "全市", "a慨市政全市政"] {
+            assert_eq!(scanner.find_iter(text).collect::<Vec<_>>(), one_automaton(&words, text), "{text}");
+        }
+        assert!(scanner.anchored.get().is_some());
     }
 
     #[test]
