@@ -63,7 +63,7 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
         if own.is_some_and(|w| w.ends_with("进度")) {
             let of_plan = |j: usize| {
                 let words = own_words(ctx, notes, j).unwrap_or("");
-                ["计划", "目标", "任务"].iter().any(|w| words.contains(w))
+                ["计划", "目标", "任务"].iter().any(|w| holds(words, w))
             };
             let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| {
                 matches!(&ctx.facts[j].value, Value::Percent(q) if q.role == Some(crate::Role::Completion)
@@ -121,7 +121,7 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
             // A rate that names itself (`失业率`) qualifies a figure about the same thing only
             // (`49个项目已开工建设,项目开工率…` but not `新增就业1244万人,…失业率`).
             if let Some(stem) = rate_stem(ctx, notes, i)
-                && !clause_around(ctx, notes, j).contains(stem)
+                && !holds(clause_around(ctx, notes, j), stem)
             {
                 break;
             }
@@ -234,10 +234,10 @@ fn named_figure(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
             fits && !notes[j].change && !notes[j].periodless && records[j].is_some()
         })
         .collect();
-    let whole = candidates.iter().copied().find(|&j| clause_around(ctx, notes, j).contains(subject));
+    let whole = candidates.iter().copied().find(|&j| holds(clause_around(ctx, notes, j), subject));
     whole.or_else(|| {
         let tail = last_two(subject).filter(|_| stem)?;
-        candidates.iter().copied().find(|&j| clause_around(ctx, notes, j).contains(tail))
+        candidates.iter().copied().find(|&j| holds(clause_around(ctx, notes, j), tail))
     })
 }
 
@@ -252,6 +252,13 @@ fn rate_stem<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<&'a str
     let head = words.strip_suffix('率')?;
     let start = head.char_indices().rev().nth(1)?.0;
     Some(&head[start..])
+}
+
+/// Whether `s` holds `word`, as `str::contains` answers: found where the word's last byte stands
+/// ([`super::rfind_word`], with `memchr`). `str::contains` with a word builds a substring
+/// searcher on each call, which costs more than reading the short clauses and words asked about.
+pub(super) fn holds(s: &str, word: &str) -> bool {
+    word.is_empty() || super::rfind_word(s, word).is_some()
 }
 
 /// A figure's clause, from its clause mark to the next clause mark after it (bounded).
@@ -461,7 +468,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], reco
             let stage = |j: usize| PROJECT_STAGES.iter().find(|s| words(j).starts_with(**s));
             if let (Some(k), Some(s)) = (first_part, stage(i))
                 && stage(k).is_none()
-                && whole.is_some_and(|w| !words(w).contains(s))
+                && whole.is_some_and(|w| !holds(words(w), s))
             {
                 (cue, outer) = (None, None);
             }
@@ -551,7 +558,7 @@ const AVERAGES: [&str; 5] = ["人均", "户均", "亩均", "平均", "均价"];
 /// Whether `words` name an average ([`AVERAGES`]). (Each holds 均: words without it, as nearly
 /// all are, are passed after one search for that character, not one for each word.)
 fn names_average(words: &str) -> bool {
-    words.contains('均') && AVERAGES.iter().any(|a| words.contains(a))
+    words.contains('均') && AVERAGES.iter().any(|a| holds(words, a))
 }
 
 /// Whether figure `j` stands alone in parentheses right before percentage `i`'s words, which
@@ -797,7 +804,7 @@ fn starts_statement(gap: &str) -> bool {
 /// Whether the words of a figure (`商品零售`, `全省商品零售额`) and the words naming a whole
 /// (`商品零售`) name the same thing: one contains the other.
 fn names_same(words: &str, named: &str) -> bool {
-    !named.is_empty() && !words.is_empty() && (words.contains(named) || named.contains(words))
+    !named.is_empty() && !words.is_empty() && (holds(words, named) || holds(named, words))
 }
 
 /// An opener found in a gap between facts (offsets into the gap).
@@ -1106,6 +1113,27 @@ pub fn contradictions(ctx: &Context<'_>, records: &[Option<Box<Record>>], warnin
 
 #[cfg(test)]
 mod tests {
+    /// [`holds`] answers as `str::contains` does.
+    #[test]
+    fn holds_answers_as_str_contains_does() {
+        let texts = [
+            "",
+            "a",
+            "全年",
+            "第一产业增加值占地区生产总值比重",
+            "项目开工率",
+            "49个项目已开工建设",
+            "商务部消息,国家发改委",
+            "人均可支配收入均价",
+            "工业和信息化部部",
+        ];
+        for s in texts {
+            for word in texts.iter().chain(&["开工", "占", "部", "均价", "a全", "业和", "率"]) {
+                assert_eq!(holds(s, word), s.contains(word), "{s} {word}");
+            }
+        }
+    }
+
     use super::*;
 
     /// [`names_average`] answers as a search for each of [`AVERAGES`] does.
