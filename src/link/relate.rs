@@ -221,23 +221,23 @@ fn own_words<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<&'a str
 /// names its last two characters (`49个项目已开工建设`).
 fn named_figure(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, subject: &str, stem: bool) -> Option<usize> {
     let Value::Percent(p) = &ctx.facts[i].value else { return None };
-    let candidates: Vec<usize> = (0..i)
-        .rev()
-        .take(BACK)
-        .take_while(|&j| notes[j].line == notes[i].line && !matches!(ctx.facts[j].value, Value::Time(_)))
-        .filter(|&j| {
-            let fits = match (&ctx.facts[j].value, p.unit) {
-                (Value::Percent(q), PercentUnit::Point) => q.unit == PercentUnit::Percent,
-                (Value::Percent(_), _) | (_, PercentUnit::Point) => false,
-                (v, _) => v.kind().is_figure(),
-            };
-            fits && !notes[j].change && !notes[j].periodless && records[j].is_some()
-        })
-        .collect();
-    let whole = candidates.iter().copied().find(|&j| holds(clause_around(ctx, notes, j), subject));
+    let fits = |j: usize| {
+        let fits = match (&ctx.facts[j].value, p.unit) {
+            (Value::Percent(q), PercentUnit::Point) => q.unit == PercentUnit::Percent,
+            (Value::Percent(_), _) | (_, PercentUnit::Point) => false,
+            (v, _) => v.kind().is_figure(),
+        };
+        fits && !notes[j].change && !notes[j].periodless && records[j].is_some()
+    };
+    // (An iterator read again for the stem rather than a list collected: most rates find their
+    // figure in the first reading, or none in either.)
+    // (In the paragraph, back to the nearest time.)
+    let in_reach = |j: usize| notes[j].line == notes[i].line && !matches!(ctx.facts[j].value, Value::Time(_));
+    let candidates = (0..i).rev().take(BACK).take_while(|&j| in_reach(j)).filter(|&j| fits(j));
+    let whole = candidates.clone().find(|&j| holds(clause_around(ctx, notes, j), subject));
     whole.or_else(|| {
         let tail = last_two(subject).filter(|_| stem)?;
-        candidates.iter().copied().find(|&j| holds(clause_around(ctx, notes, j), tail))
+        candidates.clone().find(|&j| holds(clause_around(ctx, notes, j), tail))
     })
 }
 
