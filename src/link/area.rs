@@ -475,8 +475,9 @@ pub(super) fn areas_among(
                     home_area(None)
                 } else if let Some(a) = distributed_place(ctx, notes, i) {
                     Some(a)
-                } else if let Some(w) = match clause.find('占') {
-                    // (A share is of the part before 占: `我区占全市的14.8%`.)
+                } else if let Some(w) = match starts_within(home_words, clause_start, span.start).then(|| clause.find('占')).flatten() {
+                    // (A share is of the part before 占: `我区占全市的14.8%`. A clause where no
+                    // home word starts, as most, is not searched for 占.)
                     Some(k) => {
                         let share = clause_start + k;
                         first_within(home_words, clause_start, share).or_else(|| first_within(home_words, share, span.start))
@@ -550,6 +551,13 @@ fn first_within(found: &[(usize, usize)], from: usize, to: usize) -> Option<&'st
     let k = found.partition_point(|&(at, _)| at < from);
     let inside = found[k..].iter().take_while(|&&(at, _)| at < to).filter(|&&(at, n)| at + HOME_WORDS[n].len() <= to);
     inside.map(|&(_, n)| n).min().map(|n| HOME_WORDS[n])
+}
+
+/// Whether one of the home words `found` (as in [`first_within`]) starts in `from..to`: where
+/// none does, [`first_within`] finds none in any part of it.
+fn starts_within(found: &[(usize, usize)], from: usize, to: usize) -> bool {
+    let k = found.partition_point(|&(at, _)| at < from);
+    found.get(k).is_some_and(|&(at, _)| at < to)
 }
 
 /// Whether a place opens its clause: nothing but times, 其中 or spaces before it (not a verb,
@@ -688,6 +696,25 @@ fn province_of(home: Option<&HomeArea>) -> Option<Area> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where [`starts_within`] says no home word starts in a stretch, [`first_within`] finds
+    /// none in it nor in any part of it; where it says one does, one starts there.
+    #[test]
+    fn starts_within_answers_for_every_part_of_a_stretch() {
+        let found = [(3, 0), (10, 1), (12, 0), (30, 2)];
+        for from in 0..40 {
+            for to in 0..40 {
+                let starts = starts_within(&found, from, to);
+                assert_eq!(starts, found.iter().any(|&(at, _)| from <= at && at < to), "{from} {to}");
+                if !starts {
+                    for a in from..=to.max(from) {
+                        assert_eq!(first_within(&found, from, a), None, "{from} {a}");
+                        assert_eq!(first_within(&found, a, to), None, "{a} {to}");
+                    }
+                }
+            }
+        }
+    }
 
     /// The first of [`HOME_WORDS`], in their order, that `s` contains: what a figure's stretch
     /// says of its area, as the words found beforehand must answer.
