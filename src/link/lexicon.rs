@@ -209,14 +209,7 @@ mod tests {
         // Every text of up to eleven characters from the words' own characters that a small
         // generator draws (in, 港, 政 and 务 complete some words and not others).
         let alphabet = ['全', '市', '在', '港', '委', '政', '府', '国', '务', '院', '我', '区', '新', 'a'];
-        let mut state: u32 = 7;
-        for _ in 0..5000 {
-            let mut text = String::new();
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            for _ in 0..(state >> 16) % 12 {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                text.push(alphabet[(state >> 16) as usize % alphabet.len()]);
-            }
+        for text in crate::link::drawn_texts(7, 5000, 12, &alphabet) {
             assert_eq!(scanner.find_iter(&text).collect::<Vec<_>>(), one_automaton(&words, &text), "{text}");
         }
         // 慨 (U+6168) differs from 全 (U+5168) in its lead byte alone: a tail of 全市政 matches

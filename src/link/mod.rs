@@ -544,6 +544,28 @@ fn notes(ctx: &Context<'_>) -> (Vec<Notes>, Vec<(usize, char)>) {
     (notes, openers)
 }
 
+/// Texts for the tests that check a fast reading against the search it replaces: `count` texts,
+/// each of fewer than `most` pieces drawn from `pieces`, by a small linear congruential generator
+/// started at `seed` (the same texts on every run, and no test dependency for them).
+#[cfg(test)]
+pub(crate) fn drawn_texts<P: std::fmt::Display>(seed: u32, count: usize, most: u32, pieces: &[P]) -> Vec<String> {
+    use std::fmt::Write;
+    let mut state = seed;
+    let mut draw = || {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        state >> 16
+    };
+    (0..count)
+        .map(|_| {
+            let mut text = String::new();
+            for _ in 0..draw() % most {
+                let _ = write!(text, "{}", pieces[draw() as usize % pieces.len()]);
+            }
+            text
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::lexicon::HanWords;
@@ -637,14 +659,7 @@ mod tests {
             .chain(words.iter().flat_map(|w| w.chars()).map(String::from))
             .chain(["a".to_string()])
             .collect();
-        let mut state: u32 = 11;
-        for _ in 0..20000 {
-            let mut text = String::new();
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            for _ in 0..(state >> 16) % 7 {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                text.push_str(&pieces[(state >> 16) as usize % pieces.len()]);
-            }
+        for text in super::drawn_texts(11, 20000, 7, &pieces) {
             assert_eq!(text_words(&text), two_passes(&text), "{text}");
         }
     }

@@ -1141,14 +1141,7 @@ mod tests {
     fn names_average_answers_as_a_search_for_each_word() {
         assert!(AVERAGES.iter().all(|a| a.contains('均')), "the character looked for first");
         let pieces = ["人", "户", "亩", "平", "均", "价", "收入", "a", "人均", "均价"];
-        let mut state: u32 = 3;
-        for _ in 0..5000 {
-            let mut words = String::new();
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            for _ in 0..(state >> 16) % 6 {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                words.push_str(pieces[(state >> 16) as usize % pieces.len()]);
-            }
+        for words in crate::link::drawn_texts(3, 5000, 6, &pieces) {
             assert_eq!(names_average(&words), AVERAGES.iter().any(|a| words.contains(a)), "{words}");
         }
     }

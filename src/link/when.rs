@@ -1567,14 +1567,7 @@ mod tests {
             '每', '年', '月', '季', '度', '后', '达', '产', '建', '成', '预', '计', '可', '实', '现', '新', '增', '济', '经', '暴', '1',
             ',',
         ];
-        let mut state: u32 = 11;
-        for _ in 0..20000 {
-            let mut clause = String::new();
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            for _ in 0..(state >> 16) % 10 {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                clause.push(alphabet[(state >> 16) as usize % alphabet.len()]);
-            }
+        for clause in crate::link::drawn_texts(11, 20000, 10, &alphabet) {
             assert_eq!(ClauseCues::read(&clause), searched(&clause), "{clause}");
         }
     }
@@ -1609,14 +1602,7 @@ mod tests {
         }
         let so_far = Lexicon::new(SO_FAR.iter().copied());
         let alphabet = ['现', '已', '目', '前', '在', '至', '今', '经', '全', '年', '1', ','];
-        let mut state: u32 = 5;
-        for _ in 0..20000 {
-            let mut s = String::new();
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            for _ in 0..(state >> 16) % 10 {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                s.push(alphabet[(state >> 16) as usize % alphabet.len()]);
-            }
+        for s in crate::link::drawn_texts(5, 20000, 10, &alphabet) {
             assert_eq!(holds_so_far(&s), so_far.occurs_in(&s), "{s}");
             assert_eq!(word_starts(&s, "全年").collect::<Vec<_>>(), s.match_indices("全年").map(|(k, _)| k).collect::<Vec<_>>(), "{s}");
         }
@@ -1654,14 +1640,7 @@ mod tests {
     #[test]
     fn gap_cues_answer_as_the_searches_they_replace() {
         let alphabet = ['现', '已', '目', '前', '在', '至', '今', '全', '年', '标', '的', '务', '任', '暴', '1', ','];
-        let mut state: u32 = 3;
-        for _ in 0..20000 {
-            let mut s = String::new();
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            for _ in 0..(state >> 16) % 10 {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                s.push(alphabet[(state >> 16) as usize % alphabet.len()]);
-            }
+        for s in crate::link::drawn_texts(3, 20000, 10, &alphabet) {
             for (gap, _) in s.char_indices().chain([(s.len(), ' ')]) {
                 let searched = GapCues { so_far: holds_so_far(&s[gap..]), whole_year: holds_whole_year(&s) };
                 assert_eq!(GapCues::read(&s, gap), searched, "{s} {gap}");
@@ -1686,14 +1665,7 @@ mod tests {
             last
         };
         let alphabet = ['现', '已', '拥', '有', '下', '辖', '量', '共', '达', '产', '后', '建', '成', '济', '1', ','];
-        let mut state: u32 = 9;
-        for _ in 0..20000 {
-            let mut s = String::new();
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            for _ in 0..(state >> 16) % 12 {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                s.push(alphabet[(state >> 16) as usize % alphabet.len()]);
-            }
+        for s in crate::link::drawn_texts(9, 20000, 12, &alphabet) {
             let searched = standing.find_where(&s, |k, w| !s[k + w.len()..].starts_with('量')).is_some();
             assert_eq!(HaveWords::read(&s), HaveWords { standing: searched, total: s.contains("共有") }, "{s}");
             let mut seen = LastInSentence::default();
