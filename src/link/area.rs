@@ -318,7 +318,7 @@ pub(super) fn home_area_among(ctx: &Context<'_>, scope_words: &[(usize, usize)])
         top_end -= 1;
     }
     let top = &text[..top_end];
-    if NATIONAL_BODIES.iter().any(|w| super::relate::holds(top, w)) {
+    if NATIONAL_BODIES.iter().any(|w| super::holds(top, w)) {
         counts[slot(HomeLevel::Country)] += 1;
     }
     let region = ctx.region.or(region_word);
@@ -450,9 +450,8 @@ pub(super) fn areas_among(
                 // People and firms from a place (`香港住客`, `内地企业`) are the home's figures.
                 // So are the places of a breakdown by where investment came from (`分来源地看,
                 // 香港地区实际投资…`).
-                let by_origin = ["来源地", "国别"]
-                    .iter()
-                    .any(|w| super::relate::holds(super::recent(text, notes[i].stop.min(span.start), span.start), w));
+                let by_origin =
+                    ["来源地", "国别"].iter().any(|w| super::holds(super::recent(text, notes[i].stop.min(span.start), span.start), w));
                 let origin = is_origin(after) || before.ends_with("来自") || by_origin;
                 // A place alone in parentheses names where something is (`投资洽谈会(深圳)`,
                 // `中国(深圳)…`), not whose figures follow.

@@ -271,6 +271,28 @@ pub(crate) fn rfind_word(s: &str, word: &str) -> Option<usize> {
     memchr::memrchr_iter(last, bytes).map(|e| e + 1).find(|&end| bytes[..end].ends_with(word)).map(|end| end - word.len())
 }
 
+/// Where `word` starts in `s`, each place from the first (`str::match_indices` of a word or a
+/// character, without the searcher the standard library builds per call — and its search for a
+/// character's last byte is not vectorized): found by the word's last byte with the `memchr`
+/// crate's vector search, as [`rfind_word`] finds the last. (A match of a whole word
+/// starts at a character's first byte.) Matches may overlap: the callers' words cannot overlap
+/// themselves. An empty word is found nowhere.
+pub(crate) fn word_starts<'a>(s: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (bytes, word) = (s.as_bytes(), word.as_bytes());
+    let last = word.last().copied();
+    memchr::memchr_iter(last.unwrap_or(0), if last.is_some() { bytes } else { &[] })
+        .map(|e| e + 1)
+        .filter(move |&end| bytes[..end].ends_with(word))
+        .map(move |end| end - word.len())
+}
+
+/// Whether `s` holds `word`, as `str::contains` answers: found where the word's last byte stands
+/// ([`rfind_word`], with `memchr`). `str::contains` with a word builds a substring
+/// searcher on each call, which costs more than reading the short clauses and words asked about.
+pub(crate) fn holds(s: &str, word: &str) -> bool {
+    word.is_empty() || rfind_word(s, word).is_some()
+}
+
 /// `s` without every repetition of `word` at its start (`str::trim_start_matches` with a word,
 /// without building a substring searcher).
 pub(crate) fn strip_all<'a>(mut s: &'a str, word: &str) -> &'a str {

@@ -14,7 +14,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Notes};
+use super::{Context, Notes, holds};
 use crate::PercentUnit;
 use crate::fact::{Record, Value};
 
@@ -252,13 +252,6 @@ fn rate_stem<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<&'a str
     let head = words.strip_suffix('率')?;
     let start = head.char_indices().rev().nth(1)?.0;
     Some(&head[start..])
-}
-
-/// Whether `s` holds `word`, as `str::contains` answers: found where the word's last byte stands
-/// ([`super::rfind_word`], with `memchr`). `str::contains` with a word builds a substring
-/// searcher on each call, which costs more than reading the short clauses and words asked about.
-pub(super) fn holds(s: &str, word: &str) -> bool {
-    word.is_empty() || super::rfind_word(s, word).is_some()
 }
 
 /// A figure's clause, from its clause mark to the next clause mark after it (bounded).

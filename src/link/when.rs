@@ -20,7 +20,7 @@
 use std::sync::LazyLock;
 
 use super::lexicon::Lexicon;
-use super::{Context, Notes};
+use super::{Context, Notes, word_starts};
 use crate::fact::{PartialDate, Period, Record, Role, TimeRange, Value};
 
 /// Words that start a plan with no date.
@@ -532,21 +532,6 @@ impl GapCues {
         }
         cues
     }
-}
-
-/// Where `word` starts in `s`, each place from the first (`str::match_indices` of a word or a
-/// character, without the searcher the standard library builds per call — and its search for a
-/// character's last byte is not vectorized): found by the word's last byte with the `memchr`
-/// crate's vector search, as [`super::rfind_word`] finds the last. (A match of a whole word
-/// starts at a character's first byte.) Matches may overlap: the callers' words cannot overlap
-/// themselves. An empty word is found nowhere.
-fn word_starts<'a>(s: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let (bytes, word) = (s.as_bytes(), word.as_bytes());
-    let last = word.last().copied().filter(|_| !word.is_empty());
-    memchr::memchr_iter(last.unwrap_or(0), if last.is_some() { bytes } else { &[] })
-        .map(|e| e + 1)
-        .filter(move |&end| bytes[..end].ends_with(word))
-        .map(move |end| end - word.len())
 }
 
 /// Fill every figure's period and, for growths, the base period.
