@@ -601,6 +601,17 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
     let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
     // (One buffer for every figure's candidate parts.)
     let mut members: Vec<usize> = Vec::with_capacity(24);
+    // Whether a paragraph opens with a breakdown, for the last paragraph asked about: the
+    // figures of a paragraph all ask it of the paragraph after theirs.
+    let mut last_asked: Option<(usize, bool)> = None;
+    let mut breakdown_opens = |line: usize| match last_asked {
+        Some((l, opens)) if l == line => opens,
+        _ => {
+            let opens = opens_with_breakdown(text.get(ctx.layout.lines.get(line).map_or(0, |l| l.start)..).unwrap_or(""));
+            last_asked = Some((line, opens));
+            opens
+        }
+    };
     for (k, &w) in figures.iter().enumerate() {
         let Some((total, _)) = value_of(&ctx.facts[w].value) else { continue };
         if total <= Decimal::ONE || taken[w] {
@@ -608,6 +619,9 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
         }
         // The paragraphs the parts may be in.
         let mut next_paragraph: Option<usize> = None;
+        // (Whether a clause ends between the whole and each figure after it: the stretch after
+        // the whole is read once for all of them, not from the whole again for each.)
+        let mut parted = MarkAfter::new(text, ctx.spans[w].end);
         members.clear();
         members.extend(
             figures[k + 1..]
@@ -621,10 +635,7 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
                     }
                     match next_paragraph {
                         Some(p) => notes[j].line == p,
-                        None if opens_with_breakdown(
-                            text.get(ctx.layout.lines.get(notes[j].line).map_or(0, |l| l.start)..).unwrap_or(""),
-                        ) =>
-                        {
+                        None if breakdown_opens(notes[j].line) => {
                             next_paragraph = Some(notes[j].line);
                             true
                         }
@@ -636,9 +647,7 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
                     same_unit(&ctx.facts[w].value, &ctx.facts[j].value)
                         && notes[j].paren.is_some() == notes[w].paren.is_some()
                         && !(notes[w].run.1 > 1 && notes[j].run.0 == notes[w].run.0)
-                        && text
-                            .get(ctx.spans[w].end..ctx.spans[j].start)
-                            .is_some_and(|gap| gap.chars().any(|c| c != '、' && super::is_clause_mark(c)))
+                        && parted.before(ctx.spans[j].start)
                 })
                 .take(24),
         );
@@ -692,6 +701,47 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
                 r.part_of = Some(w);
             }
         }
+    }
+}
+
+/// Whether a clause mark other than 、 stands between a place in the text and each of the places
+/// after it asked about, in order (`text[from..to]` holds one): read on only from where the last
+/// question stopped, so a list of figures after a total joined by 、 alone is read once, not
+/// once for each figure.
+struct MarkAfter<'a> {
+    text: &'a str,
+    from: usize,
+    /// How far the text has been read (a character boundary): no mark stands in `from..read_to`
+    /// unless `mark` says where the first one does.
+    read_to: usize,
+    mark: Option<usize>,
+}
+
+impl<'a> MarkAfter<'a> {
+    fn new(text: &'a str, from: usize) -> Self {
+        MarkAfter { text, from, read_to: from, mark: None }
+    }
+
+    /// Whether `text[from..to]` holds a clause mark other than 、 (`false` where it is no
+    /// stretch of the text).
+    fn before(&mut self, to: usize) -> bool {
+        if self.text.get(self.from..to).is_none() {
+            return false;
+        }
+        if let Some(m) = self.mark {
+            // (A mark that starts before `to`, a character boundary, ends by it.)
+            return m < to;
+        }
+        if to > self.read_to {
+            let start = self.read_to;
+            let found = self.text[start..to].char_indices().find(|&(_, c)| c != '、' && super::is_clause_mark(c));
+            if let Some((k, _)) = found {
+                self.mark = Some(start + k);
+                return true;
+            }
+            self.read_to = to;
+        }
+        false
     }
 }
 
@@ -1182,6 +1232,22 @@ mod tests {
             let opener = matches!(c, '中' | '看' | '划' | '观');
             assert_eq!(opener_character(bytes), opener.then_some(c), "{c:?}");
             assert!(!opener || may_end_an_opener_character(bytes[bytes.len() - 1]), "{c:?}");
+        }
+    }
+
+    /// `MarkAfter::before`, asked of places in order from any place (character boundaries or
+    /// not, before or after it), answers as a search of the whole stretch for each does.
+    #[test]
+    fn mark_after_answers_as_a_search_of_each_stretch() {
+        let pieces = ["、", ",", "，", "个", "10", "a", " ", "\u{3000}", "(", "）", "。", "𠀀", "项目"];
+        for text in crate::link::drawn_texts(7, 3000, 12, &pieces) {
+            for from in 0..=text.len() + 1 {
+                let mut marks = MarkAfter::new(&text, from);
+                for to in 0..=text.len() + 1 {
+                    let searched = text.get(from..to).is_some_and(|gap| gap.chars().any(|c| c != '、' && crate::link::is_clause_mark(c)));
+                    assert_eq!(marks.before(to), searched, "{text:?} {from} {to}");
+                }
+            }
         }
     }
 
