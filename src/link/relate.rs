@@ -1000,17 +1000,30 @@ pub(super) fn opener_character(bytes: &[u8]) -> Option<char> {
 /// `106个新签约项目中,`, `38个行业大类中有`: a count whose noun phrase ends in 中 before a comma
 /// (or 有) opens a list of its parts.
 fn opens_parts(ctx: &Context<'_>, i: usize) -> bool {
-    // (The phrase lies between the count and the next fact: where no 中 stands there, the count
-    // opens nothing, and its words are not read.)
+    // (The phrase lies between the count and the next fact, within its first twelve
+    // characters: where no 中 stands there, the count opens nothing, and its words are not read.)
     let start = ctx.spans[i].end;
     let next = ctx.spans.get(i + 1).map_or(ctx.text.len(), |s| s.start.max(start));
-    if !ctx.text.get(start..next).is_some_and(|between| between.contains('中')) {
+    if !ctx.text.get(start..next).is_some_and(zhong_near_start) {
         return false;
     }
     let Some(words) = super::what::following_words_raw(ctx, i) else { return false };
     let after = ctx.text.get(words.end..).unwrap_or("");
     let phrase = &ctx.text[words];
     phrase.ends_with('中') && after.starts_with([',', '，']) || phrase.ends_with("中有")
+}
+
+/// How many bytes of the text after a count [`opens_parts`] looks in for 中: twelve characters
+/// of four bytes at most, all that [`super::what::following_words_raw`] reads of the words after
+/// a fact (`n >= 12` there: keep the two together).
+const FOLLOWING_BYTES: usize = 12 * 4;
+
+/// Whether 中 stands in the first [`FOLLOWING_BYTES`] bytes of `s` (wherever it stands in the
+/// first twelve characters, it stands there): found by its last byte, `AD`, with `memchr`,
+/// rather than by a search of the whole stretch to the next fact, which may be long.
+fn zhong_near_start(s: &str) -> bool {
+    let head = &s.as_bytes()[..s.len().min(FOLLOWING_BYTES)];
+    memchr::memchr_iter(0xAD, head).any(|e| e >= 2 && head[e - 2..=e] == [0xE4, 0xB8, 0xAD])
 }
 
 /// Fill `part_of` for a figure written in parentheses after what it counts, with no list cue
@@ -1198,6 +1211,22 @@ mod tests {
             assert_eq!(opener_in(gap).map(|o| o.opener), Some(opener), "{gap}");
         }
         assert!(opener_in("比上年增长").is_none());
+    }
+
+    /// `zhong_near_start` finds 中 wherever it stands in the first twelve characters, and only
+    /// where it stands.
+    #[test]
+    fn zhong_is_found_near_the_start() {
+        let pieces = ["中", "个", "项目", "a", ",", "𠀀", "串", "其中有", "\u{ad}"];
+        let (mut near, mut far) = (0, 0);
+        for text in crate::link::drawn_texts(13, 20000, 30, &pieces) {
+            let found = zhong_near_start(&text);
+            assert!(!text.chars().take(12).any(|c| c == '中') || found, "{text:?}");
+            assert!(!found || text.contains('中'), "{text:?}");
+            near += usize::from(found);
+            far += usize::from(!found && text.contains('中'));
+        }
+        assert!(near > 100 && far > 100, "{near} {far}");
     }
 
     /// `lines_from_last` gives the lines `rsplit` gives.
