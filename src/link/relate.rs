@@ -309,15 +309,35 @@ fn heading_between(between: &str) -> Option<bool> {
     // Only the last line of words counts, read from the end: the text between two paragraphs
     // with figures may be long, and is read only as far back as that line.
     let is_words = |l: &&str| l.chars().filter(|&c| crate::normalize::script::is_han(c)).take(2).count() == 2;
-    let line = lines_from_last(between).find(is_words)?.trim();
-    // (A heading is short: `（二）按来源地划分。`.)
-    if line.chars().nth(24).is_some() || !line.contains(['看', '划']) {
+    let line = trimmed(lines_from_last(between).find(is_words)?);
+    // (A heading is short: `（二）按来源地划分。`. Of 25 characters or more: told by the length
+    // in bytes where that says it, a character being one to four bytes, rather than by reading
+    // 25 characters of each long line.)
+    let long = line.len() >= 25 * 4 || line.len() >= 25 && line.chars().count() >= 25;
+    if long || !holds_look_or_divide(line) {
         return Some(false);
     }
     // (The numbering before it is a clause of its own: `一、` ends at its mark; a heading ends
     // its line.)
     let heading = format!("{line}\n");
     Some(opener_in(&heading).is_some_and(|o| o.opener == Opener::Breakdown && heading[..o.at].chars().count() <= 4))
+}
+
+/// `s.trim()`, told byte by byte where the whitespace at the ends is ASCII (an indentation, a
+/// line's `\r`), as it is in nearly every line: the standard library's searcher reads each end
+/// character by character.
+fn trimmed(s: &str) -> &str {
+    let s = s.trim_ascii();
+    // (Other whitespace, `\u{3000}` or a vertical tab, is trimmed as `trim` does.)
+    let plain = |c: Option<char>| c.is_none_or(|c| !c.is_whitespace());
+    if plain(s.chars().next()) && plain(s.chars().next_back()) { s } else { s.trim() }
+}
+
+/// Whether `line` holds 看 or 划 (`E7 9C 8B`, `E5 88 92`): found by their last bytes with
+/// `memchr` rather than by a character search.
+fn holds_look_or_divide(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr2_iter(0x8B, 0x92, bytes).any(|e| e >= 2 && matches!(bytes[e - 2..=e], [0xE7, 0x9C, 0x8B] | [0xE5, 0x88, 0x92]))
 }
 
 /// The lines of `s` from the last, as `s.rsplit('\n')` gives them, found with the `memchr`
@@ -1213,6 +1233,30 @@ mod tests {
         assert!(opener_in("比上年增长").is_none());
     }
 
+    /// `heading_between` answers as it did when it trimmed its line and looked for 看 and 划 with
+    /// the standard library's searchers and read 25 characters of each line to tell a long one.
+    #[test]
+    fn heading_between_answers_as_it_did_with_character_searches() {
+        fn as_it_was(between: &str) -> Option<bool> {
+            let is_words = |l: &&str| l.chars().filter(|&c| crate::normalize::script::is_han(c)).take(2).count() == 2;
+            let line = between.rsplit('\n').find(is_words)?.trim();
+            if line.chars().nth(24).is_some() || !line.contains(['看', '划']) {
+                return Some(false);
+            }
+            let heading = format!("{line}\n");
+            Some(opener_in(&heading).is_some_and(|o| o.opener == Opener::Breakdown && heading[..o.at].chars().count() <= 4))
+        }
+        let pieces =
+            ["一、", "（二）", "分行业看", "按来源地划分", "。", ",", "\n", "\r\n", " ", "\u{3000}", "制造业", "看", "划", "a", "12", "𠀀"];
+        let mut headings = 0;
+        for between in crate::link::drawn_texts(11, 20000, 40, &pieces) {
+            let answer = heading_between(&between);
+            assert_eq!(answer, as_it_was(&between), "{between:?}");
+            headings += usize::from(answer == Some(true));
+        }
+        assert!(headings > 100, "the texts hold headings ({headings})");
+    }
+
     /// `zhong_near_start` finds 中 wherever it stands in the first twelve characters, and only
     /// where it stands.
     #[test]
@@ -1227,6 +1271,19 @@ mod tests {
             far += usize::from(!found && text.contains('中'));
         }
         assert!(near > 100 && far > 100, "{near} {far}");
+    }
+
+    /// `trimmed` is `str::trim`, and `holds_look_or_divide` a search for 看 and 划.
+    #[test]
+    fn trimmed_is_trim_and_look_or_divide_a_search() {
+        let pieces = [
+            " ", "\u{3000}", "\u{a0}", "\u{2028}", "\u{b}", "\t", "\r", "\n", "。", "a", "看", "划", "𠀀", "\u{85}", "\u{8b}", "\u{92}",
+            "下", "丒",
+        ];
+        for text in crate::link::drawn_texts(5, 20000, 8, &pieces) {
+            assert_eq!(trimmed(&text), text.trim(), "{text:?}");
+            assert_eq!(holds_look_or_divide(&text), text.contains(['看', '划']), "{text:?}");
+        }
     }
 
     /// `lines_from_last` gives the lines `rsplit` gives.
