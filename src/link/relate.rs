@@ -687,6 +687,11 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
         }
         // A total written after its parts (`…新型建材项目6个。四大产业项目总数19个`): the figures
         // right before it in its paragraph, when its words say it is a total.
+        // (Two such figures at least: where fewer of the figures before it stand in its paragraph,
+        // as for most, its words are not read.)
+        if k < 2 || notes[figures[k - 2]].line != notes[w].line {
+            continue;
+        }
         let total_words = notes[w].words.as_ref().and_then(|r| text.get(r.clone())).unwrap_or("");
         let before = super::recent(text, notes[w].clause_mark, ctx.spans[w].start);
         // (The figure's words, where they lie in the stretch before it, are read with it.)
