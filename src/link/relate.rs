@@ -672,8 +672,9 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
                 .take(24),
         );
         // Every run of them that adds up (a total broken down twice: by origin, then by sector).
+        // (A run is of two figures at least: the last alone is not tried.)
         let mut s = 0;
-        while s < members.len() {
+        while s + 1 < members.len() {
             match adding_run(ctx, w, total, &members[s..]) {
                 Some(n) if members[s..s + n].iter().all(|&j| !taken[j]) => {
                     for &j in &members[s..s + n] {
