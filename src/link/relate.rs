@@ -650,34 +650,34 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
         // the whole is read once for all of them, not from the whole again for each.)
         let mut parted = MarkAfter::new(text, ctx.spans[w].end);
         members.clear();
-        members.extend(
-            figures[k + 1..]
-                .iter()
-                .copied()
-                // (A bounded look ahead: a paragraph of thousands of figures is read in linear time.)
-                .take(LOOK_AHEAD)
-                .take_while(|&j| {
-                    if notes[j].line == notes[w].line {
-                        return true;
+        // (A loop rather than a chain of adapters extending the list: the same reading, at a
+        // fraction of the cost.) A bounded look ahead: a paragraph of thousands of figures is
+        // read in linear time.
+        for &j in figures[k + 1..].iter().take(LOOK_AHEAD) {
+            let in_reach = notes[j].line == notes[w].line
+                || match next_paragraph {
+                    Some(p) => notes[j].line == p,
+                    None if breakdown_opens(notes[j].line) => {
+                        next_paragraph = Some(notes[j].line);
+                        true
                     }
-                    match next_paragraph {
-                        Some(p) => notes[j].line == p,
-                        None if breakdown_opens(notes[j].line) => {
-                            next_paragraph = Some(notes[j].line);
-                            true
-                        }
-                        None => false,
-                    }
-                })
-                // (Not the whole's fellow items of a list: `10个专班、3个专班、7个小分队`.)
-                .filter(|&j| {
-                    same_unit(&ctx.facts[w].value, &ctx.facts[j].value)
-                        && notes[j].paren.is_some() == notes[w].paren.is_some()
-                        && !(notes[w].run.1 > 1 && notes[j].run.0 == notes[w].run.0)
-                        && parted.before(ctx.spans[j].start)
-                })
-                .take(24),
-        );
+                    None => false,
+                };
+            if !in_reach {
+                break;
+            }
+            // (Not the whole's fellow items of a list: `10个专班、3个专班、7个小分队`.)
+            let candidate = same_unit(&ctx.facts[w].value, &ctx.facts[j].value)
+                && notes[j].paren.is_some() == notes[w].paren.is_some()
+                && !(notes[w].run.1 > 1 && notes[j].run.0 == notes[w].run.0)
+                && parted.before(ctx.spans[j].start);
+            if candidate {
+                members.push(j);
+                if members.len() == 24 {
+                    break;
+                }
+            }
+        }
         // Every run of them that adds up (a total broken down twice: by origin, then by sector).
         // (A run is of two figures at least: the last alone is not tried.)
         let mut s = 0;
