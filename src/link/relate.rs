@@ -434,7 +434,8 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], reco
                 marks.push((k - gap_start, c));
                 next_opener += 1;
             }
-            opener_at_marks(gap, &marks)
+            // (Most gaps hold none of the characters: answered here, without the call.)
+            if marks.is_empty() { None } else { opener_at_marks(gap, &marks) }
         } else {
             opener_in_marked(gap, &mut marks)
         };
