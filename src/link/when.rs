@@ -650,8 +650,6 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         last_end = last_end.max(span.end);
         let gap_from = gap_start.max(notes[i].stop).min(span.start);
         let year_from = scope_end.min(span.start).max(notes[i].stop).min(span.start);
-        let gap = text.get(gap_from..span.start).unwrap_or("");
-        let year_gap = text.get(year_from..span.start).unwrap_or("");
         let base = matches!(ctx.facts[i].value, Value::Time(_)) && {
             as_base[i] = AsBase::of(text, &span, &ctx.facts[i].text);
             as_base[i].base
@@ -774,11 +772,12 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             continue;
         }
         // (The words since the last fact that is no comparison's base hold those since the last
-        // fact: both read at once for 现已 and 全年.)
-        let cues = if year_from <= gap_from && text.get(year_from..span.start).is_some() && text.get(gap_from..span.start).is_some() {
-            GapCues::read(year_gap, gap_from - year_from)
-        } else {
-            GapCues { so_far: holds_so_far(gap), whole_year: holds_whole_year(year_gap) }
+        // fact: both read at once for 现已 and 全年. Both taken only here, for the figures that
+        // get this far: most facts are times, or figures with no period.)
+        let (gap, year_gap) = (text.get(gap_from..span.start), text.get(year_from..span.start));
+        let cues = match (gap, year_gap) {
+            (Some(_), Some(year_gap)) if year_from <= gap_from => GapCues::read(year_gap, gap_from - year_from),
+            _ => GapCues { so_far: holds_so_far(gap.unwrap_or("")), whole_year: holds_whole_year(year_gap.unwrap_or("")) },
         };
         // `现已履约16个`: the period reported on, up to now.
         if cues.so_far
@@ -790,7 +789,7 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         // from before a threshold the figure's words hold: `全年签约10亿元以上项目12个`.)
         let names_whole_year = match i.checked_sub(1) {
             Some(j) if notes[j].periodless && matches!(ctx.facts[j].value, Value::Money(_)) && notes[j].clause < span.start => {
-                holds_whole_year(text.get(notes[j].clause.max(notes[i].stop).min(span.start)..span.start).unwrap_or(gap))
+                holds_whole_year(text.get(notes[j].clause.max(notes[i].stop).min(span.start)..span.start).or(gap).unwrap_or(""))
             }
             _ => cues.whole_year,
         };
