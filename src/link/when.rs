@@ -935,7 +935,14 @@ fn names_same_span(written: &str, after: &str) -> bool {
     // (Every word of SAME_SPAN opens with 同: the words are tried only where a 同 stands, with
     // no substring searcher built per word.)
     after.starts_with('同') && SAME_SPAN.iter().any(|w| after.starts_with(w))
-        || word_starts(written, "同").any(|k| SAME_SPAN.iter().any(|w| written[k..].starts_with(w)))
+        || holds_last_byte(written, "同") && word_starts(written, "同").any(|k| SAME_SPAN.iter().any(|w| written[k..].starts_with(w)))
+}
+
+/// Whether `short` holds the last byte of `word`, which it must to hold the word: for the few
+/// bytes of a time's own words, a plain search of the slice, which sets up no vector search
+/// (most times hold no 同, and [`word_starts`] is asked only of those that may).
+fn holds_last_byte(short: &str, word: &str) -> bool {
+    word.as_bytes().last().is_some_and(|last| short.as_bytes().contains(last))
 }
 
 /// Whether a time is one of a list of examples (`春节、清明等时间节点`).
@@ -1096,26 +1103,40 @@ fn is_single_day(t: &TimeRange) -> bool {
 /// Whether a line opens with an enumeration's item marker (`一是`, `二是`, `其一`).
 fn is_item(ctx: &Context<'_>, line: usize) -> bool {
     let Some(range) = ctx.layout.lines.get(line) else { return false };
-    let text = trim_start(&ctx.text[range.clone()]);
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(n), Some('是')) => "一二三四五六七八九十".contains(n),
-        (Some('其'), Some(n)) => "一二三四五六七八九十".contains(n),
-        _ => false,
-    }
+    opens_item(trim_start(&ctx.text[range.clone()]))
 }
 
-/// `line` without the white space it starts with, as `str::trim_start`: the full-width spaces
-/// most lines open with are stepped over by their bytes, and the trim, whose setup and Unicode
-/// lookup cost more than that, is called only when the next character may be another space.
+/// The numerals an item marker counts with.
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/// Whether `text` opens with an item marker: a numeral and 是, or 其 and a numeral. (Read by
+/// bytes, not decoded: each character of a marker takes three.)
+fn opens_item(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let numeral_at = |k: usize| bytes.get(k..k + 3).is_some_and(|c| NUMERALS.iter().any(|n| n.as_bytes() == c));
+    bytes.get(3..6) == Some("是".as_bytes()) && numeral_at(0) || bytes.starts_with("其".as_bytes()) && numeral_at(3)
+}
+
+/// `line` without the white space it starts with, as `str::trim_start`: the spaces most lines
+/// open with — full-width ones, which the normalized text holds as ASCII spaces — are stepped
+/// over by their bytes, and the trim, whose setup and Unicode lookup cost more than that, is
+/// called only when the next character may be another space.
 fn trim_start(line: &str) -> &str {
-    let mut rest = line;
-    while let Some(after) = rest.strip_prefix('\u{3000}') {
-        rest = after;
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    loop {
+        match bytes.get(start) {
+            // (The ASCII white space of `char::is_whitespace`.)
+            Some(b'\t'..=b'\r' | b' ') => start += 1,
+            Some(0xE3) if bytes[start..].starts_with("\u{3000}".as_bytes()) => start += "\u{3000}".len(),
+            _ => break,
+        }
     }
-    // (Every other white space character's first byte is one of these: `\t`–`\r`, the space,
-    // 0xC2 of U+0085 and U+00A0, 0xE1 of U+1680, 0xE2 of U+2000–U+205F, 0xE3 of U+3000.)
-    if rest.as_bytes().first().is_some_and(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1..=0xE3)) { rest.trim_start() } else { rest }
+    // (Only whole characters were stepped over: `start` is a character's start.)
+    let rest = line.get(start..).unwrap_or("");
+    // (Every other white space character's first byte is one of these: 0xC2 of U+0085 and
+    // U+00A0, 0xE1 of U+1680, 0xE2 of U+2000–U+205F, 0xE3 of U+3000.)
+    if rest.as_bytes().first().is_some_and(|b| matches!(b, 0xC2 | 0xE1..=0xE3)) { rest.trim_start() } else { rest }
 }
 
 /// Whether a line is a chart's or table's caption (`图2 2019-2023年城镇新增就业人数`,
@@ -1410,6 +1431,9 @@ struct BaseCues {
 }
 
 impl BaseCues {
+    // (Not inlined: the lexicon's search, inlined with it into the long loop of periods_among,
+    // costs more per character there than in a function of its own.)
+    #[inline(never)]
     fn read(words: &str) -> Self {
         static CUES: LazyLock<Lexicon> =
             LazyLock::new(|| Lexicon::new(YEAR_START.iter().chain(PREVIOUS_PERIOD).chain(GAP_CUES).chain(OWN_BASE).copied()));
@@ -1592,6 +1616,42 @@ mod tests {
         }
     }
 
+    /// [`holds_last_byte`] answers yes wherever [`word_starts`] finds the word, and
+    /// [`names_same_span`] as the search of the time's words alone did.
+    #[test]
+    fn holds_last_byte_is_true_where_the_word_stands() {
+        // (铜 ends in 同's last byte.)
+        let alphabet = ['同', '期', '月', '季', '日', '铜', '年', '去', '2', '-'];
+        for s in crate::link::drawn_texts(23, 20000, 8, &alphabet) {
+            for word in ["同", "同期", "年"] {
+                let last = *word.as_bytes().last().unwrap();
+                assert_eq!(holds_last_byte(&s, word), s.bytes().any(|b| b == last), "{s} {word}");
+                assert!(word_starts(&s, word).next().is_none() || holds_last_byte(&s, word), "{s} {word}");
+            }
+            let searched = word_starts(&s, "同").any(|k| SAME_SPAN.iter().any(|w| s[k..].starts_with(w)));
+            assert_eq!(names_same_span(&s, ""), searched, "{s}");
+        }
+        assert!(!holds_last_byte("同", ""), "an empty word is held nowhere, as word_starts finds it nowhere");
+    }
+
+    /// [`opens_item`] answers as the characters' test it replaces.
+    #[test]
+    fn opens_item_answers_as_the_characters_do() {
+        let decoded = |text: &str| {
+            let mut chars = text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(n), Some('是')) => "一二三四五六七八九十".contains(n),
+                (Some('其'), Some(n)) => "一二三四五六七八九十".contains(n),
+                _ => false,
+            }
+        };
+        // (昰 shares 是's first two bytes; 共 其's.)
+        let alphabet = ["一", "是", "其", "二", "十", "百", "昰", "共", "a", " ", "其一", "三是"];
+        for text in crate::link::drawn_texts(13, 20000, 4, &alphabet) {
+            assert_eq!(opens_item(&text), decoded(&text), "{text}");
+        }
+    }
+
     /// [`trim_start`] trims as `str::trim_start` does.
     #[test]
     fn trim_start_trims_as_str_trim_start() {
@@ -1608,12 +1668,15 @@ mod tests {
             "\u{3000} \u{a0}\u{3000}x",
             "\u{3001}",
             "\u{3000}",
+            "  一是",
+            " \u{3000}\r\n\u{b}\u{c}\u{1c}x",
+            "\u{3000}\u{3000}\u{a0} 其一",
         ] {
             assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
         }
-        // Every character, alone and after a full-width space.
+        // Every character, alone and after spaces (full-width, ASCII, both).
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            for s in [format!("{c}x"), format!("\u{3000}{c}x")] {
+            for s in [format!("{c}x"), format!("\u{3000}{c}x"), format!("  {c}x"), format!(" \u{3000}\t{c}x")] {
                 assert_eq!(trim_start(&s), s.trim_start(), "{c:?}");
             }
         }
