@@ -104,11 +104,19 @@ impl HaveWords {
     }
 }
 
-/// Whether `s` ends with one of `words`, whose last characters are among `lasts`: that one
-/// character is read first, and the words compared only when it is one of theirs (most
-/// stretches end in none).
+/// Whether `s` ends with one of `words`, whose last characters are among `lasts`: the last byte
+/// is compared first, with each character's (most stretches end in none of them, and are not
+/// decoded), then the last character, and the words only when it is one of theirs.
 fn ends_with_any(s: &str, lasts: &[char], words: &[&str]) -> bool {
-    s.ends_with(lasts) && words.iter().any(|w| s.ends_with(w))
+    s.as_bytes().last().is_some_and(|&b| lasts.iter().any(|&c| last_byte(c) == b))
+        && s.ends_with(lasts)
+        && words.iter().any(|w| s.ends_with(w))
+}
+
+/// The last byte of a character in UTF-8: the character itself, or its six lowest bits after
+/// the continuation mark.
+const fn last_byte(c: char) -> u8 {
+    if c.is_ascii() { c as u8 } else { 0x80 | (c as u32 & 0x3F) as u8 }
 }
 /// The last characters of [`SIZE_WORDS`]' words.
 const SIZE_LAST: [char; 7] = ['资', '过', '额', '约', '超', '达', '模'];
@@ -1649,6 +1657,29 @@ mod tests {
         let alphabet = ["一", "是", "其", "二", "十", "百", "昰", "共", "a", " ", "其一", "三是"];
         for text in crate::link::drawn_texts(13, 20000, 4, &alphabet) {
             assert_eq!(opens_item(&text), decoded(&text), "{text}");
+        }
+    }
+
+    /// [`last_byte`] is the last byte of each character's UTF-8, and [`ends_with_any`] answers
+    /// as its words alone do on drawn texts.
+    #[test]
+    fn last_bytes_and_ends_with_any_answer_as_before() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buffer = [0; 4];
+            assert_eq!(Some(&last_byte(c)), c.encode_utf8(&mut buffer).as_bytes().last(), "{c:?}");
+        }
+        // (镇 and 标 end in one byte, 0x87, as 道 and 体 do, 务 and 模, 积 and 躯: the last
+        // character is compared after its byte.)
+        let alphabet = ["区", "镇", "标", "道", "体", "务", "模", "积", "躯", "(", ")", "、", "乡镇", "街道", "目标", "计划", "面", "a"];
+        for s in crate::link::drawn_texts(31, 20000, 6, &alphabet) {
+            for (words, lasts) in [
+                (STANDING_SUBJECTS, &STANDING_SUBJECTS_LAST[..]),
+                (TARGET_WORDS, &TARGET_LAST[..]),
+                (STOCKS, &STOCKS_LAST[..]),
+                (SIZE_WORDS, &SIZE_LAST[..]),
+            ] {
+                assert_eq!(ends_with_any(&s, lasts, words), words.iter().any(|w| s.ends_with(w)), "{s}");
+            }
         }
     }
 
