@@ -466,10 +466,32 @@ fn is_enumeration_count(ctx: &Context<'_>, i: usize, subject: &str) -> bool {
     if subject.is_empty() || !ctx.text[span.end..].starts_with(subject) {
         return false;
     }
-    let start = super::back_to(ctx.text, span.start, 0, |c| matches!(c, ',' | '，' | '。' | ';' | '；' | ':' | '：' | '\n'));
+    // (Most counts have no two 、 anywhere the walk back could reach: it is skipped for them.)
+    if !two_marks_before(ctx.text, span.start) {
+        return false;
+    }
+    let start = super::back_to(ctx.text, span.start, 0, is_enumeration_stop);
     let stretch = &ctx.text[start..span.start];
     let no_figure_between = !(0..i).rev().take(16).take_while(|&j| ctx.spans[j].start >= start).any(|j| ctx.facts[j].is_figure());
     no_figure_between && stretch.matches('、').count() >= 2 && !stretch.ends_with('等')
+}
+
+/// Where the stretch an enumeration count reads back stops.
+fn is_enumeration_stop(c: char) -> bool {
+    matches!(c, ',' | '，' | '。' | ';' | '；' | ':' | '：' | '\n')
+}
+
+/// Whether two 、 stand before `pos` where the walk back of [`is_enumeration_count`] may reach:
+/// in the bytes [`super::REACH`] characters take at most (four each), after the last comma
+/// among them (a stop of the walk; the normalized text's commas are ASCII). Found with memchr,
+/// not by decoding the stretch: the comma by its byte, the marks by the `memchr` crate's search
+/// for their three bytes (the first, 0xE3, opens few characters of a Chinese text; the last,
+/// 0x81, ends many).
+fn two_marks_before(text: &str, pos: usize) -> bool {
+    static MARK: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("、"));
+    let reach = text.as_bytes().get(pos.saturating_sub(super::REACH * 4)..pos).unwrap_or(&[]);
+    let window = memchr::memrchr(b',', reach).map_or(reach, |k| &reach[k + 1..]);
+    MARK.find(window).is_some_and(|k| MARK.find(&window[k + "、".len()..]).is_some())
 }
 
 /// What a figure's period comes from.
@@ -1679,6 +1701,24 @@ mod tests {
                 (SIZE_WORDS, &SIZE_LAST[..]),
             ] {
                 assert_eq!(ends_with_any(&s, lasts, words), words.iter().any(|w| s.ends_with(w)), "{s}");
+            }
+        }
+    }
+
+    /// [`two_marks_before`] counts the 、 after the last comma of its bytes, and answers yes
+    /// wherever the stretch [`is_enumeration_count`] reads back holds two.
+    #[test]
+    fn two_marks_before_holds_the_enumeration_stretch() {
+        // (Characters of one to four bytes, the stops, and 、 and 丁, which shares its last byte.)
+        let alphabet = ["、", "、", "区", "丁", "a", "é", "𠀀", ",", "，", ";", "。", "\n", "等", "三个"];
+        for text in crate::link::drawn_texts(19, 3000, 160, &alphabet) {
+            for (pos, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let reach = &text.as_bytes()[pos.saturating_sub(super::super::REACH * 4)..pos];
+                let window = reach.iter().rposition(|&b| b == b',').map_or(reach, |k| &reach[k + 1..]);
+                let counted = window.windows(3).filter(|w| *w == "、".as_bytes()).count();
+                assert_eq!(two_marks_before(&text, pos), counted >= 2, "{text} {pos}");
+                let start = super::super::back_to(&text, pos, 0, is_enumeration_stop);
+                assert!(text[start..pos].matches('、').count() < 2 || two_marks_before(&text, pos), "{text} {pos}");
             }
         }
     }
