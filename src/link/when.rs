@@ -108,9 +108,14 @@ impl HaveWords {
 /// is compared first, with each character's (most stretches end in none of them, and are not
 /// decoded), then the last character, and the words only when it is one of theirs.
 fn ends_with_any(s: &str, lasts: &[char], words: &[&str]) -> bool {
-    s.as_bytes().last().is_some_and(|&b| lasts.iter().any(|&c| last_byte(c) == b))
-        && s.ends_with(lasts)
-        && words.iter().any(|w| s.ends_with(w))
+    ends_with_one_of(s, lasts) && words.iter().any(|w| s.ends_with(w))
+}
+
+/// Whether `s` ends with one of `chars` (`str::ends_with` with them): its last byte is compared
+/// with theirs first, and the last character decoded only when it may be one of them (most
+/// stretches end in none).
+fn ends_with_one_of(s: &str, chars: &[char]) -> bool {
+    s.as_bytes().last().is_some_and(|&b| chars.iter().any(|&c| last_byte(c) == b)) && s.ends_with(chars)
 }
 
 /// The last byte of a character in UTF-8: the character itself, or its six lowest bits after
@@ -450,7 +455,7 @@ pub(crate) fn is_threshold(after: &str) -> bool {
 /// a firm follows (`引进超10亿元项目`, `投资过亿元的重大项目`).
 pub(crate) fn is_threshold_before(before: &str, after: &str) -> bool {
     // (Most amounts follow neither: the words after them are read only after 超 or 过.)
-    if !before.ends_with(['超', '过']) {
+    if !ends_with_one_of(before, &['超', '过']) {
         return false;
     }
     let after = after.strip_prefix('的').unwrap_or(after);
@@ -713,7 +718,9 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
                 // percentage right after 的.)
                 let head = &text[..span.start];
                 let level = ["由", "从"].iter().any(|w| head.ends_with(w))
-                    || head.strip_suffix('为').is_some_and(|h| h.ends_with(['降', '升', '高', '长', '增', '减', '少', '多', '大', '小']));
+                    || head
+                        .strip_suffix('为')
+                        .is_some_and(|h| ends_with_one_of(h, &['降', '升', '高', '长', '增', '减', '少', '多', '大', '小']));
                 let ratio = !level
                     && ctx.spans.get(i + 1).is_some_and(|s| s.start == span.end + '的'.len_utf8())
                     && matches!(ctx.facts.get(i + 1).map(|f| &f.value), Some(Value::Percent(p)) if p.unit == crate::PercentUnit::Percent);
@@ -955,7 +962,7 @@ impl AsBase {
         let after = text.get(span.end..).unwrap_or("");
         let same_span = names_same_span(written, after);
         // (比, 较, 同比, 与, 相比, 对比: each ends in 比, 较 or 与.)
-        AsBase { base: same_span || before.ends_with(['比', '较', '与']), same_span }
+        AsBase { base: same_span || ends_with_one_of(before, &['比', '较', '与']), same_span }
     }
 }
 
@@ -1068,8 +1075,9 @@ impl LastPeriod {
 fn since(ctx: &Context<'_>, j: usize) -> bool {
     let span = &ctx.spans[j];
     // (Read in the normalized text, where 從 is 从.)
-    let opened = ctx.text.get(span.clone()).is_some_and(|t| t.starts_with(['自', '从']))
-        || ctx.text.get(..span.start).is_some_and(|b| b.ends_with(['自', '从']));
+    // (Each character compared by its bytes, not decoded.)
+    let opened = ctx.text.get(span.clone()).is_some_and(|t| t.starts_with('自') || t.starts_with('从'))
+        || ctx.text.get(..span.start).is_some_and(|b| ends_with_one_of(b, &['自', '从']));
     if !opened {
         return false;
     }
@@ -1197,16 +1205,40 @@ const EVENT_VERBS: &[&str] = &[
     "通车",
 ];
 
+/// For each byte, whether it is the third of an event verb: the last of its first character.
+const EVENT_THIRD_BYTES: [bool; 256] = {
+    let mut third = [false; 256];
+    let mut k = 0;
+    while k < EVENT_VERBS.len() {
+        let bytes = EVENT_VERBS[k].as_bytes();
+        if bytes.len() > 2 {
+            third[bytes[2] as usize] = true;
+        }
+        k += 1;
+    }
+    third
+};
+
+/// Whether `after` may open with an event verb: its third byte is one of theirs (each verb's
+/// first character takes three).
+fn may_open_event_verb(after: &str) -> bool {
+    after.as_bytes().get(2).is_some_and(|&b| EVENT_THIRD_BYTES[usize::from(b)])
+}
+
 /// Whether time `i` dates an event inside a clause (`某项目已于3月开工,计划投资20亿元`): after 于
 /// and before an event's verb with no figure of its own in the clause, it says when that
 /// happened, not what period the figures around it cover.
 fn is_event_date(ctx: &Context<'_>, i: usize) -> bool {
     let span = &ctx.spans[i];
-    let before = ctx.text.get(..span.start).unwrap_or("");
     let after = ctx.text.get(span.end..).unwrap_or("");
-    // (The verbs tried only when the first character after the date begins one.)
+    // (The verbs tried only when the first character after the date begins one, and it is
+    // decoded only when its third byte is one of theirs: most are not.)
+    if !may_open_event_verb(after) {
+        return false;
+    }
     static EVENTS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::in_order(EVENT_VERBS.iter().copied()));
     let Some(verb) = EVENTS.prefix(after) else { return false };
+    let before = ctx.text.get(..span.start).unwrap_or("");
     // (A clause that opens with `于3月` is scoped by it; `项目已于…` is not. A date after a word of
     // expectation or plan, `预计明年5月投产`, `计划年底竣工`, dates the event too.)
     let subject = before.strip_suffix('于').and_then(|b| b.chars().next_back()).is_some_and(|c| !super::is_clause_mark(c) && c != '。')
@@ -1220,9 +1252,12 @@ fn is_event_date(ctx: &Context<'_>, i: usize) -> bool {
 /// Whether a time is the earlier end of a change written as `由2020年的7.2%提升至7.4%` or
 /// `是2015年的2倍`: it dates only the figure right after it, which the text marks itself.
 fn is_base_year(text: &str, span: &std::ops::Range<usize>) -> bool {
-    let before = text.get(..span.start).unwrap_or("");
+    // (The character after first: most times are followed by no 的.)
     let after = text.get(span.end..).unwrap_or("");
-    after.starts_with('的') && ["由", "从", "是", "为", "相当于", "恢复到", "恢复至"].iter().any(|w| before.ends_with(w))
+    after.starts_with('的') && {
+        let before = text.get(..span.start).unwrap_or("");
+        ["由", "从", "是", "为", "相当于", "恢复到", "恢复至"].iter().any(|w| before.ends_with(w))
+    }
 }
 
 /// A date `years` earlier (29 February becomes 28 February).
@@ -1498,7 +1533,7 @@ fn is_gap(words: &str, cued: bool) -> bool {
         return true;
     }
     let Some(at) = super::rfind_word(words, "比") else { return false };
-    if words[..at].ends_with(['同', '环', '对']) {
+    if ends_with_one_of(&words[..at], &['同', '环', '对']) {
         return false;
     }
     let after = &words[at + '比'.len_utf8()..];
@@ -1537,7 +1572,7 @@ fn is_full_year_period(p: &Period) -> bool {
 /// Whether a figure is the level a change starts from: `由X提升至Y`, `从X增加到Y`.
 fn starts_a_rise(text: &str, span: &std::ops::Range<usize>) -> bool {
     let before = text.get(..span.start).unwrap_or("");
-    if !before.ends_with(['由', '从']) {
+    if !ends_with_one_of(before, &['由', '从']) {
         return false;
     }
     let after = text.get(span.end..).unwrap_or("");
@@ -1721,6 +1756,33 @@ mod tests {
                 assert!(text[start..pos].matches('、').count() < 2 || two_marks_before(&text, pos), "{text} {pos}");
             }
         }
+    }
+
+    /// [`ends_with_one_of`] answers as `str::ends_with` with the characters does.
+    #[test]
+    fn ends_with_one_of_answers_as_str_ends_with() {
+        // (与 and 从 end in one byte, 0x8E: the character is compared after its byte; and
+        // characters of one, two and four bytes.)
+        let alphabet = ["比", "较", "与", "由", "从", "长", "同", "环", "对", "a", ")", "𠀀", "é"];
+        for s in crate::link::drawn_texts(41, 20000, 5, &alphabet) {
+            for chars in
+                [&['比', '较', '与'][..], &['由', '从'], &['同', '环', '对'], &['降', '升', '高', '长'], &['与'], &[')', 'a'], &['𠀀', 'é']]
+            {
+                assert_eq!(ends_with_one_of(&s, chars), s.ends_with(chars), "{s} {chars:?}");
+            }
+        }
+    }
+
+    /// [`may_open_event_verb`] answers yes wherever a verb of [`EVENT_VERBS`] opens the text.
+    #[test]
+    fn may_open_event_verb_where_a_verb_opens() {
+        assert!(EVENT_VERBS.iter().all(|v| v.chars().next().is_some_and(|c| c.len_utf8() == 3)));
+        let events = Lexicon::in_order(EVENT_VERBS.iter().copied());
+        let alphabet = ["开", "工", "投", "产", "建", "成", "签", "约", "年", "月", "于", "a", "1", "é"];
+        for s in crate::link::drawn_texts(43, 20000, 4, &alphabet).iter().map(String::as_str).chain(EVENT_VERBS.iter().copied()) {
+            assert!(events.prefix(s).is_none() || may_open_event_verb(s), "{s}");
+        }
+        assert!(!may_open_event_verb("年"), "{:?}", "年".as_bytes());
     }
 
     /// [`trim_start`] trims as `str::trim_start` does.
