@@ -1616,7 +1616,8 @@ fn parallel_level(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Reco
         matches!(ctx.facts[i].value, Value::Money(_) | Value::Quantity(_))
             && super::relate::same_unit(&ctx.facts[j].value, &ctx.facts[i].value)
     };
-    if !same_unit(i) || notes[i].change || t.chars().nth(1).is_none() {
+    // (A figure is of its own unit: only its kind is asked, without comparing its unit with itself.)
+    if !matches!(ctx.facts[i].value, Value::Money(_) | Value::Quantity(_)) || notes[i].change || t.chars().nth(1).is_none() {
         return (t, range);
     }
     let neighbour = (0..i)
@@ -1643,7 +1644,10 @@ fn parallel_level(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Reco
     // a short qualifier of its own (`城镇` / `农村`, `制造` / `服务`).
     let short = |s: &str| s.chars().count() <= 5;
     let heads = t.char_indices().rev().take(2).filter(|&(k, _)| short(&t[..k])).map(|(k, _)| &t[k..]);
-    let rest = heads.filter_map(|h| words.find(h).filter(|&k| short(&words[..k])).map(|k| &words[k + h.len()..])).last();
+    // (The head is found by its last byte, [`super::word_starts`]: `str::find` builds a substring
+    // searcher for each.)
+    let rest =
+        heads.filter_map(|h| super::word_starts(words, h).next().filter(|&k| short(&words[..k])).map(|k| &words[k + h.len()..])).last();
     match rest {
         Some(rest) if !rest.is_empty() && !t.ends_with(rest) && (measure_head(rest).is_some() || rest.ends_with('额')) => {
             (format!("{t}{rest}"), None)
