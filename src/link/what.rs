@@ -300,23 +300,76 @@ const TRAILING: &[&str] = &[
 ];
 
 /// [`TRAILING`] by their last character (words are tried only against those that can end
-/// them), each list longest first: `提升至` is trimmed whole, not as `升至` leaving `提`.
-/// (Sorted by the character, for a binary search: a hash of each figure's last character cost
-/// more than the search.)
-static TRAILING_LONGEST_FIRST: std::sync::LazyLock<Vec<(char, Vec<&'static str>)>> = std::sync::LazyLock::new(|| {
+/// them), each group longest first: `提升至` is trimmed whole, not as `升至` leaving `提`.
+static TRAILING_BY_LAST: std::sync::LazyLock<HanGroups> = std::sync::LazyLock::new(|| {
     let mut words = TRAILING.to_vec();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let mut by_last: Vec<(char, Vec<&'static str>)> = Vec::new();
-    for w in words {
-        if let Some(c) = w.chars().next_back() {
-            match by_last.binary_search_by_key(&c, |(last, _)| *last) {
-                Ok(k) => by_last[k].1.push(w),
-                Err(k) => by_last.insert(k, (c, vec![w])),
+    HanGroups::new(words.into_iter().filter_map(|w| Some((w.chars().next_back()?, w))))
+});
+
+/// [`LEADING`] by their first character, each group in the list's order (the first listed that
+/// a figure's words start with is trimmed).
+static LEADING_BY_FIRST: std::sync::LazyLock<HanGroups> =
+    std::sync::LazyLock::new(|| HanGroups::new(LEADING.iter().filter_map(|w| Some((w.chars().next()?, *w)))));
+
+/// Words of Han characters grouped by one of their characters (the first or the last), for the
+/// words of a figure to be tried only against the group of their own first or last character.
+/// Each character of the CJK Unified Ideographs has a slot that names its group, so that finding
+/// it costs one read (where a binary search of the characters cost a dozen comparisons, and a
+/// character set asked first one more read).
+struct HanGroups {
+    /// For each character of [`CharSet::HAN`], 1 + the index of its group in `groups`, or 0.
+    slots: Box<[u8]>,
+    /// The groups, each in the order its words were given.
+    groups: Vec<Vec<&'static str>>,
+}
+
+impl HanGroups {
+    /// The groups of `words`, each given with the character it is grouped by, in the order
+    /// they are to be tried. (Every character must be a CJK Unified Ideograph, and there may be
+    /// at most 255 groups: the lists are fixed, and a test checks them.)
+    fn new(words: impl Iterator<Item = (char, &'static str)>) -> HanGroups {
+        let mut slots = vec![0u8; (*CharSet::HAN.end() - *CharSet::HAN.start()) as usize + 1].into_boxed_slice();
+        let mut groups: Vec<Vec<&'static str>> = Vec::new();
+        for (c, w) in words {
+            let Some(slot) = (c as u32).checked_sub(*CharSet::HAN.start()).and_then(|k| slots.get_mut(k as usize)) else { continue };
+            if *slot == 0 {
+                groups.push(Vec::new());
+                *slot = u8::try_from(groups.len()).unwrap_or(u8::MAX);
             }
+            groups[usize::from(*slot) - 1].push(w);
+        }
+        HanGroups { slots, groups }
+    }
+
+    /// The words grouped by the character `c` (a code point; none for one outside the block).
+    fn of(&self, c: Option<u32>) -> &[&'static str] {
+        match c.and_then(|c| c.checked_sub(*CharSet::HAN.start())).and_then(|k| self.slots.get(k as usize)) {
+            Some(&slot) if slot > 0 => &self.groups[usize::from(slot) - 1],
+            _ => &[],
         }
     }
-    by_last
-});
+}
+
+/// The code point of a character of three bytes in UTF-8 (all the CJK Unified Ideographs are),
+/// read from its bytes.
+fn code_of_three(b: &[u8]) -> u32 {
+    u32::from(b[0] & 0x0F) << 12 | u32::from(b[1] & 0x3F) << 6 | u32::from(b[2] & 0x3F)
+}
+
+/// `s`'s first character when it is of three bytes, as a code point (read from its bytes,
+/// without decoding others).
+fn first_of_three(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    (b.len() >= 3 && (0xE0..0xF0).contains(&b[0])).then(|| code_of_three(&b[..3]))
+}
+
+/// `s`'s last character when it is of three bytes, as a code point. (In UTF-8, the byte three
+/// from the end is that character's first exactly when it begins a character of three bytes.)
+fn last_of_three(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    (b.len() >= 3 && (0xE0..0xF0).contains(&b[b.len() - 3])).then(|| code_of_three(&b[b.len() - 3..]))
+}
 
 /// Words that end what a figure's words say about it: what follows them is how the figure was
 /// computed (`规模以上工业增加值按可比价格计算同比增长`).
@@ -711,50 +764,7 @@ fn cut_and_particle(words: &str) -> (Option<usize>, Option<usize>) {
 
 /// [`trim`]'s second half: the words that are no part of an indicator at both ends.
 fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    // (Spaces a converted PDF pads figures with: `地区生产总值增长 6%`.)
-    let mut range = without_spaces(text, range);
-    static LEADING_WORDS: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::in_order(LEADING.iter().copied()));
-    loop {
-        let s = &text[range.clone()];
-        match LEADING_WORDS.prefix_where(s, |w| s.len() > w.len()) {
-            Some(w) => range.start += w.len(),
-            None => break,
-        }
-    }
-    'trail: loop {
-        let s = &text[range.clone()];
-        let Some(last) = s.chars().next_back() else { break };
-        // (Besides TRAILING's words, only 可 and 约 are trimmed. Most words end with none of
-        // their characters, which the set answers before the words are looked up.)
-        static TRAILING_LAST: std::sync::LazyLock<CharSet> =
-            std::sync::LazyLock::new(|| CharSet::new(TRAILING.iter().filter_map(|w| w.chars().next_back()).chain(['可', '约'])));
-        if !TRAILING_LAST.contains(last) {
-            break;
-        }
-        let ending = TRAILING_LONGEST_FIRST.binary_search_by_key(&last, |(c, _)| *c).ok().map(|k| &TRAILING_LONGEST_FIRST[k].1);
-        for w in ending.into_iter().flatten() {
-            if s.ends_with(w) {
-                range.end -= w.len();
-                continue 'trail;
-            }
-        }
-        // 可 before a figure is a modal (`年产值可达`), except where it ends a word (许可, 认可).
-        if let Some(head) = s.strip_suffix('可')
-            && !head.is_empty()
-            && !head.ends_with(['许', '认', '不', '宁', '非', '即', '尚', '皆'])
-        {
-            range.end -= '可'.len_utf8();
-            continue;
-        }
-        // 约 hedges a figure (`客商约230户`) except where it ends a word (签约, 合约).
-        if s.ends_with('约')
-            && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"].iter().any(|w| s.ends_with(w))
-        {
-            range.end -= '约'.len_utf8();
-            continue;
-        }
-        break;
-    }
+    let mut range = without_edge_words(text, range);
     // A number of years the change took (`高新技术企业5年增加`).
     let s = &text[range.clone()];
     if let Some(head) = s.strip_suffix('年')
@@ -776,6 +786,54 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
             .contains(&&text[range.clone()])
     {
         range.end = range.start;
+    }
+    range
+}
+
+/// `range` without white space, [`LEADING`]'s words at its start and [`TRAILING`]'s (and a
+/// modal 可 or a hedging 约) at its end.
+fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // (Spaces a converted PDF pads figures with: `地区生产总值增长 6%`.)
+    let mut range = without_spaces(text, range);
+    // (The words of a group share the character they are grouped by, of three bytes, with
+    // `s`: a word of one character is there; a longer one is first told by its second
+    // character's second byte, which few share, before it is compared whole.)
+    loop {
+        let s = &text[range.clone()];
+        let opening = |w: &&str| s.len() > w.len() && (w.len() == 3 || s.as_bytes()[4] == w.as_bytes()[4] && s.starts_with(*w));
+        match LEADING_BY_FIRST.of(first_of_three(s)).iter().copied().find(opening) {
+            Some(w) => range.start += w.len(),
+            None => break,
+        }
+    }
+    'trail: loop {
+        let s = &text[range.clone()];
+        // (Besides TRAILING's words, only 可 and 约 are trimmed.)
+        let last = last_of_three(s);
+        for w in TRAILING_BY_LAST.of(last) {
+            let at = s.len().wrapping_sub(w.len());
+            if w.len() == 3 || s.len() >= w.len() && s.as_bytes()[at + 1] == w.as_bytes()[1] && s.ends_with(w) {
+                range.end -= w.len();
+                continue 'trail;
+            }
+        }
+        // 可 before a figure is a modal (`年产值可达`), except where it ends a word (许可, 认可).
+        if last == Some('可' as u32)
+            && let Some(head) = s.strip_suffix('可')
+            && !head.is_empty()
+            && !head.ends_with(['许', '认', '不', '宁', '非', '即', '尚', '皆'])
+        {
+            range.end -= '可'.len_utf8();
+            continue;
+        }
+        // 约 hedges a figure (`客商约230户`) except where it ends a word (签约, 合约).
+        if last == Some('约' as u32)
+            && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"].iter().any(|w| s.ends_with(w))
+        {
+            range.end -= '约'.len_utf8();
+            continue;
+        }
+        break;
     }
     range
 }
@@ -2198,6 +2256,51 @@ mod tests {
             assert!(is_noun_head(c), "{c}");
         }
         assert!(!is_noun_head('增') && !is_noun_head('a'));
+    }
+
+    #[test]
+    fn edge_words_are_trimmed_as_the_lists_searched_trim_them() {
+        // (The groups hold words of Han characters only, each of three bytes, which the
+        // comparisons in without_edge_words take for granted; and a slot holds at most 255 groups.)
+        for w in LEADING.iter().chain(TRAILING) {
+            assert!(w.chars().all(|c| CharSet::HAN.contains(&(c as u32))), "{w}");
+        }
+        assert!(LEADING_BY_FIRST.groups.len() < 255 && TRAILING_BY_LAST.groups.len() < 255);
+        // What trim_edges answered when it searched the lists in order: the first LEADING word
+        // the words start with (and are longer than), and the longest TRAILING word they end with.
+        let searched = |text: &str| {
+            let mut trailing = TRAILING.to_vec();
+            trailing.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            let mut range = without_spaces(text, 0..text.len());
+            while let Some(w) = LEADING.iter().find(|w| text[range.clone()].starts_with(**w) && range.len() > w.len()) {
+                range.start += w.len();
+            }
+            loop {
+                let s = &text[range.clone()];
+                if let Some(w) = trailing.iter().find(|w| s.ends_with(**w)) {
+                    range.end -= w.len();
+                } else if let Some(head) = s.strip_suffix('可')
+                    && !head.is_empty()
+                    && !head.ends_with(['许', '认', '不', '宁', '非', '即', '尚', '皆'])
+                {
+                    range.end -= '可'.len_utf8();
+                } else if s.ends_with('约')
+                    && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"].iter().any(|w| s.ends_with(w))
+                {
+                    range.end -= '约'.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            range
+        };
+        let mut pieces: Vec<&str> = LEADING.iter().chain(TRAILING).copied().collect();
+        pieces.extend(["项目", "地区生产总值", "签约", "可", "许可", "约", "合约", "年", "5", " ", "\u{3000}", "a", "𠀀", "é", "全", "比"]);
+        let mut texts = crate::link::drawn_texts(13, 20000, 6, &pieces);
+        texts.extend(pieces.iter().map(|w| (*w).to_owned()));
+        for text in texts {
+            assert_eq!(without_edge_words(&text, 0..text.len()), searched(&text), "{text}");
+        }
     }
 
     #[test]
