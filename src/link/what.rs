@@ -476,8 +476,8 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         let cut_place = i.checked_sub(1).is_some_and(|j| {
             matches!(ctx.facts[j].value, Value::Place(_))
                 && ctx.text.get(ctx.spans[j].end..range.start).is_some_and(|gap| gap.trim().is_empty())
-        }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&ctx.text[range.clone()].trim());
-        if cut_place || ctx.text[range.clone()].trim() == "其中" {
+        }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&trimmed(&ctx.text[range.clone()]));
+        if cut_place || trimmed(&ctx.text[range.clone()]) == "其中" {
             range.end = range.start;
         }
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
@@ -582,7 +582,7 @@ fn before_comparison(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std
         return None;
     }
     let gap = text.get(base_end..start)?.trim_start_matches(['”', '"']);
-    let gap = ["同期相比", "相比", "时期", "同期"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or(gap).trim();
+    let gap = trimmed(["同期相比", "相比", "时期", "同期"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or(gap));
     if !(gap.is_empty() || is_role_only(gap)) {
         return None;
     }
@@ -612,7 +612,7 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
     if !matches!(ctx.facts[j].value, Value::Time(_)) || ctx.spans[j].end < notes[i].clause_mark {
         return None;
     }
-    let gap = text.get(ctx.spans[j].end..ctx.spans[i].start)?.trim();
+    let gap = trimmed(text.get(ctx.spans[j].end..ctx.spans[i].start)?);
     let gap = gap.strip_prefix('的').unwrap_or(gap);
     if !(gap.is_empty() || is_role_only(gap)) {
         return None;
@@ -646,7 +646,7 @@ pub(crate) const CHANGE_VERBS: &[&str] = &[
 
 /// Whether the words before a figure end with a verb of change (`比上年减少`, `增加了`).
 fn states_change(words: &str) -> bool {
-    let words = words.trim_end();
+    let words = trimmed_end(words);
     let words = words.strip_suffix('了').unwrap_or(words);
     // (`比去年同期多9个`, `比上年少15个`: 多 and 少 after a comparison say by how much.)
     let compared = |w: &str| w.strip_suffix(['多', '少']).is_some_and(|w| w.contains(['比', '较']));
@@ -836,6 +836,22 @@ fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
         break;
     }
     range
+}
+
+/// `s` without the white space at its ends (`str::trim`), trimmed only where a byte at an end may
+/// be white space: every white space character is ASCII or begins with a byte below E4, and most
+/// words begin and end with Han characters, which begin with E4 to E9.
+fn trimmed(s: &str) -> &str {
+    let b = s.as_bytes();
+    let han_ends = b.len() >= 3 && b[0] >= 0xE4 && (0xE4..0xF0).contains(&b[b.len() - 3]);
+    if han_ends { s } else { s.trim() }
+}
+
+/// `s` without the white space at its end (`str::trim_end`), trimmed only where the last
+/// character may be white space (as [`trimmed`] tells it).
+fn trimmed_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    if b.len() >= 3 && (0xE4..0xF0).contains(&b[b.len() - 3]) { s } else { s.trim_end() }
 }
 
 /// `range` without the white space at its ends (what `str::trim` leaves of it).
@@ -2336,6 +2352,17 @@ mod tests {
         texts.extend(pieces.iter().map(|w| (*w).to_owned()));
         for text in texts {
             assert_eq!(without_edge_words(&text, 0..text.len()), searched(&text), "{text}");
+        }
+    }
+
+    #[test]
+    fn trimmed_trims_as_str_trim_does() {
+        let pieces = ["其中", "市", " ", "\u{3000}", "\n", "\u{a0}", "\u{85}", "\u{2009}", "a", "𠀀", "é", "项目", "（", "”"];
+        let mut texts = crate::link::drawn_texts(19, 20000, 5, &pieces);
+        texts.extend(pieces.iter().map(|w| (*w).to_owned()));
+        for s in &texts {
+            assert_eq!(trimmed(s), s.trim(), "{s:?}");
+            assert_eq!(trimmed_end(s), s.trim_end(), "{s:?}");
         }
     }
 
