@@ -974,6 +974,13 @@ fn without_examples(words: &str) -> Option<String> {
 
 /// Whether `s` names a rate or a share.
 pub(crate) fn names_rate(s: &str) -> bool {
+    // (Asked first of the last character, read from its bytes: most words end with none of
+    // those the endings end with.)
+    static RATE_LAST: std::sync::LazyLock<CharSet> =
+        std::sync::LazyLock::new(|| CharSet::new(RATE_ENDINGS.iter().filter_map(|e| e.chars().next_back())));
+    if !ends_with_one_of(s, &RATE_LAST) {
+        return false;
+    }
     // (A two-character ending names a rate after one character: `税占比`.)
     RATE_ENDINGS.iter().any(|e| {
         s.ends_with(e) && {
@@ -1298,6 +1305,12 @@ const POINTING: &[&str] = &["这个", "这一", "这些", "该", "此", "上述"
 /// 9.8%`) is the indicator it points to: the nearest earlier figure's in the paragraph that ends
 /// with the noun pointed at.
 fn referred_back(notes: &[Notes], records: &[Option<Box<Record>>], i: usize, found: Found) -> Found {
+    // (Asked first of the words' first character, read from its bytes: most words start with
+    // none of those the pointing words start with.)
+    const POINTING_FIRST: [char; 4] = ['这', '该', '此', '上'];
+    if !first_of_three(&found.0).is_some_and(|c| POINTING_FIRST.iter().any(|&f| u32::from(f) == c)) {
+        return found;
+    }
     let Some(noun) = POINTING.iter().find_map(|w| found.0.strip_prefix(w)).filter(|n| n.chars().count() >= 2) else {
         return found;
     };
@@ -1427,7 +1440,19 @@ const MEASURE_HEADS: &[&str] = &[
 
 /// The measure an indicator ends with, if it names one.
 fn measure_head(s: &str) -> Option<&'static str> {
+    // (Asked first of the last character, as [`names_rate`] asks.)
+    static MEASURE_LAST: std::sync::LazyLock<CharSet> =
+        std::sync::LazyLock::new(|| CharSet::new(MEASURE_HEADS.iter().filter_map(|h| h.chars().next_back())));
+    if !ends_with_one_of(s, &MEASURE_LAST) {
+        return None;
+    }
     MEASURE_HEADS.iter().find(|h| s.ends_with(**h)).copied()
+}
+
+/// Whether `s` ends with a character of `set`, a set of Han characters (a character of three
+/// bytes, read from its bytes; words that end otherwise end with none of them).
+fn ends_with_one_of(s: &str, set: &CharSet) -> bool {
+    last_of_three(s).and_then(char::from_u32).is_some_and(|c| set.contains(c))
 }
 
 /// The thing of a run's list that is figure `i`'s: the run's first figure's words list as many
@@ -2436,6 +2461,37 @@ mod tests {
             }
             let marks = |x: u64| has_byte_below(x, b'/' + 1) | has_zero_byte((x ^ (BYTES * 0xE2)) & (BYTES * 0xFE));
             assert_eq!(any_eight(t, marks), t.iter().any(|&c| c <= b'/' || c == 0xE2 || c == 0xE3), "{t:x?}");
+        }
+    }
+
+    #[test]
+    fn rates_and_measures_are_told_as_the_lists_searched_tell_them() {
+        // (The sets hold Han characters of three bytes only.)
+        for w in RATE_ENDINGS.iter().chain(MEASURE_HEADS) {
+            assert!(w.chars().next_back().is_some_and(|c| CharSet::HAN.contains(&(c as u32))), "{w}");
+        }
+        let rate = |s: &str| {
+            RATE_ENDINGS.iter().any(|e| {
+                s.ends_with(e) && {
+                    let n = e.chars().count();
+                    s.chars().count() > n + usize::from(n < 2)
+                }
+            })
+        };
+        let mut pieces: Vec<&str> = RATE_ENDINGS.iter().chain(MEASURE_HEADS).copied().collect();
+        pieces.extend(["税", "投资", "项目", "a", " ", "𠀀", "é", "比", "额度"]);
+        let mut texts = crate::link::drawn_texts(23, 20000, 4, &pieces);
+        texts.extend(pieces.iter().map(|w| (*w).to_owned()));
+        for s in &texts {
+            assert_eq!(names_rate(s), rate(s), "{s}");
+            assert_eq!(measure_head(s), MEASURE_HEADS.iter().find(|h| s.ends_with(**h)).copied(), "{s}");
+        }
+    }
+
+    #[test]
+    fn pointing_words_start_with_the_characters_asked_first() {
+        for w in POINTING {
+            assert!(w.chars().next().is_some_and(|c| c.len_utf8() == 3 && ['这', '该', '此', '上'].contains(&c)), "{w}");
         }
     }
 
