@@ -1053,13 +1053,12 @@ fn opens_parts(ctx: &Context<'_>, i: usize) -> bool {
     phrase.ends_with('中') && after.starts_with([',', '，']) || phrase.ends_with("中有")
 }
 
-/// How many bytes of the text after a count [`opens_parts`] looks in for 中: twelve characters
-/// of four bytes at most, all that [`super::what::following_words_raw`] reads of the words after
-/// a fact (`n >= 12` there: keep the two together).
-const FOLLOWING_BYTES: usize = 12 * 4;
+/// How many bytes of the text after a count [`opens_parts`] looks in for 中: as many characters
+/// of four bytes at most as [`super::what::following_words_raw`] reads of the words after a fact.
+const FOLLOWING_BYTES: usize = super::what::FOLLOWING_CHARS * 4;
 
 /// Whether 中 stands in the first [`FOLLOWING_BYTES`] bytes of `s` (wherever it stands in the
-/// first twelve characters, it stands there): found by its last byte, `AD`, with `memchr`,
+/// first `FOLLOWING_CHARS` characters, it stands there): found by its last byte, `AD`, with `memchr`,
 /// rather than by a search of the whole stretch to the next fact, which may be long.
 fn zhong_near_start(s: &str) -> bool {
     let head = &s.as_bytes()[..s.len().min(FOLLOWING_BYTES)];

@@ -2151,8 +2151,11 @@ pub(crate) fn following_words(ctx: &Context<'_>, i: usize) -> Option<std::ops::R
     (!range.is_empty()).then_some(range)
 }
 
-/// The words right after a fact up to the next clause mark or fact, at most twelve characters
-/// (quotation marks are read through).
+/// How many characters [`following_words_raw`] reads after a fact, at most.
+pub(crate) const FOLLOWING_CHARS: usize = 12;
+
+/// The words right after a fact up to the next clause mark or fact, at most
+/// [`FOLLOWING_CHARS`] characters (quotation marks are read through).
 pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::ops::Range<usize>> {
     let start = ctx.spans[i].end;
     let limit = ctx.spans.get(i + 1).map_or(ctx.text.len(), |s| s.start.max(start));
@@ -2168,7 +2171,7 @@ pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::op
         if matches!(c, '“' | '”' | '"') && n < 10 {
             continue;
         }
-        if super::is_clause_mark(c) || n >= 12 {
+        if super::is_clause_mark(c) || n >= FOLLOWING_CHARS {
             break;
         }
         // The predicate starts: `8支招商小分队共签约项目…`.
