@@ -222,6 +222,21 @@ pub(crate) fn text_words(text: &str) -> TextWords {
     TextWords { scope_words, markers, home_words }
 }
 
+/// `s.trim()`, without reading characters where no end may be white space: every white space
+/// character is ASCII or begins with a byte below E4, and most words and lines begin and end
+/// with Han characters, which begin with E4 to E9; where an end is ASCII white space (a line's
+/// indentation, its `\r`), it is stepped over by its bytes.
+pub(crate) fn trimmed(s: &str) -> &str {
+    let b = s.as_bytes();
+    if b.len() >= 3 && b[0] >= 0xE4 && (0xE4..0xF0).contains(&b[b.len() - 3]) {
+        return s;
+    }
+    let s = s.trim_ascii();
+    // (Other white space, `\u{3000}` or U+0085, is trimmed as `trim` does.)
+    let plain = |c: Option<char>| c.is_none_or(|c| !c.is_whitespace());
+    if plain(s.chars().next()) && plain(s.chars().next_back()) { s } else { s.trim() }
+}
+
 /// Whether `c` ends a sentence: the segmenter's sentence ends (`。！？；`, line breaks).
 pub(crate) fn is_sentence_mark(c: char) -> bool {
     crate::segment::is_sentence_end(c)

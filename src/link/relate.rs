@@ -309,7 +309,7 @@ fn heading_between(between: &str) -> Option<bool> {
     // Only the last line of words counts, read from the end: the text between two paragraphs
     // with figures may be long, and is read only as far back as that line.
     let is_words = |l: &&str| l.chars().filter(|&c| crate::normalize::script::is_han(c)).take(2).count() == 2;
-    let line = trimmed(lines_from_last(between).find(is_words)?);
+    let line = super::trimmed(lines_from_last(between).find(is_words)?);
     // (A heading is short: `（二）按来源地划分。`. Of 25 characters or more: told by the length
     // in bytes where that says it, a character being one to four bytes, rather than by reading
     // 25 characters of each long line.)
@@ -321,16 +321,6 @@ fn heading_between(between: &str) -> Option<bool> {
     // its line.)
     let heading = format!("{line}\n");
     Some(opener_in(&heading).is_some_and(|o| o.opener == Opener::Breakdown && heading[..o.at].chars().count() <= 4))
-}
-
-/// `s.trim()`, told byte by byte where the whitespace at the ends is ASCII (an indentation, a
-/// line's `\r`), as it is in nearly every line: the standard library's searcher reads each end
-/// character by character.
-fn trimmed(s: &str) -> &str {
-    let s = s.trim_ascii();
-    // (Other whitespace, `\u{3000}` or a vertical tab, is trimmed as `trim` does.)
-    let plain = |c: Option<char>| c.is_none_or(|c| !c.is_whitespace());
-    if plain(s.chars().next()) && plain(s.chars().next_back()) { s } else { s.trim() }
 }
 
 /// Whether `line` holds 看 or 划 (`E7 9C 8B`, `E5 88 92`): found by their last bytes with
@@ -1300,7 +1290,7 @@ mod tests {
             "下", "丒",
         ];
         for text in crate::link::drawn_texts(5, 20000, 8, &pieces) {
-            assert_eq!(trimmed(&text), text.trim(), "{text:?}");
+            assert_eq!(crate::link::trimmed(&text), text.trim(), "{text:?}");
             assert_eq!(holds_look_or_divide(&text), text.contains(['看', '划']), "{text:?}");
         }
     }

@@ -476,8 +476,8 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         let cut_place = i.checked_sub(1).is_some_and(|j| {
             matches!(ctx.facts[j].value, Value::Place(_))
                 && ctx.text.get(ctx.spans[j].end..range.start).is_some_and(|gap| gap.trim().is_empty())
-        }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&trimmed(&ctx.text[range.clone()]));
-        if cut_place || trimmed(&ctx.text[range.clone()]) == "其中" {
+        }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&super::trimmed(&ctx.text[range.clone()]));
+        if cut_place || super::trimmed(&ctx.text[range.clone()]) == "其中" {
             range.end = range.start;
         }
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
@@ -582,7 +582,7 @@ fn before_comparison(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std
         return None;
     }
     let gap = text.get(base_end..start)?.trim_start_matches(['”', '"']);
-    let gap = trimmed(["同期相比", "相比", "时期", "同期"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or(gap));
+    let gap = super::trimmed(["同期相比", "相比", "时期", "同期"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or(gap));
     if !(gap.is_empty() || is_role_only(gap)) {
         return None;
     }
@@ -612,7 +612,7 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
     if !matches!(ctx.facts[j].value, Value::Time(_)) || ctx.spans[j].end < notes[i].clause_mark {
         return None;
     }
-    let gap = trimmed(text.get(ctx.spans[j].end..ctx.spans[i].start)?);
+    let gap = super::trimmed(text.get(ctx.spans[j].end..ctx.spans[i].start)?);
     let gap = gap.strip_prefix('的').unwrap_or(gap);
     if !(gap.is_empty() || is_role_only(gap)) {
         return None;
@@ -838,17 +838,8 @@ fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     range
 }
 
-/// `s` without the white space at its ends (`str::trim`), trimmed only where a byte at an end may
-/// be white space: every white space character is ASCII or begins with a byte below E4, and most
-/// words begin and end with Han characters, which begin with E4 to E9.
-fn trimmed(s: &str) -> &str {
-    let b = s.as_bytes();
-    let han_ends = b.len() >= 3 && b[0] >= 0xE4 && (0xE4..0xF0).contains(&b[b.len() - 3]);
-    if han_ends { s } else { s.trim() }
-}
-
 /// `s` without the white space at its end (`str::trim_end`), trimmed only where the last
-/// character may be white space (as [`trimmed`] tells it).
+/// character may be white space (as [`super::trimmed`] tells it).
 fn trimmed_end(s: &str) -> &str {
     let b = s.as_bytes();
     if b.len() >= 3 && (0xE4..0xF0).contains(&b[b.len() - 3]) { s } else { s.trim_end() }
@@ -2389,7 +2380,7 @@ mod tests {
         let mut texts = crate::link::drawn_texts(19, 20000, 5, &pieces);
         texts.extend(pieces.iter().map(|w| (*w).to_owned()));
         for s in &texts {
-            assert_eq!(trimmed(s), s.trim(), "{s:?}");
+            assert_eq!(crate::link::trimmed(s), s.trim(), "{s:?}");
             assert_eq!(trimmed_end(s), s.trim_end(), "{s:?}");
         }
     }
