@@ -11,6 +11,7 @@
 //! with a scope word of a larger area (`全省…`, `全国…`). A place after a verb (`上报咸阳…`,
 //! `赴长三角…`) or inside an organisation's name (`咸阳市招商局组织…`) is not the figure's area.
 
+use super::bytewise::{holds, strip_all};
 use super::{Context, Notes};
 use crate::fact::{Area, HomeArea, PlaceLevel, Record, Value};
 use crate::gazetteer;
@@ -318,7 +319,7 @@ pub(super) fn home_area_among(ctx: &Context<'_>, scope_words: &[(usize, usize)])
         top_end -= 1;
     }
     let top = &text[..top_end];
-    if NATIONAL_BODIES.iter().any(|w| super::holds(top, w)) {
+    if NATIONAL_BODIES.iter().any(|w| holds(top, w)) {
         counts[slot(HomeLevel::Country)] += 1;
     }
     let region = ctx.region.or(region_word);
@@ -450,8 +451,7 @@ pub(super) fn areas_among(
                 // People and firms from a place (`香港住客`, `内地企业`) are the home's figures.
                 // So are the places of a breakdown by where investment came from (`分来源地看,
                 // 香港地区实际投资…`).
-                let by_origin =
-                    ["来源地", "国别"].iter().any(|w| super::holds(super::recent(text, notes[i].stop.min(span.start), span.start), w));
+                let by_origin = ["来源地", "国别"].iter().any(|w| holds(super::recent(text, notes[i].stop.min(span.start), span.start), w));
                 let origin = is_origin(after) || before.ends_with("来自") || by_origin;
                 // A place alone in parentheses names where something is (`投资洽谈会(深圳)`,
                 // `中国(深圳)…`), not whose figures follow.
@@ -465,7 +465,7 @@ pub(super) fn areas_among(
                 let clause_start = notes[i].clause.min(span.start);
                 let clause = &text[clause_start..span.start];
                 let floor = notes[i].sentence.min(span.start);
-                let opening = super::strip_all(clause, "其中").trim_start();
+                let opening = strip_all(clause, "其中").trim_start();
                 let area = if let Some((_, a)) = adjacent.take().filter(|(k, _)| *k == i) {
                     Some(a)
                 } else if let Some(a) = settled_in(ctx, i) {
@@ -576,7 +576,7 @@ fn opens_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> bool {
         floor = floor.max(ctx.spans[j].end.min(start));
     }
     let before = &ctx.text[floor..start];
-    let before = super::strip_all(super::strip_all(before, "其中"), "截至目前").trim();
+    let before = strip_all(strip_all(before, "其中"), "截至目前").trim();
     before.is_empty()
 }
 

@@ -13,10 +13,14 @@
 //! - [`relate`]: the figure a percentage qualifies, the whole of a 其中 part, and figures that
 //!   contradict each other.
 //!
+//! Two private files serve them all: `lexicon`, the word lists searched in the words between
+//! facts, and `bytewise`, the `str` questions asked of short stretches answered from their bytes.
+//!
 //! Every look at the words around a figure is bounded ([`REACH`] characters), so the stage is
 //! linear in the document's length.
 
 pub mod area;
+mod bytewise;
 mod lexicon;
 pub mod relate;
 pub mod what;
@@ -222,21 +226,6 @@ pub(crate) fn text_words(text: &str) -> TextWords {
     TextWords { scope_words, markers, home_words }
 }
 
-/// `s.trim()`, without reading characters where no end may be white space: every white space
-/// character is ASCII or begins with a byte below E4, and most words and lines begin and end
-/// with Han characters, which begin with E4 to E9; where an end is ASCII white space (a line's
-/// indentation, its `\r`), it is stepped over by its bytes.
-pub(crate) fn trimmed(s: &str) -> &str {
-    let b = s.as_bytes();
-    if b.len() >= 3 && b[0] >= 0xE4 && (0xE4..0xF0).contains(&b[b.len() - 3]) {
-        return s;
-    }
-    let s = s.trim_ascii();
-    // (Other white space, `\u{3000}` or U+0085, is trimmed as `trim` does.)
-    let plain = |c: Option<char>| c.is_none_or(|c| !c.is_whitespace());
-    if plain(s.chars().next()) && plain(s.chars().next_back()) { s } else { s.trim() }
-}
-
 /// Whether `c` ends a sentence: the segmenter's sentence ends (`。！？；`, line breaks).
 pub(crate) fn is_sentence_mark(c: char) -> bool {
     crate::segment::is_sentence_end(c)
@@ -274,47 +263,6 @@ pub(crate) fn back_to(text: &str, pos: usize, floor: usize, stop: impl Fn(char) 
         start = floor + i;
     }
     start
-}
-
-/// Where the last `word` in `s` starts (`str::rfind` with a word, without building a substring
-/// searcher for each of the short stretches the stage reads): found by the word's last byte with
-/// the `memchr` crate's vector search back. (A match of a whole word starts at a character's
-/// first byte.)
-pub(crate) fn rfind_word(s: &str, word: &str) -> Option<usize> {
-    let (bytes, word) = (s.as_bytes(), word.as_bytes());
-    let last = *word.last()?;
-    memchr::memrchr_iter(last, bytes).map(|e| e + 1).find(|&end| bytes[..end].ends_with(word)).map(|end| end - word.len())
-}
-
-/// Where `word` starts in `s`, each place from the first (`str::match_indices` of a word or a
-/// character, without the searcher the standard library builds per call — and its search for a
-/// character's last byte is not vectorized): found by the word's last byte with the `memchr`
-/// crate's vector search, as [`rfind_word`] finds the last. (A match of a whole word
-/// starts at a character's first byte.) Matches may overlap: the callers' words cannot overlap
-/// themselves. An empty word is found nowhere.
-pub(crate) fn word_starts<'a>(s: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let (bytes, word) = (s.as_bytes(), word.as_bytes());
-    let last = word.last().copied();
-    memchr::memchr_iter(last.unwrap_or(0), if last.is_some() { bytes } else { &[] })
-        .map(|e| e + 1)
-        .filter(move |&end| bytes[..end].ends_with(word))
-        .map(move |end| end - word.len())
-}
-
-/// Whether `s` holds `word`, as `str::contains` answers: found where the word's last byte stands
-/// ([`rfind_word`], with `memchr`). `str::contains` with a word builds a substring
-/// searcher on each call, which costs more than reading the short clauses and words asked about.
-pub(crate) fn holds(s: &str, word: &str) -> bool {
-    word.is_empty() || rfind_word(s, word).is_some()
-}
-
-/// `s` without every repetition of `word` at its start (`str::trim_start_matches` with a word,
-/// without building a substring searcher).
-pub(crate) fn strip_all<'a>(mut s: &'a str, word: &str) -> &'a str {
-    while let Some(rest) = s.strip_prefix(word).filter(|_| !word.is_empty()) {
-        s = rest;
-    }
-    s
 }
 
 /// Mark the runs of figures listed side by side (see [`Notes::run`]).
@@ -606,18 +554,7 @@ pub(crate) fn drawn_texts<P: std::fmt::Display>(seed: u32, count: usize, most: u
 #[cfg(test)]
 mod tests {
     use super::lexicon::HanWords;
-    use super::{TextWords, area, rfind_word, text_words, when};
-
-    #[test]
-    fn rfind_word_answers_as_str_rfind_does() {
-        for s in ["", "全年", "围绕全年签约项目", "全年全年", "全市全年计划", "年全", "全", "a全年b", "占全年增加额的全", "来自香港来自"]
-        {
-            for word in ["全年", "年", "全", "a全", "来自", "b"] {
-                assert_eq!(rfind_word(s, word), s.rfind(word), "{s} {word}");
-            }
-        }
-        assert_eq!(rfind_word("全年", ""), None, "an empty word is found nowhere");
-    }
+    use super::{TextWords, area, text_words, when};
 
     /// [`text_words`] looks for a scope word only at a marker's last character:
     /// that is the only place the two lists' words can overlap.

@@ -14,7 +14,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, Notes, holds};
+use super::bytewise::{holds, trimmed};
+use super::{Context, Notes};
 use crate::PercentUnit;
 use crate::fact::{Record, Value};
 
@@ -309,7 +310,7 @@ fn heading_between(between: &str) -> Option<bool> {
     // Only the last line of words counts, read from the end: the text between two paragraphs
     // with figures may be long, and is read only as far back as that line.
     let is_words = |l: &&str| l.chars().filter(|&c| crate::normalize::script::is_han(c)).take(2).count() == 2;
-    let line = super::trimmed(lines_from_last(between).find(is_words)?);
+    let line = trimmed(lines_from_last(between).find(is_words)?);
     // (A heading is short: `（二）按来源地划分。`. Of 25 characters or more: told by the length
     // in bytes where that says it, a character being one to four bytes, rather than by reading
     // 25 characters of each long line.)
@@ -1198,27 +1199,6 @@ pub fn contradictions(ctx: &Context<'_>, records: &[Option<Box<Record>>], warnin
 
 #[cfg(test)]
 mod tests {
-    /// [`holds`] answers as `str::contains` does.
-    #[test]
-    fn holds_answers_as_str_contains_does() {
-        let texts = [
-            "",
-            "a",
-            "全年",
-            "第一产业增加值占地区生产总值比重",
-            "项目开工率",
-            "49个项目已开工建设",
-            "商务部消息,国家发改委",
-            "人均可支配收入均价",
-            "工业和信息化部部",
-        ];
-        for s in texts {
-            for word in texts.iter().chain(&["开工", "占", "部", "均价", "a全", "业和", "率"]) {
-                assert_eq!(holds(s, word), s.contains(word), "{s} {word}");
-            }
-        }
-    }
-
     use super::*;
 
     /// [`names_average`] answers as a search for each of [`AVERAGES`] does.
@@ -1290,7 +1270,7 @@ mod tests {
             "下", "丒",
         ];
         for text in crate::link::drawn_texts(5, 20000, 8, &pieces) {
-            assert_eq!(crate::link::trimmed(&text), text.trim(), "{text:?}");
+            assert_eq!(trimmed(&text), text.trim(), "{text:?}");
             assert_eq!(holds_look_or_divide(&text), text.contains(['看', '划']), "{text:?}");
         }
     }

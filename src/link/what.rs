@@ -9,6 +9,10 @@
 //! share (占比). A figure with no words of its own that follows another of its kind in a list
 //! (`投资1亿元、5亿元和10亿元以上项目`, `693批次1.3万人次`) shares its indicator.
 
+use super::bytewise::{
+    BYTES, any_eight, first_of_three, has_byte_below, has_zero_byte, last_of_three, rfind_word, trimmed, trimmed_end, without_spaces,
+    word_starts,
+};
 use super::lexicon::Lexicon;
 use super::{Context, Notes};
 use crate::fact::{Indicator, Record, Span, Value};
@@ -351,26 +355,6 @@ impl HanGroups {
     }
 }
 
-/// The code point of a character of three bytes in UTF-8 (all the CJK Unified Ideographs are),
-/// read from its bytes.
-fn code_of_three(b: &[u8]) -> u32 {
-    u32::from(b[0] & 0x0F) << 12 | u32::from(b[1] & 0x3F) << 6 | u32::from(b[2] & 0x3F)
-}
-
-/// `s`'s first character when it is of three bytes, as a code point (read from its bytes,
-/// without decoding others).
-fn first_of_three(s: &str) -> Option<u32> {
-    let b = s.as_bytes();
-    (b.len() >= 3 && (0xE0..0xF0).contains(&b[0])).then(|| code_of_three(&b[..3]))
-}
-
-/// `s`'s last character when it is of three bytes, as a code point. (In UTF-8, the byte three
-/// from the end is that character's first exactly when it begins a character of three bytes.)
-fn last_of_three(s: &str) -> Option<u32> {
-    let b = s.as_bytes();
-    (b.len() >= 3 && (0xE0..0xF0).contains(&b[b.len() - 3])).then(|| code_of_three(&b[b.len() - 3..]))
-}
-
 /// Words that end what a figure's words say about it: what follows them is how the figure was
 /// computed (`规模以上工业增加值按可比价格计算同比增长`).
 /// A comparison (`研发投入增速高于全省平均`) ends them too: what follows is what the figure is
@@ -406,6 +390,12 @@ impl CharSet {
         others.sort_unstable();
         others.dedup();
         CharSet { han, others }
+    }
+
+    /// Whether `s` ends with a character of the set, which holds Han characters (a character of
+    /// three bytes, read from its bytes; words that end otherwise end with none of them).
+    fn holds_last_of(&self, s: &str) -> bool {
+        last_of_three(s).and_then(char::from_u32).is_some_and(|c| self.contains(c))
     }
 
     fn contains(&self, c: char) -> bool {
@@ -476,8 +466,8 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         let cut_place = i.checked_sub(1).is_some_and(|j| {
             matches!(ctx.facts[j].value, Value::Place(_))
                 && ctx.text.get(ctx.spans[j].end..range.start).is_some_and(|gap| gap.trim().is_empty())
-        }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&super::trimmed(&ctx.text[range.clone()]));
-        if cut_place || super::trimmed(&ctx.text[range.clone()]) == "其中" {
+        }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&trimmed(&ctx.text[range.clone()]));
+        if cut_place || trimmed(&ctx.text[range.clone()]) == "其中" {
             range.end = range.start;
         }
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
@@ -523,7 +513,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // The year's whole written as a word, not a time (`围绕全年签约项目150个`): what follows it
         // is measured, as what follows a time is.
         // (Not a whole the figure is a share of or is reckoned by: `占全年增加额`, `按全年饲养量`.)
-        if let Some(k) = super::rfind_word(&ctx.text[range.clone()], "全年")
+        if let Some(k) = rfind_word(&ctx.text[range.clone()], "全年")
             && !ctx.text[range.start..range.start + k].contains(['占', '按', '比', '较', '的'])
         {
             let rest = trim(ctx.text, range.start + k + "全年".len()..range.end);
@@ -582,7 +572,7 @@ fn before_comparison(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std
         return None;
     }
     let gap = text.get(base_end..start)?.trim_start_matches(['”', '"']);
-    let gap = super::trimmed(["同期相比", "相比", "时期", "同期"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or(gap));
+    let gap = trimmed(["同期相比", "相比", "时期", "同期"].iter().find_map(|w| gap.strip_prefix(w)).unwrap_or(gap));
     if !(gap.is_empty() || is_role_only(gap)) {
         return None;
     }
@@ -612,7 +602,7 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
     if !matches!(ctx.facts[j].value, Value::Time(_)) || ctx.spans[j].end < notes[i].clause_mark {
         return None;
     }
-    let gap = super::trimmed(text.get(ctx.spans[j].end..ctx.spans[i].start)?);
+    let gap = trimmed(text.get(ctx.spans[j].end..ctx.spans[i].start)?);
     let gap = gap.strip_prefix('的').unwrap_or(gap);
     if !(gap.is_empty() || is_role_only(gap)) {
         return None;
@@ -838,32 +828,6 @@ fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     range
 }
 
-/// `s` without the white space at its end (`str::trim_end`), trimmed only where the last
-/// character may be white space (as [`super::trimmed`] tells it).
-fn trimmed_end(s: &str) -> &str {
-    let b = s.as_bytes();
-    if b.len() >= 3 && (0xE4..0xF0).contains(&b[b.len() - 3]) { s } else { s.trim_end() }
-}
-
-/// `range` without the white space at its ends (what `str::trim` leaves of it).
-fn without_spaces(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    // (White space is ASCII or begins with a byte below E4, the first byte of the Han
-    // characters most words begin and end with: those are not looked at as characters.)
-    let padded = &text[range.clone()];
-    let bytes = padded.as_bytes();
-    let start = match bytes.first() {
-        Some(&b) if b >= 0xE4 => range.start,
-        _ => range.start + (padded.len() - padded.trim_start().len()),
-    };
-    let end = match bytes.last() {
-        // (The last byte of a character of three bytes or more is a continuation byte; the
-        // character's first byte is asked.)
-        Some(_) if padded.len() >= 3 && bytes[padded.len() - 3] >= 0xE4 && bytes[padded.len() - 3] < 0xF0 => range.end,
-        _ => range.end - (padded.len() - padded.trim_end().len()),
-    };
-    start..end.max(start)
-}
-
 /// The words of a figure from the noun phrase its last verb governs (`组织开展招商活动` →
 /// 招商活动, `市上下达我县新履约项目任务` → 新履约项目任务): the verbs before what is measured
 /// say what was done, not what was counted. A verb that makes a compound with the noun after it
@@ -969,7 +933,7 @@ pub(crate) fn names_rate(s: &str) -> bool {
     // those the endings end with.)
     static RATE_LAST: std::sync::LazyLock<CharSet> =
         std::sync::LazyLock::new(|| CharSet::new(RATE_ENDINGS.iter().filter_map(|e| e.chars().next_back())));
-    if !ends_with_one_of(s, &RATE_LAST) {
+    if !RATE_LAST.holds_last_of(s) {
         return false;
     }
     // (A two-character ending names a rate after one character: `税占比`.)
@@ -1280,7 +1244,7 @@ fn verb_completed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Reco
 fn with_origin(ctx: &Context<'_>, notes: &[Notes], i: usize, found: Found) -> Found {
     let Some(range) = found.1.clone() else { return found };
     let before = &ctx.text[notes[i].clause.min(range.start)..range.start];
-    let origin = before.strip_suffix('的').and_then(|b| super::rfind_word(b, "来自").map(|k| &b[k + "来自".len()..]));
+    let origin = before.strip_suffix('的').and_then(|b| rfind_word(b, "来自").map(|k| &b[k + "来自".len()..]));
     match origin {
         Some(o) if (1..=6).contains(&o.chars().count()) && o.chars().all(crate::normalize::script::is_han) => {
             (format!("{o}{}", found.0), None)
@@ -1313,39 +1277,6 @@ fn referred_back(notes: &[Notes], records: &[Option<Box<Record>>], i: usize, fou
         .take(8)
         .find(|ind| ind.text.ends_with(noun) && ind.text.len() > noun.len())
         .map_or(found, |ind| (ind.text.clone(), None))
-}
-
-/// A byte repeated in each of the eight bytes of a word: `BYTES * b`.
-const BYTES: u64 = 0x0101_0101_0101_0101;
-
-/// Whether one of the eight bytes of `x` is zero (exact for the word as a whole: a borrow can
-/// only mark a byte above a zero one).
-fn has_zero_byte(x: u64) -> bool {
-    x.wrapping_sub(BYTES) & !x & (BYTES * 0x80) != 0
-}
-
-/// Whether one of the eight bytes of `x` is below `n`, for `n` up to 128 (exact for the word as a
-/// whole, as [`has_zero_byte`]).
-fn has_byte_below(x: u64, n: u8) -> bool {
-    x.wrapping_sub(BYTES * u64::from(n)) & !x & (BYTES * 0x80) != 0
-}
-
-/// Whether `test` holds for one of the eight-byte words `bytes` reads as (the last read back
-/// from the end, overlapping the one before; fewer than eight bytes padded with 80, a byte no
-/// test looks for): a question about each byte of a short stretch asked eight bytes at a time,
-/// where `memchr` costs more in its call and its choice of a search than it saves on a few words.
-fn any_eight(bytes: &[u8], test: impl Fn(u64) -> bool) -> bool {
-    let word = |b: &[u8]| <[u8; 8]>::try_from(b).map_or(BYTES * 0x80, u64::from_le_bytes);
-    if bytes.len() < 8 {
-        let mut padded = [0x80u8; 8];
-        padded[..bytes.len()].copy_from_slice(bytes);
-        return test(u64::from_le_bytes(padded));
-    }
-    let mut found = test(word(&bytes[bytes.len() - 8..]));
-    for chunk in bytes.chunks_exact(8) {
-        found |= test(word(chunk));
-    }
-    found
 }
 
 /// An indicator's words without quotation marks, the breaks a layout put in and the slash that
@@ -1434,16 +1365,10 @@ fn measure_head(s: &str) -> Option<&'static str> {
     // (Asked first of the last character, as [`names_rate`] asks.)
     static MEASURE_LAST: std::sync::LazyLock<CharSet> =
         std::sync::LazyLock::new(|| CharSet::new(MEASURE_HEADS.iter().filter_map(|h| h.chars().next_back())));
-    if !ends_with_one_of(s, &MEASURE_LAST) {
+    if !MEASURE_LAST.holds_last_of(s) {
         return None;
     }
     MEASURE_HEADS.iter().find(|h| s.ends_with(**h)).copied()
-}
-
-/// Whether `s` ends with a character of `set`, a set of Han characters (a character of three
-/// bytes, read from its bytes; words that end otherwise end with none of them).
-fn ends_with_one_of(s: &str, set: &CharSet) -> bool {
-    last_of_three(s).and_then(char::from_u32).is_some_and(|c| set.contains(c))
 }
 
 /// The thing of a run's list that is figure `i`'s: the run's first figure's words list as many
@@ -1770,10 +1695,9 @@ fn parallel_level(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Reco
     // a short qualifier of its own (`城镇` / `农村`, `制造` / `服务`).
     let short = |s: &str| s.chars().count() <= 5;
     let heads = t.char_indices().rev().take(2).filter(|&(k, _)| short(&t[..k])).map(|(k, _)| &t[k..]);
-    // (The head is found by its last byte, [`super::word_starts`]: `str::find` builds a substring
+    // (The head is found by its last byte, [`word_starts`]: `str::find` builds a substring
     // searcher for each.)
-    let rest =
-        heads.filter_map(|h| super::word_starts(words, h).next().filter(|&k| short(&words[..k])).map(|k| &words[k + h.len()..])).last();
+    let rest = heads.filter_map(|h| word_starts(words, h).next().filter(|&k| short(&words[..k])).map(|k| &words[k + h.len()..])).last();
     match rest {
         Some(rest) if !rest.is_empty() && !t.ends_with(rest) && (measure_head(rest).is_some() || rest.ends_with('额')) => {
             (format!("{t}{rest}"), None)
@@ -1967,7 +1891,7 @@ fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
 fn respective_head(ctx: &Context<'_>, notes: &[Notes], place: usize) -> Option<Found> {
     let text = ctx.text;
     let head = text.get(notes[place].stop.min(ctx.spans[place].start)..ctx.spans[place].start)?;
-    let k = super::rfind_word(head, "分别")?;
+    let k = rfind_word(head, "分别")?;
     // (Only the list's mark between 分别为 and its first place.)
     let rest = head[k + "分别".len()..].trim_start_matches(['为', '是']);
     if !rest.trim_start_matches([':', '：', ',', '，']).trim().is_empty() {
@@ -2375,50 +2299,6 @@ mod tests {
     }
 
     #[test]
-    fn trimmed_trims_as_str_trim_does() {
-        let pieces = ["其中", "市", " ", "\u{3000}", "\n", "\u{a0}", "\u{85}", "\u{2009}", "a", "𠀀", "é", "项目", "（", "”"];
-        let mut texts = crate::link::drawn_texts(19, 20000, 5, &pieces);
-        texts.extend(pieces.iter().map(|w| (*w).to_owned()));
-        for s in &texts {
-            assert_eq!(crate::link::trimmed(s), s.trim(), "{s:?}");
-            assert_eq!(trimmed_end(s), s.trim_end(), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn without_spaces_trims_as_str_trim_does() {
-        let texts = [
-            "",
-            " ",
-            "\u{3000}",
-            "地区生产总值增长 ",
-            " 地区生产总值",
-            "\u{3000}项目\u{3000}",
-            "\n\t项目 \r\n",
-            "项",
-            "a",
-            " a ",
-            "\u{a0}投资\u{2009}",
-            "投资\u{85}",
-            "𠀀",
-            " 𠀀 ",
-            "增长 6%",
-            "（GDP）",
-            "“专精特新”",
-        ];
-        for text in texts {
-            // Every range between character boundaries of the text.
-            let bounds: Vec<usize> = text.char_indices().map(|(k, _)| k).chain([text.len()]).collect();
-            for &a in &bounds {
-                for &b in bounds.iter().filter(|&&b| b >= a) {
-                    let r = without_spaces(text, a..b);
-                    assert_eq!(&text[r], text[a..b].trim(), "{text:?} {a}..{b}");
-                }
-            }
-        }
-    }
-
-    #[test]
     fn is_role_only_knows_the_count_digits() {
         // (The set of first characters it answers most words by holds every count digit.)
         for c in ('\0'..='\u{ffff}').filter(|&c| is_count_digit(c)) {
@@ -2426,36 +2306,6 @@ mod tests {
         }
         assert!(is_role_only("同比增长") && is_role_only("") && is_role_only("两年平均增长") == is_role_only("平均增长"));
         assert!(!is_role_only("地区生产总值") && !is_role_only("增长地区") && !is_role_only("5项目") && is_role_only("5年"));
-    }
-
-    #[test]
-    fn eight_bytes_are_asked_as_each_byte_is() {
-        // Texts of every length up to 40 bytes holding each byte looked for (or one next to it)
-        // at every place, among Han characters and ASCII.
-        let mut texts: Vec<Vec<u8>> = Vec::new();
-        for len in 0..40 {
-            for filler in [0xE4u8, 0x80, b'a', 0xBF] {
-                texts.push(vec![filler; len]);
-                for at in 0..len {
-                    for b in [0u8, 0x09, 0x2E, 0x2F, 0x30, 0x7F, 0x80, 0x9D, 0x9E, 0x9F, 0xE1, 0xE2, 0xE3, 0xE4, 0xFF] {
-                        let mut t = vec![filler; len];
-                        t[at] = b;
-                        texts.push(t);
-                    }
-                }
-            }
-        }
-        for t in &texts {
-            // (Not 80, the padding.)
-            for b in [0x9E, 0xE3, 0x00, 0x7F, 0x81, 0xFF] {
-                assert_eq!(any_eight(t, |x| has_zero_byte(x ^ (BYTES * u64::from(b)))), t.contains(&b), "{t:x?} {b:x}");
-            }
-            for n in [1u8, 0x0A, 0x30, 0x80] {
-                assert_eq!(any_eight(t, |x| has_byte_below(x, n)), t.iter().any(|&c| c < n), "{t:x?} {n:x}");
-            }
-            let marks = |x: u64| has_byte_below(x, b'/' + 1) | has_zero_byte((x ^ (BYTES * 0xE2)) & (BYTES * 0xFE));
-            assert_eq!(any_eight(t, marks), t.iter().any(|&c| c <= b'/' || c == 0xE2 || c == 0xE3), "{t:x?}");
-        }
     }
 
     #[test]

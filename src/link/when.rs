@@ -19,8 +19,9 @@
 
 use std::sync::LazyLock;
 
+use super::bytewise::{ends_with_char, rfind_word, trim_start, word_starts};
 use super::lexicon::Lexicon;
-use super::{Context, Notes, word_starts};
+use super::{Context, Notes};
 use crate::fact::{PartialDate, Period, Record, Role, TimeRange, Value};
 
 /// Words that start a plan with no date.
@@ -108,21 +109,9 @@ impl HaveWords {
 /// is compared first, with each character's (most stretches end in none of them, and are not
 /// decoded), then the last character, and the words only when it is one of theirs.
 fn ends_with_any(s: &str, lasts: &[char], words: &[&str]) -> bool {
-    ends_with_one_of(s, lasts) && words.iter().any(|w| s.ends_with(w))
+    ends_with_char(s, lasts) && words.iter().any(|w| s.ends_with(w))
 }
 
-/// Whether `s` ends with one of `chars` (`str::ends_with` with them): its last byte is compared
-/// with theirs first, and the last character decoded only when it may be one of them (most
-/// stretches end in none).
-fn ends_with_one_of(s: &str, chars: &[char]) -> bool {
-    s.as_bytes().last().is_some_and(|&b| chars.iter().any(|&c| last_byte(c) == b)) && s.ends_with(chars)
-}
-
-/// The last byte of a character in UTF-8: the character itself, or its six lowest bits after
-/// the continuation mark.
-const fn last_byte(c: char) -> u8 {
-    if c.is_ascii() { c as u8 } else { 0x80 | (c as u32 & 0x3F) as u8 }
-}
 /// The last characters of [`SIZE_WORDS`]' words.
 const SIZE_LAST: [char; 7] = ['资', '过', '额', '约', '超', '达', '模'];
 /// Words before a money amount that make it one project's size when 的 or a bracket follows.
@@ -433,7 +422,7 @@ fn stands_now_at(sentence: &str, k: usize) -> bool {
 /// Whether the sentence at `sentence` says what stands now before `to` ([`stands_now`] of the
 /// stretch [`super::recent`] reads), its 目前 read once for all its counts.
 fn now_before(seen: &mut LastInSentence, text: &str, sentence: usize, to: usize) -> bool {
-    let last_in = |from: usize, to: usize| super::rfind_word(text.get(from..to).unwrap_or(""), "目前").map(|k| from + k);
+    let last_in = |from: usize, to: usize| rfind_word(text.get(from..to).unwrap_or(""), "目前").map(|k| from + k);
     let last = seen.last(text, sentence, to, "目前".len(), last_in);
     // (The last 目前 of the whole sentence is the last of the stretch read, if it is in it.)
     let recent = super::recent(text, sentence, to);
@@ -455,7 +444,7 @@ pub(crate) fn is_threshold(after: &str) -> bool {
 /// a firm follows (`引进超10亿元项目`, `投资过亿元的重大项目`).
 pub(crate) fn is_threshold_before(before: &str, after: &str) -> bool {
     // (Most amounts follow neither: the words after them are read only after 超 or 过.)
-    if !ends_with_one_of(before, &['超', '过']) {
+    if !ends_with_char(before, &['超', '过']) {
         return false;
     }
     let after = after.strip_prefix('的').unwrap_or(after);
@@ -720,7 +709,7 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
                 let level = ["由", "从"].iter().any(|w| head.ends_with(w))
                     || head
                         .strip_suffix('为')
-                        .is_some_and(|h| ends_with_one_of(h, &['降', '升', '高', '长', '增', '减', '少', '多', '大', '小']));
+                        .is_some_and(|h| ends_with_char(h, &['降', '升', '高', '长', '增', '减', '少', '多', '大', '小']));
                 let ratio = !level
                     && ctx.spans.get(i + 1).is_some_and(|s| s.start == span.end + '的'.len_utf8())
                     && matches!(ctx.facts.get(i + 1).map(|f| &f.value), Some(Value::Percent(p)) if p.unit == crate::PercentUnit::Percent);
@@ -962,7 +951,7 @@ impl AsBase {
         let after = text.get(span.end..).unwrap_or("");
         let same_span = names_same_span(written, after);
         // (比, 较, 同比, 与, 相比, 对比: each ends in 比, 较 or 与.)
-        AsBase { base: same_span || ends_with_one_of(before, &['比', '较', '与']), same_span }
+        AsBase { base: same_span || ends_with_char(before, &['比', '较', '与']), same_span }
     }
 }
 
@@ -1077,7 +1066,7 @@ fn since(ctx: &Context<'_>, j: usize) -> bool {
     // (Read in the normalized text, where 從 is 从.)
     // (Each character compared by its bytes, not decoded.)
     let opened = ctx.text.get(span.clone()).is_some_and(|t| t.starts_with('自') || t.starts_with('从'))
-        || ctx.text.get(..span.start).is_some_and(|b| ends_with_one_of(b, &['自', '从']));
+        || ctx.text.get(..span.start).is_some_and(|b| ends_with_char(b, &['自', '从']));
     if !opened {
         return false;
     }
@@ -1153,28 +1142,6 @@ fn opens_item(text: &str) -> bool {
     let bytes = text.as_bytes();
     let numeral_at = |k: usize| bytes.get(k..k + 3).is_some_and(|c| NUMERALS.iter().any(|n| n.as_bytes() == c));
     bytes.get(3..6) == Some("是".as_bytes()) && numeral_at(0) || bytes.starts_with("其".as_bytes()) && numeral_at(3)
-}
-
-/// `line` without the white space it starts with, as `str::trim_start`: the spaces most lines
-/// open with — full-width ones, which the normalized text holds as ASCII spaces — are stepped
-/// over by their bytes, and the trim, whose setup and Unicode lookup cost more than that, is
-/// called only when the next character may be another space.
-fn trim_start(line: &str) -> &str {
-    let bytes = line.as_bytes();
-    let mut start = 0;
-    loop {
-        match bytes.get(start) {
-            // (The ASCII white space of `char::is_whitespace`.)
-            Some(b'\t'..=b'\r' | b' ') => start += 1,
-            Some(0xE3) if bytes[start..].starts_with("\u{3000}".as_bytes()) => start += "\u{3000}".len(),
-            _ => break,
-        }
-    }
-    // (Only whole characters were stepped over: `start` is a character's start.)
-    let rest = line.get(start..).unwrap_or("");
-    // (Every other white space character's first byte is one of these: 0xC2 of U+0085 and
-    // U+00A0, 0xE1 of U+1680, 0xE2 of U+2000–U+205F, 0xE3 of U+3000.)
-    if rest.as_bytes().first().is_some_and(|b| matches!(b, 0xC2 | 0xE1..=0xE3)) { rest.trim_start() } else { rest }
 }
 
 /// Whether a line is a chart's or table's caption (`图2 2019-2023年城镇新增就业人数`,
@@ -1532,8 +1499,8 @@ fn is_gap(words: &str, cued: bool) -> bool {
     if cued {
         return true;
     }
-    let Some(at) = super::rfind_word(words, "比") else { return false };
-    if ends_with_one_of(&words[..at], &['同', '环', '对']) {
+    let Some(at) = rfind_word(words, "比") else { return false };
+    if ends_with_char(&words[..at], &['同', '环', '对']) {
         return false;
     }
     let after = &words[at + '比'.len_utf8()..];
@@ -1572,7 +1539,7 @@ fn is_full_year_period(p: &Period) -> bool {
 /// Whether a figure is the level a change starts from: `由X提升至Y`, `从X增加到Y`.
 fn starts_a_rise(text: &str, span: &std::ops::Range<usize>) -> bool {
     let before = text.get(..span.start).unwrap_or("");
-    if !ends_with_one_of(before, &['由', '从']) {
+    if !ends_with_char(before, &['由', '从']) {
         return false;
     }
     let after = text.get(span.end..).unwrap_or("");
@@ -1717,14 +1684,9 @@ mod tests {
         }
     }
 
-    /// [`last_byte`] is the last byte of each character's UTF-8, and [`ends_with_any`] answers
-    /// as its words alone do on drawn texts.
+    /// [`ends_with_any`] answers as its words alone do on drawn texts.
     #[test]
-    fn last_bytes_and_ends_with_any_answer_as_before() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let mut buffer = [0; 4];
-            assert_eq!(Some(&last_byte(c)), c.encode_utf8(&mut buffer).as_bytes().last(), "{c:?}");
-        }
+    fn ends_with_any_answers_as_its_words_do() {
         // (镇 and 标 end in one byte, 0x87, as 道 and 体 do, 务 and 模, 积 and 躯: the last
         // character is compared after its byte.)
         let alphabet = ["区", "镇", "标", "道", "体", "务", "模", "积", "躯", "(", ")", "、", "乡镇", "街道", "目标", "计划", "面", "a"];
@@ -1758,21 +1720,6 @@ mod tests {
         }
     }
 
-    /// [`ends_with_one_of`] answers as `str::ends_with` with the characters does.
-    #[test]
-    fn ends_with_one_of_answers_as_str_ends_with() {
-        // (与 and 从 end in one byte, 0x8E: the character is compared after its byte; and
-        // characters of one, two and four bytes.)
-        let alphabet = ["比", "较", "与", "由", "从", "长", "同", "环", "对", "a", ")", "𠀀", "é"];
-        for s in crate::link::drawn_texts(41, 20000, 5, &alphabet) {
-            for chars in
-                [&['比', '较', '与'][..], &['由', '从'], &['同', '环', '对'], &['降', '升', '高', '长'], &['与'], &[')', 'a'], &['𠀀', 'é']]
-            {
-                assert_eq!(ends_with_one_of(&s, chars), s.ends_with(chars), "{s} {chars:?}");
-            }
-        }
-    }
-
     /// [`may_open_event_verb`] answers yes wherever a verb of [`EVENT_VERBS`] opens the text.
     #[test]
     fn may_open_event_verb_where_a_verb_opens() {
@@ -1783,36 +1730,6 @@ mod tests {
             assert!(events.prefix(s).is_none() || may_open_event_verb(s), "{s}");
         }
         assert!(!may_open_event_verb("年"), "{:?}", "年".as_bytes());
-    }
-
-    /// [`trim_start`] trims as `str::trim_start` does.
-    #[test]
-    fn trim_start_trims_as_str_trim_start() {
-        for s in [
-            "",
-            " ",
-            "a",
-            " a",
-            "\u{3000}\u{3000}一是",
-            "\t\n其中 ",
-            "一是 ",
-            "\u{a0}图1",
-            "图 1",
-            "\u{3000} \u{a0}\u{3000}x",
-            "\u{3001}",
-            "\u{3000}",
-            "  一是",
-            " \u{3000}\r\n\u{b}\u{c}\u{1c}x",
-            "\u{3000}\u{3000}\u{a0} 其一",
-        ] {
-            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
-        }
-        // Every character, alone and after spaces (full-width, ASCII, both).
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            for s in [format!("{c}x"), format!("\u{3000}{c}x"), format!("  {c}x"), format!(" \u{3000}\t{c}x")] {
-                assert_eq!(trim_start(&s), s.trim_start(), "{c:?}");
-            }
-        }
     }
 
     /// [`GapCues::read`] answers as [`holds_so_far`] of the words since the last fact and
