@@ -70,6 +70,8 @@ const LEADING: &[&str] = &[
     "已有",
     "拥有",
     "共",
+    // (Before 已, which would leave 经 of it: `已经达到120多个`.)
+    "已经",
     "已",
     "并",
     "还",
@@ -115,6 +117,13 @@ const ESTIMATES: &[&str] = &["估计", "临时估计", "初步估计", "修订�
 
 /// Words at the end of the words before a figure that say how it is reached or hedged.
 const TRAILING: &[&str] = &[
+    // (Adverbs and modal verbs of what follows: `城市已经达到36个`, `预计可以达到150亿元`,
+    // `农民就有2.3万人`.)
+    "已经",
+    "可以",
+    "能够",
+    "将会",
+    "就有",
     "净增",
     "净减",
     "上涨",
@@ -412,6 +421,15 @@ impl CharSet {
 /// then its own words, not the qualified figure's).
 const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "增幅", "占有率", "强度", "之比", "涨幅", "降幅"];
 
+/// Words that say how, whether or when a figure holds, never what it measures: adverbs, modal
+/// verbs and connectives, and the end of a threshold whose measure stands before it. All the
+/// words before a figure, they are none of its own (`即增加333亿元`, `已经达到120多个`,
+/// `可以达到500亿元`, `就达120多万起`, `实际增长9.3%`, `一百万吨以上的就有31个`).
+const FUNCTION_ONLY: &[&str] = &[
+    "已经", "已", "即", "就", "也", "都", "还", "又", "才", "便", "则", "仍", "亦", "均", "并", "可以", "可", "能", "能够", "会", "将",
+    "实际", "共", "约", "大约", "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下",
+];
+
 /// Find each figure's own words.
 pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
     for (i, fact) in ctx.facts.iter().enumerate() {
@@ -456,7 +474,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // 加快`): the time ends the figure's clause, and what is compared stands before it.
         let own = &ctx.text[range.clone()];
         let own = ["同期相比", "相比", "时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
-        if (own.is_empty() || is_role_only(own))
+        if (own.is_empty() || is_role_only(own) || FUNCTION_ONLY.contains(&trimmed(own)))
             && let Some(before) = before_comparison(ctx, notes, i).or_else(|| before_time(ctx, notes, i))
         {
             range = before;
@@ -467,7 +485,9 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
             matches!(ctx.facts[j].value, Value::Place(_))
                 && ctx.text.get(ctx.spans[j].end..range.start).is_some_and(|gap| gap.trim().is_empty())
         }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&trimmed(&ctx.text[range.clone()]));
-        if cut_place || trimmed(&ctx.text[range.clone()]) == "其中" {
+        // (Nor does an adverb, a modal verb or a connective alone: `即增加333亿元`.)
+        let only = trimmed(&ctx.text[range.clone()]);
+        if cut_place || only == "其中" || FUNCTION_ONLY.contains(&only) {
             range.end = range.start;
         }
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
