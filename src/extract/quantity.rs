@@ -49,6 +49,11 @@ static UNITS: LazyLock<Lexicon<Needs>> = LazyLock::new(|| {
         ("千伏安", Nothing),
         ("千伏", Nothing),
         ("吨标准煤", Nothing),
+        // Transport's work: a ton or a passenger carried a kilometre (`货物周转量3617亿吨公里`).
+        ("吨公里", Nothing),
+        ("人公里", Nothing),
+        ("吨千米", Nothing),
+        ("人千米", Nothing),
         ("吨", Nothing),
         ("公斤", Nothing),
         ("千克", Nothing),
