@@ -453,6 +453,15 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
             from = notes[j].clause.min(from);
         }
         let mut range = drop_leading_verbs(ctx.text, trim(ctx.text, from..start));
+        // The start of a change counted per person, month or mu (`补助标准由每人每年420元提高到
+        // 450元`, `最低标准从每月70元提高到88元`): what is measured stands before 由 or 从 (which
+        // a verb cut may have left out: `财政补助由…`); the words after say per what.
+        if let Some(at) = per_unit_base(&ctx.text[from..start]) {
+            let before = drop_leading_verbs(ctx.text, trim(ctx.text, from..from + at));
+            if !before.is_empty() {
+                range = before;
+            }
+        }
         // Nothing but an aside between the words and the figure (`地区生产总值(GDP)1543.2亿元`):
         // the words before the aside.
         if range.is_empty() && ctx.text[..from].ends_with([')', '）']) {
@@ -474,7 +483,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // 加快`): the time ends the figure's clause, and what is compared stands before it.
         let own = &ctx.text[range.clone()];
         let own = ["同期相比", "相比", "时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
-        if (own.is_empty() || is_role_only(own) || FUNCTION_ONLY.contains(&trimmed(own)))
+        if (own.is_empty() || is_role_only(own) || FUNCTION_ONLY.contains(&trimmed(own)) || is_per_unit(own))
             && let Some(before) = before_comparison(ctx, notes, i).or_else(|| before_time(ctx, notes, i))
         {
             range = before;
@@ -568,6 +577,21 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         notes[i].change = !matches!(fact.value, Value::Percent(_))
             && (states_change(&ctx.text[notes[i].clause_mark.min(start)..start]) || first < i && notes[first].change);
     }
+}
+
+/// Where the 由 or 从 that opens the start of a change counted per unit stands in `words` (the
+/// words before a figure): the words after it say per what (`由每人每年`, `从每月`, `由人均每月`)
+/// and nothing else.
+fn per_unit_base(words: &str) -> Option<usize> {
+    let k = words.rfind(['由', '从'])?;
+    is_per_unit(&words[k + '由'.len_utf8()..]).then_some(k)
+}
+
+/// Whether `words` only say per what a figure is counted (`每人每年`, `每月`, `人均每月`, `每亩`).
+fn is_per_unit(words: &str) -> bool {
+    let per = words.trim();
+    let units = |c: char| "每人年月日天周季度亩吨户家斤公升次均".contains(c);
+    (per.starts_with('每') || per.starts_with("人均")) && per.chars().count() <= 8 && per.chars().all(units)
 }
 
 /// The words before a comparison with the time right before figure `i` (`增速比2022年加快`
@@ -2316,6 +2340,20 @@ mod tests {
         for text in texts {
             assert_eq!(without_edge_words(&text, 0..text.len()), searched(&text), "{text}");
         }
+    }
+
+    #[test]
+    fn per_unit_words_and_the_base_they_open() {
+        for w in ["每人每年", "每月", "人均每月", "每亩", " 每人 ", "人均"] {
+            assert!(is_per_unit(w), "{w}");
+        }
+        for w in ["", "月销售额", "每月销售额", "人口", "每人每年可支配收入", "2004年人均"] {
+            assert!(!is_per_unit(w), "{w}");
+        }
+        assert_eq!(per_unit_base("财政补助由每人每年"), Some("财政补助".len()));
+        assert_eq!(per_unit_base("最低标准从每月"), Some("最低标准".len()));
+        assert_eq!(per_unit_base("起征点从月销售额"), None);
+        assert_eq!(per_unit_base("由2019年的"), None);
     }
 
     #[test]
