@@ -111,6 +111,8 @@ const NOT_CLASSIFIER: &[&str] = &[
     "所在",
     "所有",
     "位于",
+    // `保持两位数增长`: a growth of two digits, no count of two.
+    "位数",
     "场所",
     "只有",
     "只是",

@@ -424,10 +424,10 @@ const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "
 /// Words that say how, whether or when a figure holds, never what it measures: adverbs, modal
 /// verbs and connectives, and the end of a threshold whose measure stands before it. All the
 /// words before a figure, they are none of its own (`即增加333亿元`, `已经达到120多个`,
-/// `可以达到500亿元`, `就达120多万起`, `实际增长9.3%`, `一百万吨以上的就有31个`).
+/// `可以达到500亿元`, `就达120多万起`, `实际增长9.3%`, `一百万吨以上的就有31个`, `长达4000公里`).
 const FUNCTION_ONLY: &[&str] = &[
     "已经", "已", "即", "就", "也", "都", "还", "又", "才", "便", "则", "仍", "亦", "均", "并", "可以", "可", "能", "能够", "会", "将",
-    "实际", "共", "约", "大约", "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下",
+    "实际", "共", "约", "大约", "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下", "长达", "高达", "多达", "长",
 ];
 
 /// Find each figure's own words.
