@@ -310,6 +310,10 @@ pub(super) fn home_area_among(ctx: &Context<'_>, scope_words: &[(usize, usize)])
             continue;
         }
         if let HomeLevel::Region(r) = level {
+            // (`在港澳`, `来港台`: Hong Kong with Macau or Taiwan, the home of neither.)
+            if text[m.end..].starts_with(['澳', '台']) {
+                continue;
+            }
             region_word.get_or_insert(r);
         }
         counts[slot(level)] += 1;
@@ -343,7 +347,14 @@ pub(super) fn home_area_among(ctx: &Context<'_>, scope_words: &[(usize, usize)])
             .map(place)
             // (A province's text that names only its cities, `全省…南昌市…赣州市`: their province.)
             .or_else(|| common_parent_at(ctx, &scores, PlaceLevel::City)),
-        Some(HomeLevel::Country) if region.is_none() => Some(HomeArea { name: "全国".to_owned(), code: None, from: None }),
+        // (A text whose own region is not known speaks for the country when it says so more
+        // often than it names a region's home: a national report's one `在港` is no home.)
+        Some(HomeLevel::Country)
+            if region.is_none()
+                || ctx.region.is_none() && counts[slot(HomeLevel::Country)] > counts[slot(HomeLevel::Region(Region::HongKong))] =>
+        {
+            Some(HomeArea { name: "全国".to_owned(), code: None, from: None })
+        }
         _ => None,
     };
     if from_level.is_some() {
