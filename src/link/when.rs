@@ -687,7 +687,8 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
                 || in_title(text, span.start, notes[i].sentence)
                 || is_example(text, span.end)
                 || is_caption_kept(ctx, notes[i].line, &mut caption)
-                || is_event_date(ctx, i);
+                || is_event_date(ctx, i)
+                || is_record_reference(&fact.text, text.get(span.end..).unwrap_or(""));
             // (A base written with its figure, `比2023年的20.1亿美元`, dates that figure; a
             // relative one, `比上年的`, counts from the publication date, not the figure's year.)
             let compared_figure = !t.relative
@@ -969,6 +970,15 @@ fn names_same_span(written: &str, after: &str) -> bool {
 /// (most times hold no 同, and [`word_starts`] is asked only of those that may).
 fn holds_last_byte(short: &str, word: &str) -> bool {
     word.as_bytes().last().is_some_and(|last| short.as_bytes().contains(last))
+}
+
+/// Whether a time says since when a figure is a record (`为1985年以来最高`, `创2015年以来新高`,
+/// `为近五年最快`): it scopes no figure, not even the one it speaks of.
+fn is_record_reference(written: &str, after: &str) -> bool {
+    const RECORDS: &[&str] = &["最高", "最低", "最快", "最慢", "最好", "最多", "最少", "最大", "最小", "新高", "新低"];
+    let since = written.ends_with("以来") || written.starts_with('近') || after.starts_with("以来");
+    let after = after.strip_prefix("以来").unwrap_or(after);
+    since && RECORDS.iter().any(|w| after.starts_with(w))
 }
 
 /// Whether a time is one of a list of examples (`春节、清明等时间节点`).
