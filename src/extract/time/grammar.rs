@@ -727,9 +727,13 @@ const CONNECTORS: &[&str] = &["——", "—", "–", "-", "~", "〜", "起至",
 // ---------------------------------------------------------------------------------------------
 // Expressions
 
+/// Names of an event and a route that hold a month or a century and name a thing, not a time the
+/// text speaks of: the October Revolution, the 21st-Century Maritime Silk Road.
+const NAMED: &[&str] = &["十月革命", "21世纪海上丝绸之路", "二十一世纪海上丝绸之路"];
+
 /// Phrases that are no time but must not be read as figures.
 fn not_time(p: &mut Parser<'_>) -> Option<()> {
-    if p.eat_any(&["截至目前", "截止目前", "截至当前", "截止当前", "到目前为止"]) {
+    if p.eat_any(&["截至目前", "截止目前", "截至当前", "截止当前", "到目前为止"]) || p.eat_any(NAMED) {
         return Some(());
     }
     // A year written as two outside Hong Kong (2023/24年度: a cotton, sugar or school year, whose
