@@ -483,7 +483,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // 加快`): the time ends the figure's clause, and what is compared stands before it.
         let own = &ctx.text[range.clone()];
         let own = ["同期相比", "相比", "时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
-        if (own.is_empty() || is_role_only(own) || FUNCTION_ONLY.contains(&trimmed(own)) || is_per_unit(own))
+        if (own.is_empty() || is_role_only(own) || is_function_only(own) || is_per_unit(own))
             && let Some(before) = before_comparison(ctx, notes, i).or_else(|| before_time(ctx, notes, i))
         {
             range = before;
@@ -495,8 +495,8 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
                 && ctx.text.get(ctx.spans[j].end..range.start).is_some_and(|gap| gap.trim().is_empty())
         }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&trimmed(&ctx.text[range.clone()]));
         // (Nor does an adverb, a modal verb or a connective alone: `即增加333亿元`.)
-        let only = trimmed(&ctx.text[range.clone()]);
-        if cut_place || only == "其中" || FUNCTION_ONLY.contains(&only) {
+        let only = &ctx.text[range.clone()];
+        if cut_place || trimmed(only) == "其中" || is_function_only(only) {
             range.end = range.start;
         }
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
@@ -583,15 +583,65 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
 /// words before a figure): the words after it say per what (`由每人每年`, `从每月`, `由人均每月`)
 /// and nothing else.
 fn per_unit_base(words: &str) -> Option<usize> {
-    let k = words.rfind(['由', '从'])?;
-    is_per_unit(&words[k + '由'.len_utf8()..]).then_some(k)
+    // (Read back from the end, over the characters of a unit, to the 由 or 从 before them: most
+    // words end with none of those characters.)
+    // (The last byte first: most words end with a character of none of the units.)
+    static LAST_BYTES: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
+        let mut table = [false; 256];
+        for c in UNIT_CHARS.chars() {
+            let mut buffer = [0; 4];
+            table[usize::from(*c.encode_utf8(&mut buffer).as_bytes().last().unwrap_or(&0))] = true;
+        }
+        table
+    });
+    let body = trimmed_end(words);
+    if !body.as_bytes().last().is_some_and(|&b| LAST_BYTES[usize::from(b)]) {
+        return None;
+    }
+    let mut start = body.len();
+    for (n, (k, c)) in body.char_indices().rev().enumerate() {
+        if n >= PER_UNIT_CHARS || !is_unit_char(c) {
+            break;
+        }
+        start = k;
+    }
+    let head = body[..start].trim_end();
+    let k = head.len().checked_sub('由'.len_utf8())?;
+    (head.ends_with(['由', '从']) && is_per_unit(&words[k + '由'.len_utf8()..])).then_some(k)
 }
+
+/// How many characters a phrase of [`is_per_unit`] holds at most.
+const PER_UNIT_CHARS: usize = 8;
+
+/// Whether `c` may be written in a phrase of [`is_per_unit`].
+fn is_unit_char(c: char) -> bool {
+    matches!(c, '每' | '人' | '年' | '月' | '日' | '天' | '周' | '季' | '度' | '亩' | '吨' | '户' | '家' | '斤' | '公' | '升' | '次' | '均')
+}
+
+/// The characters [`is_unit_char`] answers yes for.
+const UNIT_CHARS: &str = "每人年月日天周季度亩吨户家斤公升次均";
 
 /// Whether `words` only say per what a figure is counted (`每人每年`, `每月`, `人均每月`, `每亩`).
 fn is_per_unit(words: &str) -> bool {
-    let per = words.trim();
-    let units = |c: char| "每人年月日天周季度亩吨户家斤公升次均".contains(c);
-    (per.starts_with('每') || per.starts_with("人均")) && per.chars().count() <= 8 && per.chars().all(units)
+    let per = trimmed(words);
+    (per.starts_with('每') || per.starts_with("人均")) && per.chars().count() <= PER_UNIT_CHARS && per.chars().all(is_unit_char)
+}
+
+/// Whether `words` are one of [`FUNCTION_ONLY`] (asked of every figure's words: each of those
+/// is of two characters at most, six bytes, and they are searched sorted).
+fn is_function_only(words: &str) -> bool {
+    static SORTED: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+        let mut words = FUNCTION_ONLY.to_vec();
+        words.sort_unstable();
+        words
+    });
+    // (Their first characters are asked first, from the bytes: most words begin with none.)
+    static FIRST: std::sync::LazyLock<CharSet> =
+        std::sync::LazyLock::new(|| CharSet::new(FUNCTION_ONLY.iter().filter_map(|w| w.chars().next())));
+    let words = trimmed(words);
+    words.len() <= 6
+        && first_of_three(words).and_then(char::from_u32).is_some_and(|c| FIRST.contains(c))
+        && SORTED.binary_search(&words).is_ok()
 }
 
 /// The words before a comparison with the time right before figure `i` (`增速比2022年加快`
@@ -2354,6 +2404,29 @@ mod tests {
         assert_eq!(per_unit_base("最低标准从每月"), Some("最低标准".len()));
         assert_eq!(per_unit_base("起征点从月销售额"), None);
         assert_eq!(per_unit_base("由2019年的"), None);
+        assert_eq!(per_unit_base("标准由 每人每年 "), Some("标准".len()));
+        // The characters' two forms agree.
+        for c in ('\0'..='\u{ffff}').filter(|c| !c.is_ascii_control()) {
+            assert_eq!(is_unit_char(c), UNIT_CHARS.contains(c), "{c}");
+        }
+    }
+
+    /// [`is_function_only`] answers as a search of [`FUNCTION_ONLY`] does, on its words, their
+    /// beginnings and ends, and words padded or longer.
+    #[test]
+    fn function_words_are_found_as_the_list_holds_them() {
+        assert!(FUNCTION_ONLY.iter().all(|w| w.len() <= 6 && w.chars().all(|c| c.len_utf8() == 3)));
+        let mut texts: Vec<String> = Vec::new();
+        for w in FUNCTION_ONLY {
+            texts.push((*w).to_owned());
+            texts.push(format!(" {w}\u{3000}"));
+            texts.push(format!("{w}项目"));
+            texts.extend(w.chars().map(String::from));
+        }
+        texts.extend(["", "项目", "实际利用外资", "a", "已经有"].map(String::from));
+        for t in &texts {
+            assert_eq!(is_function_only(t), FUNCTION_ONLY.contains(&t.trim()), "{t:?}");
+        }
     }
 
     #[test]
