@@ -124,6 +124,8 @@ const TRAILING: &[&str] = &[
     "能够",
     "将会",
     "就有",
+    // (Before 近: `比重接近40%`.)
+    "接近",
     "净增",
     "净减",
     "上涨",
@@ -483,7 +485,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // 加快`): the time ends the figure's clause, and what is compared stands before it.
         let own = &ctx.text[range.clone()];
         let own = ["同期相比", "相比", "时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
-        if (own.is_empty() || is_role_only(own) || is_function_only(own) || is_per_unit(own))
+        if (own.is_empty() || is_role_only(own) || is_function_only(own) || is_per_unit(own) || is_base_only(own))
             && let Some(before) = before_comparison(ctx, notes, i).or_else(|| before_time(ctx, notes, i))
         {
             range = before;
@@ -496,7 +498,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&trimmed(&ctx.text[range.clone()]));
         // (Nor does an adverb, a modal verb or a connective alone: `即增加333亿元`.)
         let only = &ctx.text[range.clone()];
-        if cut_place || trimmed(only) == "其中" || is_function_only(only) {
+        if cut_place || trimmed(only) == "其中" || is_function_only(only) || is_base_only(only) {
             range.end = range.start;
         }
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
@@ -625,6 +627,15 @@ const UNIT_CHARS: &str = "每人年月日天周季度亩吨户家斤公升次均
 fn is_per_unit(words: &str) -> bool {
     let per = trimmed(words);
     (per.starts_with('每') || per.starts_with("人均")) && per.chars().count() <= PER_UNIT_CHARS && per.chars().all(is_unit_char)
+}
+
+/// Whether `words` only name the base a figure is compared with (`比五年前增加5800亿元`,
+/// `比原计划超过4%`, `较预算数少8亿元`): what is compared stands before them, or is the level
+/// the change is measured from. (Not 比重, 比例 or 比率, which are measures.)
+fn is_base_only(words: &str) -> bool {
+    const BASE_ENDS: &[&str] = &["前", "期间", "时期", "计划", "预算", "预算数", "设想", "预期"];
+    let Some(base) = trimmed(words).strip_prefix(['比', '较']) else { return false };
+    !base.starts_with(['重', '例', '率']) && base.chars().count() <= 10 && BASE_ENDS.iter().any(|w| base.ends_with(w))
 }
 
 /// Whether `words` are one of [`FUNCTION_ONLY`] (asked of every figure's words: each of those
