@@ -438,13 +438,16 @@ impl CharSet {
 /// then its own words, not the qualified figure's).
 const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "增幅", "占有率", "强度", "之比", "涨幅", "降幅"];
 
-/// Words that say how, whether or when a figure holds, never what it measures: adverbs, modal
-/// verbs and connectives, and the end of a threshold whose measure stands before it. All the
-/// words before a figure, they are none of its own (`即增加333亿元`, `已经达到120多个`,
-/// `可以达到500亿元`, `就达120多万起`, `实际增长9.3%`, `一百万吨以上的就有31个`, `长达4000公里`).
+/// Words that alone say nothing of what a figure measures: list words, prepositions and
+/// demonstratives (`和5亿元`, `对10亿元以上项目`, `这2亿元`); adverbs, modal verbs and
+/// connectives, which say how, whether or when it holds (`即增加333亿元`, `已经达到120多个`,
+/// `可以达到500亿元`, `就达120多万起`, `实际增长9.3%`, `长达4000公里`); and the end of a
+/// threshold whose measure stands before it (`一百万吨以上的就有31个`). [`trim_edges`] leaves
+/// nothing of words that are one of them.
 const FUNCTION_ONLY: &[&str] = &[
-    "已经", "已", "即", "就", "也", "都", "还", "又", "才", "便", "则", "仍", "亦", "均", "并", "可以", "可", "能", "能够", "会", "将",
-    "实际", "共", "约", "大约", "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下", "长达", "高达", "多达", "长", "对于",
+    "和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给", "这", "该", "此", "其", "已经", "已", "即",
+    "就", "也", "都", "还", "又", "才", "便", "则", "仍", "亦", "均", "并", "可以", "可", "能", "能够", "会", "实际", "共", "约", "大约",
+    "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下", "长达", "高达", "多达", "长", "对于",
 ];
 
 /// Find each figure's own words.
@@ -500,7 +503,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         // 加快`): the time ends the figure's clause, and what is compared stands before it.
         let own = &ctx.text[range.clone()];
         let own = ["同期相比", "相比", "时期", "同期"].iter().find_map(|w| own.strip_prefix(w)).unwrap_or(own);
-        if (own.is_empty() || is_role_only(own) || is_function_only(own) || is_per_unit(own) || is_base_only(own))
+        if (own.is_empty() || is_role_only(own) || is_per_unit(own) || is_base_only(own))
             && let Some(before) = before_comparison(ctx, notes, i).or_else(|| before_time(ctx, notes, i))
         {
             range = before;
@@ -511,9 +514,9 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
             matches!(ctx.facts[j].value, Value::Place(_))
                 && ctx.text.get(ctx.spans[j].end..range.start).is_some_and(|gap| gap.trim().is_empty())
         }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&trimmed(&ctx.text[range.clone()]));
-        // (Nor does an adverb, a modal verb or a connective alone: `即增加333亿元`.)
+        // (Nor does the base of a comparison alone: `比五年前增加5800亿元`.)
         let only = &ctx.text[range.clone()];
-        if cut_place || trimmed(only) == "其中" || is_function_only(only) || is_base_only(only) {
+        if cut_place || trimmed(only) == "其中" || is_base_only(only) {
             range.end = range.start;
         }
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
@@ -600,24 +603,15 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
 /// words before a figure): the words after it say per what (`由每人每年`, `从每月`, `由人均每月`)
 /// and nothing else.
 fn per_unit_base(words: &str) -> Option<usize> {
-    // (Read back from the end, over the characters of a unit, to the 由 or 从 before them: most
-    // words end with none of those characters.)
-    // (The last byte first: most words end with a character of none of the units.)
-    static LAST_BYTES: std::sync::LazyLock<[bool; 256]> = std::sync::LazyLock::new(|| {
-        let mut table = [false; 256];
-        for c in UNIT_CHARS.chars() {
-            let mut buffer = [0; 4];
-            table[usize::from(*c.encode_utf8(&mut buffer).as_bytes().last().unwrap_or(&0))] = true;
-        }
-        table
-    });
+    // (Read back from the last character over those of a unit, to the 由 or 从 before them: most
+    // words end with none of those characters, which their last one tells.)
     let body = trimmed_end(words);
-    if !body.as_bytes().last().is_some_and(|&b| LAST_BYTES[usize::from(b)]) {
+    if !UNIT_CHARS.holds_last_of(body) {
         return None;
     }
     let mut start = body.len();
     for (n, (k, c)) in body.char_indices().rev().enumerate() {
-        if n >= PER_UNIT_CHARS || !is_unit_char(c) {
+        if n >= PER_UNIT_CHARS || !UNIT_CHARS.contains(c) {
             break;
         }
         start = k;
@@ -630,18 +624,15 @@ fn per_unit_base(words: &str) -> Option<usize> {
 /// How many characters a phrase of [`is_per_unit`] holds at most.
 const PER_UNIT_CHARS: usize = 8;
 
-/// Whether `c` may be written in a phrase of [`is_per_unit`].
-fn is_unit_char(c: char) -> bool {
-    matches!(c, '每' | '人' | '年' | '月' | '日' | '天' | '周' | '季' | '度' | '亩' | '吨' | '户' | '家' | '斤' | '公' | '升' | '次' | '均')
-}
-
-/// The characters [`is_unit_char`] answers yes for.
-const UNIT_CHARS: &str = "每人年月日天周季度亩吨户家斤公升次均";
+/// The characters a phrase of [`is_per_unit`] is written with.
+static UNIT_CHARS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| CharSet::new("每人年月日天周季度亩吨户家斤公升次均".chars()));
 
 /// Whether `words` only say per what a figure is counted (`每人每年`, `每月`, `人均每月`, `每亩`).
 fn is_per_unit(words: &str) -> bool {
     let per = trimmed(words);
-    (per.starts_with('每') || per.starts_with("人均")) && per.chars().count() <= PER_UNIT_CHARS && per.chars().all(is_unit_char)
+    (per.starts_with('每') || per.starts_with("人均"))
+        && per.chars().count() <= PER_UNIT_CHARS
+        && per.chars().all(|c| UNIT_CHARS.contains(c))
 }
 
 /// Whether `words` only name the base a figure is compared with (`比五年前增加5800亿元`,
@@ -888,13 +879,8 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
         head = ["由", "比", "较", "在"].iter().find_map(|w| head.strip_suffix(w)).unwrap_or(head);
         range.end = range.start + head.len();
     }
-    // List words, prepositions and demonstratives alone say nothing (`和5亿元`, `对10亿元以上
-    // 项目`, `这2亿元`).
-    // (None is longer than 以及: longer words are not compared with them.)
-    if range.len() <= "以及".len()
-        && ["和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给", "这", "该", "此", "其"]
-            .contains(&&text[range.clone()])
-    {
+    // Words that alone say nothing of what is measured.
+    if is_function_only(&text[range.clone()]) {
         range.end = range.start;
     }
     range
@@ -2431,10 +2417,6 @@ mod tests {
         assert_eq!(per_unit_base("起征点从月销售额"), None);
         assert_eq!(per_unit_base("由2019年的"), None);
         assert_eq!(per_unit_base("标准由 每人每年 "), Some("标准".len()));
-        // The characters' two forms agree.
-        for c in ('\0'..='\u{ffff}').filter(|c| !c.is_ascii_control()) {
-            assert_eq!(is_unit_char(c), UNIT_CHARS.contains(c), "{c}");
-        }
     }
 
     /// [`is_function_only`] answers as a search of [`FUNCTION_ONLY`] does, on its words, their
