@@ -351,7 +351,8 @@ pub(super) fn home_area_among(ctx: &Context<'_>, scope_words: &[(usize, usize)])
         // often than it names a region's home: a national report's one `在港` is no home.)
         Some(HomeLevel::Country)
             if region.is_none()
-                || ctx.region.is_none() && counts[slot(HomeLevel::Country)] > counts[slot(HomeLevel::Region(Region::HongKong))] =>
+                || ctx.region.is_none()
+                    && region_word.is_some_and(|r| counts[slot(HomeLevel::Country)] > counts[slot(HomeLevel::Region(r))]) =>
         {
             Some(HomeArea { name: "全国".to_owned(), code: None, from: None })
         }
