@@ -232,15 +232,17 @@ impl Recognizer for Unread {
             let run = crate::number::numeral_run(text, &m.span);
             last = Some(run.clone());
             let after = skip_spaces(text, run.end);
-            let figure = money::unit_at(text, run.start, after)
-                || percent::unit_at(text, after)
-                || quantity::unit_at(text, after)
-                || count::unit_at(text, after);
-            if figure {
+            if unit_follows(text, run.start, after) {
                 found.refuse(ctx, run, "the number is written in a way that cannot be read whole");
             }
         }
     }
+}
+
+/// Whether what is written at `after` makes the number that starts at `start` a figure: a
+/// currency (or one written before `start`), a percent sign, a unit of quantity or a classifier.
+fn unit_follows(text: &str, start: usize, after: usize) -> bool {
+    money::unit_at(text, start, after) || percent::unit_at(text, after) || quantity::unit_at(text, after) || count::unit_at(text, after)
 }
 
 /// A fixed word list matched at a position, longest word first (aho-corasick, anchored,

@@ -961,9 +961,13 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
         let alone = next.is_none()
             || next == Some(' ') && p.rest()[1..].chars().next().is_some_and(|c| !c.is_ascii_digit() && !one_of("年月日", c));
         let ranged = is_connector_before(p.t, start) || digits_after_connector(p);
-        // (Not the number of a quantity, which a unit or a classifier follows: `提高到2000元`,
-        // `增加到2000多人`, `1800-2000 元` are amounts, however a range's end reads.)
-        let quantity = p.rest().trim_start_matches(' ').chars().next().is_some_and(|c| one_of(QUANTITY_AFTER, c));
+        // (Not the number of a figure, which a unit, a classifier or a currency follows, after 多
+        // or 余 and a scale: `提高到2000元`, `增加到2000多人`, `达到1949亿美元`, `1800-2000 元` are
+        // amounts, however a range's end reads. The recognizers' own units decide.)
+        let quantity = {
+            let rest = p.rest().trim_start_matches(' ').trim_start_matches(['多', '余']).trim_start_matches(['十', '百', '千', '万', '亿']);
+            crate::extract::unit_follows(p.t, start, p.t.len() - rest.len())
+        };
         return ((alone || ranged) && !quantity).then(|| same(Period::Year(YearSpec::Absolute(y), YearPart::Whole)));
     }
     if (1..=2).contains(&run) {
@@ -988,10 +992,6 @@ fn numeric_date(p: &mut Parser<'_>) -> Option<(Period, Period)> {
     }
     None
 }
-
-/// Characters that make the number before them a quantity, not a bare year: units of money and
-/// measure, classifiers, and the words of an approximate number (`2000多`, `2000余`).
-const QUANTITY_AFTER: &str = "元万亿千百个人吨家项%％‰倍米斤亩户台辆件次名位座条所套块克升公美港欧英韩澳多余";
 
 /// After a year `y`, the next one and `年度` (`/25年度`, `-2025年度`): a year written as two, a
 /// fiscal or a crop year.
