@@ -89,6 +89,15 @@ static CLASSIFIERS: LazyLock<Lexicon<()>> = LazyLock::new(|| {
 /// 人口 a population, 项目 a noun, 次日 a date).
 const NOT_CLASSIFIER: &[&str] = &[
     "个月",
+    // (A duration with a half or a remainder, `3个半月`, `1个多月`: no count of 3 or 1.)
+    "个半月",
+    "个多月",
+    "个半小时",
+    "个多小时",
+    "个多星期",
+    "个半世纪",
+    "个多世纪",
+    "个多季度",
     "个小时",
     "个星期",
     "个季度",
@@ -455,7 +464,7 @@ mod tests {
         let c = parse_count("1至2个").unwrap();
         assert_eq!((c.value.to_string(), c.max.map(|m| m.to_string())), ("1".into(), Some("2".into())));
         assert_eq!(parse_count("六个").unwrap().value.to_string(), "6");
-        for s in ["3个月", "一个", "第39号", "21.5个百分点", "5亿元"] {
+        for s in ["3个月", "3个半月", "1个多月", "两个多小时", "一个", "第39号", "21.5个百分点", "5亿元"] {
             assert!(parse_count(s).is_err(), "{s}");
         }
     }
