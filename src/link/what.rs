@@ -100,6 +100,9 @@ const LEADING: &[&str] = &[
     "以及",
     "而且",
     "而",
+    // (`但其中36万吨`: a contrast links the clause to the sentence.)
+    "但是",
+    "但",
     "实现",
     "力争",
     "争取",
@@ -319,6 +322,16 @@ const TRAILING: &[&str] = &[
     "新增",
     "首次",
     "合共",
+    // (Real growth, a change made again, and the time it has reached: `零售总额实际增长`,
+    // `最低标准再提高`, `由466个减少到现在的276个`; 现在 and 正在 before 在 would leave 现 and
+    // 正 of them.)
+    "实际",
+    "再",
+    "现在",
+    "正在",
+    "目前",
+    "当前",
+    "如今",
     "在",
     "最高",
     "最低",
@@ -516,7 +529,9 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         }) && ["市", "县", "区", "省", "州", "镇", "乡"].contains(&trimmed(&ctx.text[range.clone()]));
         // (Nor does the base of a comparison alone: `比五年前增加5800亿元`.)
         let only = &ctx.text[range.clone()];
-        if cut_place || trimmed(only) == "其中" || is_base_only(only) {
+        // (Nor words that only say per what, `人均每年增长10%`, with nothing before them in the
+        // clause: what is counted so stands in the clause before.)
+        if cut_place || trimmed(only) == "其中" || is_base_only(only) || is_per_unit(only) {
             range.end = range.start;
         }
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
@@ -625,12 +640,14 @@ fn per_unit_base(words: &str) -> Option<usize> {
 const PER_UNIT_CHARS: usize = 8;
 
 /// The characters a phrase of [`is_per_unit`] is written with.
-static UNIT_CHARS: std::sync::LazyLock<CharSet> = std::sync::LazyLock::new(|| CharSet::new("每人年月日天周季度亩吨户家斤公升次均".chars()));
+static UNIT_CHARS: std::sync::LazyLock<CharSet> =
+    std::sync::LazyLock::new(|| CharSet::new("每人年月日天周季度亩吨户家斤公升次平均".chars()));
 
-/// Whether `words` only say per what a figure is counted (`每人每年`, `每月`, `人均每月`, `每亩`).
+/// Whether `words` only say per what a figure is counted (`每人每年`, `每月`, `人均每月`, `每亩`,
+/// `平均每年`).
 fn is_per_unit(words: &str) -> bool {
     let per = trimmed(words);
-    (per.starts_with('每') || per.starts_with("人均"))
+    (per.starts_with('每') || per.starts_with("人均") || per.starts_with("平均每"))
         && per.chars().count() <= PER_UNIT_CHARS
         && per.chars().all(|c| UNIT_CHARS.contains(c))
 }
@@ -715,7 +732,8 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
     }
     let gap = trimmed(text.get(ctx.spans[j].end..ctx.spans[i].start)?);
     let gap = gap.strip_prefix('的').unwrap_or(gap);
-    if !(gap.is_empty() || is_role_only(gap)) {
+    // (Or only per what, `从2004年人均每月700元`.)
+    if !(gap.is_empty() || is_role_only(gap) || is_per_unit(gap)) {
         return None;
     }
     // The words from the clause's mark (not back past another fact) to the time, without a
@@ -886,6 +904,13 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     range
 }
 
+/// Words that end with 约, which is otherwise a hedge trimmed off the words (`客商约230户`).
+const WORDS_ENDING_IN_YUE: &[&str] = &["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"];
+
+/// Words that end with 要, which is otherwise a modal trimmed off the words (`排放量要下降`).
+const WORDS_ENDING_IN_YAO: &[&str] =
+    &["需要", "主要", "重要", "只要", "纲要", "摘要", "概要", "提要", "必要", "想要", "首要", "次要", "简要"];
+
 /// `range` without white space, [`LEADING`]'s words at its start and [`TRAILING`]'s (and a
 /// modal 可 or a hedging 约) at its end.
 fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -923,10 +948,14 @@ fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
             continue;
         }
         // 约 hedges a figure (`客商约230户`) except where it ends a word (签约, 合约).
-        if last == Some('约' as u32)
-            && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"].iter().any(|w| s.ends_with(w))
-        {
+        if last == Some('约' as u32) && !WORDS_ENDING_IN_YUE.iter().any(|w| s.ends_with(w)) {
             range.end -= '约'.len_utf8();
+            continue;
+        }
+        // 要 before a figure is a modal (`排放量要分别下降`) except where it ends a word (需要,
+        // 主要).
+        if last == Some('要' as u32) && !WORDS_ENDING_IN_YAO.iter().any(|w| s.ends_with(w)) {
+            range.end -= '要'.len_utf8();
             continue;
         }
         break;
@@ -971,6 +1000,9 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
         // (A verb of one character before where it goes, `赴外招商`, `赴省外招商`, names the
         // activity with it.)
         let toward = w.text.chars().nth(1).is_none() && words.get(k + 1).is_some_and(|n| matches!(n.tag, "f" | "s"));
+        // (A verb with 于 after it, `应用于生产的比重`, is part of a modifier of what follows: 于
+        // alone would open the words. Not 为, 到 or 至 after a change, `一减为大豆产量`.)
+        let governs_preposition = words.get(k + 1).is_some_and(|n| n.text == "于");
         // (完成 relates a rate to its task, which the records stage reads.)
         // (`实际使用外资`, `实际利用外资`: what was actually used is what is measured.)
         let compound = || {
@@ -979,7 +1011,7 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
                 || EXAMPLE_VERBS.contains(&w.text)
                 || matches!(w.text, "增长" | "完成" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过")
         };
-        (verb && !joined && !toward && !compound()).then_some(w.end)
+        (verb && !joined && !toward && !governs_preposition && !compound()).then_some(w.end)
     });
     // (What follows a cut verb may be the rest of a time it made: `达产后年产值`.)
     let cut =
@@ -1464,6 +1496,9 @@ const MEASURE_HEADS: &[&str] = &[
     "出口",
     "进口",
     "面积",
+    // (What is emitted, and a total: `二氧化硫排放量`, `商品总量`.)
+    "排放量",
+    "总量",
 ];
 
 /// The measure an indicator ends with, if it names one.
@@ -1748,7 +1783,8 @@ fn complete_measure(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Re
     if !growth(i) {
         return parallel_level(ctx, notes, records, i, (t, range));
     }
-    if measure_head(&t).is_some() || names_rate(&t) || records[i].as_ref().is_some_and(|r| r.of.is_some()) {
+    // (Words that end with 量 name an amount of their own: `用水量`, `化学需氧量`.)
+    if measure_head(&t).is_some() || t.ends_with('量') || names_rate(&t) || records[i].as_ref().is_some_and(|r| r.of.is_some()) {
         return (t, range);
     }
     let neighbour = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| growth(j));
@@ -1953,13 +1989,14 @@ const AMOUNT_HEADS: &[&str] = &["任务", "目标", "资金", "金额", "投资�
 fn topic_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops::Range<usize>> {
     let (sentence, mark) = (notes[i].sentence, notes[i].clause_mark);
     let own = ctx.text.get(mark..ctx.spans[i].start)?;
-    // No fact before the figure in its sentence. (Asked first: it rules out most figures, and
-    // costs less than trimming their words.)
-    if mark <= sentence || i > 0 && ctx.spans[i - 1].end > sentence {
+    // No figure before the figure in its sentence (a time may scope it: `今明两年继续提高…,人均
+    // 每年增长10%`). (Asked first: it rules out most figures, and costs less than trimming
+    // their words.)
+    if mark <= sentence || (0..i).rev().take_while(|&j| ctx.spans[j].end > sentence).any(|j| ctx.facts[j].is_figure()) {
         return None;
     }
     let own = trim_str(own);
-    if !(own.is_empty() || is_role_only(own)) {
+    if !(own.is_empty() || is_role_only(own) || is_per_unit(own)) {
         return None;
     }
     let end = ctx.text[..mark].char_indices().next_back().map(|(k, _)| k)?;
@@ -2385,10 +2422,10 @@ mod tests {
                     && !head.ends_with(['许', '认', '不', '宁', '非', '即', '尚', '皆'])
                 {
                     range.end -= '可'.len_utf8();
-                } else if s.ends_with('约')
-                    && !["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"].iter().any(|w| s.ends_with(w))
-                {
+                } else if s.ends_with('约') && !WORDS_ENDING_IN_YUE.iter().any(|w| s.ends_with(w)) {
                     range.end -= '约'.len_utf8();
+                } else if s.ends_with('要') && !WORDS_ENDING_IN_YAO.iter().any(|w| s.ends_with(w)) {
+                    range.end -= '要'.len_utf8();
                 } else {
                     break;
                 }
@@ -2396,7 +2433,26 @@ mod tests {
             range
         };
         let mut pieces: Vec<&str> = LEADING.iter().chain(TRAILING).copied().collect();
-        pieces.extend(["项目", "地区生产总值", "签约", "可", "许可", "约", "合约", "年", "5", " ", "\u{3000}", "a", "𠀀", "é", "全", "比"]);
+        pieces.extend([
+            "项目",
+            "地区生产总值",
+            "签约",
+            "可",
+            "许可",
+            "约",
+            "合约",
+            "要",
+            "主要",
+            "年",
+            "5",
+            " ",
+            "\u{3000}",
+            "a",
+            "𠀀",
+            "é",
+            "全",
+            "比",
+        ]);
         let mut texts = crate::link::drawn_texts(13, 20000, 6, &pieces);
         texts.extend(pieces.iter().map(|w| (*w).to_owned()));
         for text in texts {
@@ -2406,7 +2462,7 @@ mod tests {
 
     #[test]
     fn per_unit_words_and_the_base_they_open() {
-        for w in ["每人每年", "每月", "人均每月", "每亩", " 每人 ", "人均"] {
+        for w in ["每人每年", "每月", "人均每月", "每亩", " 每人 ", "人均", "平均每年"] {
             assert!(is_per_unit(w), "{w}");
         }
         for w in ["", "月销售额", "每月销售额", "人口", "每人每年可支配收入", "2004年人均"] {
