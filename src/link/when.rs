@@ -345,6 +345,9 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || after.chars().next().is_some_and(|c| !super::is_clause_mark(c) && c != '。' && is_han(c))
                         // (Not a figure listed before the next of its run: `增加2.8平方米和5.5平方米`.)
                         && i + 1 >= notes[i].run.0 + notes[i].run.1
+                        // (Nor the subject of a verb that says by whom, from where or for what:
+                        // `其中36万吨由民营企业生产`, `30万吨来自进口`.)
+                        && !["由", "来自", "是", "属于", "用于"].iter().any(|w| after.starts_with(w))
             }
             Value::Count(c) => {
                 let subject = c.subject.as_deref().unwrap_or("");
