@@ -126,6 +126,13 @@ pub(crate) fn unit_at(text: &str, pos: usize) -> bool {
     unit_word(text, pos).is_some()
 }
 
+/// Where a 半 at `pos` ends when it adds half a unit: not before a time it halves (半年, 半月,
+/// 半天, 半日, 半个, 半小时).
+fn half_after(text: &str, pos: usize) -> Option<usize> {
+    let rest = text[pos..].strip_prefix('半')?;
+    (!rest.starts_with(['年', '月', '天', '日', '个', '小', '数', '导'])).then_some(pos + '半'.len_utf8())
+}
+
 /// An earthquake's magnitude (`6.2级地震`, `里氏5级`, `震级4.5级`): where its `级` ends. A `级`
 /// elsewhere is a grade or a level (`3级干部`, `5A级景区`), no quantity.
 fn magnitude_end(text: &str, m: &crate::number::NumberMention) -> Option<usize> {
@@ -176,8 +183,16 @@ impl Recognizer for Quantity {
             if !needed {
                 continue;
             }
+            // A half after the unit of a whole number (`一亩半`, `3吨半`) is part of its value, not
+            // a word of its own (but `100亩半年内`: half a year).
+            let (value, end) = match half_after(text, end) {
+                Some(half_end) if scale == Decimal::ONE && m.max.is_none() && m.value.fract().is_zero() => {
+                    (m.value + Decimal::new(5, 1), half_end)
+                }
+                _ => (m.value * scale, end),
+            };
             let (qualifier, _) = qualifier_around(text, m, end);
-            let value = (m.value * scale).normalize();
+            let value = value.normalize();
             list.push((
                 m.span.start..end,
                 fact::Quantity { value, unit: unit.to_owned(), qualifier, max: m.max.map(|x| (x * scale).normalize()) },
@@ -207,6 +222,8 @@ mod tests {
             let q = parse_quantity(s).unwrap_or_else(|e| panic!("{s}: {e}"));
             assert_eq!((q.value.to_string().as_str(), q.unit.as_str()), (v, u), "{s}");
         }
+        assert_eq!(parse_quantity("一亩半").unwrap().value.to_string(), "1.5");
+        assert_eq!(parse_quantity("3吨半").unwrap().value.to_string(), "3.5");
         assert!(parse_quantity("30度").is_err());
         assert_eq!(parse_quantity("5亿方").unwrap().unit, "方");
         assert!(parse_quantity("3方").is_err());
