@@ -100,6 +100,10 @@ const LEADING: &[&str] = &[
     "以及",
     "而且",
     "而",
+    "则",
+    "即",
+    "尽管",
+    "虽然",
     // (`但其中36万吨`: a contrast links the clause to the sentence.)
     "但是",
     "但",
@@ -108,9 +112,11 @@ const LEADING: &[&str] = &[
     "争取",
     "确保",
     "预计",
-    // A plan's or a target's modal verbs (`我们将力争全年…`).
+    // A plan's or a target's modal verbs (`我们将力争全年…`, `则可以新建铁路3000公里`).
     "将",
     "要",
+    "可以",
+    "能够",
     "初步核算",
     "另外",
     "据统计",
@@ -158,6 +164,8 @@ const TRAILING: &[&str] = &[
     "同比上升",
     "增长",
     "下降",
+    "递增",
+    "递减",
     "增加",
     "减少",
     "提高",
@@ -222,6 +230,8 @@ const TRAILING: &[&str] = &[
     "了",
     "至",
     "到",
+    // (人均 whole, not 均 and a 人 left behind: `去年又人均提高10%`.)
+    "人均",
     "均",
     "仅",
     "只",
@@ -233,6 +243,11 @@ const TRAILING: &[&str] = &[
     "年均增长",
     "年均下降",
     "年均",
+    // (Per year, said after what grows: `消费水平平均每年递增`, `两年平均每年`.)
+    "平均每年",
+    "每年平均",
+    "每年",
+    "每人",
     "提升至",
     "提升到",
     "上升至",
@@ -322,11 +337,13 @@ const TRAILING: &[&str] = &[
     "新增",
     "首次",
     "合共",
-    // (Real growth, a change made again, and the time it has reached: `零售总额实际增长`,
-    // `最低标准再提高`, `由466个减少到现在的276个`; 现在 and 正在 before 在 would leave 现 and
+    // (Real growth, a change made again or still, and the time it has reached: `零售总额实际
+    // 增长`, `最低标准再提高`, `养老金水平又提高`, `由466个减少到现在的276个`; 现在 and 正在 before 在 would leave 现 and
     // 正 of them.)
     "实际",
     "再",
+    "又",
+    "还",
     "现在",
     "正在",
     "目前",
@@ -460,7 +477,7 @@ const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "
 const FUNCTION_ONLY: &[&str] = &[
     "和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给", "这", "该", "此", "其", "已经", "已", "即",
     "就", "也", "都", "还", "又", "才", "便", "则", "仍", "亦", "均", "并", "可以", "可", "能", "能够", "会", "实际", "共", "约", "大约",
-    "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下", "长达", "高达", "多达", "长", "对于",
+    "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下", "长达", "高达", "多达", "长", "对于", "间",
 ];
 
 /// Find each figure's own words.
@@ -732,8 +749,8 @@ fn before_time(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops:
     }
     let gap = trimmed(text.get(ctx.spans[j].end..ctx.spans[i].start)?);
     let gap = gap.strip_prefix('的').unwrap_or(gap);
-    // (Or only per what, `从2004年人均每月700元`.)
-    if !(gap.is_empty() || is_role_only(gap) || is_per_unit(gap)) {
+    // (Or only per what, `从2004年人均每月700元`, or only words that say how, `去年又人均提高`.)
+    if !(gap.is_empty() || is_role_only(gap) || is_per_unit(gap) || trim_edges(text, ctx.spans[j].end..ctx.spans[i].start).is_empty()) {
         return None;
     }
     // The words from the clause's mark (not back past another fact) to the time, without a
@@ -1000,6 +1017,9 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
         // (A verb of one character before where it goes, `赴外招商`, `赴省外招商`, names the
         // activity with it.)
         let toward = w.text.chars().nth(1).is_none() && words.get(k + 1).is_some_and(|n| matches!(n.tag, "f" | "s"));
+        // (A verb that takes no object modifies the noun after it: `退休人员`, `下岗职工`,
+        // `失业人员`, `在校学生`.)
+        let modifies = INTRANSITIVE_VERBS.contains(&w.text);
         // (A verb with 于 after it, `应用于生产的比重`, is part of a modifier of what follows: 于
         // alone would open the words. Not 为, 到 or 至 after a change, `一减为大豆产量`.)
         let governs_preposition = words.get(k + 1).is_some_and(|n| n.text == "于");
@@ -1011,7 +1031,7 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
                 || EXAMPLE_VERBS.contains(&w.text)
                 || matches!(w.text, "增长" | "完成" | "高于" | "低于" | "快于" | "慢于" | "高出" | "低出" | "超过" | "不足" | "超" | "过")
         };
-        (verb && !joined && !toward && !governs_preposition && !compound()).then_some(w.end)
+        (verb && !joined && !toward && !governs_preposition && !modifies && !compound()).then_some(w.end)
     });
     // (What follows a cut verb may be the rest of a time it made: `达产后年产值`.)
     let cut =
@@ -1021,6 +1041,30 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
         None => range,
     }
 }
+
+/// Verbs that take no object: before a noun, they say which of it (`退休人员`, `下岗职工`).
+const INTRANSITIVE_VERBS: &[&str] = &[
+    "退休",
+    "离休",
+    "离退休",
+    "下岗",
+    "失业",
+    "待业",
+    "就业",
+    "务工",
+    "在职",
+    "在岗",
+    "在校",
+    "在读",
+    "留守",
+    "返乡",
+    "外出",
+    "毕业",
+    "出生",
+    "死亡",
+    "住院",
+    "参保",
+];
 
 /// Verbs that govern a list of examples of what they count (`引进电子信息、新能源等项目`).
 const LISTING_VERBS: &[&str] = &["签约", "新签", "引进", "招引", "落地", "落户", "开工", "新开工", "竣工", "投产", "建成", "实施", "储备"];
@@ -1499,6 +1543,8 @@ const MEASURE_HEADS: &[&str] = &[
     // (What is emitted, and a total: `二氧化硫排放量`, `商品总量`.)
     "排放量",
     "总量",
+    "总值",
+    "工资",
 ];
 
 /// The measure an indicator ends with, if it names one.
