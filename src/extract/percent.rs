@@ -160,8 +160,12 @@ impl Recognizer for Percent {
                 continue;
             }
             let after = skip_spaces(text, m.span.end);
+            // (`2个多百分点`: more than two points, 多 between the classifier and its noun.)
+            let over = text[after..].starts_with("个多百分点");
             let (unit, mut start, end) = if text[after..].starts_with('%') {
                 (PercentUnit::Percent, m.span.start, after + 1)
+            } else if over {
+                (PercentUnit::Point, m.span.start, after + "个多百分点".len())
             } else if let Some(rest) = ["个百分点", "百分点"].iter().find(|w| text[after..].starts_with(**w)) {
                 (PercentUnit::Point, m.span.start, after + rest.len())
             } else if let Some(end) = listed_points[i] {
@@ -186,6 +190,7 @@ impl Recognizer for Percent {
                 start -= c.len_utf8();
             }
             let (qualifier, _) = qualifier_around(text, m, end);
+            let qualifier = if over { Some(crate::Qualifier::Over) } else { qualifier };
             let role = role(text, start);
             list.push((start..end, fact::Percent { value, unit, role, qualifier, max }));
         }
@@ -338,6 +343,8 @@ mod tests {
         let signed_range = parse_percent("-8--88%").unwrap();
         assert_eq!((signed_range.value, signed_range.max), (dec("-88"), Some(dec("-8"))));
         assert_eq!(parse_percent("21.5个百分点").unwrap().unit, PercentUnit::Point);
+        let p = parse_percent("2个多百分点").unwrap();
+        assert_eq!((p.value.to_string().as_str(), p.unit, p.qualifier), ("2", PercentUnit::Point, Some(crate::Qualifier::Over)));
         let r = parse_percent("5%-8%").unwrap();
         assert_eq!((r.value, r.max), (dec("5"), Some(dec("8"))));
         let r = parse_percent("5-8%").unwrap();
