@@ -612,6 +612,18 @@ impl<'t> Parser<'t> {
 
     /// A number from 1 to `max`, one or two digits (or a Chinese numeral).
     fn small(&mut self, max: u32) -> Option<u32> {
+        // (Two digits a typesetter spaced out, `1 2 月2 0 日`: one number before the unit, not
+        // a second that starts at its last digit.)
+        if let Some(v) = self.attempt(|p| {
+            let (a, _) = p.digits(1)?;
+            p.eat(" ").then_some(())?;
+            let (b, _) = p.digits(1)?;
+            let v = a * 10 + b;
+            p.eat(" ");
+            ((1..=max).contains(&v) && p.peek().is_some_and(|c| one_of("月日号时", c))).then_some(v)
+        }) {
+            return Some(v);
+        }
         self.attempt(|p| {
             let n = p.number()?;
             (n.value >= 1 && n.value <= max && n.digits <= 2).then_some(n.value)
@@ -2048,6 +2060,7 @@ mod tests {
     fn a_year_spaced_out_by_a_typesetter() {
         assert_eq!(spans("本届政府于1 9 9 3 年3 月就职,二、关于1 9 9 8 年政府工作的建议"), ["1 9 9 3 年3 月", "1 9 9 8 年"]);
         assert!(spans("编号1 2 3 4 5年").iter().all(|s| !s.contains(' ')));
+        assert_eq!(spans("1 9 9 9 年1 2 月2 0 日"), ["1 9 9 9 年1 2 月2 0 日"]);
     }
 
     #[test]
