@@ -247,7 +247,14 @@ const TRAILING: &[&str] = &[
     "平均每年",
     "每年平均",
     "每年",
+    "每月",
+    "每天",
+    "每日",
     "每人",
+    "连年",
+    // (What a figure only needs to be: `生产成本只要8元`.)
+    "只要",
+    "只需",
     // (What is set aside, and a turn from one change to another: `中央预算内投资拟安排`,
     // `由下降2.3%转为增长8.5%`; how far a scope reached: `试点范围扩大到全国40%的县`.)
     "拟安排",
@@ -321,6 +328,7 @@ const TRAILING: &[&str] = &[
     "确定为",
     "拟定为",
     "定为",
+    "定在",
     "拟",
     "比年初",
     "较年初",
