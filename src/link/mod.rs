@@ -50,15 +50,6 @@ pub(crate) fn recent(text: &str, from: usize, to: usize) -> &str {
     text.get(from..to).unwrap_or("")
 }
 
-/// `at`, or the start of the character it falls inside.
-pub(crate) fn char_floor(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// What the records stage reads: the texts, the layout, and the facts with their spans in the
 /// normalized text.
 pub struct Context<'a> {

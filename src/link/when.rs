@@ -687,9 +687,10 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         let fact = &ctx.facts[i];
         if let Value::Time(t) = &fact.value {
             let skipped = fact.boilerplate
-                // (A title may hold line breaks, `《⏎…2035年远景目标纲要⏎》`: it is looked for a
-                // little before the sentence.)
-                || in_title(text, span.start, notes[i].sentence.min(super::char_floor(text, span.start.saturating_sub(TITLE_REACH))))
+                || in_title(text, span.start, notes[i].sentence)
+                // (A title may hold line breaks, `《⏎…2035年远景目标纲要⏎》`: its sentence then
+                // starts right after the 《.)
+                || opens_after_title_mark(text, notes[i].sentence.min(span.start))
                 || is_horizon(text, &span)
                 || is_example(text, span.end)
                 || is_caption_kept(ctx, notes[i].line, &mut caption)
@@ -926,14 +927,17 @@ fn scope_ahead(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<usize> {
     None
 }
 
-/// How far (in bytes) before its sentence a time is looked at for a title it sits in.
-const TITLE_REACH: usize = 240;
-
 /// Whether a time is the horizon a plan or a project is made for (`面向2030年的科技创新重大
 /// 项目`): it names the plan, and scopes no figure.
 fn is_horizon(text: &str, span: &std::ops::Range<usize>) -> bool {
-    text.get(..span.start).is_some_and(|before| before.ends_with("面向"))
-        && text.get(span.end..).is_some_and(|after| after.starts_with('的'))
+    // (的 first, from its bytes: most times are followed by none.)
+    text.as_bytes().get(span.end..span.end + 3) == Some("的".as_bytes()) && text[..span.start].ends_with("面向")
+}
+
+/// Whether a sentence starting at `start` opens right after a line break that follows a 《: a
+/// title whose marks hold line breaks (`《⏎…2035年远景目标纲要⏎》`).
+fn opens_after_title_mark(text: &str, start: usize) -> bool {
+    start > 0 && matches!(text.as_bytes()[start - 1], b'\n' | b'\r' | b' ') && text[..start].trim_end().ends_with('《')
 }
 
 /// Whether a time sits in a document title `《…》` of its sentence (read back to `floor`).
@@ -1247,13 +1251,12 @@ fn is_event_date(ctx: &Context<'_>, i: usize) -> bool {
 fn is_base_year(text: &str, span: &std::ops::Range<usize>) -> bool {
     // (The character after first: most times are followed by no 的.)
     let after = text.get(span.end..).unwrap_or("");
-    // (A count of years may stand between: `是1950年到2002年53年的总和`.)
-    let after = after
-        .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c))
-        .strip_prefix('年')
-        .filter(|_| !after.starts_with('年'))
-        .unwrap_or(after);
-    after.starts_with('的') && {
+    // (A count of years may stand between: `是1950年到2002年53年的总和`. Asked only after a digit.)
+    let of_years = || {
+        after.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c))
+            && after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)).starts_with("年的")
+    };
+    (after.starts_with('的') || of_years()) && {
         let before = text.get(..span.start).unwrap_or("");
         ["由", "从", "是", "为", "相当于", "恢复到", "恢复至"].iter().any(|w| before.ends_with(w))
     }
