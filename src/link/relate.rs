@@ -188,7 +188,14 @@ fn subject_of_rate<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<(
         },
     };
     let words = words.trim_end_matches('的');
-    (words.chars().count() >= 2 && !super::what::is_role_only(words)).then_some((words, stem))
+    // (One character names a product in a list, `钢增长65%,煤增长26%`: a rate of it qualifies no
+    // figure of something else.)
+    let named = match words.chars().count() {
+        0 => false,
+        1 => crate::segment::words(words).first().is_some_and(|w| w.tag.starts_with('n')),
+        _ => true,
+    };
+    (named && !super::what::is_role_only(words)).then_some((words, stem))
 }
 
 /// Where the first of [`COMPARED`] stands in `words` as a comparison (not 比 in 同比, 环比,

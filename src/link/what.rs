@@ -104,6 +104,8 @@ const LEADING: &[&str] = &[
     "即",
     "尽管",
     "虽然",
+    "例如",
+    "比如",
     // (`但其中36万吨`: a contrast links the clause to the sentence.)
     "但是",
     "但",
@@ -1852,8 +1854,14 @@ fn complete_measure(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Re
     let neighbour = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| growth(j));
     let head = neighbour.and_then(|j| records[j].as_ref()?.indicator.as_ref()).and_then(|ind| measure_head(&ind.text));
     // (An abbreviation, `CPI`, is a measure of its own.)
+    // (Only a category of the neighbour's kind: its last character, the kind, stands in the
+    // neighbour's words, `集体企业` after `国有控股企业增加值`, `轻工业` after `重工业增加值`,
+    // `农村居民` after `城镇居民人均可支配收入`; a product after a total, `钢` after `工业总产值`,
+    // is none.)
+    let neighbour_words = neighbour.and_then(|j| records[j].as_ref()?.indicator.as_ref()).map_or("", |ind| ind.text.as_str());
+    let same_kind = t.chars().next_back().is_some_and(|c| neighbour_words.contains(c));
     match head {
-        Some(h) if !t.contains(h) && !t.contains(|c: char| c.is_ascii_alphabetic()) => {
+        Some(h) if !t.contains(h) && !t.contains(|c: char| c.is_ascii_alphabetic()) && same_kind => {
             // The words the category ends with may be the measure's first (`轻工业` + `工业增加值`).
             let shared = h.char_indices().map(|(k, _)| k).filter(|&k| k > 0 && t.ends_with(&h[..k])).max().unwrap_or(0);
             (format!("{t}{}", &h[shared..]), None)
