@@ -102,6 +102,7 @@ const LEADING: &[&str] = &[
     "而",
     "则",
     "即",
+    "现在",
     "尽管",
     "虽然",
     "例如",
@@ -254,6 +255,8 @@ const TRAILING: &[&str] = &[
     "每日",
     "每人",
     "连年",
+    // (Each time it changes: `国内生产总值每增长1个百分点`.)
+    "每",
     // (What a figure only needs to be: `生产成本只要8元`.)
     "只要",
     "只需",
@@ -2065,8 +2068,22 @@ fn topic_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops
     if mark <= sentence || (0..i).rev().take_while(|&j| ctx.spans[j].end > sentence).any(|j| ctx.facts[j].is_figure()) {
         return None;
     }
-    let own = trim_str(own);
-    if !(own.is_empty() || is_role_only(own) || is_per_unit(own)) {
+    // (A time between, `将由1952年的39.7%`, `到今年上半年有6600个`, says when: the words on either
+    // side of it are asked.)
+    let time_between = i
+        .checked_sub(1)
+        .filter(|&j| matches!(ctx.facts[j].value, Value::Time(_)) && ctx.spans[j].start >= mark)
+        .map(|j| ctx.spans[j].clone());
+    let says_nothing = |words: &str| {
+        let words = trim_str(words);
+        let words = words.strip_suffix('的').unwrap_or(words);
+        words.is_empty() || is_role_only(words) || is_per_unit(words)
+    };
+    let nothing = match time_between {
+        Some(t) => says_nothing(&ctx.text[mark..t.start]) && says_nothing(&ctx.text[t.end..ctx.spans[i].start]),
+        None => says_nothing(own),
+    };
+    if !nothing {
         return None;
     }
     let end = ctx.text[..mark].char_indices().next_back().map(|(k, _)| k)?;
