@@ -100,16 +100,17 @@ const LEADING: &[&str] = &[
     "以及",
     "而且",
     "而",
+    // (Connectives, contrasts, examples and now link the clause to the sentence: `则可以新建`,
+    // `即平均每年递增`, `但其中36万吨`, `尽管…总量每年增长`, `例如钢增长`, `现在国内生产总值`.)
     "则",
     "即",
-    "现在",
+    "但是",
+    "但",
     "尽管",
     "虽然",
     "例如",
     "比如",
-    // (`但其中36万吨`: a contrast links the clause to the sentence.)
-    "但是",
-    "但",
+    "现在",
     "实现",
     "力争",
     "争取",
@@ -359,8 +360,8 @@ const TRAILING: &[&str] = &[
     "首次",
     "合共",
     // (Real growth, a change made again or still, and the time it has reached: `零售总额实际
-    // 增长`, `最低标准再提高`, `养老金水平又提高`, `由466个减少到现在的276个`; 现在 and 正在 before 在 would leave 现 and
-    // 正 of them.)
+    // 增长`, `最低标准再提高`, `养老金水平又提高`, `由466个减少到现在的276个`. 现在 and 正在
+    // come before 在, which would leave 现 and 正 of them.)
     "实际",
     "再",
     "又",
@@ -946,8 +947,7 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
 const WORDS_ENDING_IN_YUE: &[&str] = &["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"];
 
 /// Words that end with 要, which is otherwise a modal trimmed off the words (`排放量要下降`).
-const WORDS_ENDING_IN_YAO: &[&str] =
-    &["需要", "主要", "重要", "只要", "纲要", "摘要", "概要", "提要", "必要", "想要", "首要", "次要", "简要"];
+const WORDS_ENDING_IN_YAO: &[&str] = &["需要", "主要", "重要", "纲要", "摘要", "概要", "提要", "必要", "想要", "首要", "次要", "简要"];
 
 /// `range` without white space, [`LEADING`]'s words at its start and [`TRAILING`]'s (and a
 /// modal 可 or a hedging 约) at its end.
