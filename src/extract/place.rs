@@ -77,6 +77,9 @@ impl Recognizer for Place {
         let mut amounts: Vec<Range<usize>> =
             found.candidates.iter().filter(|c| matches!(c.value, Value::Money(_))).map(|c| c.span.clone()).collect();
         amounts.sort_by_key(|s| s.start);
+        // A count read from the numeral a place's name opens with (`三门峡`, `七台河`, `五家渠`: 三门,
+        // 七台, 五家) is part of the name.
+        let mut counts_in_names = Vec::new();
         for (span, entry) in find(ctx.text) {
             let inside = |spans: &[Range<usize>]| {
                 let i = spans.partition_point(|s| s.end <= span.start);
@@ -85,7 +88,16 @@ impl Recognizer for Place {
             if inside(&people) || inside(&not_places) || inside(&amounts) {
                 continue;
             }
+            if found.is_claimed(&span) {
+                counts_in_names.push(span.clone());
+            }
             found.push(Candidate { span, value: Value::Place(entry.to_place()) });
+        }
+        if !counts_in_names.is_empty() {
+            found.candidates.retain(|c| {
+                !(matches!(c.value, Value::Count(_))
+                    && counts_in_names.iter().any(|name| name.start == c.span.start && c.span.end < name.end))
+            });
         }
     }
 }
