@@ -258,9 +258,14 @@ const TRAILING: &[&str] = &[
     "连年",
     // (Each time it changes: `国内生产总值每增长1个百分点`.)
     "每",
-    // (What a figure only needs to be: `生产成本只要8元`.)
+    // (What a figure only needs to be, or must be: `生产成本只要8元`, `粮食总产量应该达到`.)
     "只要",
+    "只需要",
     "只需",
+    "需要",
+    "应该",
+    "应当",
+    "必须",
     // (What is set aside, and a turn from one change to another: `中央预算内投资拟安排`,
     // `由下降2.3%转为增长8.5%`; how far a scope reached: `试点范围扩大到全国40%的县`.)
     "拟安排",
@@ -499,7 +504,7 @@ const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "
 const FUNCTION_ONLY: &[&str] = &[
     "和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给", "这", "该", "此", "其", "已经", "已", "即",
     "就", "也", "都", "还", "又", "才", "便", "则", "仍", "亦", "均", "并", "可以", "可", "能", "能够", "会", "实际", "共", "约", "大约",
-    "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下", "长达", "高达", "多达", "长", "对于", "间",
+    "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下", "长达", "高达", "多达", "长", "对于", "间", "却",
 ];
 
 /// Find each figure's own words.
@@ -943,11 +948,22 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
     range
 }
 
-/// Words that end with 约, which is otherwise a hedge trimmed off the words (`客商约230户`).
-const WORDS_ENDING_IN_YUE: &[&str] = &["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"];
+/// Characters trimmed alone off the end of the words, except where they end a word of their
+/// own: a hedge 约 (`客商约230户`, not 签约), a modal 要 (`排放量要分别下降`, not 主要), and the
+/// adverbs 都, 就 and 才 (`排放量都减少`, `粮食产量就达`, `煤产量才`; not 首都, 成就, 人才).
+const TRAILING_CHARACTERS: &[(char, &[&str])] = &[
+    ('约', &["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"]),
+    ('要', &["需要", "主要", "重要", "纲要", "摘要", "概要", "提要", "必要", "想要", "首要", "次要", "简要"]),
+    ('都', &["首都", "成都", "京都", "古都", "国都", "故都", "新都", "建都", "定都"]),
+    ('就', &["成就", "造就", "迁就", "将就"]),
+    ('才', &["人才", "天才", "英才", "口才", "奇才", "干才", "专才", "通才", "秀才"]),
+];
 
-/// Words that end with 要, which is otherwise a modal trimmed off the words (`排放量要下降`).
-const WORDS_ENDING_IN_YAO: &[&str] = &["需要", "主要", "重要", "纲要", "摘要", "概要", "提要", "必要", "想要", "首要", "次要", "简要"];
+/// The character of [`TRAILING_CHARACTERS`] `s` ends with, if it is trimmed there.
+fn trailing_character(s: &str, last: Option<u32>) -> Option<char> {
+    let &(c, words) = TRAILING_CHARACTERS.iter().find(|(c, _)| last == Some(*c as u32))?;
+    (!words.iter().any(|w| s.ends_with(w))).then_some(c)
+}
 
 /// `range` without white space, [`LEADING`]'s words at its start and [`TRAILING`]'s (and a
 /// modal 可 or a hedging 约) at its end.
@@ -985,15 +1001,8 @@ fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
             range.end -= '可'.len_utf8();
             continue;
         }
-        // 约 hedges a figure (`客商约230户`) except where it ends a word (签约, 合约).
-        if last == Some('约' as u32) && !WORDS_ENDING_IN_YUE.iter().any(|w| s.ends_with(w)) {
-            range.end -= '约'.len_utf8();
-            continue;
-        }
-        // 要 before a figure is a modal (`排放量要分别下降`) except where it ends a word (需要,
-        // 主要).
-        if last == Some('要' as u32) && !WORDS_ENDING_IN_YAO.iter().any(|w| s.ends_with(w)) {
-            range.end -= '要'.len_utf8();
+        if let Some(c) = trailing_character(s, last) {
+            range.end -= c.len_utf8();
             continue;
         }
         break;
@@ -2509,10 +2518,10 @@ mod tests {
                     && !head.ends_with(['许', '认', '不', '宁', '非', '即', '尚', '皆'])
                 {
                     range.end -= '可'.len_utf8();
-                } else if s.ends_with('约') && !WORDS_ENDING_IN_YUE.iter().any(|w| s.ends_with(w)) {
-                    range.end -= '约'.len_utf8();
-                } else if s.ends_with('要') && !WORDS_ENDING_IN_YAO.iter().any(|w| s.ends_with(w)) {
-                    range.end -= '要'.len_utf8();
+                } else if let Some(&(c, _)) =
+                    TRAILING_CHARACTERS.iter().find(|(c, words)| s.ends_with(*c) && !words.iter().any(|w| s.ends_with(w)))
+                {
+                    range.end -= c.len_utf8();
                 } else {
                     break;
                 }
@@ -2530,6 +2539,10 @@ mod tests {
             "合约",
             "要",
             "主要",
+            "都",
+            "首都",
+            "才",
+            "人才",
             "年",
             "5",
             " ",
