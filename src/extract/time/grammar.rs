@@ -613,16 +613,19 @@ impl<'t> Parser<'t> {
     /// A number from 1 to `max`, one or two digits (or a Chinese numeral).
     fn small(&mut self, max: u32) -> Option<u32> {
         // (Two digits a typesetter spaced out, `1 2 月2 0 日`: one number before the unit, not
-        // a second that starts at its last digit.)
-        if let Some(v) = self.attempt(|p| {
-            let (a, _) = p.digits(1)?;
-            p.eat(" ").then_some(())?;
-            let (b, _) = p.digits(1)?;
-            let v = a * 10 + b;
-            p.eat(" ");
-            ((1..=max).contains(&v) && p.peek().is_some_and(|c| one_of("月日号时", c))).then_some(v)
-        }) {
-            return Some(v);
+        // a second that starts at its last digit. Told from the bytes: most numbers are not.)
+        let rest = self.rest();
+        if let &[a, b' ', b, ..] = rest.as_bytes()
+            && a.is_ascii_digit()
+            && b.is_ascii_digit()
+        {
+            let v = u32::from(a - b'0') * 10 + u32::from(b - b'0');
+            let after = &rest[3..];
+            let after = after.strip_prefix(' ').unwrap_or(after);
+            if (1..=max).contains(&v) && after.starts_with(['月', '日', '号', '时']) {
+                self.i += rest.len() - after.len();
+                return Some(v);
+            }
         }
         self.attempt(|p| {
             let n = p.number()?;
