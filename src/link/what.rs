@@ -949,9 +949,11 @@ fn trim_edges(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usiz
 }
 
 /// Characters trimmed alone off the end of the words, except where they end a word of their
-/// own: a hedge 约 (`客商约230户`, not 签约), a modal 要 (`排放量要分别下降`, not 主要), and the
-/// adverbs 都, 就 and 才 (`排放量都减少`, `粮食产量就达`, `煤产量才`; not 首都, 成就, 人才).
+/// own: a hedge 约 (`客商约230户`, not 签约), the modals 可 and 要 (`年产值可达`, `排放量要分别下降`;
+/// not 许可, 主要), and the adverbs 都, 就 and 才 (`排放量都减少`, `粮食产量就达`, `煤产量才`; not
+/// 首都, 成就, 人才). (A lone 可 or 要 is one of [`FUNCTION_ONLY`], which [`trim_edges`] empties.)
 const TRAILING_CHARACTERS: &[(char, &[&str])] = &[
+    ('可', &["许可", "认可", "不可", "宁可", "非可", "即可", "尚可", "皆可"]),
     ('约', &["签约", "合约", "契约", "公约", "条约", "节约", "预约", "制约", "履约", "违约"]),
     ('要', &["需要", "主要", "重要", "纲要", "摘要", "概要", "提要", "必要", "想要", "首要", "次要", "简要"]),
     ('都', &["首都", "成都", "京都", "古都", "国都", "故都", "新都", "建都", "定都"]),
@@ -991,15 +993,6 @@ fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
                 range.end -= w.len();
                 continue 'trail;
             }
-        }
-        // 可 before a figure is a modal (`年产值可达`), except where it ends a word (许可, 认可).
-        if last == Some('可' as u32)
-            && let Some(head) = s.strip_suffix('可')
-            && !head.is_empty()
-            && !head.ends_with(['许', '认', '不', '宁', '非', '即', '尚', '皆'])
-        {
-            range.end -= '可'.len_utf8();
-            continue;
         }
         if let Some(c) = trailing_character(s, last) {
             range.end -= c.len_utf8();
@@ -2513,11 +2506,6 @@ mod tests {
                 let s = &text[range.clone()];
                 if let Some(w) = trailing.iter().find(|w| s.ends_with(**w)) {
                     range.end -= w.len();
-                } else if let Some(head) = s.strip_suffix('可')
-                    && !head.is_empty()
-                    && !head.ends_with(['许', '认', '不', '宁', '非', '即', '尚', '皆'])
-                {
-                    range.end -= '可'.len_utf8();
                 } else if let Some(&(c, _)) =
                     TRAILING_CHARACTERS.iter().find(|(c, words)| s.ends_with(*c) && !words.iter().any(|w| s.ends_with(w)))
                 {
