@@ -688,9 +688,6 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         if let Value::Time(t) = &fact.value {
             let skipped = fact.boilerplate
                 || in_title(text, span.start, notes[i].sentence)
-                // (A title may hold line breaks, `《⏎…2035年远景目标纲要⏎》`: its sentence then
-                // starts right after the 《.)
-                || opens_after_title_mark(text, notes[i].sentence.min(span.start))
                 || is_horizon(text, &span)
                 || is_example(text, span.end)
                 || is_caption_kept(ctx, notes[i].line, &mut caption)
@@ -934,17 +931,18 @@ fn is_horizon(text: &str, span: &std::ops::Range<usize>) -> bool {
     text.as_bytes().get(span.end..span.end + 3) == Some("的".as_bytes()) && text[..span.start].ends_with("面向")
 }
 
-/// Whether a sentence starting at `start` opens right after a line break that follows a 《: a
-/// title whose marks hold line breaks (`《⏎…2035年远景目标纲要⏎》`).
-fn opens_after_title_mark(text: &str, start: usize) -> bool {
-    start > 0 && matches!(text.as_bytes()[start - 1], b'\n' | b'\r' | b' ') && text[..start].trim_end().ends_with('《')
-}
-
-/// Whether a time sits in a document title `《…》` of its sentence (read back to `floor`).
+/// Whether a time sits in a document title `《…》` of its sentence (read back to `floor`), or in
+/// one whose marks hold line breaks.
 fn in_title(text: &str, pos: usize, floor: usize) -> bool {
+    let floor = floor.min(pos);
     // (Most sentences hold no title: one search of the sentence before the walk back.)
-    if word_starts(&text[floor.min(pos)..pos], "《").next().is_none() {
-        return false;
+    if word_starts(&text[floor..pos], "《").next().is_none() {
+        // A title may hold line breaks, `《⏎…2035年远景目标纲要⏎》`: the sentence then opens
+        // right after the 《, and no 》 closes it before the time.
+        return floor > 0
+            && matches!(text.as_bytes()[floor - 1], b'\n' | b'\r' | b' ')
+            && text[..floor].trim_end().ends_with('《')
+            && !text[floor..pos].contains('》');
     }
     let before = &text[super::back_to(text, pos, floor.min(pos), |_| false)..pos];
     match (before.rfind('《'), before.rfind('》')) {
