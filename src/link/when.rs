@@ -364,15 +364,12 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     .take_while(|&j| ctx.spans[j].end > notes[i].sentence)
                     .any(|j| matches!(ctx.facts[j].value, Value::Time(_)))
                     || trim_start(&text[notes[i].sentence.min(span.start)..span.start]).starts_with("其中");
-                // (Read only for a count no time dates.)
-
                 // (The words after the figure split once, each piece tried against every subject.)
+                let have = HaveWords::read(before);
+                notes[i].stands = have.standing || have.total && !projects;
                 ends_with_any(subject, &STANDING_SUBJECTS_LAST, STANDING_SUBJECTS)
                     || following.split(['和', '及', '与']).any(|t| ends_with_any(t, &STANDING_SUBJECTS_LAST, STANDING_SUBJECTS))
-                    || !dated && {
-                        let have = HaveWords::read(before);
-                        have.standing || have.total && !projects
-                    }
+                    || !dated && notes[i].stands
                     || is_enumeration_count(ctx, i, following)
                     || now_before(&mut now, text, notes[i].sentence, span.start)
             }
@@ -854,7 +851,9 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         };
         let target = notes[i].target || record.indicator.as_ref().is_some_and(|ind| ends_with_any(&ind.text, &TARGET_LAST, TARGET_WORDS));
         // A stock up to a day (`截至9月底,入园企业120家`) is measured on that day.
-        let stock = !matches!(ctx.facts[i].value, Value::Percent(_)) && (is_stock(record.indicator.as_ref()) || whole_is_stock);
+        // (So is a count of what stands, `截至去年底,共有企业215家`.)
+        let stock = !matches!(ctx.facts[i].value, Value::Percent(_))
+            && (is_stock(record.indicator.as_ref()) || whole_is_stock || notes[i].stands && !notes[i].change);
         let period = period.map(|p| match p {
             Period { start: None, end: Some(end), from } if stock => Period { start: Some(end), end: Some(end), from },
             p => p,
