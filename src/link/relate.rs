@@ -76,12 +76,26 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
             continue;
         }
         let mut of = None;
+        // A time that opens the rate's clause (`上半年…402亿元,一季度增长5.1%`) says the rate is of
+        // that time: it qualifies no figure before the time but one of the same time.
+        let mut own_time: Option<&str> = None;
         for j in (0..i).rev().take(BACK) {
             let reach = if subject.is_some() { notes[j].line != notes[i].line } else { notes[j].stop != notes[i].stop };
             if reach {
                 break;
             }
             let fact = &ctx.facts[j];
+            if matches!(fact.value, Value::Time(_)) {
+                if own_time.is_none() && opens_clause(ctx, notes, j, i) {
+                    own_time = Some(&fact.text);
+                }
+                continue;
+            }
+            if let Some(t) = own_time
+                && !in_clause_of_time(ctx, notes, j, t)
+            {
+                break;
+            }
             // A change (`减少162万吨,下降1.2%`) is not what a rate qualifies: the level is; nor
             // is the base it is compared with (`比2023年的20.1亿美元增长17.4%`).
             if !fact.is_figure() || notes[j].change || is_compared_figure(ctx, j) {
@@ -133,6 +147,18 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
             r.of = of;
         }
     }
+}
+
+/// Whether time `k` opens figure `i`'s clause: only marks stand between the clause's start and
+/// the time, and the figure is in the clause.
+pub(super) fn opens_clause(ctx: &Context<'_>, notes: &[Notes], k: usize, i: usize) -> bool {
+    let start = notes[i].clause_mark;
+    ctx.spans[k].start >= start && ctx.text.get(start..ctx.spans[k].start).is_some_and(|gap| gap.chars().all(|c| !c.is_alphanumeric()))
+}
+
+/// Whether a time written as `time` stands in figure `j`'s sentence before it.
+fn in_clause_of_time(ctx: &Context<'_>, notes: &[Notes], j: usize, time: &str) -> bool {
+    (0..j).rev().take(8).take_while(|&k| ctx.spans[k].start >= notes[j].stop).any(|k| ctx.facts[k].text == time)
 }
 
 /// For one of a run of percentages (`增长4.2%、5.3%`, `分别完成全年目标的162.3%、135.3%`): the

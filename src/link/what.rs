@@ -1325,6 +1325,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| listed_after(ctx, notes, records, i))
             .or_else(|| level_of_change(ctx, notes, records, i))
             .or_else(|| period_part(ctx, notes, records, i))
+            .or_else(|| timed_rate(ctx, notes, records, i))
             .or_else(|| places_whole(ctx, notes, records, i))
             .or_else(|| rate_of_change(ctx, notes, records, i))
             .or_else(|| previous_growth(ctx, notes, records, i))
@@ -1753,6 +1754,21 @@ fn period_part(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
         return None;
     }
     let timed = (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_)) && ctx.spans[k].start >= notes[i].clause_mark);
+    if !timed {
+        return None;
+    }
+    indicator_of(records, j)
+}
+
+/// A percentage with no words of its own after a time of its own (`上半年地区生产总值402亿元,一
+/// 季度增长5.1%`), which qualifies no figure of another time: it measures what the figure before
+/// it in its full sentence measures.
+fn timed_rate(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
+    if !matches!(ctx.facts[i].value, Value::Percent(_)) || records[i].as_ref()?.of.is_some() {
+        return None;
+    }
+    let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].is_figure())?;
+    let timed = (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_)) && super::relate::opens_clause(ctx, notes, k, i));
     if !timed {
         return None;
     }
