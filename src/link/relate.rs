@@ -557,7 +557,31 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], reco
                         let nearest = candidates.peek().copied();
                         candidates.find(|&j| time_before(j, notes[j].stop).is_some_and(|k| ctx.facts[k].text == t)).or(nearest)
                     }
-                    None => candidates.take(1).next(),
+                    None => {
+                        let mut candidates = candidates.peekable();
+                        let nearest = candidates.peek().copied();
+                        let words = |j: usize| notes[j].words.clone().map_or("", |w| &text[w]);
+                        // (Projects at one stage are no part of projects at another: `从区域看,
+                        // A区签约项目31个` after `新签约项目126个…新开工项目73个` is of the 126.)
+                        let stage = PROJECT_STAGES.iter().find(|s| holds(words(i), s));
+                        // (An amount listed with a part is of the amount listed with its whole:
+                        // `签约项目31个,投资额128亿元` after `签约项目126个,协议总投资482.6亿元`.)
+                        let with_count = (i > 0 && matches!(fact.value, Value::Money(_)))
+                            .then(|| (0..i).rev().take(4).take_while(|&k| notes[k].stop == stop).find(|&k| ctx.facts[k].is_figure()))
+                            .flatten()
+                            .filter(|&k| matches!(ctx.facts[k].value, Value::Count(_)))
+                            .and_then(|k| records[k].as_ref()?.part_of)
+                            .and_then(|w| {
+                                (w + 1..i).take(4).take_while(|&m| notes[m].stop == notes[w].stop).find(|&m| ctx.facts[m].is_figure())
+                            });
+                        match (stage, with_count) {
+                            (_, Some(m)) if can_be_whole(m, records) => Some(m),
+                            (Some(s), _) if nearest.is_some_and(|n| !holds(words(n), s)) => {
+                                candidates.take(8).find(|&j| holds(words(j), s)).or(nearest)
+                            }
+                            _ => nearest,
+                        }
+                    }
                 }
             }
             Opener::Within => {
