@@ -2237,7 +2237,14 @@ fn noun_phrase(text: &str, range: std::ops::Range<usize>) -> Option<std::ops::Ra
         // Coming to or going to a place named by its one-character name after the noun
         // (`公司来港`, `企业赴沪`) is the predicate, whatever tag the segmenter gives it.
         let motion = seen_noun && is_motion(w.text);
+        // A relative clause led by a verb before 的 (`103家有营业的酒店`) modifies the noun
+        // after 的, which is what is counted; not a noun's 的 (`3个产业园的基础设施`).
+        let relative = w.text == "的"
+            && seen_noun
+            && words.first().is_some_and(|f| f.tag.starts_with('v') && f.tag != "vn")
+            && words.get(k + 1).is_some_and(|n| is_noun(n.tag) && n.tag != "vn");
         let stop = !modifier
+            && !relative
             && (predicate
                 || motion
                 || tag.starts_with('d')
@@ -2337,17 +2344,30 @@ pub(crate) fn following_words_raw(ctx: &Context<'_>, i: usize) -> Option<std::op
         if super::is_clause_mark(c) || n >= FOLLOWING_CHARS {
             break;
         }
-        // The predicate starts: `8支招商小分队共签约项目…`.
+        // The predicate starts: `8支招商小分队共签约项目…`; not a word that a predicate's
+        // first character begins (`两岸共通标准`).
         let predicate = n > 0
             && PREDICATE_FIRST.contains(c)
             && PREDICATE_WORDS.iter().any(|w| words[k..].starts_with(w))
-            && (!matches!(c, '和' | '及' | '与') || figure_follows());
+            && (!matches!(c, '和' | '及' | '与') || figure_follows())
+            && !begins_other_word(&words[k..]);
         if predicate {
             break;
         }
         end = start + k + c.len_utf8();
     }
     (end > start).then_some(start..end)
+}
+
+/// Whether `s` begins with a dictionary word of two characters that is no predicate's word and
+/// whose first character is one ([`PREDICATE_WORDS`] of one character: `共通`, `均衡`, `已知`).
+fn begins_other_word(s: &str) -> bool {
+    let mut chars = s.char_indices();
+    let (Some((_, first)), Some((k, second))) = (chars.next(), chars.next()) else { return false };
+    let pair = &s[..k + second.len_utf8()];
+    let one_char_word = PREDICATE_WORDS.iter().any(|w| w.chars().count() == 1 && w.starts_with(first));
+    // (共有 totals what follows: `8支小分队共有队员…`.)
+    one_char_word && pair != "共有" && !PREDICATE_WORDS.contains(&pair) && crate::segment::has_word(pair)
 }
 
 /// Words that start the predicate after a figure's noun phrase.
