@@ -1981,6 +1981,11 @@ fn count_indicator(
     {
         return own;
     }
+    if following.is_none()
+        && let Some(shared) = level_before_list(ctx, i)
+    {
+        return Some(shared);
+    }
     if let Some(range) = head_after_modifiers(ctx, i) {
         return Some((ctx.text[range.clone()].to_owned(), Some(range)));
     }
@@ -2011,6 +2016,26 @@ fn count_indicator(
         Some(s) if ends_with_noun(s) || !s.chars().all(is_han) => Some((s.to_owned(), subject_span(ctx, i, s))),
         _ => own,
     }
+}
+
+/// What a count followed only by a level (`国家级`, `省级`) and 、 counts: things of that level
+/// named by the next count of its classifier (`建成8个国家级、13个省级区域医疗中心` → 国家级区域
+/// 医疗中心), whose noun the two share.
+fn level_before_list(ctx: &Context<'_>, i: usize) -> Option<Found> {
+    let (Value::Count(a), Some(Value::Count(b))) = (&ctx.facts[i].value, ctx.facts.get(i + 1).map(|f| &f.value)) else { return None };
+    let own = following_words_raw(ctx, i)?;
+    if a.classifier != b.classifier || ctx.spans[i + 1].start != own.end + '、'.len_utf8() || !ctx.text[own.end..].starts_with('、') {
+        return None;
+    }
+    let is_level = |w: &crate::segment::Word<'_>| w.tag == "b" || w.text.ends_with('级');
+    let level = &ctx.text[own.clone()];
+    if level.chars().count() > 6 || !crate::segment::words(level).iter().all(is_level) {
+        return None;
+    }
+    let next = following_words(ctx, i + 1).and_then(|r| noun_phrase(ctx.text, r))?;
+    let words = crate::segment::words_in(ctx.text, next.clone());
+    let head = words.iter().position(|w| !is_level(w)).filter(|&k| k > 0).map(|k| words[k].start)?;
+    Some((format!("{level}{}", &ctx.text[head..next.end]), None))
 }
 
 /// What a count of events counts when a verb names it right after the classifier (`接获710宗
