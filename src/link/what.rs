@@ -1975,16 +1975,16 @@ fn count_indicator(
     if let Some(among) = among_before(ctx, i) {
         return Some((ctx.text[among.clone()].to_owned(), Some(among)));
     }
+    if following.is_none()
+        && let Some(shared) = level_before_list(ctx, i)
+    {
+        return Some(shared);
+    }
     if let Some((w, _)) = &own
         && ends_with_noun(w)
         && (following.is_none() && !is_verb(w))
     {
         return own;
-    }
-    if following.is_none()
-        && let Some(shared) = level_before_list(ctx, i)
-    {
-        return Some(shared);
     }
     if let Some(range) = head_after_modifiers(ctx, i) {
         return Some((ctx.text[range.clone()].to_owned(), Some(range)));
@@ -2027,15 +2027,16 @@ fn level_before_list(ctx: &Context<'_>, i: usize) -> Option<Found> {
     if a.classifier != b.classifier || ctx.spans[i + 1].start != own.end + '、'.len_utf8() || !ctx.text[own.end..].starts_with('、') {
         return None;
     }
-    let is_level = |w: &crate::segment::Word<'_>| w.tag == "b" || w.text.ends_with('级');
+    // (A level is a word of up to four characters that ends in 级; the next count's starts its
+    // words, which jieba may join to the noun after it, `省级重点`.)
     let level = &ctx.text[own.clone()];
-    if level.chars().count() > 6 || !crate::segment::words(level).iter().all(is_level) {
+    if !level.ends_with('级') || level.chars().count() > 4 || !level.chars().all(is_han) {
         return None;
     }
     let next = following_words(ctx, i + 1).and_then(|r| noun_phrase(ctx.text, r))?;
-    let words = crate::segment::words_in(ctx.text, next.clone());
-    let head = words.iter().position(|w| !is_level(w)).filter(|&k| k > 0).map(|k| words[k].start)?;
-    Some((format!("{level}{}", &ctx.text[head..next.end]), None))
+    let words = &ctx.text[next];
+    let head = words.char_indices().take(4).find(|&(_, c)| c == '级').map(|(k, c)| &words[k + c.len_utf8()..])?;
+    (head.chars().count() >= 2).then(|| (format!("{level}{head}"), None))
 }
 
 /// What a count of events counts when a verb names it right after the classifier (`接获710宗
