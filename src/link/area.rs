@@ -483,7 +483,7 @@ pub(super) fn areas_among(
                 } else if let Some(a) = settled_in(ctx, i) {
                     Some(a)
                 } else if notes[i].periodless {
-                    home_area(None)
+                    built_in(ctx, notes, i).or_else(|| home_area(None))
                 } else if let Some(a) = distributed_place(ctx, notes, i) {
                     Some(a)
                 } else if let Some(w) = match starts_within(home_words, clause_start, span.start).then(|| clause.find('占')).flatten() {
@@ -526,6 +526,24 @@ pub(super) fn areas_among(
             _ => {}
         }
     }
+}
+
+/// Verbs that say what is done with an investment where 在 puts it (`在宜昌投资15亿元`).
+const BUILDS: &[&str] = &["投资", "建设", "新建", "兴建", "扩建", "布局"];
+
+/// The place a project's size is about when 在 puts its investment there earlier in its clause
+/// (`香港某集团在宜昌投资15亿元建设物流园`): the project is that place's, whoever invests.
+fn built_in(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<Area> {
+    let j = (0..i).rev().take(4).take_while(|&j| ctx.spans[j].start >= notes[i].clause_mark).find(|&j| !ctx.facts[j].is_figure())?;
+    let Value::Place(p) = &ctx.facts[j].value else { return None };
+    let between = ctx.text.get(ctx.spans[j].end..ctx.spans[i].start)?;
+    let put = ctx.text[..ctx.spans[j].start].ends_with('在');
+    (put && p.level != PlaceLevel::Region && BUILDS.iter().any(|w| between.starts_with(w)) && between.chars().count() <= 8).then(|| Area {
+        name: p.name.clone(),
+        code: p.code.clone(),
+        from: Some(j),
+        text: None,
+    })
 }
 
 /// Verbs that say where a project settles.
