@@ -240,7 +240,8 @@ const TRAILING: &[&str] = &[
     "仅",
     "只",
     "占",
-    "过",
+    // (Only so many: `钢产量不过760万吨`.)
+    "不过",
     "预计达到",
     "预计达",
     "预计",
@@ -959,6 +960,8 @@ const TRAILING_CHARACTERS: &[(char, &[&str])] = &[
     ('都', &["首都", "成都", "京都", "古都", "国都", "故都", "新都", "建都", "定都"]),
     ('就', &["成就", "造就", "迁就", "将就"]),
     ('才', &["人才", "天才", "英才", "口才", "奇才", "干才", "专才", "通才", "秀才"]),
+    // (What passed a review, `方案通过312家`, keeps its verb whole.)
+    ('过', &["通过", "经过", "度过", "路过", "错过"]),
 ];
 
 /// The character of [`TRAILING_CHARACTERS`] `s` ends with, if it is trimmed there.
@@ -985,7 +988,7 @@ fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     }
     'trail: loop {
         let s = &text[range.clone()];
-        // (Besides TRAILING's words, only 可 and 约 are trimmed.)
+        // (Besides TRAILING's words, the characters of TRAILING_CHARACTERS.)
         let last = last_of_three(s);
         for w in TRAILING_BY_LAST.of(last) {
             let at = s.len().wrapping_sub(w.len());
