@@ -444,8 +444,10 @@ pub(super) fn areas_among(
                 let next_figure = ctx.facts.get(i + 1).is_some_and(|f| f.is_figure())
                     && ctx.spans.get(i + 1).is_some_and(|s| text.get(span.end..s.start).is_some_and(|gap| gap.trim().is_empty()));
                 // (After 、, an item of a list of figures, not of places: `香港、澳门两个特别行政区`.)
+                // (Or after 为 or 是 that ranks it: `台中市3250亿元最多,其次为高雄市2860亿元`.)
                 let item = match text.get(..span.start).unwrap_or("").chars().next_back() {
                     Some('、') => i.checked_sub(1).is_some_and(|j| ctx.facts[j].is_figure()),
+                    Some('为' | '是') => true,
                     c => c.is_none_or(super::is_clause_mark),
                 };
                 if p.level != PlaceLevel::Region && next_figure && item && !within_place_before(ctx, i) {
