@@ -106,6 +106,9 @@ const LEADING: &[&str] = &[
     "即",
     "但是",
     "但",
+    // (A contrast: `而1956年就增加了`.)
+    "而且",
+    "而",
     "尽管",
     "虽然",
     "例如",
@@ -242,6 +245,9 @@ const TRAILING: &[&str] = &[
     "占",
     // (Only so many: `钢产量不过760万吨`.)
     "不过",
+    // (By what rate something is set: `赤字率拟按3%安排`.)
+    "拟按",
+    "按",
     "预计达到",
     "预计达",
     "预计",
@@ -505,7 +511,8 @@ const RATE_ENDINGS: &[&str] = &["率", "占比", "比重", "比例", "增速", "
 const FUNCTION_ONLY: &[&str] = &[
     "和", "及", "与", "或", "以及", "、", "对", "向", "在", "从", "为", "把", "将", "按", "给", "这", "该", "此", "其", "已经", "已", "即",
     "就", "也", "都", "还", "又", "才", "便", "则", "仍", "亦", "均", "并", "可以", "可", "能", "能够", "会", "实际", "共", "约", "大约",
-    "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下", "长达", "高达", "多达", "长", "对于", "间", "却",
+    "将近", "几乎", "仅", "只", "至少", "最多", "以上", "以下", "长达", "高达", "多达", "长", "对于", "间", "却", "而", "分", "一律",
+    "例如", "比如",
 ];
 
 /// Find each figure's own words.
@@ -576,7 +583,9 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         let only = &ctx.text[range.clone()];
         // (Nor words that only say per what, `人均每年增长10%`, with nothing before them in the
         // clause: what is counted so stands in the clause before.)
-        if cut_place || trimmed(only) == "其中" || is_base_only(only) || is_per_unit(only) {
+        // (Nor words that end in 、: they are the item before the figure's in a list, `连续举办8届
+        // 活动周、超过5.2亿人次参与`.)
+        if cut_place || trimmed(only) == "其中" || is_base_only(only) || is_per_unit(only) || only.ends_with('、') {
             range.end = range.start;
         }
         // A word with an alternative inside it (`投(增)资金额`): the parentheses hold a character
