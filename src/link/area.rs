@@ -506,7 +506,9 @@ pub(super) fn areas_among(
                     })
                 } else if opening.starts_with("全国") {
                     Some(Area { name: "全国".to_owned(), code: None, from: None, text: Some("全国".to_owned()) })
-                } else if let Some((_, a)) = &subject {
+                } else if let Some((_, a)) = subject.as_ref().filter(|_| !clause.ends_with('等')) {
+                    // (Not a count of the places listed before 等: `湖北省的孝感、四川省的郫县等十一个
+                    // 县`; nor is a figure about one of them.)
                     Some(a.clone())
                 } else if let Some(a) = qualified_area(ctx, records, i) {
                     // A percentage of a figure whose area its own clause named
