@@ -28,6 +28,9 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("增速", Role::Growth),
     ("高出", Role::Growth),
     ("多出", Role::Growth),
+    // (Taiwan's and Hong Kong's words: `年成长25%`, `升幅`, `衰退`, `跌幅`, `减幅`.)
+    ("成长", Role::Growth),
+    ("升幅", Role::Growth),
     ("下降", Role::Decline),
     ("减少", Role::Decline),
     ("降低", Role::Decline),
@@ -36,6 +39,9 @@ const ROLE_WORDS: &[(&str, Role)] = &[
     ("下滑", Role::Decline),
     ("下跌", Role::Decline),
     ("收窄", Role::Decline),
+    ("衰退", Role::Decline),
+    ("跌幅", Role::Decline),
+    ("减幅", Role::Decline),
     ("占比", Role::Share),
     ("比重", Role::Share),
     ("份额", Role::Share),
@@ -374,5 +380,13 @@ mod tests {
         assert_eq!(role(t, t.find("0.8").unwrap()), Some(Role::Growth));
         let t = "同比下降3.2%";
         assert_eq!(role(t, t.find("3.2").unwrap()), Some(Role::Decline));
+        // Taiwan's and Hong Kong's words for a growth and a decline.
+        let t = "总投资金额达2.23兆元,年成长25%";
+        assert_eq!(role(t, t.find("25").unwrap()), Some(Role::Growth));
+        let t = "出口按年衰退4.1%,按年跌幅为2.2%,减幅为1.5%,升幅为0.8%";
+        assert_eq!(role(t, t.find("4.1").unwrap()), Some(Role::Decline));
+        assert_eq!(role(t, t.find("2.2").unwrap()), Some(Role::Decline));
+        assert_eq!(role(t, t.find("1.5").unwrap()), Some(Role::Decline));
+        assert_eq!(role(t, t.find("0.8").unwrap()), Some(Role::Growth));
     }
 }
