@@ -653,8 +653,8 @@ const LOOK_AHEAD: usize = 64;
 /// when that one opens with a breakdown, `分产业看,`), consecutive among those figures, at least
 /// two, adding up to it exactly — or, when they are written with decimals, within what rounding
 /// each of them can account for. A sum found this way is stronger evidence than a cue, and
-/// replaces the whole a cue gave. Targets, changes, sizes, percentages and hedged figures
-/// (约, 多, ranges) take no part.
+/// replaces the whole a cue gave. Changes, percentages and hedged figures (约, 多, ranges) take no
+/// part, nor does a target in a sum of what was done (a target's parts may be).
 pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
     let eligible = |j: usize| {
@@ -716,7 +716,10 @@ pub fn sums(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<Record
                 break;
             }
             // (Not the whole's fellow items of a list: `10个专班、3个专班、7个小分队`.)
+            // (Nor a target among the parts of what was done: `任务8个,现已完成10个` after
+            // `履约项目61个`; the tasks done are parts of the tasks, `重点任务14项,已完成11项`.)
             let candidate = same_unit(&ctx.facts[w].value, &ctx.facts[j].value)
+                && (!notes[j].target || notes[w].target)
                 && notes[j].paren.is_some() == notes[w].paren.is_some()
                 && !(notes[w].run.1 > 1 && notes[j].run.0 == notes[w].run.0)
                 && parted.before(ctx.spans[j].start);
