@@ -92,7 +92,7 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
                 continue;
             }
             if let Some(t) = own_time
-                && !in_clause_of_time(ctx, notes, j, t)
+                && !time_written_before(ctx, notes, j, t)
             {
                 break;
             }
@@ -157,7 +157,7 @@ pub(super) fn opens_clause(ctx: &Context<'_>, notes: &[Notes], k: usize, i: usiz
 }
 
 /// Whether a time written as `time` stands in figure `j`'s sentence before it.
-fn in_clause_of_time(ctx: &Context<'_>, notes: &[Notes], j: usize, time: &str) -> bool {
+fn time_written_before(ctx: &Context<'_>, notes: &[Notes], j: usize, time: &str) -> bool {
     (0..j).rev().take(8).take_while(|&k| ctx.spans[k].start >= notes[j].stop).any(|k| ctx.facts[k].text == time)
 }
 
