@@ -207,11 +207,13 @@ fn subject_of_rate<'a>(ctx: &Context<'a>, notes: &[Notes], i: usize) -> Option<(
     }
     let (words, stem) = match words.find('占') {
         Some(k) => (&words[..k], false),
-        None => match ["占比", "比重", "比例", "增速", "增幅", "涨幅", "降幅", "跌幅", "率"].iter().find_map(|e| words.strip_suffix(e))
-        {
-            Some(w) => (w, true),
-            None => (words, false),
-        },
+        None => {
+            match ["占比", "比重", "比例", "增速", "增幅", "涨幅", "降幅", "跌幅", "强度", "率"].iter().find_map(|e| words.strip_suffix(e))
+            {
+                Some(w) => (w, true),
+                None => (words, false),
+            }
+        }
     };
     let words = words.trim_end_matches('的');
     // (One character names a product in a list, `钢增长65%,煤增长26%`: a rate of it qualifies no
