@@ -348,6 +348,10 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                         // (Nor the subject of a verb that says by whom, from where or for what:
                         // `其中36万吨由民营企业生产`, `30万吨来自进口`.)
                         && !["由", "来自", "是", "属于", "用于"].iter().any(|w| after.starts_with(w))
+                        // (Nor a hedge that ends the clause: `粮食总产稳定在1100亿斤以上。`.)
+                        && !["以上", "以下", "左右", "上下", "之多"]
+                            .iter()
+                            .any(|w| after.strip_prefix(w).is_some_and(|r| r.chars().next().is_none_or(|c| super::is_clause_mark(c) || c == '。')))
             }
             Value::Count(c) => {
                 let subject = c.subject.as_deref().unwrap_or("");
