@@ -461,6 +461,13 @@ pub(super) fn areas_among(
                 // (同 joins two places, `甲县同乙县`, but not in 同日, 同期, 同比: the place's own figures.)
                 let with = after.starts_with('同')
                     && !["同日", "同天", "同期", "同时", "同比", "同月", "同年", "同步"].iter().any(|w| after.starts_with(w));
+                // (Nor is a place that 等 groups with others later in its clause: `河北省的石家庄等五个
+                // 县`.)
+                // (The places before it in the sentence are of the group too: it ends their claim.)
+                if groups_places(&text[span.end..super::clause_end(text, span.end)]) {
+                    subject = None;
+                    continue;
+                }
                 let listed = after.starts_with(['与', '和', '、', '等', '及']) || with || before.ends_with(['、', '和', '及']);
                 // People and firms from a place (`香港住客`, `内地企业`) are the home's figures.
                 // So are the places of a breakdown by where investment came from (`分来源地看,
@@ -506,9 +513,7 @@ pub(super) fn areas_among(
                     })
                 } else if opening.starts_with("全国") {
                     Some(Area { name: "全国".to_owned(), code: None, from: None, text: Some("全国".to_owned()) })
-                } else if let Some((_, a)) = subject.as_ref().filter(|_| !clause.ends_with('等')) {
-                    // (Not a count of the places listed before 等: `湖北省的孝感、四川省的郫县等十一个
-                    // 县`; nor is a figure about one of them.)
+                } else if let Some((_, a)) = &subject {
                     Some(a.clone())
                 } else if let Some(a) = qualified_area(ctx, records, i) {
                     // A percentage of a figure whose area its own clause named
@@ -530,6 +535,16 @@ pub(super) fn areas_among(
             _ => {}
         }
     }
+}
+
+/// Whether `clause` holds a 等 that groups what comes before it (`的石家庄等五个县`), not one of a
+/// word (等级, 平等, 等于).
+fn groups_places(clause: &str) -> bool {
+    clause.match_indices('等').any(|(k, _)| {
+        let after = &clause[k + '等'.len_utf8()..];
+        !clause[..k].ends_with(['平', '同', '相', '对', '均', '高', '中', '初', '优', '上', '次', '超'])
+            && !after.starts_with(['级', '于', '待', '候', '同', '额', '次', '量', '比'])
+    })
 }
 
 /// Verbs that say what is done with an investment where 在 puts it (`在宜昌投资15亿元`).
