@@ -537,13 +537,14 @@ pub(super) fn areas_among(
     }
 }
 
-/// Whether `clause` holds a 等 that groups what comes before it (`的石家庄等五个县`), not one of a
-/// word (等级, 平等, 等于).
+/// Whether `clause` holds a 等 that groups places: places or a number of them after it
+/// (`的石家庄等五个县`, `等地`, `等城市`), not things (`新能源等产业`) nor a word's (等级, 平等).
 fn groups_places(clause: &str) -> bool {
     clause.match_indices('等').any(|(k, _)| {
         let after = &clause[k + '等'.len_utf8()..];
+        let counted = after.chars().next().is_some_and(|c| c.is_ascii_digit() || crate::number::chinese_digit(c).is_some() || c == '十');
         !clause[..k].ends_with(['平', '同', '相', '对', '均', '高', '中', '初', '优', '上', '次', '超'])
-            && !after.starts_with(['级', '于', '待', '候', '同', '额', '次', '量', '比'])
+            && (counted || ["地", "城市", "省", "市", "县", "区", "国家"].iter().any(|w| after.starts_with(w)))
     })
 }
 
