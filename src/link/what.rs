@@ -606,6 +606,17 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
                 }
             }
         }
+        // A quoted name right before the figure (`办理“税银贷”12.7亿元`) is what it measures.
+        if range.is_empty() && ctx.text[..start].ends_with('”') {
+            let close = start - '”'.len_utf8();
+            let base = notes[i].sentence.min(close);
+            if let Some(open) = ctx.text[base..close].rfind('“').map(|k| base + k + '“'.len_utf8()) {
+                let inside = &ctx.text[open..close];
+                if (2..=12).contains(&inside.chars().count()) && !inside.contains(super::is_clause_mark) {
+                    range = open..close;
+                }
+            }
+        }
         // A quoted name that says which (`新增“专精特新”企业87家`): its quotation marks close no
         // clause, and the words start before it.
         if !range.is_empty() && ctx.text[..range.start].ends_with('”') {
