@@ -464,7 +464,15 @@ pub(super) fn areas_among(
                 // (Nor is a place that 等 groups with others later in its clause: `河北省的石家庄等五个
                 // 县`.)
                 // (The places before it in the sentence are of the group too: it ends their claim.)
-                if groups_places(&text[span.end..super::clause_end(text, span.end)]) {
+                // (Read up to sixteen characters on, to the clause's end: `的石家庄等五个县`.)
+                let mut near = span.end;
+                for (n, (k, c)) in text[span.end..].char_indices().enumerate() {
+                    if n >= 16 || super::is_clause_mark(c) {
+                        break;
+                    }
+                    near = span.end + k + c.len_utf8();
+                }
+                if groups_places(&text[span.end..near]) {
                     subject = None;
                     continue;
                 }

@@ -119,9 +119,6 @@ pub struct Notes {
     /// level: it shares the level's indicator, has a base period, and is neither qualified by a
     /// percentage nor a part or whole.
     pub change: bool,
-    /// A count of what stands, by the words before it (`共有`, `现有`, `拥有`): dated up to a day
-    /// (`截至去年底,全县共有…企业215家`), it is measured on that day.
-    pub stands: bool,
 }
 
 /// Build every figure's record.

@@ -105,6 +105,13 @@ impl HaveWords {
     }
 }
 
+/// Whether the words before a count say it counts what stands: a word of [`STANDING_WORDS`], or
+/// 共有 of things other than projects (`全县共有履约项目71个` totals a period's projects).
+fn stands(before: &str, projects: bool) -> bool {
+    let have = HaveWords::read(before);
+    have.standing || have.total && !projects
+}
+
 /// Whether `s` ends with one of `words`, whose last characters are among `lasts`: the last byte
 /// is compared first, with each character's (most stretches end in none of them, and are not
 /// decoded), then the last character, and the words only when it is one of theirs.
@@ -369,11 +376,9 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     .any(|j| matches!(ctx.facts[j].value, Value::Time(_)))
                     || trim_start(&text[notes[i].sentence.min(span.start)..span.start]).starts_with("其中");
                 // (The words after the figure split once, each piece tried against every subject.)
-                let have = HaveWords::read(before);
-                notes[i].stands = have.standing || have.total && !projects;
                 ends_with_any(subject, &STANDING_SUBJECTS_LAST, STANDING_SUBJECTS)
                     || following.split(['和', '及', '与']).any(|t| ends_with_any(t, &STANDING_SUBJECTS_LAST, STANDING_SUBJECTS))
-                    || !dated && notes[i].stands
+                    || !dated && stands(before, projects)
                     || is_enumeration_count(ctx, i, following)
                     || now_before(&mut now, text, notes[i].sentence, span.start)
             }
@@ -858,11 +863,20 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
         let target =
             notes[i].target || !done && record.indicator.as_ref().is_some_and(|ind| ends_with_any(&ind.text, &TARGET_LAST, TARGET_WORDS));
         // A stock up to a day (`截至9月底,入园企业120家`) is measured on that day.
-        // (So is a count of what stands, `截至去年底,共有企业215家`.)
-        let stock = !matches!(ctx.facts[i].value, Value::Percent(_))
-            && (is_stock(record.indicator.as_ref()) || whole_is_stock || notes[i].stands && !notes[i].change);
+        // (So is a count of what stands, `截至去年底,共有企业215家`: its words are read only for a
+        // period up to a day.)
+        let counts_what_stands = || {
+            let projects = record.indicator.as_ref().is_some_and(|ind| ind.text.ends_with("项目"));
+            matches!(ctx.facts[i].value, Value::Count(_))
+                && !notes[i].change
+                && stands(text.get(notes[i].clause.min(span.start)..span.start).unwrap_or(""), projects)
+        };
+        let stock = || {
+            !matches!(ctx.facts[i].value, Value::Percent(_))
+                && (is_stock(record.indicator.as_ref()) || whole_is_stock || counts_what_stands())
+        };
         let period = period.map(|p| match p {
-            Period { start: None, end: Some(end), from } if stock => Period { start: Some(end), end: Some(end), from },
+            Period { start: None, end: Some(end), from } if stock() => Period { start: Some(end), end: Some(end), from },
             p => p,
         });
         record.period = period.map(|p| if target { whole_year(p) } else { p });
