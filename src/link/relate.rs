@@ -86,7 +86,7 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
             }
             let fact = &ctx.facts[j];
             if matches!(fact.value, Value::Time(_)) {
-                if own_time.is_none() && opens_clause(ctx, notes, j, i) {
+                if own_time.is_none() && opens_clause_of(ctx, notes, j, i) {
                     own_time = Some(&fact.text);
                 }
                 continue;
@@ -151,7 +151,7 @@ pub fn qualifies(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<R
 
 /// Whether time `k` opens figure `i`'s clause: only marks stand between the clause's start and
 /// the time, and the figure is in the clause.
-pub(super) fn opens_clause(ctx: &Context<'_>, notes: &[Notes], k: usize, i: usize) -> bool {
+pub(super) fn opens_clause_of(ctx: &Context<'_>, notes: &[Notes], k: usize, i: usize) -> bool {
     let start = notes[i].clause_mark;
     ctx.spans[k].start >= start && ctx.text.get(start..ctx.spans[k].start).is_some_and(|gap| gap.chars().all(|c| !c.is_alphanumeric()))
 }
@@ -389,6 +389,7 @@ fn lines_from_last(s: &str) -> impl Iterator<Item = &str> {
 /// in text order (see [`Notes::read_from`]).
 pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
+    let words = |j: usize| notes[j].words.clone().map_or("", |w| &text[w]);
     // The list being read, and the one a parenthesised list interrupts.
     let mut cue: Option<Cue> = None;
     let mut outer: Option<Cue> = None;
@@ -504,7 +505,6 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], reco
         if let Some(c) = cue.filter(|c| c.opener == Opener::Among && gap.contains([';', '；']) && ctx.facts[i].is_figure()) {
             let first_part = (0..i).rev().take_while(|&j| ctx.spans[j].start >= c.at).filter(|&j| ctx.facts[j].is_figure()).last();
             let whole = (0..i).rev().take(BACK).find(|&j| ctx.spans[j].end <= c.at && ctx.facts[j].kind() == ctx.facts[i].kind());
-            let words = |j: usize| notes[j].words.clone().map_or("", |w| &text[w]);
             let stage = |j: usize| PROJECT_STAGES.iter().find(|s| words(j).starts_with(**s));
             if let (Some(k), Some(s)) = (first_part, stage(i))
                 && stage(k).is_none()
@@ -562,7 +562,6 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], reco
                     None => {
                         let mut candidates = candidates.peekable();
                         let nearest = candidates.peek().copied();
-                        let words = |j: usize| notes[j].words.clone().map_or("", |w| &text[w]);
                         // (Projects at one stage are no part of projects at another: `从区域看,
                         // A区签约项目31个` after `新签约项目126个…新开工项目73个` is of the 126.)
                         let stage = PROJECT_STAGES.iter().find(|s| holds(words(i), s));

@@ -606,32 +606,34 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
                 }
             }
         }
-        // A quoted name right before the figure (`办理“税银贷”12.7亿元`) is what it measures.
-        if range.is_empty() && ctx.text[..start].ends_with('”') {
-            let close = start - '”'.len_utf8();
-            let base = notes[i].sentence.min(close);
-            if let Some(open) = ctx.text[base..close].rfind('“').map(|k| base + k + '“'.len_utf8()) {
-                let inside = &ctx.text[open..close];
-                if (2..=12).contains(&inside.chars().count()) && !inside.contains(super::is_clause_mark) {
-                    range = open..close;
-                }
-            }
-        }
-        // A quoted name that says which (`新增“专精特新”企业87家`): its quotation marks close no
-        // clause, and the words start before it.
-        if !range.is_empty() && ctx.text[..range.start].ends_with('”') {
-            let base = notes[i].sentence.min(range.start);
+        // A quoted name right before the figure is what it measures (`办理“税银贷”12.7亿元`); one
+        // before the words says which, and the words start at it (`新增“专精特新”企业87家`): its
+        // quotation marks close no clause.
+        let at = if range.is_empty() { start } else { range.start };
+        if ctx.text[..at].ends_with('”') {
+            let close = at - '”'.len_utf8();
+            let base = notes[i].sentence.min(at);
             // (The quotation mark may stand before the sentence's start: `”企业87家` after a
             // quotation that ended the sentence before.)
-            let head = ctx.text.get(base..range.start - '”'.len_utf8()).unwrap_or("");
-            if let Some(open) = head.rfind('“') {
-                let inside = &head[open + '“'.len_utf8()..];
-                // (The name only, not the verb before it: `开展“双招双引”活动` → 双招双引活动. Not a
-                // means a preposition names: `通过“一企一策”盘活低效用地`.)
-                let clause = super::back_to(ctx.text, base + open, base, super::is_clause_mark);
-                let means = crate::segment::words_in(ctx.text, clause..base + open).last().is_some_and(|w| w.tag.starts_with('p'));
-                if (1..=12).contains(&inside.chars().count()) && !inside.contains(super::is_clause_mark) && !means {
-                    range.start = base + open;
+            let head = ctx.text.get(base..close).unwrap_or("");
+            if let Some(k) = head.rfind('“') {
+                let open = base + k;
+                let inside = &head[k + '“'.len_utf8()..];
+                let n = inside.chars().count();
+                if (1..=12).contains(&n) && !inside.contains(super::is_clause_mark) {
+                    if range.is_empty() {
+                        if n >= 2 {
+                            range = open + '“'.len_utf8()..close;
+                        }
+                    } else {
+                        // (The name only, not the verb before it: `开展“双招双引”活动` → 双招双引活动.
+                        // Not a means a preposition names: `通过“一企一策”盘活低效用地`.)
+                        let clause = super::back_to(ctx.text, open, base, super::is_clause_mark);
+                        let means = crate::segment::words_in(ctx.text, clause..open).last().is_some_and(|w| w.tag.starts_with('p'));
+                        if !means {
+                            range.start = open;
+                        }
+                    }
                 }
             }
         }
@@ -1794,7 +1796,7 @@ fn timed_rate(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>
         return None;
     }
     let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].is_figure())?;
-    let timed = (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_)) && super::relate::opens_clause(ctx, notes, k, i));
+    let timed = (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_)) && super::relate::opens_clause_of(ctx, notes, k, i));
     if !timed {
         return None;
     }

@@ -859,9 +859,10 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             None => None,
         };
         // (A count its own words say was done, `已完成11项`, is no target, though it counts tasks.)
-        let done = text.get(notes[i].clause.min(span.start)..span.start).is_some_and(|w| w.trim_end_matches('了').ends_with("完成"));
+        // (Asked only of an indicator that names a target.)
+        let done = || text.get(notes[i].clause.min(span.start)..span.start).is_some_and(|w| w.trim_end_matches('了').ends_with("完成"));
         let target =
-            notes[i].target || !done && record.indicator.as_ref().is_some_and(|ind| ends_with_any(&ind.text, &TARGET_LAST, TARGET_WORDS));
+            notes[i].target || record.indicator.as_ref().is_some_and(|ind| ends_with_any(&ind.text, &TARGET_LAST, TARGET_WORDS)) && !done();
         // A stock up to a day (`截至9月底,入园企业120家`) is measured on that day.
         // (So is a count of what stands, `截至去年底,共有企业215家`: its words are read only for a
         // period up to a day.)
