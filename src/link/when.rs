@@ -143,10 +143,20 @@ const STOCKS: &[&str] = &[
 /// The last characters of [`STOCKS`]' words.
 const STOCKS_LAST: [char; 7] = ['业', '体', '额', '栏', '口', '量', '目'];
 /// Whether an indicator names a stock ([`STOCKS`]).
+/// (What was added to a stock, `新增市场主体`, `新入园企业`, `净增常住人口`, is a flow.)
 fn is_stock(indicator: Option<&crate::fact::Indicator>) -> bool {
     // (Most indicators end in none of the words' last characters: that one character first.)
-    indicator.is_some_and(|ind| ends_with_any(&ind.text, &STOCKS_LAST, STOCKS))
+    indicator.is_some_and(|ind| {
+        ends_with_char(&ind.text, &STOCKS_LAST)
+            && STOCKS.iter().find(|w| ind.text.ends_with(**w)).is_some_and(|w| {
+                let before = &ind.text[..ind.text.len() - w.len()];
+                !(before.starts_with('新') || ADDITIONS.iter().any(|a| before.ends_with(a)))
+            })
+    })
 }
+
+/// Words that say what a figure counts was added to a stock or taken from it.
+const ADDITIONS: &[&str] = &["新增", "净增", "增加", "减少", "净减", "新"];
 /// Words that say a figure is what a project will yield once it runs (`达产后年产值可达30亿元`,
 /// `建成后可提供就业岗位800个`): a capacity, with no period.
 const CAPACITY_WORDS: &[&str] = &["达产后", "建成后", "投产后", "满产后", "达效后"];
@@ -508,6 +518,14 @@ enum Scope {
     Year(i16),
     /// `全年` when the year in scope is not known: the whole of time fact's year (`XXXX`).
     YearOf(usize),
+    /// A `截至` day and the period it falls in, written in one sentence (`截至9月底,今年累计…`,
+    /// `今年截至9月底`): from the period's start up to the day.
+    Through {
+        /// The period.
+        from: usize,
+        /// The `截至` time.
+        until: usize,
+    },
 }
 
 /// Words that make a figure a rate per period (`每月有约50宗申请`, `每年接待游客80万人次`):
@@ -740,6 +758,17 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             // quarter of the first three, a month of the year): its own sentence only. A period
             // from the same start (`1-5月` after `今年以来`) says how far the scope runs, and a
             // day is an event's, which the sentences after it go on telling.
+            let through = match (local, sentence_local) {
+                (_, Some((Scope::Time(o), _))) | (Some(Scope::Time(o)), _) if notes[o].sentence == notes[i].sentence => through(ctx, o, i),
+                _ => None,
+            };
+            if let Some(through) = through {
+                match sentence_local {
+                    Some((_, stop)) => sentence_local = Some((through, stop)),
+                    None => local = Some(through),
+                }
+                continue;
+            }
             let outer = match local {
                 Some(Scope::Time(o)) => Some(o),
                 _ => lead.or(carry),
@@ -856,6 +885,7 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             Some(Scope::Now) => now(ctx, last_until, lead.or(carry)),
             Some(Scope::Year(y)) => Some(whole_year_of(y, None)),
             Some(Scope::YearOf(j)) => period_of(ctx, j, turn_year).map(whole_year),
+            Some(Scope::Through { until, .. }) => period_of(ctx, until, turn_year),
             None => None,
         };
         // (A count its own words say was done, `已完成11项`, is no target, though it counts tasks.)
@@ -876,9 +906,13 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             !matches!(ctx.facts[i].value, Value::Percent(_))
                 && (is_stock(record.indicator.as_ref()) || whole_is_stock || counts_what_stands())
         };
-        let period = period.map(|p| match p {
-            Period { start: None, end: Some(end), from } if stock() => Period { start: Some(end), end: Some(end), from },
-            p => p,
+        let period = period.map(|p| match (p, scope) {
+            (Period { start: None, end: Some(end), from }, _) if stock() => Period { start: Some(end), end: Some(end), from },
+            // (A flow up to the day runs from the start of the period the day falls in.)
+            (Period { start: None, end: Some(end), from }, Some(Scope::Through { from: period, .. })) => {
+                Period { start: period_of(ctx, period, turn_year).and_then(|p| p.start), end: Some(end), from }
+            }
+            (p, _) => p,
         });
         record.period = period.map(|p| if target { whole_year(p) } else { p });
         // (An average yearly growth after a rise from a base year: see below.)
@@ -1145,8 +1179,23 @@ fn scope_year(ctx: &Context<'_>, scope: Scope) -> Option<i16> {
             _ => None,
         },
         Scope::Year(y) => Some(y),
+        Scope::Through { from, .. } => scope_year(ctx, Scope::Time(from)),
         Scope::Now | Scope::YearOf(_) => None,
     }
+}
+
+/// Time facts `a` and `b` of one sentence as a [`Scope::Through`]: one a `截至` day, the other
+/// a period (not a day) that holds that day.
+fn through(ctx: &Context<'_>, a: usize, b: usize) -> Option<Scope> {
+    let (Value::Time(ta), Value::Time(tb)) = (&ctx.facts[a].value, &ctx.facts[b].value) else { return None };
+    let is_until = |t: &TimeRange| t.start.is_none() && t.end.is_some();
+    let (from, until, period, day) = match (is_until(ta), is_until(tb)) {
+        (true, false) => (b, a, tb, ta.end?),
+        (false, true) => (a, b, ta, tb.end?),
+        _ => return None,
+    };
+    let holds = period.start.is_some_and(|s| s <= day) && period.end.is_none_or(|e| day <= e) && !is_single_day(period);
+    holds.then_some(Scope::Through { from, until })
 }
 
 /// Whether a time fact has no end (`今年以来`).
