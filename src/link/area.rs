@@ -635,7 +635,8 @@ fn opens_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> bool {
     }
     let before = &ctx.text[floor..start];
     let before = strip_all(strip_all(before, "其中"), "截至目前").trim();
-    before.is_empty()
+    // (A news item's lead, `本报讯`, `又讯`, says whose report it is, not what it is about.)
+    before.is_empty() || before.strip_suffix('讯').is_some_and(|lead| lead.chars().count() <= 4)
 }
 
 /// The area of the figure that percentage `i` qualifies, when that figure's own clause named it
