@@ -93,7 +93,7 @@ pub struct Notes {
     /// after 分产业看 runs through them).
     pub stop: usize,
     /// Where reading back from the fact for its marks stopped: every character from here to the
-    /// fact was read, and where 中, 看, 划 and 观 stand among them was noted (for
+    /// fact was read, and where 中, 看, 划, 观 and 统 stand among them was noted (for
     /// [`relate::parts`]).
     pub read_from: usize,
     /// Where the fact's clause starts: after the nearest clause mark or the end of the previous
@@ -383,7 +383,7 @@ const PASSED_LEADS: [bool; 256] = {
     passed
 };
 
-/// What each fact's sentence and clause are (see [`Notes`]), and where 中, 看, 划 and 观 (what the
+/// What each fact's sentence and clause are (see [`Notes`]), and where 中, 看, 划, 观 and 统 (what the
 /// openers of lists of parts hold, see [`relate::parts`]) stand in the stretches read back, in
 /// text order.
 fn notes(ctx: &Context<'_>) -> (Vec<Notes>, Vec<(usize, char)>) {
@@ -426,7 +426,7 @@ fn notes(ctx: &Context<'_>) -> (Vec<Notes>, Vec<(usize, char)>) {
             // (A character of three bytes, as Han characters are, is stepped over at once: the
             // byte three back from a character's end is a three-byte lead only if that
             // character starts there. A run of those that are no marks, as most are, is passed
-            // here, with no more asked of each than whether it is one of 中, 看, 划 and 观; the
+            // here, with no more asked of each than whether it is one of 中, 看, 划, 观 and 统; the
             // run is counted once it ends, and goes no further than the characters left to
             // read allow, three bytes each.)
             let run_end = end;

@@ -385,7 +385,7 @@ fn lines_from_last(s: &str) -> impl Iterator<Item = &str> {
 /// semicolons); one that a heading opens (`一、分行业看。`) through the paragraphs under it. Changes (`比上年增加63公顷`), thresholds, sizes and percentages are neither
 /// parts nor wholes.
 ///
-/// `openers`: where 中, 看, 划 and 观 stand in the stretches the notes read back from each fact,
+/// `openers`: where 中, 看, 划, 观 and 统 stand in the stretches the notes read back from each fact,
 /// in text order (see [`Notes::read_from`]).
 pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], records: &mut [Option<Box<Record>>]) {
     let text = ctx.text;
@@ -450,7 +450,7 @@ pub fn parts(ctx: &Context<'_>, notes: &[Notes], openers: &[(usize, char)], reco
         if cue.is_some() && starts_statement(gap) {
             (cue, outer) = (None, None);
         }
-        // (Where the notes read the whole gap back, they found its 中, 看, 划 and 观: such gaps
+        // (Where the notes read the whole gap back, they found its 中, 看, 划, 观 and 统: such gaps
         // follow one another, and the places are read on from where the last one's ended.)
         let found = if gap_start >= notes[i].read_from && gap_start + gap.len() == span.start {
             while openers.get(next_opener).is_some_and(|o| o.0 < gap_start) {
@@ -992,13 +992,13 @@ fn opener_in(gap: &str) -> Option<OpenerAt> {
 /// [`opener_in`], with a buffer for where the characters that openers hold stand (one buffer
 /// for every gap of a text).
 fn opener_in_marked(gap: &str, marks: &mut Vec<(usize, char)>) -> Option<OpenerAt> {
-    // (Every opener holds 中, 看, 划 or 观: one pass finds where they stand, most gaps hold none
+    // (Every opener holds 中, 看, 划, 观 or 统: one pass finds where they stand, most gaps hold none
     // of them, and the tests below read only those places.)
     opener_characters(gap, marks);
     opener_at_marks(gap, marks)
 }
 
-/// [`opener_in`], given where 中, 看, 划 and 观 stand in `gap`, in order (`marks`).
+/// [`opener_in`], given where 中, 看, 划, 观 and 统 stand in `gap`, in order (`marks`).
 fn opener_at_marks(gap: &str, marks: &[(usize, char)]) -> Option<OpenerAt> {
     if marks.is_empty() {
         return None;
@@ -1016,9 +1016,10 @@ fn opener_at_marks(gap: &str, marks: &[(usize, char)]) -> Option<OpenerAt> {
     }
     // `分产业看,` / `按经营单位所在地看:` / `按来源地划分,` at the start of a clause.
     let divided = at_char('划').filter(|&k| gap[k..].starts_with("划分")).map(|k| (k, "划分"));
-    // (`按货品别观察,`: Taiwan's releases say 观察.)
+    // (`按货品别观察,`: Taiwan's releases say 观察; `按客源地统计,`, Macau's 统计.)
     let observed = at_char('观').filter(|&k| gap[k..].starts_with("观察")).map(|k| (k, "观察"));
-    for (k, w) in at_char('看').map(|k| (k, "看")).chain(divided).chain(observed) {
+    let counted = at_char('统').filter(|&k| gap[k..].starts_with("统计")).map(|k| (k, "统计"));
+    for (k, w) in at_char('看').map(|k| (k, "看")).chain(divided).chain(observed).chain(counted) {
         let after = &gap[k + w.len()..];
         // (Or a heading of its own line: `一、分行业看。`.)
         let rest = after.trim_start_matches(['。', '.']).trim_start_matches([' ', '\u{3000}']);
@@ -1046,7 +1047,7 @@ fn opener_at_marks(gap: &str, marks: &[(usize, char)]) -> Option<OpenerAt> {
     best
 }
 
-/// Where 中, 看, 划 and 观 stand in `s`, in order (into `marks`): told by their UTF-8 bytes
+/// Where 中, 看, 划, 观 and 统 stand in `s`, in order (into `marks`): told by their UTF-8 bytes
 /// (`E4 B8 AD`, `E7 9C 8B`, `E5 88 92`, `E8 A7 82`), character by character without decoding
 /// the characters.
 fn opener_characters(s: &str, marks: &mut Vec<(usize, char)>) {
@@ -1059,6 +1060,7 @@ fn opener_characters(s: &str, marks: &mut Vec<(usize, char)>) {
             [0xE7, 0x9C, 0x8B, ..] => Some('看'),
             [0xE5, 0x88, 0x92, ..] => Some('划'),
             [0xE8, 0xA7, 0x82, ..] => Some('观'),
+            [0xE7, 0xBB, 0x9F, ..] => Some('统'),
             _ => None,
         };
         if let Some(c) = c {
@@ -1069,15 +1071,15 @@ fn opener_characters(s: &str, marks: &mut Vec<(usize, char)>) {
     }
 }
 
-/// Whether a character that ends in byte `last` may be one of 中, 看, 划 and 观 (which end in
-/// `AD`, `8B`, `92` and `82`): a bit each in a mask of the low six bits, one test that most
+/// Whether a character that ends in byte `last` may be one of 中, 看, 划, 观 and 统 (which end in
+/// `AD`, `8B`, `92`, `82` and `9F`): a bit each in a mask of the low six bits, one test that most
 /// characters fail.
 pub(super) fn may_end_an_opener_character(last: u8) -> bool {
-    const LAST_BYTES: u64 = 1 << (0xAD & 63) | 1 << (0x8B & 63) | 1 << (0x92 & 63) | 1 << (0x82 & 63);
+    const LAST_BYTES: u64 = 1 << (0xAD & 63) | 1 << (0x8B & 63) | 1 << (0x92 & 63) | 1 << (0x82 & 63) | 1 << (0x9F & 63);
     LAST_BYTES >> (last & 63) & 1 != 0
 }
 
-/// Which of 中, 看, 划 and 观 (the characters every opener holds) the UTF-8 bytes of one
+/// Which of 中, 看, 划, 观 and 统 (the characters every opener holds) the UTF-8 bytes of one
 /// character are: `E4 B8 AD`, `E7 9C 8B`, `E5 88 92`, `E8 A7 82`.
 pub(super) fn opener_character(bytes: &[u8]) -> Option<char> {
     match *bytes {
@@ -1085,6 +1087,7 @@ pub(super) fn opener_character(bytes: &[u8]) -> Option<char> {
         [0xE7, 0x9C, 0x8B] => Some('看'),
         [0xE5, 0x88, 0x92] => Some('划'),
         [0xE8, 0xA7, 0x82] => Some('观'),
+        [0xE7, 0xBB, 0x9F] => Some('统'),
         _ => None,
     }
 }
@@ -1374,14 +1377,14 @@ mod tests {
         }
     }
 
-    /// `opener_character` tells 中, 看, 划 and 观 from every other character, and
+    /// `opener_character` tells 中, 看, 划, 观 and 统 from every other character, and
     /// `may_end_an_opener_character` lets them through.
     #[test]
-    fn opener_character_tells_exactly_the_four() {
+    fn opener_character_tells_exactly_the_five() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            let opener = matches!(c, '中' | '看' | '划' | '观');
+            let opener = matches!(c, '中' | '看' | '划' | '观' | '统');
             assert_eq!(opener_character(bytes), opener.then_some(c), "{c:?}");
             assert!(!opener || may_end_an_opener_character(bytes[bytes.len() - 1]), "{c:?}");
         }
@@ -1407,11 +1410,22 @@ mod tests {
     /// them.
     #[test]
     fn opener_characters_are_told_by_their_bytes() {
-        let texts = ["", "a", "比上年增长", "𠀀中", "串审刘", "其中看,划分观察中", "a中b看c划d观e", "分产业看,其中:在商品零售中,"];
+        let texts = [
+            "",
+            "a",
+            "比上年增长",
+            "𠀀中",
+            "串审刘",
+            "其中看,划分观察中",
+            "a中b看c划d观e统",
+            "按来源地统计,",
+            "分产业看,其中:在商品零售中,",
+        ];
         for text in texts {
             let mut marks = Vec::new();
             opener_characters(text, &mut marks);
-            let searched: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| matches!(c, '中' | '看' | '划' | '观')).collect();
+            let searched: Vec<(usize, char)> =
+                text.char_indices().filter(|&(_, c)| matches!(c, '中' | '看' | '划' | '观' | '统')).collect();
             assert_eq!(marks, searched, "{text}");
         }
     }
