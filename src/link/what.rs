@@ -533,6 +533,7 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
             && matches!(ctx.facts[j].value, crate::fact::Value::Money(_))
             && ctx.text[ctx.spans[j].end..from].is_empty()
             && (["以上", "以下"].iter().any(|w| ctx.text[ctx.spans[j].end..start].starts_with(w))
+                || super::when::is_size_band(&ctx.facts[j].value, &ctx.text[ctx.spans[j].end..start])
                 || super::when::is_threshold_before(
                     &ctx.text[notes[j].clause.min(ctx.spans[j].start)..ctx.spans[j].start],
                     &ctx.text[ctx.spans[j].end..start],
@@ -1879,7 +1880,8 @@ fn threshold_measure(ctx: &Context<'_>, notes: &[Notes], i: usize, indicator: Op
     }
     let after = ctx.text.get(ctx.spans[i].end..).unwrap_or("");
     let project = ["以上项目", "以上的项目", "以上重大项目", "以上的重大项目", "及以上项目"].iter().any(|w| after.starts_with(w));
-    if !super::when::is_threshold(after) || !project {
+    let band = super::when::is_size_band(&ctx.facts[i].value, after);
+    if !(super::when::is_threshold(after) && project || band) {
         return indicator;
     }
     match indicator {

@@ -311,7 +311,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
         notes[i].target = ends_with_any(words, &TARGET_LAST, TARGET_WORDS);
         notes[i].periodless = match &fact.value {
             Value::Money(_) => {
-                let threshold = is_threshold(after) || is_threshold_before(before, after);
+                let threshold = is_threshold(after) || is_threshold_before(before, after) || is_size_band(&fact.value, after);
                 // `总投资2662.7亿元的220个项目` is an aggregate; `总投资35亿元的…项目` one project.
                 let count_follows = after.starts_with('的')
                     && ctx.spans.get(i + 1).is_some_and(|s| s.start <= span.end + '的'.len_utf8())
@@ -457,6 +457,14 @@ fn is_han(c: char) -> bool {
 pub(crate) fn is_threshold(after: &str) -> bool {
     let rest = ["及以上", "以上", "以下"].iter().find_map(|w| after.strip_prefix(w));
     rest.is_some_and(|r| r.chars().next().is_some_and(is_han))
+}
+
+/// A range of amounts that projects fall in (`5亿元至10亿元项目9个`, `1亿至5亿元之间的项目`): a
+/// band of sizes, which bounds what the count after it counts.
+pub(crate) fn is_size_band(value: &Value, after: &str) -> bool {
+    let after = after.strip_prefix("之间").unwrap_or(after);
+    let after = after.strip_prefix('的').unwrap_or(after);
+    matches!(value, Value::Money(m) if m.max.is_some()) && ["项目", "重大项目", "企业"].iter().any(|w| after.starts_with(w))
 }
 
 /// A threshold written before what it bounds: 超, 过 or 超过 before an amount that a project or
