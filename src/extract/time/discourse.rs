@@ -188,7 +188,7 @@ pub fn settings(text: &str, mentions: &[Mention]) -> Vec<bool> {
             }
             // A full date alone on its line is the page's date (under a title, above a
             // signature), not the time of the text that follows it.
-            let dated_line = matches!(e.first, Period::Year(_, YearPart::Month(_, MonthPart::Day(_)))) && alone_on_line(text, &m.span);
+            let dated_line = matches!(e.first, Period::Year(_, YearPart::Month(_, MonthPart::Day(_)))) && dates_its_line(text, &m.span);
             let sets = if dated_line {
                 false
             } else if clause_start(text, m.span.start) {
@@ -211,10 +211,16 @@ fn line_around(text: &str, span: &Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// Whether the text at `span` is all its line holds (but spaces).
-fn alone_on_line(text: &str, span: &Range<usize>) -> bool {
+/// Whether the date at `span` dates its line: it is all the line holds, or it ends a short line
+/// that names who issued the text or labels the date (`县统计局 2024年3月20日`,
+/// `发布时间:2024年3月20日`), with no sentence before it.
+fn dates_its_line(text: &str, span: &Range<usize>) -> bool {
     let line = line_around(text, span);
-    text[line.start..span.start].trim().is_empty() && text[span.end..line.end].trim().is_empty()
+    let before = text[line.start..span.start].trim();
+    let label = before.strip_suffix([':', '：']).unwrap_or(before).trim_end();
+    text[span.end..line.end].trim().is_empty()
+        && label.chars().count() <= 16
+        && !label.contains(|c: char| is_clause_end(c) || matches!(c, '，' | '、'))
 }
 
 /// Mark as comparison bases the years listed after one (`同比2020年增长30%、2019年增长12%`:
