@@ -1879,7 +1879,13 @@ fn threshold_measure(ctx: &Context<'_>, notes: &[Notes], i: usize, indicator: Op
         return indicator;
     }
     let after = ctx.text.get(ctx.spans[i].end..).unwrap_or("");
-    let project = ["以上项目", "以上的项目", "以上重大项目", "以上的重大项目", "及以上项目"].iter().any(|w| after.starts_with(w));
+    // (Projects of a kind or stage may be named between: `亿元以上在建项目`, `以上的产业项目`.)
+    let project = ["及以上", "以上"].iter().find_map(|w| after.strip_prefix(w)).is_some_and(|rest| {
+        let rest = rest.strip_prefix('的').unwrap_or(rest);
+        let words = &rest[..rest.char_indices().take_while(|&(_, c)| is_han(c)).nth(6).map_or(rest.len(), |(k, _)| k)];
+        let words = &words[..words.char_indices().find(|&(_, c)| !is_han(c)).map_or(words.len(), |(k, _)| k)];
+        words.contains("项目")
+    });
     let band = super::when::is_size_band(&ctx.facts[i].value, after);
     if !(super::when::is_threshold(after) && project || band) {
         return indicator;
