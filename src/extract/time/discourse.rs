@@ -346,6 +346,13 @@ pub fn current_year(text: &str, mentions: &[Mention]) -> Option<i16> {
                 vote(Some(x));
             }
         }
+        // 2023年主要预期目标是: a report sets this year's targets.
+        if let Some(x) = absolute(k)
+            && sentence_start(text, span.start)
+            && sets_targets(&text[span.end..super::ceil_boundary(text, span.end + 45)])
+        {
+            vote(Some(x));
+        }
         // 2024年…统计公报 as a title: an annual bulletin's 全年, 年末 and 上年 are its year's,
         // whenever it is published.
         if let Some(x) = absolute(k)
@@ -429,6 +436,21 @@ fn is_bulletin_title(text: &str, span: &Range<usize>) -> bool {
     let line = line_around(text, span);
     let rest = text[span.end..line.end].trim_end();
     text[line.start..span.start].trim().is_empty() && rest.len() <= 120 && (rest.ends_with("统计公报") || rest.ends_with("统计公告"))
+}
+
+/// Words that name a year's targets, which a report sets for the year it is given in.
+const TARGETS: &[&str] = &["主要预期目标", "预期目标", "主要目标"];
+
+/// Whether the words after a year open a statement of its targets (`主要预期目标是`,
+/// `经济社会发展的主要预期目标为:`): a target word within the clause's first dozen characters,
+/// then 是, 为 or a colon.
+fn sets_targets(after: &str) -> bool {
+    let clause = &after[..after.find(|c: char| is_clause_end(c) && !matches!(c, ':' | '：')).unwrap_or(after.len())];
+    TARGETS.iter().any(|w| {
+        clause
+            .find(w)
+            .is_some_and(|k| clause[..k].chars().count() <= 12 && clause[k + w.len()..].trim_start().starts_with(['是', '为', ':', '：']))
+    })
 }
 
 /// Whether the sentence that opens with the year `times[k]` (`2013年是…开局之年`) goes on to
