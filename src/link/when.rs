@@ -742,7 +742,7 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
                 // figure's own period holds; the year only dates the level it is of.
                 // (Not a level the year had, `由2020年的7.2%`, `下降为1952年的39%`; and only a
                 // percentage right after 的.)
-                let head = &text[..span.start];
+                let head = head_before(text, &span);
                 let level = ["由", "从"].iter().any(|w| head.ends_with(w))
                     || head
                         .strip_suffix('为')
@@ -1333,9 +1333,22 @@ fn is_base_year(text: &str, span: &std::ops::Range<usize>) -> bool {
             && after.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c)).starts_with("年的")
     };
     (after.starts_with('的') || of_years()) && {
-        let before = text.get(..span.start).unwrap_or("");
+        let before = head_before(text, span);
         ["由", "从", "是", "为", "相当于", "恢复到", "恢复至"].iter().any(|w| before.ends_with(w))
     }
+}
+
+/// The text before the time at `span`, with the 从 or 由 its span may open with (`从2018年的`):
+/// the words before a time are read as they were written. (Not of a span from one time to
+/// another, `从1979年到1982年的四年内`: that is a period, not where a rise starts.)
+fn head_before<'t>(text: &'t str, span: &std::ops::Range<usize>) -> &'t str {
+    let time = text.get(span.clone()).unwrap_or("");
+    let lead = time
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '从' | '由') && !time.contains(['到', '至', '-', '—', '～', '~']))
+        .map_or(0, char::len_utf8);
+    text.get(..span.start + lead).unwrap_or("")
 }
 
 /// A date `years` earlier (29 February becomes 28 February).
@@ -1649,7 +1662,7 @@ fn is_full_year_period(p: &Period) -> bool {
 
 /// Whether a figure is the level a change starts from: `由X提升至Y`, `从X增加到Y`.
 fn starts_a_rise(text: &str, span: &std::ops::Range<usize>) -> bool {
-    let before = text.get(..span.start).unwrap_or("");
+    let before = head_before(text, span);
     if !ends_with_char(before, &['由', '从']) {
         return false;
     }
