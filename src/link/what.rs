@@ -1355,6 +1355,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| level_of_change(ctx, notes, records, i))
             .or_else(|| period_part(ctx, notes, records, i))
             .or_else(|| timed_rate(ctx, notes, records, i))
+            .or_else(|| timed_level(ctx, notes, records, i))
             .or_else(|| places_whole(ctx, notes, records, i))
             .or_else(|| rate_of_change(ctx, notes, records, i))
             .or_else(|| previous_growth(ctx, notes, records, i))
@@ -1798,6 +1799,32 @@ fn timed_rate(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>
     }
     let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].is_figure())?;
     let timed = (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_)) && super::relate::opens_clause_of(ctx, notes, k, i));
+    if !timed {
+        return None;
+    }
+    indicator_of(records, j)
+}
+
+/// A level with no words of its own after a time of its own (`一般公共预算收入年均增长5.4%,2022年
+/// 达到186亿元`): the level of what the figure before it in its full sentence measures, a growth
+/// of it with no level written, or a level of the same unit.
+fn timed_level(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
+    if matches!(ctx.facts[i].value, Value::Percent(_)) {
+        return None;
+    }
+    let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].is_figure())?;
+    let kin = match (&ctx.facts[j].value, &ctx.facts[i].value) {
+        (Value::Percent(_), _) => is_growth_rate(&ctx.facts[j].value) && records[j].as_ref().is_some_and(|r| r.of.is_none()),
+        (Value::Money(a), Value::Money(b)) => a.currency == b.currency,
+        (Value::Count(a), Value::Count(b)) => a.classifier == b.classifier,
+        (Value::Quantity(a), Value::Quantity(b)) => a.unit == b.unit,
+        _ => false,
+    };
+    // (The time's clause follows the figure's: no clause of other words between them.)
+    let next_clause = |k: usize| ctx.text[ctx.spans[j].end..ctx.spans[k].start].chars().filter(|&c| super::is_clause_mark(c)).count() == 1;
+    let timed = kin
+        && (j + 1..i)
+            .any(|k| matches!(ctx.facts[k].value, Value::Time(_)) && super::relate::opens_clause_of(ctx, notes, k, i) && next_clause(k));
     if !timed {
         return None;
     }
