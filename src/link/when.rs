@@ -920,6 +920,11 @@ pub(super) fn periods_among(ctx: &Context<'_>, notes: &[Notes], mut markers: Mar
             (Period { start: None, end: Some(end), from }, Some(Scope::Through { from: period, .. })) => {
                 Period { start: period_of(ctx, period, turn_year).and_then(|p| p.start), end: Some(end), from }
             }
+            // (What is added by a day reached with 到, `力争到年底新增经营主体1万户`, is added from
+            // the start of that day's year.)
+            (Period { start: Some(day), end: Some(end), from: Some(j) }, _) if day == end && adds_by(ctx, j, span.start) => {
+                Period { start: Some(PartialDate { year: day.year, month: 1, day: 1 }), end: Some(end), from: Some(j) }
+            }
             (p, _) => p,
         });
         record.period = period.map(|p| if target { whole_year(p) } else { p });
@@ -1192,6 +1197,19 @@ fn scope_year(ctx: &Context<'_>, scope: Scope) -> Option<i16> {
         Scope::Through { from, .. } => scope_year(ctx, Scope::Time(from)),
         Scope::Now | Scope::YearOf(_) => None,
     }
+}
+
+/// Whether time fact `j` is a day reached with 到 (`到年底`, `到6月底`) and the words from it to
+/// `figure` say what is added by then (`新增`, `累计`, `新登记`).
+fn adds_by(ctx: &Context<'_>, j: usize, figure: usize) -> bool {
+    let span = &ctx.spans[j];
+    let reached = ctx.text[..span.start].ends_with('到') || ctx.text[span.clone()].starts_with('到');
+    reached
+        && ctx.text.get(span.end..figure).is_some_and(|w| {
+            w.chars().count() <= 24
+                && !w.contains(|c: char| super::is_clause_mark(c))
+                && ["新增", "累计", "新登记", "新设", "新引进"].iter().any(|a| w.contains(a))
+        })
 }
 
 /// Time facts `a` and `b` of one sentence as a [`Scope::Through`]: one a `截至` day, the other
