@@ -1046,6 +1046,20 @@ fn drop_leading_verbs(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
     }
     let words = crate::segment::words_in(text, range.clone());
     let is_noun = |tag: &str| tag.starts_with('n') || matches!(tag, "j" | "l" | "vn" | "an" | "nz" | "b");
+    // (For whom it was done, `为企业办理审批事项`, `为企业减税降费`: the words from the verb on,
+    // which are cut as any others.)
+    let beneficiary = match words.first() {
+        Some(w) if w.tag == "p" && matches!(w.text, "为" | "给" | "帮" | "替") => {
+            let nouns = words.iter().skip(1).take_while(|w| is_noun(w.tag) || w.tag == "r").count();
+            words.get(1 + nouns).filter(|v| nouns > 0 && v.tag.starts_with('v') && v.tag != "vn").map(|v| v.start)
+        }
+        _ => None,
+    };
+    let range = beneficiary.map_or(range.clone(), |start| start..range.end);
+    let words = match beneficiary {
+        Some(start) => &words[words.partition_point(|w| w.start < start)..],
+        None => &words[..],
+    };
     // The last verb with at least two words after it, the last a noun.
     if !words.last().is_some_and(|l| is_noun(l.tag)) {
         return range;
