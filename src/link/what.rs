@@ -452,7 +452,7 @@ impl HanGroups {
 /// computed (`规模以上工业增加值按可比价格计算同比增长`).
 /// A comparison (`研发投入增速高于全省平均`) ends them too: what follows is what the figure is
 /// compared with.
-const CUT_AT: &[&str] = &["按可比价", "按现价", "扣除价格因素", "高于", "低于", "快于", "慢于", "高出", "低出"];
+const CUT_AT: &[&str] = &["按可比价", "按可比口径", "按现价", "扣除价格因素", "高于", "低于", "快于", "慢于", "高出", "低出"];
 
 /// A set of characters that words are tried against by one of their characters (the first or
 /// the last), asked for most characters of a figure's words: a bit for each character of the
@@ -1261,6 +1261,13 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         // (Connectives: `则按年增加`, `亦录得`.)
         "则",
         "亦",
+        // (How the change was computed: `同口径增长4.3%`, `按可比价格计算增长5%`.)
+        "同口径",
+        "可比口径",
+        "按可比口径",
+        "按可比价格计算",
+        "按不变价格计算",
+        "扣除价格因素",
     ];
     static ROLES: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::new(ROLE.iter().copied()));
     // (Most words start with a character no role word nor count of years starts with: they
