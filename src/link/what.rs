@@ -1375,8 +1375,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| listed_after(ctx, notes, records, i))
             .or_else(|| level_of_change(ctx, notes, records, i))
             .or_else(|| period_part(ctx, notes, records, i))
-            .or_else(|| timed_rate(ctx, notes, records, i))
-            .or_else(|| timed_level(ctx, notes, records, i))
+            .or_else(|| timed(ctx, notes, records, i))
             .or_else(|| places_whole(ctx, notes, records, i))
             .or_else(|| rate_of_change(ctx, notes, records, i))
             .or_else(|| previous_growth(ctx, notes, records, i))
@@ -1811,41 +1810,32 @@ fn period_part(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
     indicator_of(records, j)
 }
 
-/// A percentage with no words of its own after a time of its own (`上半年地区生产总值402亿元,一
-/// 季度增长5.1%`), which qualifies no figure of another time: it measures what the figure before
-/// it in its full sentence measures.
-fn timed_rate(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
-    if !matches!(ctx.facts[i].value, Value::Percent(_)) || records[i].as_ref()?.of.is_some() {
+/// A figure with no words of its own after a time that opens its clause measures what the figure
+/// before it in its full sentence measures:
+/// - a percentage that qualifies no figure of another time (`上半年地区生产总值402亿元,一季度增长
+///   5.1%`);
+/// - a level, after a growth of what it is the level of with no level written, or after a level
+///   of the same unit, in the clause just before (`一般公共预算收入年均增长5.4%,2022年达到186亿元`).
+fn timed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
+    let rate = matches!(ctx.facts[i].value, Value::Percent(_));
+    if rate && records[i].as_ref()?.of.is_some() {
         return None;
     }
     let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].is_figure())?;
-    let timed = (j + 1..i).any(|k| matches!(ctx.facts[k].value, Value::Time(_)) && super::relate::opens_clause_of(ctx, notes, k, i));
-    if !timed {
-        return None;
-    }
-    indicator_of(records, j)
-}
-
-/// A level with no words of its own after a time of its own (`一般公共预算收入年均增长5.4%,2022年
-/// 达到186亿元`): the level of what the figure before it in its full sentence measures, a growth
-/// of it with no level written, or a level of the same unit.
-fn timed_level(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
-    if matches!(ctx.facts[i].value, Value::Percent(_)) {
-        return None;
-    }
-    let j = (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].is_figure())?;
-    let kin = match (&ctx.facts[j].value, &ctx.facts[i].value) {
-        (Value::Percent(_), _) => is_growth_rate(&ctx.facts[j].value) && records[j].as_ref().is_some_and(|r| r.of.is_none()),
-        (Value::Money(a), Value::Money(b)) => a.currency == b.currency,
-        (Value::Count(a), Value::Count(b)) => a.classifier == b.classifier,
-        (Value::Quantity(a), Value::Quantity(b)) => a.unit == b.unit,
-        _ => false,
-    };
-    // (The time's clause follows the figure's: no clause of other words between them.)
+    let kin = rate
+        || match (&ctx.facts[j].value, &ctx.facts[i].value) {
+            (Value::Percent(_), _) => is_growth_rate(&ctx.facts[j].value) && records[j].as_ref().is_some_and(|r| r.of.is_none()),
+            (Value::Money(a), Value::Money(b)) => a.currency == b.currency,
+            (Value::Count(a), Value::Count(b)) => a.classifier == b.classifier,
+            (Value::Quantity(a), Value::Quantity(b)) => a.unit == b.unit,
+            _ => false,
+        };
+    // (A level's time opens the clause right after the figure's: no clause of other words between.)
     let next_clause = |k: usize| ctx.text[ctx.spans[j].end..ctx.spans[k].start].chars().filter(|&c| super::is_clause_mark(c)).count() == 1;
     let timed = kin
-        && (j + 1..i)
-            .any(|k| matches!(ctx.facts[k].value, Value::Time(_)) && super::relate::opens_clause_of(ctx, notes, k, i) && next_clause(k));
+        && (j + 1..i).any(|k| {
+            matches!(ctx.facts[k].value, Value::Time(_)) && super::relate::opens_clause_of(ctx, notes, k, i) && (rate || next_clause(k))
+        });
     if !timed {
         return None;
     }
@@ -1930,9 +1920,9 @@ fn threshold_measure(ctx: &Context<'_>, notes: &[Notes], i: usize, indicator: Op
     // (Projects of a kind or stage may be named between: `亿元以上在建项目`, `以上的产业项目`.)
     let project = ["及以上", "以上"].iter().find_map(|w| after.strip_prefix(w)).is_some_and(|rest| {
         let rest = rest.strip_prefix('的').unwrap_or(rest);
-        let words = &rest[..rest.char_indices().take_while(|&(_, c)| is_han(c)).nth(6).map_or(rest.len(), |(k, _)| k)];
-        let words = &words[..words.char_indices().find(|&(_, c)| !is_han(c)).map_or(words.len(), |(k, _)| k)];
-        words.contains("项目")
+        // (Within the first six Han characters.)
+        let run = &rest[..rest.find(|c: char| !is_han(c)).unwrap_or(rest.len())];
+        run[..run.char_indices().nth(6).map_or(run.len(), |(k, _)| k)].contains("项目")
     });
     let band = super::when::is_size_band(&ctx.facts[i].value, after);
     if !(super::when::is_threshold(after) && project || band) {

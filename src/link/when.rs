@@ -150,13 +150,15 @@ fn is_stock(indicator: Option<&crate::fact::Indicator>) -> bool {
         ends_with_char(&ind.text, &STOCKS_LAST)
             && STOCKS.iter().find(|w| ind.text.ends_with(**w)).is_some_and(|w| {
                 let before = &ind.text[..ind.text.len() - w.len()];
-                !(before.starts_with('新') || ADDITIONS.iter().any(|a| before.ends_with(a)))
+                // (Or anything new: `新入园企业`, `新设立市场主体`.)
+                !(before.starts_with('新') || before.ends_with('新') || ADDITIONS.iter().any(|a| before.ends_with(a)))
             })
     })
 }
 
-/// Words that say what a figure counts was added to a stock or taken from it.
-const ADDITIONS: &[&str] = &["新增", "净增", "增加", "减少", "净减", "新"];
+/// Words that say what a figure counts was added (or taken away) over a period: before a stock's
+/// name (`新增市场主体`), or between a day reached and the figure (`到年底累计新增…`).
+const ADDITIONS: &[&str] = &["新增", "净增", "增加", "减少", "净减", "累计", "新登记", "新设", "新引进"];
 /// Words that say a figure is what a project will yield once it runs (`达产后年产值可达30亿元`,
 /// `建成后可提供就业岗位800个`): a capacity, with no period.
 const CAPACITY_WORDS: &[&str] = &["达产后", "建成后", "投产后", "满产后", "达效后"];
@@ -1208,7 +1210,9 @@ fn adds_by(ctx: &Context<'_>, j: usize, figure: usize) -> bool {
         && ctx.text.get(span.end..figure).is_some_and(|w| {
             w.chars().count() <= 24
                 && !w.contains(|c: char| super::is_clause_mark(c))
-                && ["新增", "累计", "新登记", "新设", "新引进"].iter().any(|a| w.contains(a))
+                && ADDITIONS.iter().any(|a| w.contains(a))
+                // (Not the level it is raised to: `到年底余额增加到500亿元`.)
+                && !w.ends_with(['到', '至'])
         })
 }
 
