@@ -2572,11 +2572,12 @@ fn listed_after(
 /// names (the subject the count recognizer read from a few words around the number gives way
 /// to the record's reading of the clause when the indicator does not contain it).
 pub fn agree(fact: &mut crate::fact::Fact) {
-    let indicator = fact.record.as_ref().and_then(|r| r.indicator.as_ref()).map(|i| i.text.clone());
-    if let (Value::Count(c), Some(indicator)) = (&mut fact.value, indicator)
-        && !c.subject.as_deref().is_some_and(|s| indicator.contains(s))
+    // (Only a count has a subject: the indicator is copied only into one that disagrees.)
+    if let Value::Count(c) = &mut fact.value
+        && let Some(indicator) = fact.record.as_ref().and_then(|r| r.indicator.as_ref())
+        && !c.subject.as_deref().is_some_and(|s| indicator.text.contains(s))
     {
-        c.subject = Some(indicator);
+        c.subject = Some(indicator.text.clone());
     }
 }
 
