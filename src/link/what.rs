@@ -1831,7 +1831,9 @@ fn timed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i:
             _ => false,
         };
     // (A level's time opens the clause right after the figure's: no clause of other words between.)
-    let next_clause = |k: usize| ctx.text[ctx.spans[j].end..ctx.spans[k].start].chars().filter(|&c| super::is_clause_mark(c)).count() == 1;
+    let next_clause = |k: usize| {
+        ctx.text.get(ctx.spans[j].end..ctx.spans[k].start).is_some_and(|gap| gap.chars().filter(|&c| super::is_clause_mark(c)).count() == 1)
+    };
     let timed = kin
         && (j + 1..i).any(|k| {
             matches!(ctx.facts[k].value, Value::Time(_)) && super::relate::opens_clause_of(ctx, notes, k, i) && (rate || next_clause(k))
