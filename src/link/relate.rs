@@ -1048,22 +1048,13 @@ fn opener_at_marks(gap: &str, marks: &[(usize, char)]) -> Option<OpenerAt> {
 }
 
 /// Where 中, 看, 划, 观 and 统 stand in `s`, in order (into `marks`): told by their UTF-8 bytes
-/// (`E4 B8 AD`, `E7 9C 8B`, `E5 88 92`, `E8 A7 82`), character by character without decoding
-/// the characters.
+/// ([`opener_character`]), character by character without decoding the characters.
 fn opener_characters(s: &str, marks: &mut Vec<(usize, char)>) {
     marks.clear();
     let bytes = s.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let c = match bytes[at..] {
-            [0xE4, 0xB8, 0xAD, ..] => Some('中'),
-            [0xE7, 0x9C, 0x8B, ..] => Some('看'),
-            [0xE5, 0x88, 0x92, ..] => Some('划'),
-            [0xE8, 0xA7, 0x82, ..] => Some('观'),
-            [0xE7, 0xBB, 0x9F, ..] => Some('统'),
-            _ => None,
-        };
-        if let Some(c) = c {
+        if let Some(c) = bytes.get(at..at + 3).and_then(opener_character) {
             marks.push((at, c));
         }
         // (A lead byte's leading ones are its character's length; ASCII steps a byte.)
@@ -1080,7 +1071,7 @@ pub(super) fn may_end_an_opener_character(last: u8) -> bool {
 }
 
 /// Which of 中, 看, 划, 观 and 统 (the characters every opener holds) the UTF-8 bytes of one
-/// character are: `E4 B8 AD`, `E7 9C 8B`, `E5 88 92`, `E8 A7 82`.
+/// character are: `E4 B8 AD`, `E7 9C 8B`, `E5 88 92`, `E8 A7 82`, `E7 BB 9F`.
 pub(super) fn opener_character(bytes: &[u8]) -> Option<char> {
     match *bytes {
         [0xE4, 0xB8, 0xAD] => Some('中'),

@@ -1926,8 +1926,8 @@ fn threshold_measure(ctx: &Context<'_>, notes: &[Notes], i: usize, indicator: Op
         let run = &rest[..rest.find(|c: char| !is_han(c)).unwrap_or(rest.len())];
         run[..run.char_indices().nth(6).map_or(run.len(), |(k, _)| k)].contains("项目")
     });
-    let band = super::when::is_size_band(&ctx.facts[i].value, after);
-    if !(super::when::is_threshold(after) && project || band) {
+    // (A project after 以上 makes the amount a threshold: `is_threshold` asks no more.)
+    if !(project || super::when::is_size_band(&ctx.facts[i].value, after)) {
         return indicator;
     }
     match indicator {

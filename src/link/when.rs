@@ -1087,8 +1087,8 @@ fn within(ctx: &Context<'_>, inner: usize, outer: usize) -> bool {
     let (Value::Time(a), Value::Time(b)) = (&ctx.facts[inner].value, &ctx.facts[outer].value) else { return false };
     // A whole year is a period of its own (`今年` after `今年以来`), but for one year of the few a
     // review covers (`2022年` in a review of `过去五年`; not a year of `本世纪`).
-    let reviewed = matches!((b.start.and_then(|d| d.year), b.end.and_then(|d| d.year)), (Some(x), Some(y)) if x < y && y - x < 10);
-    if is_full_year(a) && !reviewed {
+    let reviewed = || matches!((b.start.and_then(|d| d.year), b.end.and_then(|d| d.year)), (Some(x), Some(y)) if x < y && y - x < 10);
+    if is_full_year(a) && !reviewed() {
         return false;
     }
     let starts_after = match (a.start, b.start) {
