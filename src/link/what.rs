@@ -1268,6 +1268,8 @@ pub(crate) fn is_role_only(s: &str) -> bool {
         "按可比价格计算",
         "按不变价格计算",
         "扣除价格因素",
+        // (The period just before, as a base: `较上期下跌0.4%`.)
+        "上期",
     ];
     static ROLES: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| Lexicon::new(ROLE.iter().copied()));
     // (Most words start with a character no role word nor count of years starts with: they
@@ -1325,7 +1327,11 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
         if records[i].is_none() {
             continue;
         }
-        let own = notes[i].words.clone().filter(|r| !is_role_only(&text[r.clone()])).map(|r| (text[r.clone()].to_owned(), Some(r)));
+        let own = notes[i]
+            .words
+            .clone()
+            .filter(|r| !is_role_only(&text[r.clone()]) && !is_place_only(ctx, i, r))
+            .map(|r| (text[r.clone()].to_owned(), Some(r)));
         let own = own.or_else(|| topic_clause(ctx, notes, i).map(|r| (text[r.clone()].to_owned(), Some(r))));
         let own = own.map(|found| with_origin(ctx, notes, i, found));
         // An amount right before what it measures (`带来5亿元投资`, `完成全年8亿元目标任务`).
@@ -1619,6 +1625,8 @@ const MEASURE_HEADS: &[&str] = &[
     "总量",
     "总值",
     "工资",
+    // (An index, `住宅价格指数`, `制造业采购经理指数`.)
+    "指数",
 ];
 
 /// The measure an indicator ends with, if it names one.
@@ -2181,6 +2189,18 @@ const AMOUNT_HEADS: &[&str] = &["任务", "目标", "资金", "金额", "投资�
 /// figures (`来自北方的游客,则增加5%至20万人次`, `五星级酒店入住率最高,为80%`): its topic.
 fn topic_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops::Range<usize>> {
     let (sentence, mark) = (notes[i].sentence, notes[i].clause_mark);
+    // (A time in brackets, `较上期(2019年7月至9月)下跌`, is an aside: the clause runs on across
+    // it.)
+    let mark = match i.checked_sub(1) {
+        Some(j) if matches!(ctx.facts[j].value, Value::Time(_)) && ctx.spans[j].end < mark => {
+            let (before, after) = (&ctx.text[..ctx.spans[j].start], &ctx.text[ctx.spans[j].end..mark]);
+            match before.strip_suffix(['(', '（']) {
+                Some(open) if matches!(after, ")" | "）") => super::back_to(ctx.text, open.len(), sentence, super::is_clause_mark),
+                _ => mark,
+            }
+        }
+        _ => mark,
+    };
     let own = ctx.text.get(mark..ctx.spans[i].start)?;
     // No figure before the figure in its sentence (a time may scope it: `今明两年继续提高…,人均
     // 每年增长10%`). (Asked first: it rules out most figures, and costs less than trimming
@@ -2194,8 +2214,9 @@ fn topic_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops
         .checked_sub(1)
         .filter(|&j| matches!(ctx.facts[j].value, Value::Time(_)) && ctx.spans[j].start >= mark)
         .map(|j| ctx.spans[j].clone());
+    // (A time in brackets, `较上期(2019年7月至9月)下跌`, is an aside of the words around it.)
     let says_nothing = |words: &str| {
-        let words = trim_str(words);
+        let words = trim_str(words).trim_matches(['(', ')', '（', '）']);
         let words = words.strip_suffix('的').unwrap_or(words);
         words.is_empty() || is_role_only(words) || is_per_unit(words)
     };
@@ -2208,24 +2229,49 @@ fn topic_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops
     }
     let end = ctx.text[..mark].char_indices().next_back().map(|(k, _)| k)?;
     let start = super::back_to(ctx.text, end, sentence, super::is_clause_mark);
+    // (A topic given a value no recognizer reads, an index or a price without a unit, `住宅价格
+    // 指数为267.4,较上期下跌0.1%`: what has the value, after any time that dates it.)
+    let (start, end) = match valued_topic(&ctx.text[start..end]) {
+        Some(at) => {
+            let after_time = (0..i).rev().take(4).map(|j| ctx.spans[j].end).find(|&e| e <= start + at).filter(|&e| e > start);
+            let from = after_time.unwrap_or(start);
+            let from = from + ctx.text[from..start + at].strip_prefix('的').map_or(0, |_| '的'.len_utf8());
+            (from, start + at)
+        }
+        None => (start, end),
+    };
     let range = drop_leading_verbs(ctx.text, trim(ctx.text, start..end));
     let words = &ctx.text[range.clone()];
     (ends_with_noun(words) || names_rate(words) || measure_head(words).is_some()).then_some(range)
+}
+
+/// Where the copula stands in a clause that ends with a bare number given as its value
+/// (`住宅价格指数为267.4`, `综合指数是98.5`): a number of no unit, which no recognizer reads.
+fn valued_topic(clause: &str) -> Option<usize> {
+    let value = clause.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let digits = &clause[value.len()..];
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    value.strip_suffix(['为', '是']).map(str::len).filter(|&at| at > 0)
 }
 
 /// One of a list of places each with its figure (`甲市获投资80亿元最多、乙市60亿元居次、丙市40亿元`):
 /// a figure whose clause names only a place takes the indicator of the figure of its kind before
 /// it in the full sentence.
 fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
-    if notes[i].words.is_some() {
-        return None;
-    }
+    // (Words that are a place and no more say where, not what: `其中甲区(262.3)下跌0.3%`.)
+    let from = match &notes[i].words {
+        None => notes[i].clause_mark,
+        Some(words) if is_place_only(ctx, i, words) => words.start,
+        Some(_) => return None,
+    };
     // The facts between the clause's mark and the figure are places.
     let mut k = i.checked_sub(1)?;
-    if !matches!(ctx.facts[k].value, Value::Place(_)) || ctx.spans[k].start < notes[i].clause_mark {
+    if !matches!(ctx.facts[k].value, Value::Place(_)) || ctx.spans[k].start < from {
         return None;
     }
-    while k > 0 && matches!(ctx.facts[k].value, Value::Place(_)) && ctx.spans[k].start >= notes[i].clause_mark {
+    while k > 0 && matches!(ctx.facts[k].value, Value::Place(_)) && ctx.spans[k].start >= from {
         k -= 1;
     }
     let kind = ctx.facts[i].kind();
@@ -2234,6 +2280,12 @@ fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
         Some(j) => indicator_of(records, j),
         None => respective_head(ctx, notes, k + 1),
     }
+}
+
+/// Whether figure `i`'s words are the place right before it and no more (`其中甲区(262.3)下跌
+/// 0.3%`): they say where, not what.
+fn is_place_only(ctx: &Context<'_>, i: usize, words: &std::ops::Range<usize>) -> bool {
+    i.checked_sub(1).is_some_and(|k| matches!(ctx.facts[k].value, Value::Place(_)) && ctx.spans[k] == *words)
 }
 
 /// What a 分别 list of places with their figures measures (`各县区实际利用外资分别为:南昌县1.2亿

@@ -1040,8 +1040,16 @@ impl AsBase {
         let after = text.get(span.end..).unwrap_or("");
         let same_span = names_same_span(written, after);
         // (比, 较, 同比, 与, 相比, 对比: each ends in 比, 较 or 与.)
-        AsBase { base: same_span || ends_with_char(before, &['比', '较', '与']), same_span }
+        AsBase { base: same_span || ends_with_char(before, &['比', '较', '与']) || dates_a_base_before(before), same_span }
     }
+}
+
+/// Whether `before` ends with an earlier time compared with and an open bracket: the time in the
+/// brackets says which it is (`较上期(2019年7月至9月)`, `比上年同期(2022年1-5月)`).
+fn dates_a_base_before(before: &str) -> bool {
+    let Some(before) = before.strip_suffix(['(', '（']) else { return false };
+    let earlier = EARLIER.iter().filter(|w| before.ends_with(*w)).max_by_key(|w| w.len());
+    earlier.is_some_and(|w| ends_with_char(&before[..before.len() - w.len()], &['比', '较', '与', '对']))
 }
 
 /// Whether a time names the figure's own span in its year ([`SAME_SPAN`]), in its words
@@ -1415,8 +1423,23 @@ const GAP_CUES: &[&str] = &["高于", "低于", "快于", "慢于", "高出", "�
 /// What follows 比 (or 较, 与) when it compares with an earlier time: the base is then the
 /// figure's own period a year earlier (`比上年`, `比去年同期`), the period just before it
 /// (`比上月`, `比上季度`: [`PREVIOUS_PERIOD`]), or the time written there.
-const EARLIER: &[&str] =
-    &["上年", "去年", "上一年", "前一年", "同期", "上年同期", "去年同期", "上年末", "去年末", "上年底", "去年底", "上月", "上季", "上一季"];
+const EARLIER: &[&str] = &[
+    "上年",
+    "去年",
+    "上一年",
+    "前一年",
+    "同期",
+    "上年同期",
+    "去年同期",
+    "上年末",
+    "去年末",
+    "上年底",
+    "去年底",
+    "上月",
+    "上季",
+    "上一季",
+    "上期",
+];
 
 /// Words by which a rate quickened or slowed, which the percent recognizer gives no role.
 const RATE_CHANGES: &[&str] = &["加快", "放缓", "减缓", "收窄", "回升", "加速", "减速"];
@@ -1440,6 +1463,12 @@ const PREVIOUS_PERIOD: &[&str] = &[
     "对上一个月",
     "对上季",
     "对上一季",
+    // (The period just before, of whatever length the figure's is: a release of a rolling
+    // three months, `较上期下跌0.1%`.)
+    "较上期",
+    "比上期",
+    "与上期",
+    "对上期",
     // (Hong Kong's quarter written as months: `与对上三个月比较`.)
     "对上三个月",
 ];
@@ -1557,14 +1586,18 @@ fn base_period(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>
         return None;
     }
     // A rate right after an amount of change in its sentence, with no base of its own, shares
-    // that one's (`比上年减少12万吨,下降1.4%`).
+    // that one's (`比上年减少12万吨,下降1.4%`); so does a rate after a rate of change of the same
+    // period (`较上期下跌0.1%,其中甲区下跌0.3%`: the parts are compared as the whole is).
     if !cues.base
         && let Some(base) = (0..i)
             .rev()
             .take(4)
             .take_while(|&j| notes[j].sentence == notes[i].sentence)
             .find(|&j| ctx.facts[j].is_figure())
-            .filter(|&j| notes[j].change && !matches!(ctx.facts[j].value, Value::Percent(_)))
+            .filter(|&j| {
+                notes[j].change && !matches!(ctx.facts[j].value, Value::Percent(_))
+                    || matches!(&ctx.facts[j].value, Value::Percent(p) if matches!(p.role, Some(Role::Growth | Role::Decline)))
+            })
             .and_then(|j| records[j].as_ref())
             .filter(|r| r.period.as_ref() == Some(period))
             .and_then(|r| r.compared_with.clone())
