@@ -1001,6 +1001,9 @@ fn trailing_character(s: &str, last: Option<u32>) -> Option<char> {
 fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     // (Spaces a converted PDF pads figures with: `地区生产总值增长 6%`.)
     let mut range = without_spaces(text, range);
+    // (Where an event took place, `活动现场`, `推介会上`, is no part of what is measured; the
+    // scene words alone are [`LEADING`]'s.)
+    range.start += scene(&text[range.clone()]);
     // (The words of a group share the character they are grouped by, of three bytes, with
     // `s`: a word of one character is there; a longer one is first told by its second
     // character's second byte, which few share, before it is compared whole.)
@@ -1030,6 +1033,24 @@ fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
         break;
     }
     range
+}
+
+/// Where a scene at the start of `s` ends (`活动现场共签约` → after 现场): the end of the first
+/// of 现场 and 会上 within its first eight characters, with words after it. (Not 期间, which
+/// ends a time, `六五计划期间`, that the words after it may need.)
+fn scene(s: &str) -> usize {
+    const SCENE_ENDS: [&str; 2] = ["现场", "会上"];
+    let head = s.char_indices().nth(8).map_or(s, |(k, _)| &s[..k]);
+    // (Each ends in a character whose last byte is 0xBA or 0x8A: most words hold neither.)
+    if !head.bytes().any(|b| matches!(b, 0xBA | 0x8A)) {
+        return 0;
+    }
+    SCENE_ENDS
+        .iter()
+        .filter_map(|w| head.find(w).map(|k| k + w.len()))
+        .filter(|&end| end > SCENE_ENDS[0].len() && end < s.len())
+        .min()
+        .unwrap_or(0)
 }
 
 /// The words of a figure from the noun phrase its last verb governs (`组织开展招商活动` →
@@ -2677,6 +2698,24 @@ mod tests {
     }
 
     #[test]
+    fn a_scene_ends_after_its_place() {
+        for (words, rest) in [
+            ("活动现场共签约项目", "共签约项目"),
+            ("推介会上签约项目", "签约项目"),
+            ("签约仪式现场签约", "签约"),
+            // (The scene words alone are LEADING's; with nothing after them, nothing is cut.)
+            ("现场签约项目", "现场签约项目"),
+            ("活动现场", "活动现场"),
+            // (Only within the first eight characters; 期间 ends a time.)
+            ("一二三四五六七八现场签约", "一二三四五六七八现场签约"),
+            ("六五计划期间要求", "六五计划期间要求"),
+            ("", ""),
+        ] {
+            assert_eq!(&words[scene(words)..], rest, "{words}");
+        }
+    }
+
+    #[test]
     fn edge_words_are_trimmed_as_the_lists_searched_trim_them() {
         // (The groups hold words of Han characters only, each of three bytes, which the
         // comparisons in without_edge_words take for granted; and a slot holds at most 255 groups.)
@@ -2690,6 +2729,7 @@ mod tests {
             let mut trailing = TRAILING.to_vec();
             trailing.sort_by_key(|w| std::cmp::Reverse(w.len()));
             let mut range = without_spaces(text, 0..text.len());
+            range.start += scene(&text[range.clone()]);
             while let Some(w) = LEADING.iter().find(|w| text[range.clone()].starts_with(**w) && range.len() > w.len()) {
                 range.start += w.len();
             }
