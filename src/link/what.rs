@@ -1407,6 +1407,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| rate_of_change(ctx, notes, records, i))
             .or_else(|| previous_growth(ctx, notes, records, i))
             .or_else(|| same_unit_before(ctx, notes, records, i));
+        let indicator = indicator.map(|found| of_origin(ctx, notes, records, i, found));
         let indicator = threshold_measure(ctx, notes, i, indicator);
         let indicator = indicator.map(|found| verb_completed(ctx, notes, records, i, found));
         let indicator = indicator.map(|found| referred_back(notes, records, i, found));
@@ -2300,6 +2301,37 @@ fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
     match j {
         Some(j) => indicator_of(records, j),
         None => respective_head(ctx, notes, k + 1),
+    }
+}
+
+/// A count named only by a place that is no division of China, a country (`其次是美国(39间)`,
+/// `来自加拿大的有10宗`): what its whole counts, from there (美国企业). The whole is the figure it
+/// is part of or, without one, the figure of its kind before it in its full sentence; what it
+/// counts is its indicator's last noun.
+fn of_origin(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, found: Found) -> Found {
+    let words = found.0.strip_prefix("来自").unwrap_or(&found.0);
+    // (Asked first of what costs least: a count, words as short as a name and not ending as
+    // most nouns do, no place fact right before, and a whole; only then the segmenter.)
+    if !matches!(ctx.facts[i].value, Value::Count(_))
+        || !(2..=5).contains(&words.chars().count())
+        || ends_with_noun(words)
+        || i.checked_sub(1).is_some_and(|k| matches!(ctx.facts[k].value, Value::Place(_)))
+    {
+        return found;
+    }
+    let kind = ctx.facts[i].kind();
+    let whole = records[i]
+        .as_ref()
+        .and_then(|r| r.part_of)
+        .or_else(|| (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].kind() == kind));
+    let Some((measured, _)) = whole.filter(|&j| j < i).and_then(|j| indicator_of(records, j)) else { return found };
+    if !matches!(crate::segment::words(words).as_slice(), [w] if w.tag == "ns") {
+        return found;
+    }
+    let head = crate::segment::words(&measured).last().filter(|w| w.is_noun() && w.tag != "ns").map(|w| w.text.to_owned());
+    match head {
+        Some(head) => (format!("{words}{head}"), None),
+        None => found,
     }
 }
 
