@@ -1407,6 +1407,7 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             .or_else(|| rate_of_change(ctx, notes, records, i))
             .or_else(|| previous_growth(ctx, notes, records, i))
             .or_else(|| same_unit_before(ctx, notes, records, i));
+        let indicator = averaged(ctx, notes, records, i).or(indicator);
         let indicator = indicator.map(|found| of_origin(ctx, notes, records, i, found));
         let indicator = threshold_measure(ctx, notes, i, indicator);
         let indicator = indicator.map(|found| verb_completed(ctx, notes, records, i, found));
@@ -2302,6 +2303,23 @@ fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
         Some(j) => indicator_of(records, j),
         None => respective_head(ctx, notes, k + 1),
     }
+}
+
+/// An average per day, month or head of the figure before it in its sentence, written with no
+/// words of its own (`入境旅客共268万人次,日均约8.6万人次`): that figure's indicator, so averaged
+/// (日均入境旅客).
+fn averaged(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
+    const AVERAGES: &[&str] = &["日均", "月均", "周均", "户均", "人均", "平均每日", "平均每天", "平均每月", "每日平均", "每天平均"];
+    let words = trimmed(ctx.text.get(notes[i].clause_mark..ctx.spans[i].start)?);
+    // (With a hedge or a verb of being before the figure: `日均约`, `日均达`.)
+    let words = words.trim_end_matches(['约', '近', '超', '逾', '达', '为', '有']);
+    if !AVERAGES.contains(&words) {
+        return None;
+    }
+    let kind = ctx.facts[i].kind();
+    let j = (0..i).rev().take(6).take_while(|&j| notes[j].sentence == notes[i].sentence).find(|&j| ctx.facts[j].kind() == kind)?;
+    let (measured, _) = indicator_of(records, j)?;
+    (!measured.starts_with(words)).then(|| (format!("{words}{measured}"), None))
 }
 
 /// A count named only by a place that is no division of China, a country (`其次是美国(39间)`,
