@@ -2078,6 +2078,11 @@ fn count_indicator(
         let among = phrase.clone().is_some_and(|p| ["中有", "中"].iter().any(|w| ctx.text[p.end..r.end] == **w));
         if next_is_figure && !among { None } else { phrase }
     });
+    // A number of people that sizes a group (`组成80多人的代表团`, `一支30人的招商小分队`): the
+    // group's members.
+    if let Some(group) = group_sized(ctx, i) {
+        return Some(group);
+    }
     // One count among another's things (`38个行业大类中有33个`) counts those things.
     if let Some(among) = among_before(ctx, i) {
         return Some((ctx.text[among.clone()].to_owned(), Some(among)));
@@ -2496,6 +2501,22 @@ fn is_motion(word: &str) -> bool {
     const SHORT_NAMES: &str = "港澳台华京沪津渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔滇云藏陕甘青宁新深穗厦";
     let mut chars = word.chars();
     matches!((chars.next(), chars.next(), chars.next()), (Some('来' | '赴' | '回' | '到' | '在'), Some(c), None) if SHORT_NAMES.contains(c))
+}
+
+/// The members of a group a count of people sizes (`80多人的代表团` → 代表团成员): a count in 人,
+/// 名 or 位, then 的 and a noun phrase that names a group.
+fn group_sized(ctx: &Context<'_>, i: usize) -> Option<Found> {
+    const GROUPS: &[char] = &['团', '队', '组'];
+    let Value::Count(c) = &ctx.facts[i].value else { return None };
+    if !matches!(c.classifier.as_str(), "人" | "名" | "位") || !ctx.text.get(ctx.spans[i].end..)?.starts_with('的') {
+        return None;
+    }
+    let from = ctx.spans[i].end + '的'.len_utf8();
+    let limit = super::clause_end(ctx.text, from);
+    let end = ctx.text.get(from..limit)?.char_indices().nth(8).map_or(limit, |(k, _)| from + k);
+    let phrase = noun_phrase(ctx.text, from..end)?;
+    let group = &ctx.text[phrase];
+    group.ends_with(GROUPS).then(|| (format!("{group}成员"), None))
 }
 
 /// The noun at the end of a list of modifiers after a count (`39名懂业务、懂经济…的干部`): the
