@@ -2327,28 +2327,33 @@ fn averaged(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>],
     (!measured.starts_with(words)).then(|| (format!("{words}{measured}"), None))
 }
 
-/// A count named only by a place that is no division of China, a country (`其次是美国(39间)`,
-/// `来自加拿大的有10宗`): what its whole counts, from there (美国企业). The whole is the figure it
-/// is part of or, without one, the figure of its kind before it in its full sentence; what it
-/// counts is its indicator's last noun.
+/// A count named only by where its things come from or by what state they are in: what its
+/// whole counts, from there or in that state. A country (`其次是美国(39间)`, `来自加拿大的有10宗`
+/// → 美国企业) takes the figure it is part of or, without one, the figure of its kind before it in
+/// its full sentence as its whole; a state (`其中在建1家`, `其中停产实施技改3家` → 在建企业) only
+/// a figure it is part of. What the whole counts is its indicator's last noun.
 fn of_origin(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, found: Found) -> Found {
     let words = found.0.strip_prefix("来自").unwrap_or(&found.0);
-    // (Asked first of what costs least: a count, words as short as a name and not ending as
-    // most nouns do, no place fact right before, and a whole; only then the segmenter.)
+    // (Asked first of what costs least: a count, words as short as a name or a state and not
+    // ending as most nouns do, no place fact right before, and a whole; only then the
+    // segmenter.)
     if !matches!(ctx.facts[i].value, Value::Count(_))
-        || !(2..=5).contains(&words.chars().count())
+        || !(2..=6).contains(&words.chars().count())
         || ends_with_noun(words)
         || i.checked_sub(1).is_some_and(|k| matches!(ctx.facts[k].value, Value::Place(_)))
     {
         return found;
     }
     let kind = ctx.facts[i].kind();
-    let whole = records[i]
-        .as_ref()
-        .and_then(|r| r.part_of)
-        .or_else(|| (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].kind() == kind));
-    let Some((measured, _)) = whole.filter(|&j| j < i).and_then(|j| indicator_of(records, j)) else { return found };
-    if !matches!(crate::segment::words(words).as_slice(), [w] if w.tag == "ns") {
+    let part_of = records[i].as_ref().and_then(|r| r.part_of).filter(|&j| j < i);
+    let whole =
+        part_of.or_else(|| (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].kind() == kind));
+    let Some((measured, _)) = whole.and_then(|j| indicator_of(records, j)) else { return found };
+    let named = crate::segment::words(words);
+    let place = matches!(named.as_slice(), [w] if w.tag == "ns");
+    // (A state's words hold no noun: `在建`, `停产实施技改`, not `亿元以上项目`.)
+    let state = part_of.is_some() && !named.iter().any(|w| w.tag.starts_with('n') && w.tag != "nz");
+    if !place && !state {
         return found;
     }
     let head = crate::segment::words(&measured).last().filter(|w| w.is_noun() && w.tag != "ns").map(|w| w.text.to_owned());
