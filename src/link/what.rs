@@ -1382,7 +1382,9 @@ pub fn indicators(ctx: &Context<'_>, notes: &[Notes], records: &mut [Option<Box<
             _ if level.is_some() => level,
             Value::Count(c) => count_indicator(ctx, i, own, c.subject.as_deref()).or_else(|| count_goes_on(ctx, notes, records, i)),
             Value::Percent(p) => {
-                let of = records[i].as_ref().and_then(|r| r.of);
+                // (A milestone crossed is no level a rate qualifies, but it names what grew:
+                // `国内生产总值突破3万亿元大关,比上年增长13.4%`.)
+                let of = records[i].as_ref().and_then(|r| r.of).or_else(|| milestone_before(ctx, notes, i));
                 let found = match (&own, of) {
                     (Some((w, _)), _) if names_rate(w) => own,
                     // (Its own words' span where they say the same: `内地团客(59.6万人次)下跌23.6%`.)
@@ -2361,6 +2363,14 @@ fn of_origin(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>]
         Some(head) => (format!("{words}{head}"), None),
         None => found,
     }
+}
+
+/// A milestone crossed right before figure `i` in its sentence (`突破3万亿元大关,`), with no
+/// figure between.
+fn milestone_before(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<usize> {
+    let j = (0..i).rev().take(4).take_while(|&j| notes[j].sentence == notes[i].sentence).find(|&j| ctx.facts[j].is_figure())?;
+    let after = ctx.text.get(ctx.spans[j].end..)?;
+    ["大关", "关口"].iter().any(|w| after.starts_with(w)).then_some(j)
 }
 
 /// Whether figure `i`'s words are the place right before it and no more (`其中甲区(262.3)下跌

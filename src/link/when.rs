@@ -395,7 +395,9 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || now_before(&mut now, text, notes[i].sentence, span.start)
             }
             _ => false,
-        } || !matches!(fact.value, Value::Percent(_)) && {
+        } || ["大关", "关口"].iter().any(|w| after.starts_with(w))
+            // (A milestone crossed, `突破千亿元大关`, `跨过3个万亿元大关`, is a threshold.)
+            || !matches!(fact.value, Value::Percent(_)) && {
             // (The clause read once for the three questions it answers.)
             let cues = ClauseCues::read(before);
             cues.per_period
