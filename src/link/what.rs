@@ -541,6 +541,9 @@ pub fn words(ctx: &Context<'_>, notes: &mut [Notes]) {
         {
             from = notes[j].clause.min(from);
         }
+        // (Where an event took place, `活动现场`, `推介会上`, is no part of what is measured; the
+        // scene words alone are [`LEADING`]'s.)
+        from += scene(&ctx.text[from..start]);
         let mut range = drop_leading_verbs(ctx.text, trim(ctx.text, from..start));
         // The start of a change counted per person, month or mu (`补助标准由每人每年420元提高到
         // 450元`, `最低标准从每月70元提高到88元`): what is measured stands before 由 or 从 (which
@@ -1001,9 +1004,6 @@ fn trailing_character(s: &str, last: Option<u32>) -> Option<char> {
 fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     // (Spaces a converted PDF pads figures with: `地区生产总值增长 6%`.)
     let mut range = without_spaces(text, range);
-    // (Where an event took place, `活动现场`, `推介会上`, is no part of what is measured; the
-    // scene words alone are [`LEADING`]'s.)
-    range.start += scene(&text[range.clone()]);
     // (The words of a group share the character they are grouped by, of three bytes, with
     // `s`: a word of one character is there; a longer one is first told by its second
     // character's second byte, which few share, before it is compared whole.)
@@ -1039,18 +1039,27 @@ fn without_edge_words(text: &str, range: std::ops::Range<usize>) -> std::ops::Ra
 /// of 现场 and 会上 within its first eight characters, with words after it. (Not 期间, which
 /// ends a time, `六五计划期间`, that the words after it may need.)
 fn scene(s: &str) -> usize {
-    const SCENE_ENDS: [&str; 2] = ["现场", "会上"];
-    let head = s.char_indices().nth(8).map_or(s, |(k, _)| &s[..k]);
-    // (Each ends in a character whose last byte is 0xBA or 0x8A: most words hold neither.)
-    if !head.bytes().any(|b| matches!(b, 0xBA | 0x8A)) {
+    // (现场 and 会上 end in characters whose last byte is 0xBA or 0x8A: most words hold neither in
+    // their first 24 bytes, eight characters of three. This is asked of every figure's words:
+    // the characters are read only after it, and no substring searcher is set up.)
+    // (A scene and words after it are four characters at least.)
+    if s.len() < 4 * 3 || memchr::memchr2(0xBA, 0x8A, &s.as_bytes()[..s.len().min(8 * 3)]).is_none() {
         return 0;
     }
-    SCENE_ENDS
-        .iter()
-        .filter_map(|w| head.find(w).map(|k| k + w.len()))
-        .filter(|&end| end > SCENE_ENDS[0].len() && end < s.len())
-        .min()
-        .unwrap_or(0)
+    let mut previous = None;
+    for (n, (k, c)) in s.char_indices().enumerate() {
+        if n >= 8 {
+            break;
+        }
+        let end = k + c.len_utf8();
+        // (The scene words alone, at the start, are LEADING's; a scene is cut only with words
+        // after it.)
+        if matches!((previous, c), (Some('现'), '场') | (Some('会'), '上')) && n >= 2 && end < s.len() {
+            return end;
+        }
+        previous = Some(c);
+    }
+    0
 }
 
 /// The words of a figure from the noun phrase its last verb governs (`组织开展招商活动` →
@@ -2223,7 +2232,7 @@ fn topic_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops
     // it.)
     let mark = match i.checked_sub(1) {
         Some(j) if matches!(ctx.facts[j].value, Value::Time(_)) && ctx.spans[j].end < mark => {
-            let (before, after) = (&ctx.text[..ctx.spans[j].start], &ctx.text[ctx.spans[j].end..mark]);
+            let (before, after) = (ctx.text.get(..ctx.spans[j].start).unwrap_or(""), ctx.text.get(ctx.spans[j].end..mark).unwrap_or(""));
             match before.strip_suffix(['(', '（']) {
                 Some(open) if matches!(after, ")" | "）") => super::back_to(ctx.text, open.len(), sentence, super::is_clause_mark),
                 _ => mark,
@@ -2265,7 +2274,7 @@ fn topic_clause(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<std::ops
         Some(at) => {
             let after_time = (0..i).rev().take(4).map(|j| ctx.spans[j].end).find(|&e| e <= start + at).filter(|&e| e > start);
             let from = after_time.unwrap_or(start);
-            let from = from + ctx.text[from..start + at].strip_prefix('的').map_or(0, |_| '的'.len_utf8());
+            let from = from + ctx.text.get(from..start + at).and_then(|w| w.strip_prefix('的')).map_or(0, |_| '的'.len_utf8());
             (from, start + at)
         }
         None => (start, end),
@@ -2317,7 +2326,13 @@ fn place_listed(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record
 /// (日均入境旅客).
 fn averaged(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize) -> Option<Found> {
     const AVERAGES: &[&str] = &["日均", "月均", "周均", "户均", "人均", "平均每日", "平均每天", "平均每月", "每日平均", "每天平均"];
-    let words = trimmed(ctx.text.get(notes[i].clause_mark..ctx.spans[i].start)?);
+    let words = ctx.text.get(notes[i].clause_mark..ctx.spans[i].start)?;
+    // (Asked of every figure: most figures' words are longer than an average word and a hedge,
+    // or end otherwise.)
+    if words.len() > 8 * 3 || !words.ends_with(['均', '日', '天', '月', '约', '近', '超', '逾', '达', '为', '有', ' ']) {
+        return None;
+    }
+    let words = trimmed(words);
     // (With a hedge or a verb of being before the figure: `日均约`, `日均达`.)
     let words = words.trim_end_matches(['约', '近', '超', '逾', '达', '为', '有']);
     if !AVERAGES.contains(&words) {
@@ -2335,22 +2350,21 @@ fn averaged(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>],
 /// its full sentence as its whole; a state (`其中在建1家`, `其中停产实施技改3家` → 在建企业) only
 /// a figure it is part of. What the whole counts is its indicator's last noun.
 fn of_origin(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>], i: usize, found: Found) -> Found {
+    // (Asked first of what costs least: a count, words not ending as most nouns do and as short
+    // as a name or a state, no place fact right before, and a whole with an indicator; only
+    // then the segmenter.)
+    if !matches!(ctx.facts[i].value, Value::Count(_)) || ends_with_noun(&found.0) {
+        return found;
+    }
     let words = found.0.strip_prefix("来自").unwrap_or(&found.0);
-    // (Asked first of what costs least: a count, words as short as a name or a state and not
-    // ending as most nouns do, no place fact right before, and a whole; only then the
-    // segmenter.)
-    if !matches!(ctx.facts[i].value, Value::Count(_))
-        || !(2..=6).contains(&words.chars().count())
-        || ends_with_noun(words)
-        || i.checked_sub(1).is_some_and(|k| matches!(ctx.facts[k].value, Value::Place(_)))
-    {
+    if !(2..=6).contains(&words.chars().count()) || i.checked_sub(1).is_some_and(|k| matches!(ctx.facts[k].value, Value::Place(_))) {
         return found;
     }
     let kind = ctx.facts[i].kind();
     let part_of = records[i].as_ref().and_then(|r| r.part_of).filter(|&j| j < i);
     let whole =
         part_of.or_else(|| (0..i).rev().take(8).take_while(|&j| notes[j].stop == notes[i].stop).find(|&j| ctx.facts[j].kind() == kind));
-    let Some((measured, _)) = whole.and_then(|j| indicator_of(records, j)) else { return found };
+    let Some(measured) = whole.and_then(|j| records[j].as_ref()?.indicator.as_ref()).map(|ind| ind.text.as_str()) else { return found };
     let named = crate::segment::words(words);
     let place = matches!(named.as_slice(), [w] if w.tag == "ns");
     // (A state's words hold no noun: `在建`, `停产实施技改`, not `亿元以上项目`.)
@@ -2358,7 +2372,7 @@ fn of_origin(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>]
     if !place && !state {
         return found;
     }
-    let head = crate::segment::words(&measured).last().filter(|w| w.is_noun() && w.tag != "ns").map(|w| w.text.to_owned());
+    let head = crate::segment::words(measured).last().filter(|w| w.is_noun() && w.tag != "ns").map(|w| w.text.to_owned());
     match head {
         Some(head) => (format!("{words}{head}"), None),
         None => found,
@@ -2815,7 +2829,6 @@ mod tests {
             let mut trailing = TRAILING.to_vec();
             trailing.sort_by_key(|w| std::cmp::Reverse(w.len()));
             let mut range = without_spaces(text, 0..text.len());
-            range.start += scene(&text[range.clone()]);
             while let Some(w) = LEADING.iter().find(|w| text[range.clone()].starts_with(**w) && range.len() > w.len()) {
                 range.start += w.len();
             }
