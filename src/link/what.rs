@@ -2081,6 +2081,11 @@ fn count_indicator(
     own: Option<(String, Option<std::ops::Range<usize>>)>,
     subject: Option<&str>,
 ) -> Option<(String, Option<std::ops::Range<usize>>)> {
+    // A number of people that sizes a group (`组成80多人的代表团`, `一支30人的招商小分队`): the
+    // group's members. (Asked before the noun phrase after the count is segmented.)
+    if let Some(group) = group_sized(ctx, i) {
+        return Some(group);
+    }
     // The noun phrase after the count, unless it is the next figure's words (`34个合同引资51.61亿元`).
     let following = following_words(ctx, i).and_then(|r| {
         let next_is_figure = ctx.spans.get(i + 1).is_some_and(|s| s.start == r.end) && ctx.facts[i + 1].is_figure();
@@ -2089,11 +2094,6 @@ fn count_indicator(
         let among = phrase.clone().is_some_and(|p| ["中有", "中"].iter().any(|w| ctx.text[p.end..r.end] == **w));
         if next_is_figure && !among { None } else { phrase }
     });
-    // A number of people that sizes a group (`组成80多人的代表团`, `一支30人的招商小分队`): the
-    // group's members.
-    if let Some(group) = group_sized(ctx, i) {
-        return Some(group);
-    }
     // One count among another's things (`38个行业大类中有33个`) counts those things.
     if let Some(among) = among_before(ctx, i) {
         return Some((ctx.text[among.clone()].to_owned(), Some(among)));
@@ -2367,7 +2367,8 @@ fn of_origin(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>]
     let Some(measured) = whole.and_then(|j| records[j].as_ref()?.indicator.as_ref()).map(|ind| ind.text.as_str()) else { return found };
     let named = crate::segment::words(words);
     let place = matches!(named.as_slice(), [w] if w.tag == "ns");
-    // (A state's words hold no noun: `在建`, `停产实施技改`, not `亿元以上项目`.)
+    // (A state's words hold no noun: `在建`, `停产实施技改`, not `亿元以上项目`. By the noun tags
+    // themselves: `Word::is_noun` also counts verbal nouns and abbreviations, which name doings.)
     let state = part_of.is_some() && !named.iter().any(|w| w.tag.starts_with('n') && w.tag != "nz");
     if !place && !state {
         return found;
@@ -2383,8 +2384,7 @@ fn of_origin(ctx: &Context<'_>, notes: &[Notes], records: &[Option<Box<Record>>]
 /// figure between.
 fn milestone_before(ctx: &Context<'_>, notes: &[Notes], i: usize) -> Option<usize> {
     let j = (0..i).rev().take(4).take_while(|&j| notes[j].sentence == notes[i].sentence).find(|&j| ctx.facts[j].is_figure())?;
-    let after = ctx.text.get(ctx.spans[j].end..)?;
-    ["大关", "关口"].iter().any(|w| after.starts_with(w)).then_some(j)
+    super::when::is_milestone(ctx.text.get(ctx.spans[j].end..)?).then_some(j)
 }
 
 /// Whether figure `i`'s words are the place right before it and no more (`其中甲区(262.3)下跌

@@ -395,12 +395,11 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                     || now_before(&mut now, text, notes[i].sentence, span.start)
             }
             _ => false,
-        } || ["大关", "关口"].iter().any(|w| after.starts_with(w))
-            // (A milestone crossed, `突破千亿元大关`, `跨过3个万亿元大关`, is a threshold.)
+        } || is_milestone(after)
             || !matches!(fact.value, Value::Percent(_)) && {
-            // (The clause read once for the three questions it answers.)
-            let cues = ClauseCues::read(before);
-            cues.per_period
+                // (The clause read once for the three questions it answers.)
+                let cues = ClauseCues::read(before);
+                cues.per_period
                 // (What a project yields once it runs, in the clauses after 达产后 too:
                 // `达产后可实现年产值80亿元,新增就业岗位1500个`; not a clause of a time of its own,
                 // `建成后增加…,五年内增加的年产能力为…`.)
@@ -409,7 +408,7 @@ pub fn periodless(ctx: &Context<'_>, notes: &mut [Notes]) {
                 // the clause is read for 内 only after one.)
                 || capacity_before(&mut capacity, text, notes[i].stop, span.start) && !before.contains('内')
                 || expected_yield(text, &notes[i], cues.expected)
-        };
+            };
     }
     // A list ends in a threshold (`投资1亿元、5亿元和10亿元以上项目`): its items are thresholds.
     for i in (1..ctx.facts.len()).rev() {
@@ -461,6 +460,12 @@ fn is_han(c: char) -> bool {
 pub(crate) fn is_threshold(after: &str) -> bool {
     let rest = ["及以上", "以上", "以下"].iter().find_map(|w| after.strip_prefix(w));
     rest.is_some_and(|r| r.chars().next().is_some_and(is_han))
+}
+
+/// Whether the words after a figure make it a milestone crossed (`突破千亿元大关`, `跨过3个万亿元
+/// 大关`): a threshold, which no rate or share qualifies.
+pub(crate) fn is_milestone(after: &str) -> bool {
+    ["大关", "关口"].iter().any(|w| after.starts_with(w))
 }
 
 /// A range of amounts that projects fall in (`5亿元至10亿元项目9个`, `1亿至5亿元之间的项目`): a
